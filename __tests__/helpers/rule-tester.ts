@@ -1,0 +1,88 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Diagnostic, Severity } from '../../src/core/diagnostic.js'
+import { lintText } from '../../src/lint-text.js'
+import type { Rule } from '../../src/rules/rule.js'
+
+export interface ValidCase {
+  readonly name?: string
+  readonly path: string
+  readonly text: string
+}
+
+export interface ExpectedFinding {
+  readonly messageId: string
+  readonly line: number
+  readonly column: number
+  readonly endLine?: number
+  readonly endColumn?: number
+  readonly severity?: Severity
+  readonly message?: string | RegExp
+  readonly server?: string
+}
+
+export interface InvalidCase extends ValidCase {
+  readonly errors: readonly ExpectedFinding[]
+}
+
+/**
+ * ESLint's RuleTester for mcp-lint: valid cases must report nothing; invalid cases must report
+ * exactly the listed findings (rule id, messageId, line and column), in order.
+ */
+export function testRule(
+  rule: Rule,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }
+): void {
+  describe(rule.id, () => {
+    describe('valid', () => {
+      it.each(cases.valid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
+        '%s',
+        (_, c) => {
+          expect(lintText(c.path, c.text, [rule]).map(describeFinding)).toEqual([])
+        }
+      )
+    })
+    describe('invalid', () => {
+      it.each(cases.invalid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
+        '%s',
+        (_, c) => {
+          const found = lintText(c.path, c.text, [rule])
+          expect(found.map((d) => d.ruleId)).toEqual(c.errors.map(() => rule.id))
+          const projected = found.map((actual, index) => project(actual, c.errors[index]))
+          expect(projected).toEqual(
+            c.errors.map((expected) => ({ ...expected, message: expected.message ?? null }))
+          )
+        }
+      )
+    })
+  })
+}
+
+/** The actual finding, reduced to the fields the expectation names (a regex message is matched). */
+function project(
+  actual: Diagnostic,
+  expected: ExpectedFinding | undefined
+): Record<string, unknown> {
+  const projection: Record<string, unknown> = {
+    messageId: actual.messageId,
+    line: actual.range.start.line,
+    column: actual.range.start.column,
+    message: null
+  }
+  if (expected === undefined) return { ...projection, message: actual.message }
+  if (expected.endLine !== undefined) projection.endLine = actual.range.end.line
+  if (expected.endColumn !== undefined) projection.endColumn = actual.range.end.column
+  if (expected.severity !== undefined) projection.severity = actual.severity
+  if (expected.server !== undefined) projection.server = actual.server
+  if (typeof expected.message === 'string') projection.message = actual.message
+  else if (expected.message !== undefined)
+    projection.message = expected.message.test(actual.message) ? expected.message : actual.message
+  return projection
+}
+
+function describeFinding(d: {
+  ruleId: string
+  range: { start: { line: number; column: number } }
+  message: string
+}) {
+  return `${d.range.start.line}:${d.range.start.column} ${d.message} [${d.ruleId}]`
+}

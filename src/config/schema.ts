@@ -1,0 +1,59 @@
+import { platforms } from '../platforms/index.js'
+import { SCHEMA_BASE_URL, type JsonSchema } from '../platforms/schema-parts.js'
+import { rules } from '../rules/index.js'
+
+const severities = ['error', 'warning', 'notice', 'off']
+
+/** The schema of mcp-lint.json, built from the rule registry so a misspelt rule id is an error. */
+export function lintConfigSchema(): JsonSchema {
+  const ruleIds = rules.map((rule) => rule.id)
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: `${SCHEMA_BASE_URL}/mcp-lint.schema.json`,
+    title: 'mcp-lint configuration (mcp-lint.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        description: 'Severity per rule id: "error", "warning", "notice" or "off".',
+        type: 'object',
+        propertyNames: { enum: ruleIds },
+        additionalProperties: { enum: severities }
+      },
+      paths: {
+        description: 'Extra config files to check, beyond the known locations.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['path', 'platform'],
+          properties: {
+            path: { type: 'string', minLength: 1, description: 'Repo-relative path.' },
+            platform: { enum: platforms.map((platform) => platform.id) }
+          }
+        }
+      },
+      ignores: {
+        description: 'Findings to suppress; each needs a reason.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['reason'],
+          properties: {
+            rule: { enum: ruleIds },
+            files: { type: 'array', items: { type: 'string', minLength: 1 } },
+            server: { type: 'string' },
+            reason: { type: 'string', minLength: 1 }
+          }
+        }
+      },
+      maxFileBytes: {
+        description: 'Config files larger than this are reported and not read (default 1048576).',
+        type: 'integer',
+        minimum: 1
+      }
+    }
+  }
+}

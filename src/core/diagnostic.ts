@@ -1,0 +1,39 @@
+import type { PlatformId } from '../platforms/platform.js'
+import type { Range } from './source.js'
+
+/** The same words as GitHub annotation levels. */
+export type Severity = 'error' | 'warning' | 'notice'
+export type SeveritySetting = Severity | 'off'
+
+export const severityRank: Readonly<Record<Severity, number>> = { error: 3, warning: 2, notice: 1 }
+
+export interface Diagnostic {
+  readonly ruleId: string
+  /** Tests assert on it; stable across message wording changes. */
+  readonly messageId: string
+  /** Already free of secrets. */
+  readonly message: string
+  /** Resolved from the rule's default and the user's config. */
+  readonly severity: Severity
+  /** Repo-relative, `/`-separated. */
+  readonly file: string
+  readonly range: Range
+  readonly platform?: PlatformId
+  readonly server?: string
+}
+
+/** Sorts by file, line, column, rule and message, as actionlint does, so output is deterministic. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  )
+}
+
+/** Code-unit order, independent of the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

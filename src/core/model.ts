@@ -1,0 +1,42 @@
+import type { Platform } from '../platforms/platform.js'
+import type { SyntaxProblem } from './parse/syntax-problem.js'
+import type { ReadProblem } from './read-file.js'
+import type { Location, SourceText } from './source.js'
+import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree.js'
+
+export type Transport = 'stdio' | 'http' | 'sse' | 'unknown'
+
+/** One server entry of a config file, located; fields are the effective (last-wins) properties. */
+export interface ServerEntry {
+  readonly name: StringNode
+  readonly value: ValueNode
+  readonly fields: ReadonlyMap<string, PropertyNode>
+  readonly transport: Transport
+}
+
+/** One platform config file as read and parsed. Content fields are empty when it could not be read. */
+export interface ConfigFile {
+  /** Repo-relative, `/`-separated. */
+  readonly path: string
+  readonly platform: Platform
+  readonly source: SourceText | undefined
+  readonly readProblem: (ReadProblem & { readonly location: Location }) | undefined
+  readonly syntaxProblems: readonly SyntaxProblem[]
+  /** JSONC comments and trailing commas found, allowed or not. */
+  readonly comments: readonly Location[]
+  readonly trailingCommas: readonly Location[]
+  /** The parsed value, when the file parsed. */
+  readonly root: ValueNode | undefined
+  /** The property holding the server map (`mcpServers`, `servers`, …), when present. */
+  readonly serversProperty: PropertyNode | undefined
+  readonly servers: readonly ServerEntry[]
+}
+
+/** Everything one lint run looks at: the platform files and the central source. */
+export interface Workspace {
+  readonly files: readonly ConfigFile[]
+}
+
+export function isObject(node: ValueNode | undefined): node is ObjectNode {
+  return node?.kind === 'object'
+}

@@ -1,0 +1,171 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { JsonSchema } from '../platforms/schema-parts.js'
+import type { ConfigFile } from './model.js'
+import { startOf, type Location } from './source.js'
+import { findProperty, resolvePath, toPlain, type ValueNode } from './tree.js'
+
+/** One schema violation, located at the key or value it is about. */
+export interface SchemaIssue {
+  readonly keyword: string
+  /** Instance path of the value the issue is about. */
+  readonly path: readonly string[]
+  /** The property named by `required`, `additionalProperties` and `propertyNames` issues. */
+  readonly field: string | undefined
+  /** The schema's own `x-message` for this failure, if it has one. */
+  readonly hint: string | undefined
+  /** `type` issues: the expected JSON types. `enum` issues: the allowed values. */
+  readonly expected: readonly string[]
+  /** `type` issues: what was found instead. */
+  readonly actual: string | undefined
+  /** ajv's text, which never quotes the data; the fallback message. */
+  readonly detail: string
+  readonly location: Location
+}
+
+const ajv = new Ajv({
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  allowUnionTypes: true
+})
+ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' })
+
+const validators = new Map<string, ValidateFunction>()
+const issuesByFile = new WeakMap<ConfigFile, readonly SchemaIssue[]>()
+
+/** Compiled once per schema id; compiling is the slow part of ajv. */
+function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
+  let validate = validators.get(id)
+  if (validate === undefined) {
+    validate = ajv.compile(schema)
+    validators.set(id, validate)
+  }
+  return validate
+}
+
+/** Validates a positioned tree against a schema, returning located issues. */
+export function validateTree(id: string, schema: JsonSchema, root: ValueNode): SchemaIssue[] {
+  const validate = validatorFor(id, schema)
+  validate(toPlain(root))
+  return toIssues(root, validate.errors ?? [])
+}
+
+/** Validates a parsed file against its platform's schema; memoised, since several rules read it. */
+export function schemaIssues(file: ConfigFile): readonly SchemaIssue[] {
+  const cached = issuesByFile.get(file)
+  if (cached !== undefined) return cached
+  const root = file.root
+  const issues =
+    root === undefined ? [] : validateTree(file.platform.id, file.platform.schema, root)
+  issuesByFile.set(file, issues)
+  return issues
+}
+
+/** Compound keywords whose own error says it all; their branch errors are noise. */
+const compound = new Set(['anyOf', 'oneOf', 'propertyNames'])
+
+function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[] {
+  const covered = errors
+    .filter((error) => compound.has(error.keyword))
+    .map((error) => `${error.schemaPath}/`)
+  const issues: SchemaIssue[] = []
+  for (const error of errors) {
+    if (error.keyword === 'if') continue
+    if (covered.some((prefix) => error.schemaPath.startsWith(prefix))) continue
+    const nested = errors.filter((other) => other.schemaPath.startsWith(`${error.schemaPath}/`))
+    const hint = hintOf(error) ?? nested.map(hintOf).find((text) => text !== undefined)
+    const path = splitPointer(error.instancePath)
+    const field = fieldOf(error)
+    issues.push({
+      keyword: error.keyword,
+      path,
+      field,
+      hint,
+      expected: expectedOf(error),
+      actual: actualOf(root, path, error),
+      detail: error.message ?? 'is invalid',
+      location: locateIssue(root, path, field, error.keyword)
+    })
+  }
+  return issues
+}
+
+function hintOf(error: ErrorObject): string | undefined {
+  const message = (error.parentSchema as Record<string, unknown> | undefined)?.['x-message']
+  return typeof message === 'string' ? message : undefined
+}
+
+function fieldOf(error: ErrorObject): string | undefined {
+  const params = error.params as Record<string, unknown>
+  const field = params.missingProperty ?? params.additionalProperty ?? params.propertyName
+  return typeof field === 'string' ? field : undefined
+}
+
+function expectedOf(error: ErrorObject): string[] {
+  const params = error.params as Record<string, unknown>
+  if (error.keyword === 'type') {
+    const type = params.type
+    return typeof type === 'string' ? type.split(',') : []
+  }
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues))
+    return params.allowedValues.map(String)
+  return []
+}
+
+function actualOf(
+  root: ValueNode,
+  path: readonly string[],
+  error: ErrorObject
+): string | undefined {
+  if (error.keyword !== 'type') return undefined
+  const node = resolvePath(root, path)
+  return node === undefined
+    ? undefined
+    : node.kind === 'number' && Number.isInteger(node.value)
+      ? 'integer'
+      : node.kind
+}
+
+/** Unescapes a JSON pointer (`~1` is `/`, `~0` is `~`). */
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+/**
+ * Issues about a property (missing, unknown, badly named, forbidden) point at a key; issues
+ * about a value point at the value.
+ */
+function locateIssue(
+  root: ValueNode,
+  path: readonly string[],
+  field: string | undefined,
+  keyword: string
+): Location {
+  const node = resolvePath(root, path) ?? root
+  if (
+    (keyword === 'additionalProperties' || keyword === 'propertyNames') &&
+    field !== undefined &&
+    node.kind === 'object'
+  ) {
+    return findProperty(node, field)?.key.location ?? node.location
+  }
+  if (keyword === 'required' || keyword === 'not') {
+    const key = keyOf(root, path)
+    if (key !== undefined) return key
+    return startOf(node.location)
+  }
+  return node.location
+}
+
+function keyOf(root: ValueNode, path: readonly string[]): Location | undefined {
+  const last = path.at(-1)
+  if (last === undefined) return undefined
+  const parent = resolvePath(root, path.slice(0, -1))
+  return parent?.kind === 'object' ? findProperty(parent, last)?.key.location : undefined
+}

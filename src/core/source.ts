@@ -1,0 +1,88 @@
+/** 1-based line and column; columns count UTF-16 code units, as editors and GitHub annotations do. */
+export interface Position {
+  readonly line: number
+  readonly column: number
+}
+
+/** A span of text; `end` is exclusive (as in stylelint and reviewdog). */
+export interface Range {
+  readonly start: Position
+  readonly end: Position
+}
+
+/** Where something is: the repo-relative file and its range, plus the raw offsets for sub-ranges. */
+export interface Location {
+  readonly file: string
+  readonly range: Range
+  readonly offset: number
+  readonly length: number
+}
+
+/** The decoded text of one file with a line index, so any offset becomes a position in O(log lines). */
+export class SourceText {
+  readonly #lineStarts: number[]
+
+  constructor(
+    readonly path: string,
+    readonly text: string
+  ) {
+    this.#lineStarts = indexLines(text)
+  }
+
+  get lineCount(): number {
+    return this.#lineStarts.length
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length))
+    let low = 0
+    let high = this.#lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((this.#lineStarts[middle] ?? 0) <= clamped) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: clamped - (this.#lineStarts[low] ?? 0) + 1 }
+  }
+
+  rangeAt(offset: number, length: number): Range {
+    return { start: this.positionAt(offset), end: this.positionAt(offset + Math.max(0, length)) }
+  }
+
+  locate(offset: number, length: number): Location {
+    return { file: this.path, range: this.rangeAt(offset, length), offset, length }
+  }
+}
+
+/** Line starts for `\n`, `\r\n` and a lone `\r`, the three line breaks JSON and TOML editors honour. */
+function indexLines(text: string): number[] {
+  const starts = [0]
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10) starts.push(index + 1)
+    else if (code === 13) {
+      if (text.charCodeAt(index + 1) === 10) index++
+      starts.push(index + 1)
+    }
+  }
+  return starts
+}
+
+/** The whole-file location, for findings about a file that has no parsed content. */
+export function locateFileStart(path: string): Location {
+  return {
+    file: path,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    offset: 0,
+    length: 0
+  }
+}
+
+/** The zero-width location at the start of another, for findings about a whole object. */
+export function startOf(location: Location): Location {
+  return {
+    ...location,
+    length: 0,
+    range: { start: location.range.start, end: location.range.start }
+  }
+}

@@ -1,0 +1,72 @@
+import type { Platform } from './platform.js'
+import {
+  boolean,
+  enumOf,
+  fileSchema,
+  forbidden,
+  object,
+  requireOneOf,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.5. No public source: behaviour measured by third parties (skillsaw, agy 1.1.25/1.1.26).
+const server = serverSchema(
+  {
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    serverUrl: string,
+    url: string,
+    headers: stringMap,
+    disabled: boolean,
+    disabledTools: stringArray,
+    authProviderType: enumOf(['google_credentials']),
+    oauth: object,
+    clientId: string,
+    clientSecret: string,
+    httpUrl: forbidden('Antigravity 2.0 rejects "httpUrl": use "serverUrl"')
+  },
+  [
+    requireOneOf(
+      ['command', 'serverUrl', 'url'],
+      'a server needs "command" (local) or "serverUrl" (remote)'
+    )
+  ]
+)
+
+export const antigravity: Platform = {
+  id: 'antigravity',
+  displayName: 'Antigravity',
+  paths: ['.agents/mcp_config.json', '.gemini/antigravity/mcp_config.json', 'mcp_config.json'],
+  format: 'json',
+  // Go encoding/json: a comment or trailing comma makes `agy` exit 1 (measured).
+  jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: true,
+  schema: fileSchema({
+    id: 'antigravity',
+    title: 'Antigravity MCP servers (mcp_config.json)',
+    serversKey: 'mcpServers',
+    server,
+    required: true
+  }),
+  unknownFields: 'unconfirmed',
+  ignoredFields: {
+    enabled: 'Antigravity does not read "enabled": use "disabled": true',
+    timeout: 'Antigravity does not read "timeout"'
+  },
+  interpolation: {
+    certainty: 'unconfirmed',
+    syntaxes: [],
+    prefixes: [],
+    variables: [],
+    fields: 'all',
+    preferred: undefined,
+    advice:
+      'Antigravity is not known to expand references: leave {name} out of "env" so the server inherits it'
+  },
+  reference: 'https://antigravity.google/docs/mcp'
+}

@@ -1,0 +1,93 @@
+import type { Platform } from './platform.js'
+import {
+  enumOf,
+  explain,
+  fileSchema,
+  integer,
+  boolean,
+  number,
+  object,
+  requireForType,
+  requireOneOf,
+  requireWith,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.1 (code.claude.com/docs/en/mcp, CHANGELOG to 2.1.240, checked 2026-08-22).
+const remoteTypes = ['http', 'streamable-http', 'sse', 'ws']
+
+const server = serverSchema(
+  {
+    type: enumOf(['stdio', ...remoteTypes]),
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    url: string,
+    headers: stringMap,
+    headersHelper: string,
+    oauth: {
+      type: 'object',
+      properties: {
+        clientId: string,
+        callbackPort: integer,
+        authServerMetadataUrl: explain('"authServerMetadataUrl" must be an https:// URL', {
+          type: 'string',
+          pattern: '^https://'
+        }),
+        scopes: explain(
+          '"scopes" is one space-separated string in Claude Code, not a list',
+          string
+        ),
+        xaa: object
+      }
+    },
+    timeout: number,
+    alwaysLoad: boolean
+  },
+  [
+    requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)'),
+    requireWith(
+      'url',
+      ['type'],
+      'a server with "url" needs "type" ("http" or "sse"): Claude Code 2.1.202+ rejects it without'
+    ),
+    requireForType(remoteTypes, ['url'], 'a remote server needs "url"')
+  ]
+)
+
+export const claudeCode: Platform = {
+  id: 'claude-code',
+  displayName: 'Claude Code',
+  paths: ['.mcp.json', '.claude/mcp.json'],
+  format: 'json',
+  // Comments in .mcp.json are unconfirmed; `claude mcp add-json` rejects trailing commas.
+  jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: true,
+  schema: fileSchema({
+    id: 'claude-code',
+    title: 'Claude Code project MCP servers (.mcp.json)',
+    serversKey: 'mcpServers',
+    server,
+    serverName: explain('Claude Code server names use letters, digits, "-" and "_" only', {
+      pattern: '^[A-Za-z0-9_-]+$'
+    }),
+    required: true
+  }),
+  unknownFields: 'confirmed',
+  ignoredFields: {
+    cwd: 'Claude Code ignores "cwd": servers start in the directory Claude Code was launched from (anthropics/claude-code#42883)'
+  },
+  interpolation: {
+    certainty: 'confirmed',
+    syntaxes: ['brace', 'brace-default'],
+    prefixes: [],
+    variables: [],
+    fields: ['command', 'args', 'env', 'url', 'headers'],
+    preferred: 'brace'
+  },
+  reference: 'https://code.claude.com/docs/en/mcp'
+}

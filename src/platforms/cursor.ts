@@ -1,0 +1,53 @@
+import type { Platform } from './platform.js'
+import {
+  fileSchema,
+  object,
+  requireOneOf,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.3 (cursor.com/docs/mcp; interpolation as quoted by third parties).
+const server = serverSchema(
+  {
+    type: string,
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    envFile: string,
+    url: string,
+    headers: stringMap,
+    auth: object
+  },
+  [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]
+)
+
+export const cursor: Platform = {
+  id: 'cursor',
+  displayName: 'Cursor',
+  paths: ['.cursor/mcp.json'],
+  format: 'json',
+  jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: true,
+  schema: fileSchema({
+    id: 'cursor',
+    title: 'Cursor project MCP servers (.cursor/mcp.json)',
+    serversKey: 'mcpServers',
+    server,
+    required: true
+  }),
+  unknownFields: 'unconfirmed',
+  ignoredFields: {},
+  interpolation: {
+    certainty: 'unconfirmed',
+    syntaxes: [],
+    prefixes: ['env'],
+    variables: ['userHome', 'workspaceFolder', 'workspaceFolderBasename', 'pathSeparator'],
+    fields: ['command', 'args', 'env', 'envFile', 'url', 'headers'],
+    preferred: 'env-prefix'
+  },
+  reference: 'https://cursor.com/docs/mcp'
+}

@@ -1,0 +1,80 @@
+import type { Platform } from './platform.js'
+import {
+  boolean,
+  enumOf,
+  fileSchema,
+  number,
+  object,
+  requireOneOf,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.4 (google-gemini/gemini-cli @ 5411f113, 2026-08-21).
+const server = serverSchema(
+  {
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    cwd: string,
+    url: string,
+    httpUrl: string,
+    headers: stringMap,
+    tcp: string,
+    type: enumOf(['sse', 'http', 'stdio']),
+    timeout: number,
+    trust: boolean,
+    description: string,
+    includeTools: stringArray,
+    excludeTools: stringArray,
+    extension: object,
+    oauth: object,
+    authProviderType: enumOf([
+      'dynamic_discovery',
+      'google_credentials',
+      'service_account_impersonation'
+    ]),
+    targetAudience: string,
+    targetServiceAccount: string
+  },
+  [
+    requireOneOf(
+      ['command', 'url', 'httpUrl', 'tcp'],
+      'a server needs "command" (local), "url" or "httpUrl" (remote)'
+    )
+  ]
+)
+
+export const geminiCli: Platform = {
+  id: 'gemini-cli',
+  displayName: 'Gemini CLI',
+  paths: ['.gemini/settings.json'],
+  format: 'json',
+  // settings.ts: JSON.parse(stripJsonComments(content)).
+  jsonc: { comments: 'allowed', trailingCommas: { forbidden: 'confirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: false,
+  schema: fileSchema({
+    id: 'gemini-cli',
+    title: 'Gemini CLI settings (.gemini/settings.json), MCP part',
+    serversKey: 'mcpServers',
+    server,
+    required: false
+  }),
+  unknownFields: 'confirmed',
+  ignoredFields: {
+    disabled:
+      'Gemini CLI has no "disabled" field: run `gemini mcp disable <name>` or list the server in "mcp.excluded"'
+  },
+  interpolation: {
+    certainty: 'confirmed',
+    syntaxes: ['brace', 'brace-default', 'bare'],
+    prefixes: [],
+    variables: [],
+    fields: 'all',
+    preferred: 'brace'
+  },
+  reference: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'
+}

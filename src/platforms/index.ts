@@ -1,0 +1,53 @@
+import { antigravity } from './antigravity.js'
+import { claudeCode } from './claude-code.js'
+import { claudeDesktop } from './claude-desktop.js'
+import { codex } from './codex.js'
+import { cursor } from './cursor.js'
+import { geminiCli } from './gemini-cli.js'
+import { kiro } from './kiro.js'
+import type { Platform, PlatformId } from './platform.js'
+import { roo } from './roo.js'
+import { source } from './source.js'
+import { vscode } from './vscode.js'
+import { windsurf } from './windsurf.js'
+import { zed } from './zed.js'
+
+/** Every platform mcp-lint knows, sorted by id. */
+export const platforms: readonly Platform[] = [
+  antigravity,
+  claudeCode,
+  claudeDesktop,
+  codex,
+  cursor,
+  geminiCli,
+  kiro,
+  roo,
+  source,
+  vscode,
+  windsurf,
+  zed
+]
+
+const byId = new Map<string, Platform>(platforms.map((platform) => [platform.id, platform]))
+
+export function findPlatform(id: string): Platform | undefined {
+  return byId.get(id)
+}
+
+export function getPlatform(id: PlatformId): Platform {
+  const platform = byId.get(id)
+  if (platform === undefined) throw new Error(`unknown platform ${id}`)
+  return platform
+}
+
+/** The platform whose known path this is, if any. */
+export function platformForPath(path: string): Platform | undefined {
+  return platforms.find((platform) => platform.paths.includes(path))
+}
+
+/** The platform with this server-map key as its canonical key, for "wrong root key" messages. */
+export function platformsUsingKey(key: string): Platform[] {
+  return platforms.filter((platform) => platform.id !== 'source' && platform.serversKeys[0] === key)
+}
+
+export type { Platform, PlatformId } from './platform.js'

@@ -1,0 +1,53 @@
+import type { Platform } from './platform.js'
+import {
+  boolean,
+  fileSchema,
+  requireOneOf,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: kiro.dev/docs/mcp/configuration ("${EXPANDED_VARIABLE}" in env; disabled, autoApprove, disabledTools).
+const server = serverSchema(
+  {
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    url: string,
+    headers: stringMap,
+    disabled: boolean,
+    autoApprove: stringArray,
+    disabledTools: stringArray
+  },
+  [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]
+)
+
+export const kiro: Platform = {
+  id: 'kiro',
+  displayName: 'Kiro',
+  paths: ['.kiro/settings/mcp.json'],
+  format: 'json',
+  jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: true,
+  schema: fileSchema({
+    id: 'kiro',
+    title: 'Kiro workspace MCP servers (.kiro/settings/mcp.json)',
+    serversKey: 'mcpServers',
+    server,
+    required: true
+  }),
+  unknownFields: 'unconfirmed',
+  ignoredFields: {},
+  interpolation: {
+    certainty: 'unconfirmed',
+    syntaxes: ['brace'],
+    prefixes: [],
+    variables: [],
+    fields: 'all',
+    preferred: 'brace'
+  },
+  reference: 'https://kiro.dev/docs/mcp/configuration'
+}

@@ -1,0 +1,59 @@
+import type { Platform } from './platform.js'
+import {
+  boolean,
+  enumOf,
+  fileSchema,
+  number,
+  requireOneOf,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.10 (docs.roocode.com/features/mcp/using-mcp-in-roo).
+const server = serverSchema(
+  {
+    type: enumOf(['stdio', 'sse', 'streamable-http']),
+    command: string,
+    args: stringArray,
+    cwd: string,
+    env: stringMap,
+    url: string,
+    headers: stringMap,
+    alwaysAllow: stringArray,
+    disabled: boolean,
+    disabledTools: stringArray,
+    watchPaths: stringArray,
+    timeout: number
+  },
+  [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]
+)
+
+export const roo: Platform = {
+  id: 'roo',
+  displayName: 'Roo Code',
+  paths: ['.roo/mcp.json'],
+  format: 'json',
+  jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: true,
+  schema: fileSchema({
+    id: 'roo',
+    title: 'Roo Code project MCP servers (.roo/mcp.json)',
+    serversKey: 'mcpServers',
+    server,
+    required: true
+  }),
+  unknownFields: 'unconfirmed',
+  ignoredFields: {},
+  interpolation: {
+    certainty: 'unconfirmed',
+    syntaxes: [],
+    prefixes: ['env'],
+    variables: [],
+    fields: 'all',
+    preferred: 'env-prefix'
+  },
+  reference: 'https://docs.roocode.com/features/mcp/using-mcp-in-roo'
+}

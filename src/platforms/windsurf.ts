@@ -1,0 +1,59 @@
+import type { Platform } from './platform.js'
+import {
+  boolean,
+  fileSchema,
+  requireOneOf,
+  serverSchema,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.7 (docs.windsurf.com/windsurf/cascade/mcp; project file and
+// interpolation only second-hand).
+const server = serverSchema(
+  {
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    serverUrl: string,
+    url: string,
+    headers: stringMap,
+    disabled: boolean,
+    disabledTools: stringArray
+  },
+  [
+    requireOneOf(
+      ['command', 'serverUrl', 'url'],
+      'a server needs "command" (local) or "serverUrl" (remote)'
+    )
+  ]
+)
+
+export const windsurf: Platform = {
+  id: 'windsurf',
+  displayName: 'Windsurf',
+  paths: ['.windsurf/mcp_config.json'],
+  format: 'json',
+  jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },
+  serversKeys: ['mcpServers'],
+  dedicated: true,
+  schema: fileSchema({
+    id: 'windsurf',
+    title: 'Windsurf MCP servers (mcp_config.json)',
+    serversKey: 'mcpServers',
+    server,
+    required: true
+  }),
+  unknownFields: 'unconfirmed',
+  ignoredFields: {},
+  interpolation: {
+    certainty: 'unconfirmed',
+    syntaxes: [],
+    prefixes: ['env', 'file'],
+    variables: [],
+    fields: ['command', 'args', 'env', 'serverUrl', 'url', 'headers'],
+    preferred: 'env-prefix'
+  },
+  reference: 'https://docs.windsurf.com/windsurf/cascade/mcp'
+}

@@ -1,0 +1,73 @@
+import type { Platform } from './platform.js'
+import {
+  boolean,
+  fileSchema,
+  number,
+  object,
+  requireOneOf,
+  string,
+  stringArray,
+  stringMap
+} from './schema-parts.js'
+
+// Facts: ../shared/docs/platforms.md §2.9 (zed-industries/zed crates/settings_content/src/project.rs).
+// ContextServerSettingsContent is an untagged enum (stdio, http, extension); older releases nested
+// the command as { path, args, env } under "source": "custom".
+const legacyCommand = {
+  type: 'object',
+  properties: { path: string, args: stringArray, env: stringMap }
+}
+const server = {
+  type: 'object',
+  properties: {
+    command: { anyOf: [string, legacyCommand] },
+    args: stringArray,
+    env: stringMap,
+    url: string,
+    headers: stringMap,
+    timeout: number,
+    enabled: boolean,
+    remote: boolean,
+    oauth: object,
+    settings: object,
+    source: string
+  },
+  additionalProperties: false,
+  allOf: [
+    requireOneOf(
+      ['command', 'url', 'settings'],
+      'a context server needs "command", "url" or extension "settings"'
+    )
+  ]
+}
+
+export const zed: Platform = {
+  id: 'zed',
+  displayName: 'Zed',
+  paths: ['.zed/settings.json'],
+  format: 'json',
+  // serde_json_lenient.
+  jsonc: { comments: 'allowed', trailingCommas: 'allowed' },
+  serversKeys: ['context_servers'],
+  dedicated: false,
+  schema: fileSchema({
+    id: 'zed',
+    title: 'Zed project settings (.zed/settings.json), context servers',
+    serversKey: 'context_servers',
+    server,
+    required: false
+  }),
+  unknownFields: 'unconfirmed',
+  ignoredFields: {},
+  interpolation: {
+    certainty: 'confirmed',
+    syntaxes: [],
+    prefixes: [],
+    variables: [],
+    fields: 'all',
+    preferred: undefined,
+    advice:
+      'Zed expands no references (zed-industries/zed#60459): leave {name} out of "env" so the server inherits it'
+  },
+  reference: 'https://zed.dev/docs/ai/mcp'
+}

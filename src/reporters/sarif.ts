@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto'
+import type { Severity } from '../core/diagnostic.js'
+import type { LintResult } from '../lint.js'
+import { docsUrl, rules } from '../rules/index.js'
+import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'
+
+const levels: Readonly<Record<Severity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  notice: 'note'
+}
+
+/** SARIF 2.1.0 for code scanning: every rule declared, positions in UTF-16 columns, stable fingerprints. */
+export function formatSarif(result: LintResult): string {
+  const index = new Map(rules.map((rule, position) => [rule.id, position]))
+  const seen = new Map<string, number>()
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: VERSION,
+            informationUri: HOMEPAGE,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.docs.description },
+              fullDescription: { text: rule.docs.rationale },
+              helpUri: docsUrl(rule.id),
+              defaultConfiguration: { level: levels[rule.severity] }
+            }))
+          }
+        },
+        columnKind: 'utf16CodeUnits',
+        results: result.diagnostics.map((d) => {
+          // Line numbers stay out of the fingerprint so a finding keeps its identity when lines move.
+          const identity = [
+            d.file,
+            d.ruleId,
+            d.messageId,
+            d.server ?? '',
+            d.message.replace(/\d+:\d+/g, '')
+          ].join('\u0000')
+          const occurrence = (seen.get(identity) ?? 0) + 1
+          seen.set(identity, occurrence)
+          const fingerprint = createHash('sha256')
+            .update(`${identity}\u0000${occurrence}`)
+            .digest('hex')
+            .slice(0, 32)
+          return {
+            ruleId: d.ruleId,
+            ruleIndex: index.get(d.ruleId) ?? -1,
+            level: levels[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: d.file, uriBaseId: '%SRCROOT%' },
+                  region: {
+                    startLine: d.range.start.line,
+                    startColumn: d.range.start.column,
+                    endLine: d.range.end.line,
+                    endColumn: d.range.end.column
+                  }
+                }
+              }
+            ],
+            partialFingerprints: { 'mcpLintFinding/v1': fingerprint }
+          }
+        })
+      }
+    ]
+  }
+  return `${JSON.stringify(log, null, 2)}\n`
+}

@@ -1,0 +1,181 @@
+import { findReferences, type Reference } from '../core/interpolation.js'
+import type { ConfigFile } from '../core/model.js'
+import { locateInString } from '../core/string-range.js'
+import { findProperty, forEachString, type ValueNode } from '../core/tree.js'
+import type { Interpolation } from '../platforms/platform.js'
+import { defineRule } from './rule.js'
+
+/** Server fields that reach the launched process or the remote request. */
+const launchFields = new Set([
+  'command',
+  'args',
+  'env',
+  'cwd',
+  'url',
+  'serverUrl',
+  'httpUrl',
+  'headers',
+  'envFile',
+  'http_headers'
+])
+
+/** Shells expand `$VAR` themselves, so `sh -c "… $HOME …"` is not a missed reference. */
+const shells = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'powershell', 'pwsh'])
+
+/** Editor variables that platforms with `${VAR}` syntax would look up as environment variables. */
+const editorVariables = new Set([
+  'workspaceFolder',
+  'workspaceFolderBasename',
+  'workspaceRoot',
+  'userHome',
+  'pathSeparator'
+])
+
+export default defineRule({
+  id: 'config-env-syntax',
+  phase: 'file',
+  severity: 'error',
+  docs: {
+    description: 'Require environment references in the syntax the platform expands',
+    rationale:
+      'Every platform writes references to environment variables differently: `${VAR}` in Claude Code, ' +
+      '`${env:VAR}` in Cursor and VS Code, `$VAR` or `${VAR}` in Gemini CLI, and none at all in Codex (which ' +
+      "forwards variables with `env_vars`) or Zed. A reference in another platform's syntax is passed to the " +
+      'server as literal text: the server gets `${env:GITHUB_TOKEN}` as its token and fails at the first call. ' +
+      'VS Code `${input:id}` references must name a declared input. Findings on platforms whose interpolation ' +
+      'is undocumented are warnings.',
+    examples: {
+      invalid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "github": {\n      "command": "github-mcp-server",\n      "env": { "GITHUB_TOKEN": "${env:GITHUB_TOKEN}" }\n    }\n  }\n}\n'
+        },
+        {
+          path: '.vscode/mcp.json',
+          text: '{\n  "servers": {\n    "github": {\n      "command": "github-mcp-server",\n      "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}" }\n    }\n  }\n}\n'
+        }
+      ],
+      valid: [
+        {
+          path: '.vscode/mcp.json',
+          text: '{\n  "inputs": [{ "type": "promptString", "id": "token", "password": true }],\n  "servers": {\n    "github": {\n      "command": "github-mcp-server",\n      "env": { "GITHUB_TOKEN": "${input:token}", "HOME_DIR": "${env:HOME}" }\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  messages: {
+    notExpanded: (d: { reference: string; platform: string; fix: string }) =>
+      `"${d.reference}" is not expanded by ${d.platform}; ${d.fix}`,
+    notInField: (d: { reference: string; platform: string; field: string }) =>
+      `${d.platform} does not expand references in "${d.field}": "${d.reference}" stays literal`,
+    editorVariable: (d: { reference: string; platform: string; name: string }) =>
+      `"${d.reference}" is an editor variable: ${d.platform} looks up an environment variable named ${d.name}, which is usually unset`,
+    undeclaredInput: (d: { reference: string }) =>
+      `"${d.reference}" names an input that "inputs" does not declare`
+  },
+  check({ file, report }) {
+    const source = file.source
+    if (source === undefined) return
+    const interpolation = file.platform.interpolation
+    const platform = file.platform.displayName
+    const inputs = declaredInputs(file)
+    for (const server of file.servers) {
+      const options = {
+        server: server.name.value,
+        unconfirmed: interpolation.certainty === 'unconfirmed'
+      }
+      const shell = isShell(server.fields.get('command')?.value)
+      for (const [field, property] of server.fields) {
+        if (!launchFields.has(field)) continue
+        forEachString(property.value, (node) => {
+          for (const reference of findReferences(node.value)) {
+            if (reference.kind === 'bare' && shell && field === 'args') continue
+            const at = locateInString(source, node, reference.start, reference.end)
+            const text = reference.text
+            if (
+              reference.prefix === 'input' &&
+              inputs !== undefined &&
+              isExpanded(reference, interpolation)
+            ) {
+              const id = text.slice('${input:'.length, -1)
+              if (!inputs.has(id))
+                report('undeclaredInput', at, { reference: text }, { server: server.name.value })
+            } else if (!isExpanded(reference, interpolation)) {
+              report(
+                'notExpanded',
+                at,
+                { reference: text, platform, fix: fixFor(reference, interpolation) },
+                options
+              )
+            } else if (interpolation.fields !== 'all' && !interpolation.fields.includes(field)) {
+              report('notInField', at, { reference: text, platform, field }, options)
+            } else if (
+              reference.kind === 'brace' &&
+              reference.name !== undefined &&
+              editorVariables.has(reference.name) &&
+              !interpolation.variables.includes(reference.name)
+            ) {
+              report(
+                'editorVariable',
+                at,
+                { reference: text, platform, name: reference.name },
+                options
+              )
+            }
+          }
+        })
+      }
+    }
+  }
+})
+
+function isExpanded(reference: Reference, interpolation: Interpolation): boolean {
+  switch (reference.kind) {
+    case 'brace': {
+      if (interpolation.variables.includes(reference.text.slice(2, -1))) return true
+      if (reference.name === undefined || !interpolation.syntaxes.includes('brace')) return false
+      return !reference.hasDefault || interpolation.syntaxes.includes('brace-default')
+    }
+    case 'prefixed':
+      return reference.prefix !== undefined && interpolation.prefixes.includes(reference.prefix)
+    case 'bare':
+      return interpolation.syntaxes.includes('bare')
+    case 'opencode':
+      return false
+  }
+}
+
+function fixFor(reference: Reference, interpolation: Interpolation): string {
+  const name = reference.name
+  if (interpolation.preferred === undefined || name === undefined) {
+    const advice =
+      interpolation.advice ?? 'write the value or an environment reference this platform expands'
+    return advice.replaceAll('{name}', name ?? 'the variable')
+  }
+  return interpolation.preferred === 'brace' ? `write "\${${name}}"` : `write "\${env:${name}}"`
+}
+
+function declaredInputs(file: ConfigFile): Set<string> | undefined {
+  if (file.root?.kind !== 'object' || !file.platform.interpolation.prefixes.includes('input'))
+    return undefined
+  const inputs = findProperty(file.root, 'inputs')?.value
+  const ids = new Set<string>()
+  if (inputs?.kind === 'array') {
+    for (const input of inputs.items) {
+      const id = input.kind === 'object' ? findProperty(input, 'id')?.value : undefined
+      if (id?.kind === 'string') ids.add(id.value)
+    }
+  }
+  return ids
+}
+
+function isShell(command: ValueNode | undefined): boolean {
+  if (command?.kind !== 'string') return false
+  const base =
+    command.value
+      .split(/[\\/]/)
+      .at(-1)
+      ?.replace(/\.exe$/i, '')
+      .toLowerCase() ?? ''
+  return shells.has(base)
+}

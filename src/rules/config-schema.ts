@@ -1,0 +1,154 @@
+import type { ConfigFile } from '../core/model.js'
+import { schemaIssues, type SchemaIssue } from '../core/schema.js'
+import { startOf } from '../core/source.js'
+import { forEachProperty, formatPath, type ValueNode } from '../core/tree.js'
+import { platformsUsingKey } from '../platforms/index.js'
+import { defineRule } from './rule.js'
+
+export default defineRule({
+  id: 'config-schema',
+  phase: 'file',
+  severity: 'error',
+  docs: {
+    description: "Require every config file to match its platform's format",
+    rationale:
+      "Each platform reads its own shape: the server map's key (`mcpServers`, VS Code's `servers`, Codex's " +
+      "`mcp_servers`, Zed's `context_servers`), the fields of a local and a remote server, and their types. A server " +
+      'that does not match is skipped or breaks the whole file, often silently: Claude Code rejects a `url` without ' +
+      '`type`, Codex rejects an inline `bearer_token`, Cursor sees no servers under `servers`. ' +
+      'The schemas are published in `schemas/` for editors. Keys named `__proto__` are refused too: JavaScript tools ' +
+      'that merge configs can turn them into prototype pollution.',
+    examples: {
+      invalid: [
+        {
+          path: '.cursor/mcp.json',
+          text: '{\n  "servers": {\n    "memory": { "command": "npx" }\n  }\n}\n'
+        },
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "docs": { "url": "https://example.com/mcp" }\n  }\n}\n'
+        }
+      ],
+      valid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "docs": { "type": "http", "url": "https://example.com/mcp" }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  messages: {
+    missingServers: (d: { key: string; platform: string }) =>
+      `no "${d.key}" key: ${d.platform} finds no servers in this file`,
+    wrongServersKey: (d: { found: string; owner: string; key: string; platform: string }) =>
+      `"${d.found}" is the ${d.owner} key for servers; ${d.platform} reads "${d.key}"`,
+    notObject: (d: { actual: string }) => `the file must hold an object, not ${d.actual}`,
+    required: (d: { subject: string; field: string }) => `${d.subject} is missing "${d.field}"`,
+    hint: (d: { subject: string; hint: string }) => `${d.subject}: ${d.hint}`,
+    type: (d: { subject: string; expected: string; actual: string }) =>
+      `${d.subject} must be ${d.expected}, not ${d.actual}`,
+    enum: (d: { subject: string; allowed: string }) => `${d.subject} must be one of ${d.allowed}`,
+    invalid: (d: { subject: string; detail: string }) => `${d.subject} ${d.detail}`,
+    unsafeKey: (d: { key: string }) =>
+      `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
+  },
+  check({ file, report }) {
+    const root = file.root
+    if (root === undefined) return
+    if (root.kind !== 'object') {
+      report('notObject', root.location, { actual: article(root.kind) })
+      return
+    }
+    const platform = file.platform.displayName
+    const serverMap = file.serversProperty?.value
+    const key = file.platform.serversKeys[0]
+    if (file.serversProperty === undefined && file.platform.dedicated) {
+      const foreign = root.properties.find(
+        (property) => platformsUsingKey(property.key.value).length > 0
+      )
+      if (foreign === undefined) report('missingServers', startOf(root.location), { key, platform })
+      else {
+        const owner = platformsUsingKey(foreign.key.value)
+          .map((other) => other.displayName)
+          .join(' / ')
+        report('wrongServersKey', foreign.key.location, {
+          found: foreign.key.value,
+          owner,
+          key,
+          platform
+        })
+      }
+    }
+    for (const issue of schemaIssues(file)) {
+      if (issue.keyword === 'additionalProperties') continue // config-unknown-field
+      if (issue.keyword === 'required' && issue.path.length === 0) continue // handled above
+      const subject = describeSubject(file, root, issue.path)
+      const server = serverOf(file, issue.path)
+      const options = server === undefined ? {} : { server }
+      if (issue.keyword === 'propertyNames' && issue.field !== undefined) {
+        report(
+          'hint',
+          issue.location,
+          { subject: `server name "${issue.field}"`, hint: issue.hint ?? 'is not allowed' },
+          options
+        )
+      } else if (issue.hint !== undefined)
+        report('hint', issue.location, { subject, hint: issue.hint }, options)
+      else if (issue.keyword === 'required' && issue.field !== undefined)
+        report('required', issue.location, { subject, field: issue.field }, options)
+      else if (issue.keyword === 'type')
+        report('type', issue.location, typeData(subject, issue), options)
+      else if (issue.keyword === 'enum') {
+        report(
+          'enum',
+          issue.location,
+          { subject, allowed: issue.expected.map((value) => `"${value}"`).join(', ') },
+          options
+        )
+      } else report('invalid', issue.location, { subject, detail: issue.detail }, options)
+    }
+    forEachProperty(root, (property, owner) => {
+      const name = property.key.value
+      if (name === '__proto__' || (owner === serverMap && reservedServerNames.has(name))) {
+        report('unsafeKey', property.key.location, { key: name })
+      }
+    })
+  }
+})
+
+function typeData(subject: string, issue: SchemaIssue) {
+  return {
+    subject,
+    expected: issue.expected.map(article).join(' or '),
+    actual: article(issue.actual ?? 'value')
+  }
+}
+
+const articles: Readonly<Record<string, string>> = {
+  array: 'an array',
+  object: 'an object',
+  integer: 'an integer',
+  boolean: 'true or false',
+  null: 'null',
+  datetime: 'a date'
+}
+
+function article(kind: string): string {
+  return articles[kind] ?? `a ${kind}`
+}
+
+function serverOf(file: ConfigFile, path: readonly string[]): string | undefined {
+  return path.length >= 2 && file.platform.serversKeys.includes(path[0] ?? '') ? path[1] : undefined
+}
+
+function describeSubject(file: ConfigFile, root: ValueNode, path: readonly string[]): string {
+  const server = serverOf(file, path)
+  if (server === undefined) return path.length === 0 ? 'the file' : `"${formatPath(root, path)}"`
+  const rest = path.slice(2)
+  if (rest.length === 0) return `server "${server}"`
+  const serverNode = file.servers.find((entry) => entry.name.value === server)?.value
+  return `"${serverNode === undefined ? rest.join('.') : formatPath(serverNode, rest)}" of server "${server}"`
+}
+
+/** Server names that break JavaScript clients keeping servers in plain objects. */
+const reservedServerNames = new Set(['constructor', 'prototype'])

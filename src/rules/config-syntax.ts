@@ -1,0 +1,70 @@
+import type { Location } from '../core/source.js'
+import type { Allowance } from '../platforms/platform.js'
+import { defineRule } from './rule.js'
+
+export default defineRule({
+  id: 'config-syntax',
+  phase: 'file',
+  severity: 'error',
+  docs: {
+    description: 'Require every config file to parse in the dialect its platform reads',
+    rationale:
+      'A platform that cannot parse its config file starts none of its servers, usually with no visible error. ' +
+      'JSONC is accepted only where the platform accepts it: VS Code and Zed allow comments and trailing commas, ' +
+      'Gemini CLI allows comments but not trailing commas, and Claude Code, Cursor and Antigravity read strict JSON. ' +
+      'Messages never quote the file, since a config can hold a secret.',
+    examples: {
+      invalid: [
+        {
+          path: '.cursor/mcp.json',
+          text: '{\n  "mcpServers": {\n    "memory": { "command": "npx", }\n  }\n}\n'
+        },
+        {
+          path: '.gemini/settings.json',
+          text: '{\n  // comments are fine here\n  "mcpServers": {},\n}\n'
+        }
+      ],
+      valid: [
+        {
+          path: '.vscode/mcp.json',
+          text: '{\n  // VS Code reads JSONC\n  "servers": {\n    "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"], },\n  },\n}\n'
+        }
+      ]
+    }
+  },
+  messages: {
+    syntax: (d: { format: string; detail: string }) => `invalid ${d.format}: ${d.detail}`,
+    tooDeep: (d: { detail: string }) =>
+      `${d.detail}; this is not a config an MCP client would read`,
+    empty: (d: { platform: string }) =>
+      `the file is empty: ${d.platform} expects a JSON object here`,
+    comment: (d: { platform: string }) =>
+      `${d.platform} reads this file as strict JSON: remove the comment`,
+    trailingComma: (d: { platform: string }) =>
+      `${d.platform} does not accept trailing commas: remove it`
+  },
+  check({ file, report }) {
+    const platform = file.platform.displayName
+    for (const problem of file.syntaxProblems) {
+      if (problem.kind === 'syntax')
+        report('syntax', problem.location, {
+          format: file.platform.format.toUpperCase(),
+          detail: problem.detail
+        })
+      else if (problem.kind === 'too-deep')
+        report('tooDeep', problem.location, { detail: problem.detail })
+      else report('empty', problem.location, { platform })
+    }
+    const reportAll = (
+      locations: readonly Location[],
+      allowance: Allowance | undefined,
+      id: 'comment' | 'trailingComma'
+    ) => {
+      if (allowance === undefined || allowance === 'allowed') return
+      for (const location of locations)
+        report(id, location, { platform }, { unconfirmed: allowance.forbidden === 'unconfirmed' })
+    }
+    reportAll(file.comments, file.platform.jsonc?.comments, 'comment')
+    reportAll(file.trailingCommas, file.platform.jsonc?.trailingCommas, 'trailingComma')
+  }
+})

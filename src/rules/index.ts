@@ -1,0 +1,29 @@
+import configDuplicateKey from './config-duplicate-key.js'
+import configEnvSyntax from './config-env-syntax.js'
+import configSchema from './config-schema.js'
+import configSyntax from './config-syntax.js'
+import configUnknownField from './config-unknown-field.js'
+import configUnreadable from './config-unreadable.js'
+import type { Rule } from './rule.js'
+
+/** The registry, sorted by id: docs, the config schema's rule list and SARIF rules come from here. */
+export const rules: readonly Rule[] = [
+  configDuplicateKey,
+  configEnvSyntax,
+  configSchema,
+  configSyntax,
+  configUnknownField,
+  configUnreadable
+] as readonly Rule[]
+
+const byId = new Map(rules.map((rule) => [rule.id, rule]))
+
+export function findRule(id: string): Rule | undefined {
+  return byId.get(id)
+}
+
+export const DOCS_BASE_URL = 'https://github.com/mcp-lint/mcp-lint/blob/main/docs/rules'
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE_URL}/${id}.md`
+}

@@ -1,0 +1,65 @@
+import type { Severity } from '../core/diagnostic.js'
+import type { ConfigFile, Workspace } from '../core/model.js'
+import type { Location } from '../core/source.js'
+
+/** Message builders keyed by messageId; `data` is type-checked against each builder's parameter. */
+export type Messages = Record<string, (data: never) => string>
+
+export interface ReportOptions {
+  /** The server the finding is about, for reports grouped by server. */
+  readonly server?: string
+  /** The finding rests on a platform fact marked unconfirmed: one severity level milder. */
+  readonly unconfirmed?: boolean
+}
+
+export type Report<M extends Messages> = <K extends keyof M & string>(
+  messageId: K,
+  at: Location,
+  data: Parameters<M[K]>[0],
+  options?: ReportOptions
+) => void
+
+interface Context<M extends Messages> {
+  // A property, not a method, so `check({ report })` destructuring is safe.
+  readonly report: Report<M>
+}
+export interface FileContext<M extends Messages> extends Context<M> {
+  readonly file: ConfigFile
+}
+export interface WorkspaceContext<M extends Messages> extends Context<M> {
+  readonly workspace: Workspace
+}
+
+/** A config file shown in the rule's docs; examples are executed by the meta tests. */
+export interface Example {
+  readonly path: string
+  readonly text: string
+}
+
+interface RuleBase<M extends Messages> {
+  /** kebab-case, subject first; equals the file name. */
+  readonly id: string
+  /** Default severity; the user's config may change it or turn the rule off. */
+  readonly severity: Severity
+  readonly docs: {
+    /** "Disallow …", "Require …" or "Limit …", no trailing period. */
+    readonly description: string
+    /** Why it matters, rendered into docs/rules/<id>.md and SARIF. */
+    readonly rationale: string
+    readonly examples: { readonly invalid: readonly Example[]; readonly valid: readonly Example[] }
+  }
+  readonly messages: M
+}
+
+/** The phase says what a rule needs: one file, or the whole workspace. */
+export type RuleDefinition<M extends Messages> = RuleBase<M> &
+  (
+    | { readonly phase: 'file'; check(context: FileContext<M>): void }
+    | { readonly phase: 'workspace'; check(context: WorkspaceContext<M>): void }
+  )
+
+export type Rule = RuleDefinition<Messages>
+
+export function defineRule<M extends Messages>(rule: RuleDefinition<M>): RuleDefinition<M> {
+  return rule
+}
