@@ -3,6 +3,7 @@
 // fails when a generated file is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import { lintConfigSchema } from '../src/config/schema.js'
 import { lintText } from '../src/lint-text.js'
 import { platforms } from '../src/platforms/index.js'
@@ -33,7 +34,9 @@ outputs.set(
 )
 
 const stale: string[] = []
-for (const [path, content] of outputs) {
+for (const [path, raw] of outputs) {
+  // Generated files are formatted as prettier would, so `npm run lint` and `--check` agree.
+  const content = await format(raw, { ...(await resolveConfig(path)), filepath: path })
   let current: string | undefined
   try {
     current = readFileSync(path, 'utf8')
