@@ -39760,6 +39760,8 @@ function splitPointer(pointer) {
         .split('/')
         .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+/** Keywords that judge a value as a whole: reported at its key, which names it. */
+const aboutTheWhole = new Set(['required', 'anyOf', 'oneOf', 'not']);
 /**
  * Issues about a property (missing, unknown, badly named, forbidden) point at a key; issues
  * about a value point at the value.
@@ -39771,7 +39773,7 @@ function locateIssue(root, path, field, keyword) {
         node.kind === 'object') {
         return findProperty(node, field)?.key.location ?? node.location;
     }
-    if (keyword === 'required' || keyword === 'not') {
+    if (aboutTheWhole.has(keyword)) {
         const key = keyOf(root, path);
         if (key !== undefined)
             return key;
@@ -39862,7 +39864,7 @@ function defineRule(rule) {
                 return;
             }
             const { line, column } = first.location.range.start;
-            const server = file.platform.serversKeys.includes(path[0] ?? '') ? path[1] : undefined;
+            const server = file.platform.serversKeys.includes(path[0] ?? '') ? (path[1] ?? property.key.value) : undefined;
             const data = { key: property.key.value, line, column, platform: file.platform.displayName };
             report('duplicate', property.key.location, data, server === undefined ? {} : { server });
         });

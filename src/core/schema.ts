@@ -137,6 +137,9 @@ export function splitPointer(pointer: string): string[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
+/** Keywords that judge a value as a whole: reported at its key, which names it. */
+const aboutTheWhole = new Set(['required', 'anyOf', 'oneOf', 'not'])
+
 /**
  * Issues about a property (missing, unknown, badly named, forbidden) point at a key; issues
  * about a value point at the value.
@@ -155,7 +158,7 @@ function locateIssue(
   ) {
     return findProperty(node, field)?.key.location ?? node.location
   }
-  if (keyword === 'required' || keyword === 'not') {
+  if (aboutTheWhole.has(keyword)) {
     const key = keyOf(root, path)
     if (key !== undefined) return key
     return startOf(node.location)

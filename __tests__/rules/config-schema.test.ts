@@ -1,0 +1,389 @@
+import rule from '../../src/rules/config-schema.js'
+import { testRule } from '../helpers/rule-tester.js'
+
+const lines = (...rows: string[]) => `${rows.join('\n')}\n`
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'Claude Code stdio and http servers',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "npx", "args": ["x"], "env": { "K": "v" } }, "b": { "type": "http", "url": "https://x/mcp", "headers": { "H": "v" } } } }'
+    },
+    { name: 'Claude Code alternate path', path: '.claude/mcp.json', text: '{ "mcpServers": {} }' },
+    {
+      name: 'Cursor remote server without type',
+      path: '.cursor/mcp.json',
+      text: '{ "mcpServers": { "a": { "url": "https://x/sse" } } }'
+    },
+    {
+      name: 'Gemini CLI settings with other sections and httpUrl',
+      path: '.gemini/settings.json',
+      text: '{ "ui": { "theme": "x" }, "mcpServers": { "a": { "httpUrl": "https://x/mcp", "trust": false, "includeTools": ["t"] } } }'
+    },
+    {
+      name: 'Gemini CLI settings without MCP servers',
+      path: '.gemini/settings.json',
+      text: '{ "hooks": {} }'
+    },
+    {
+      name: 'Antigravity serverUrl',
+      path: '.agents/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "serverUrl": "https://x/mcp", "disabled": true } } }'
+    },
+    {
+      name: 'Antigravity IDE path',
+      path: '.gemini/antigravity/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "command": "x" } } }'
+    },
+    { name: 'Antigravity root path', path: 'mcp_config.json', text: '{ "mcpServers": {} }' },
+    {
+      name: 'VS Code servers and inputs',
+      path: '.vscode/mcp.json',
+      text: '{ "inputs": [{ "type": "promptString", "id": "k", "password": true }], "servers": { "a": { "type": "stdio", "command": "x", "env": { "N": 1, "M": null } }, "b": { "url": "https://x" } } }'
+    },
+    {
+      name: 'Windsurf serverUrl',
+      path: '.windsurf/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "serverUrl": "https://x", "disabledTools": ["t"] } } }'
+    },
+    {
+      name: 'Codex stdio and http servers',
+      path: '.codex/config.toml',
+      text: lines(
+        'model = "o3"',
+        '[mcp_servers.a]',
+        'command = "npx"',
+        'args = ["-y", "x"]',
+        'env_vars = ["TOKEN", { name = "OTHER", source = "local" }]',
+        'startup_timeout_sec = 20',
+        '[mcp_servers.a.tools.search]',
+        'approval_mode = "auto"',
+        '[mcp_servers.b]',
+        'url = "https://x/mcp"',
+        'bearer_token_env_var = "TOKEN"'
+      )
+    },
+    {
+      name: 'Codex config without MCP servers',
+      path: '.codex/config.toml',
+      text: 'model = "o3"\n'
+    },
+    {
+      name: 'Zed context servers',
+      path: '.zed/settings.json',
+      text: '{ "theme": "x", "context_servers": { "a": { "command": "x", "args": [] }, "b": { "url": "https://x" } } }'
+    },
+    {
+      name: 'Roo',
+      path: '.roo/mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "alwaysAllow": ["t"], "disabled": false } } }'
+    },
+    {
+      name: 'Kiro',
+      path: '.kiro/settings/mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "autoApprove": ["t"] } } }'
+    },
+    {
+      name: 'Claude Desktop with other settings',
+      path: 'claude_desktop_config.json',
+      text: '{ "preferences": {}, "mcpServers": { "a": { "command": "x" } } }'
+    },
+    {
+      name: 'central source',
+      path: '.agents/mcp/mcp-servers.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "platforms": ["cursor"] } } }'
+    },
+    {
+      name: 'central source with the servers alias',
+      path: '.agents/mcp/mcp-servers.json',
+      text: '{ "servers": { "a": { "command": "x" } } }'
+    }
+  ],
+  invalid: [
+    {
+      name: "VS Code's servers key in Cursor",
+      path: '.cursor/mcp.json',
+      text: '{\n  "servers": {}\n}',
+      errors: [
+        {
+          messageId: 'wrongServersKey',
+          line: 2,
+          column: 3,
+          message: '"servers" is the VS Code key for servers; Cursor reads "mcpServers"'
+        }
+      ]
+    },
+    {
+      name: "Claude's mcpServers key in VS Code",
+      path: '.vscode/mcp.json',
+      text: '{ "mcpServers": {} }',
+      errors: [{ messageId: 'wrongServersKey', line: 1, column: 3, message: /reads "servers"$/ }]
+    },
+    {
+      name: 'no server map in a dedicated file',
+      path: '.kiro/settings/mcp.json',
+      text: '{ "other": 1 }',
+      errors: [
+        {
+          messageId: 'missingServers',
+          line: 1,
+          column: 1,
+          message: 'no "mcpServers" key: Kiro finds no servers in this file'
+        }
+      ]
+    },
+    {
+      name: 'not an object',
+      path: '.mcp.json',
+      text: '[]',
+      errors: [
+        {
+          messageId: 'notObject',
+          line: 1,
+          column: 1,
+          message: 'the file must hold an object, not an array'
+        }
+      ]
+    },
+    {
+      name: 'Claude Code url without type',
+      path: '.mcp.json',
+      text: '{\n  "mcpServers": {\n    "docs": { "url": "https://x/mcp" }\n  }\n}',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 3,
+          column: 5,
+          server: 'docs',
+          message: /^server "docs": a server with "url" needs "type"/
+        }
+      ]
+    },
+    {
+      name: 'Claude Code remote type without url',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "docs": { "type": "sse", "command": "x" } } }',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 19,
+          message: 'server "docs": a remote server needs "url"'
+        }
+      ]
+    },
+    {
+      name: 'Claude Code server without command or url',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "args": [] } } }',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 19,
+          message: 'server "a": a server needs "command" (local) or "url" (remote)'
+        }
+      ]
+    },
+    {
+      name: 'args must be strings',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "args": ["--port", 8080] } } }',
+      errors: [
+        {
+          messageId: 'type',
+          line: 1,
+          column: 61,
+          message: '"args[1]" of server "a" must be a string, not an integer'
+        }
+      ]
+    },
+    {
+      name: 'args as a single string',
+      path: '.cursor/mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "args": "--stdio" } } }',
+      errors: [
+        {
+          messageId: 'type',
+          line: 1,
+          column: 50,
+          message: '"args" of server "a" must be an array, not a string'
+        }
+      ]
+    },
+    {
+      name: 'env values must be strings',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "env": { "PORT": 8080 } } } }',
+      errors: [
+        {
+          messageId: 'type',
+          line: 1,
+          column: 59,
+          message: '"env.PORT" of server "a" must be a string, not an integer'
+        }
+      ]
+    },
+    {
+      name: 'unknown type value',
+      path: '.vscode/mcp.json',
+      text: '{ "servers": { "a": { "type": "websocket", "url": "wss://x" } } }',
+      errors: [
+        {
+          messageId: 'enum',
+          line: 1,
+          column: 31,
+          message: '"type" of server "a" must be one of "stdio", "http", "sse"'
+        }
+      ]
+    },
+    {
+      name: 'Claude Code server names',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "aws.docs": { "command": "x" } } }',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 19,
+          message:
+            'server name "aws.docs": Claude Code server names use letters, digits, "-" and "_" only'
+        }
+      ]
+    },
+    {
+      name: 'Codex inline bearer_token',
+      path: '.codex/config.toml',
+      text: '[mcp_servers.api]\nurl = "https://x/mcp"\nbearer_token = "abc"\n',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 3,
+          column: 1,
+          message: /^"bearer_token" of server "api": Codex rejects an inline "bearer_token"/
+        }
+      ]
+    },
+    {
+      name: 'Codex command and url together',
+      path: '.codex/config.toml',
+      text: '[mcp_servers.api]\ncommand = "x"\nurl = "https://x/mcp"\n',
+      errors: [
+        { messageId: 'hint', line: 1, column: 14, message: /set "command" or "url", not both/ }
+      ]
+    },
+    {
+      name: 'Codex stdio field on an http server',
+      path: '.codex/config.toml',
+      text: '[mcp_servers.api]\nurl = "https://x/mcp"\nargs = ["x"]\n',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 3,
+          column: 1,
+          message:
+            '"args" of server "api": Codex does not support "args" for streamable HTTP servers'
+        }
+      ]
+    },
+    {
+      name: 'Codex env_vars entries',
+      path: '.codex/config.toml',
+      text: '[mcp_servers.a]\ncommand = "x"\nenv_vars = [1]\n',
+      errors: [{ messageId: 'invalid', line: 3, column: 13 }]
+    },
+    {
+      name: 'Antigravity httpUrl',
+      path: '.agents/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "httpUrl": "https://x" } } }',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 19,
+          message: /needs "command" \(local\) or "serverUrl"/
+        },
+        { messageId: 'hint', line: 1, column: 26, message: /rejects "httpUrl": use "serverUrl"/ }
+      ]
+    },
+    {
+      name: 'Claude Desktop needs a command',
+      path: 'claude_desktop_config.json',
+      text: '{ "mcpServers": { "a": { "url": "https://x" } } }',
+      errors: [{ messageId: 'hint', line: 1, column: 19, message: /starts local servers only/ }]
+    },
+    {
+      name: 'Gemini CLI server needs a transport',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "trust": "yes" } } }',
+      errors: [
+        { messageId: 'hint', line: 1, column: 19 },
+        {
+          messageId: 'type',
+          line: 1,
+          column: 35,
+          message: '"trust" of server "a" must be true or false, not a string'
+        }
+      ]
+    },
+    {
+      name: 'VS Code input without id',
+      path: '.vscode/mcp.json',
+      text: '{ "inputs": [{ "type": "promptString" }], "servers": {} }',
+      errors: [
+        { messageId: 'required', line: 1, column: 14, message: '"inputs[0]" is missing "id"' }
+      ]
+    },
+    {
+      name: 'Zed server needs command, url or settings',
+      path: '.zed/settings.json',
+      text: '{ "context_servers": { "a": { "enabled": true } } }',
+      errors: [{ messageId: 'hint', line: 1, column: 24 }]
+    },
+    {
+      name: 'Windsurf server entry must be an object',
+      path: '.windsurf/mcp_config.json',
+      text: '{ "mcpServers": { "a": "npx x" } }',
+      errors: [
+        {
+          messageId: 'type',
+          line: 1,
+          column: 24,
+          message: 'server "a" must be an object, not a string'
+        }
+      ]
+    },
+    {
+      name: 'Roo type values',
+      path: '.roo/mcp.json',
+      text: '{ "mcpServers": { "a": { "type": "http", "url": "https://x" } } }',
+      errors: [{ messageId: 'enum', line: 1, column: 34 }]
+    },
+    {
+      name: 'central source overrides must be objects',
+      path: '.agents/mcp/mcp-servers.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "overrides": { "gemini-cli": true } } } }',
+      errors: [{ messageId: 'type', line: 1, column: 71 }]
+    },
+    {
+      name: '__proto__ anywhere',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "env": { "__proto__": "y" } } } }',
+      errors: [{ messageId: 'unsafeKey', line: 1, column: 51 }]
+    },
+    {
+      name: 'constructor as a server name',
+      path: '.cursor/mcp.json',
+      text: '{ "mcpServers": { "constructor": { "command": "x" } } }',
+      errors: [
+        {
+          messageId: 'unsafeKey',
+          line: 1,
+          column: 19,
+          message: /^key "constructor" can replace the object prototype/
+        }
+      ]
+    }
+  ]
+})

@@ -1,0 +1,118 @@
+import rule from '../../src/rules/config-unknown-field.js'
+import { testRule } from '../helpers/rule-tester.js'
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'Gemini CLI reads cwd',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "cwd": "tools" } } }'
+    },
+    {
+      name: 'comment-like keys',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "_comment": "why", "//": "note", "$comment": "c" } } }'
+    },
+    {
+      name: 'unknown top-level keys are not server fields',
+      path: '.mcp.json',
+      text: '{ "setup": {}, "mcpServers": {} }'
+    },
+    {
+      name: 'VS Code gallery metadata',
+      path: '.vscode/mcp.json',
+      text: '{ "servers": { "a": { "command": "x", "gallery": "https://api.mcp.github.com", "version": "1.0.0" } } }'
+    },
+    {
+      name: 'fields inside nested objects are free',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "oauth": { "anything": 1 } } } }'
+    }
+  ],
+  invalid: [
+    {
+      name: 'cwd in Claude Code',
+      path: '.mcp.json',
+      text: '{\n  "mcpServers": {\n    "a": { "command": "x", "cwd": "tools" }\n  }\n}',
+      errors: [
+        {
+          messageId: 'ignored',
+          line: 3,
+          column: 28,
+          severity: 'warning',
+          server: 'a',
+          message: /^Claude Code ignores "cwd"/
+        }
+      ]
+    },
+    {
+      name: 'a typo',
+      path: '.cursor/mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "arg": ["y"] } } }',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 42,
+          severity: 'notice',
+          message: '"arg" is not a Cursor server field; it is ignored'
+        }
+      ]
+    },
+    {
+      name: 'enabled and timeout in Antigravity (unconfirmed: a notice)',
+      path: '.agents/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "enabled": true, "timeout": 5 } } }',
+      errors: [
+        {
+          messageId: 'ignored',
+          line: 1,
+          column: 42,
+          severity: 'notice',
+          message: 'Antigravity does not read "enabled": use "disabled": true'
+        },
+        { messageId: 'ignored', line: 1, column: 59, severity: 'notice' }
+      ]
+    },
+    {
+      name: 'type in Codex',
+      path: '.codex/config.toml',
+      text: '[mcp_servers.a]\ncommand = "x"\ntype = "stdio"\n',
+      errors: [
+        {
+          messageId: 'ignored',
+          line: 3,
+          column: 1,
+          severity: 'warning',
+          message: /^Codex ignores "type"/
+        }
+      ]
+    },
+    {
+      name: 'disabled in Gemini CLI',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "disabled": true } } }',
+      errors: [{ messageId: 'ignored', line: 1, column: 42, message: /gemini mcp disable/ }]
+    },
+    {
+      name: 'disabled in VS Code',
+      path: '.vscode/mcp.json',
+      text: '{ "servers": { "a": { "command": "x", "disabled": true } } }',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 39,
+          severity: 'warning',
+          message: '"disabled" is not a VS Code server field; it is ignored'
+        }
+      ]
+    },
+    {
+      name: 'remote server in Claude Desktop',
+      path: 'claude_desktop_config.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "url": "https://x" } } }',
+      errors: [{ messageId: 'ignored', line: 1, column: 42, message: /Settings > Connectors/ }]
+    }
+  ]
+})
