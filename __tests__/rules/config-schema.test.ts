@@ -110,7 +110,7 @@ testRule(rule, {
           messageId: 'wrongServersKey',
           line: 2,
           column: 3,
-          message: '"servers" is the VS Code key for servers; Cursor reads "mcpServers"'
+          message: '"servers" is the server key of VS Code; Cursor reads "mcpServers"'
         }
       ]
     },
@@ -119,6 +119,20 @@ testRule(rule, {
       path: '.vscode/mcp.json',
       text: '{ "mcpServers": {} }',
       errors: [{ messageId: 'wrongServersKey', line: 1, column: 3, message: /reads "servers"$/ }]
+    },
+    {
+      name: 'a second server map that VS Code ignores',
+      path: '.vscode/mcp.json',
+      text: '{ "servers": {}, "mcpServers": { "a": { "command": "x" } } }',
+      errors: [
+        {
+          messageId: 'ignoredServersKey',
+          line: 1,
+          column: 18,
+          message:
+            '"mcpServers" is the server key of Claude Code and 7 other platforms; VS Code reads only "servers" and ignores these'
+        }
+      ]
     },
     {
       name: 'no server map in a dedicated file',

@@ -55,7 +55,7 @@ testRule(rule, {
           line: 1,
           column: 42,
           severity: 'notice',
-          message: '"arg" is not a Cursor server field; it is ignored'
+          message: 'Cursor does not read "arg"; it is ignored (did you mean "args"?)'
         }
       ]
     },
@@ -104,7 +104,7 @@ testRule(rule, {
           line: 1,
           column: 39,
           severity: 'warning',
-          message: '"disabled" is not a VS Code server field; it is ignored'
+          message: 'VS Code does not read "disabled"; it is ignored'
         }
       ]
     },

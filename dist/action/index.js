@@ -39737,8 +39737,14 @@ function expectedOf(error) {
         const type = params.type;
         return typeof type === 'string' ? type.split(',') : [];
     }
-    if (error.keyword === 'enum' && Array.isArray(params.allowedValues))
+    if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
         return params.allowedValues.map(String);
+    }
+    if (error.keyword === 'additionalProperties') {
+        const properties = error.parentSchema
+            ?.properties;
+        return Object.keys(properties ?? {});
+    }
     return [];
 }
 function actualOf(root, path, error) {
@@ -39864,7 +39870,9 @@ function defineRule(rule) {
                 return;
             }
             const { line, column } = first.location.range.start;
-            const server = file.platform.serversKeys.includes(path[0] ?? '') ? (path[1] ?? property.key.value) : undefined;
+            const server = file.platform.serversKeys.includes(path[0] ?? '')
+                ? (path[1] ?? property.key.value)
+                : undefined;
             const data = { key: property.key.value, line, column, platform: file.platform.displayName };
             report('duplicate', property.key.location, data, server === undefined ? {} : { server });
         });
@@ -40993,7 +41001,8 @@ function platformsUsingKey(key) {
     },
     messages: {
         missingServers: (d) => `no "${d.key}" key: ${d.platform} finds no servers in this file`,
-        wrongServersKey: (d) => `"${d.found}" is the ${d.owner} key for servers; ${d.platform} reads "${d.key}"`,
+        wrongServersKey: (d) => `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads "${d.key}"`,
+        ignoredServersKey: (d) => `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads only "${d.key}" and ignores these`,
         notObject: (d) => `the file must hold an object, not ${d.actual}`,
         required: (d) => `${d.subject} is missing "${d.field}"`,
         hint: (d) => `${d.subject}: ${d.hint}`,
@@ -41013,27 +41022,38 @@ function platformsUsingKey(key) {
         const platform = file.platform.displayName;
         const serverMap = file.serversProperty?.value;
         const key = file.platform.serversKeys[0];
-        if (file.serversProperty === undefined && file.platform.dedicated) {
-            const foreign = root.properties.find((property) => platformsUsingKey(property.key.value).length > 0);
-            if (foreign === undefined)
-                report('missingServers', startOf(root.location), { key, platform });
-            else {
-                const owner = platformsUsingKey(foreign.key.value)
-                    .map((other) => other.displayName)
-                    .join(' / ');
-                report('wrongServersKey', foreign.key.location, {
-                    found: foreign.key.value,
-                    owner,
-                    key,
-                    platform
-                });
-            }
+        const foreign = root.properties.filter((property) => !file.platform.serversKeys.includes(property.key.value) &&
+            platformsUsingKey(property.key.value).length > 0);
+        for (const property of foreign) {
+            const data = {
+                found: property.key.value,
+                owners: describeOwners(property.key.value),
+                key,
+                platform
+            };
+            if (file.serversProperty !== undefined)
+                report('ignoredServersKey', property.key.location, data);
+            else if (file.platform.dedicated)
+                report('wrongServersKey', property.key.location, data);
         }
-        for (const issue of schemaIssues(file)) {
+        if (file.serversProperty === undefined && foreign.length === 0 && file.platform.dedicated) {
+            report('missingServers', startOf(root.location), { key, platform });
+        }
+        const issues = schemaIssues(file);
+        // One "missing field" finding per object: a specific `required` beats the generic `anyOf`.
+        const required = new Set(issues.filter((i) => i.keyword === 'required').map((i) => i.path.join('/')));
+        const missing = new Set();
+        for (const issue of issues) {
             if (issue.keyword === 'additionalProperties')
                 continue; // config-unknown-field
             if (issue.keyword === 'required' && issue.path.length === 0)
-                continue; // handled above
+                continue; // the server map, above
+            if (issue.keyword === 'required' || issue.keyword === 'anyOf') {
+                const path = issue.path.join('/');
+                if (missing.has(path) || (issue.keyword === 'anyOf' && required.has(path)))
+                    continue;
+                missing.add(path);
+            }
             const subject = describeSubject(file, root, issue.path);
             const server = serverOf(file, issue.path);
             const options = server === undefined ? {} : { server };
@@ -41060,6 +41080,12 @@ function platformsUsingKey(key) {
         });
     }
 }));
+/** "VS Code", or "Claude Code and 7 other platforms" for the common `mcpServers`. */
+function describeOwners(key) {
+    const owners = platformsUsingKey(key).map((platform) => platform.displayName);
+    const first = owners.includes('Claude Code') ? 'Claude Code' : (owners[0] ?? 'other platforms');
+    return owners.length > 1 ? `${first} and ${owners.length - 1} other platforms` : first;
+}
 function typeData(subject, issue) {
     return {
         subject,
@@ -41159,6 +41185,7 @@ const reservedServerNames = new Set(['constructor', 'prototype']);
 ;// CONCATENATED MODULE: ./src/rules/config-unknown-field.ts
 
 
+
 /** Keys people use as comments in strict JSON; flagging them would only be noise. */
 function isCommentKey(key) {
     return key.startsWith('_') || key.startsWith('//') || key === '$comment';
@@ -41188,7 +41215,7 @@ function isCommentKey(key) {
         }
     },
     messages: {
-        unknown: (d) => `"${d.field}" is not a ${d.platform} server field; it is ignored`,
+        unknown: (d) => `${d.platform} does not read "${d.field}"; it is ignored${d.guess === undefined ? '' : ` (did you mean "${d.guess}"?)`}`,
         ignored: (d) => d.reason
     },
     check({ file, report }) {
@@ -41206,8 +41233,10 @@ function isCommentKey(key) {
             const reason = issue.path.length === 2 ? platform.ignoredFields[issue.field] : undefined;
             if (reason !== undefined)
                 report('ignored', issue.location, { reason }, options);
-            else
-                report('unknown', issue.location, { field: issue.field, platform: platform.displayName }, options);
+            else {
+                const guess = closest(issue.field, issue.expected);
+                report('unknown', issue.location, { field: issue.field, platform: platform.displayName, guess }, options);
+            }
         }
     }
 }));

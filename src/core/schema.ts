@@ -13,7 +13,7 @@ export interface SchemaIssue {
   readonly field: string | undefined
   /** The schema's own `x-message` for this failure, if it has one. */
   readonly hint: string | undefined
-  /** `type` issues: the expected JSON types. `enum` issues: the allowed values. */
+  /** `type`: the expected JSON types; `enum`: the allowed values; `additionalProperties`: the known fields. */
   readonly expected: readonly string[]
   /** `type` issues: what was found instead. */
   readonly actual: string | undefined
@@ -109,8 +109,14 @@ function expectedOf(error: ErrorObject): string[] {
     const type = params.type
     return typeof type === 'string' ? type.split(',') : []
   }
-  if (error.keyword === 'enum' && Array.isArray(params.allowedValues))
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
     return params.allowedValues.map(String)
+  }
+  if (error.keyword === 'additionalProperties') {
+    const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
+      ?.properties
+    return Object.keys(properties ?? {})
+  }
   return []
 }
 

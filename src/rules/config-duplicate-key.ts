@@ -42,7 +42,9 @@ export default defineRule({
         return
       }
       const { line, column } = first.location.range.start
-      const server = file.platform.serversKeys.includes(path[0] ?? '') ? (path[1] ?? property.key.value) : undefined
+      const server = file.platform.serversKeys.includes(path[0] ?? '')
+        ? (path[1] ?? property.key.value)
+        : undefined
       const data = { key: property.key.value, line, column, platform: file.platform.displayName }
       report('duplicate', property.key.location, data, server === undefined ? {} : { server })
     })

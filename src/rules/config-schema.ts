@@ -40,8 +40,10 @@ export default defineRule({
   messages: {
     missingServers: (d: { key: string; platform: string }) =>
       `no "${d.key}" key: ${d.platform} finds no servers in this file`,
-    wrongServersKey: (d: { found: string; owner: string; key: string; platform: string }) =>
-      `"${d.found}" is the ${d.owner} key for servers; ${d.platform} reads "${d.key}"`,
+    wrongServersKey: (d: { found: string; owners: string; key: string; platform: string }) =>
+      `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads "${d.key}"`,
+    ignoredServersKey: (d: { found: string; owners: string; key: string; platform: string }) =>
+      `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads only "${d.key}" and ignores these`,
     notObject: (d: { actual: string }) => `the file must hold an object, not ${d.actual}`,
     required: (d: { subject: string; field: string }) => `${d.subject} is missing "${d.field}"`,
     hint: (d: { subject: string; hint: string }) => `${d.subject}: ${d.hint}`,
@@ -62,26 +64,39 @@ export default defineRule({
     const platform = file.platform.displayName
     const serverMap = file.serversProperty?.value
     const key = file.platform.serversKeys[0]
-    if (file.serversProperty === undefined && file.platform.dedicated) {
-      const foreign = root.properties.find(
-        (property) => platformsUsingKey(property.key.value).length > 0
-      )
-      if (foreign === undefined) report('missingServers', startOf(root.location), { key, platform })
-      else {
-        const owner = platformsUsingKey(foreign.key.value)
-          .map((other) => other.displayName)
-          .join(' / ')
-        report('wrongServersKey', foreign.key.location, {
-          found: foreign.key.value,
-          owner,
-          key,
-          platform
-        })
+    const foreign = root.properties.filter(
+      (property) =>
+        !file.platform.serversKeys.includes(property.key.value) &&
+        platformsUsingKey(property.key.value).length > 0
+    )
+    for (const property of foreign) {
+      const data = {
+        found: property.key.value,
+        owners: describeOwners(property.key.value),
+        key,
+        platform
       }
+      if (file.serversProperty !== undefined)
+        report('ignoredServersKey', property.key.location, data)
+      else if (file.platform.dedicated) report('wrongServersKey', property.key.location, data)
     }
-    for (const issue of schemaIssues(file)) {
+    if (file.serversProperty === undefined && foreign.length === 0 && file.platform.dedicated) {
+      report('missingServers', startOf(root.location), { key, platform })
+    }
+    const issues = schemaIssues(file)
+    // One "missing field" finding per object: a specific `required` beats the generic `anyOf`.
+    const required = new Set(
+      issues.filter((i) => i.keyword === 'required').map((i) => i.path.join('/'))
+    )
+    const missing = new Set<string>()
+    for (const issue of issues) {
       if (issue.keyword === 'additionalProperties') continue // config-unknown-field
-      if (issue.keyword === 'required' && issue.path.length === 0) continue // handled above
+      if (issue.keyword === 'required' && issue.path.length === 0) continue // the server map, above
+      if (issue.keyword === 'required' || issue.keyword === 'anyOf') {
+        const path = issue.path.join('/')
+        if (missing.has(path) || (issue.keyword === 'anyOf' && required.has(path))) continue
+        missing.add(path)
+      }
       const subject = describeSubject(file, root, issue.path)
       const server = serverOf(file, issue.path)
       const options = server === undefined ? {} : { server }
@@ -115,6 +130,13 @@ export default defineRule({
     })
   }
 })
+
+/** "VS Code", or "Claude Code and 7 other platforms" for the common `mcpServers`. */
+function describeOwners(key: string): string {
+  const owners = platformsUsingKey(key).map((platform) => platform.displayName)
+  const first = owners.includes('Claude Code') ? 'Claude Code' : (owners[0] ?? 'other platforms')
+  return owners.length > 1 ? `${first} and ${owners.length - 1} other platforms` : first
+}
 
 function typeData(subject: string, issue: SchemaIssue) {
   return {

@@ -1,4 +1,5 @@
 import { schemaIssues } from '../core/schema.js'
+import { closest } from '../core/suggest.js'
 import { defineRule } from './rule.js'
 
 /** Keys people use as comments in strict JSON; flagging them would only be noise. */
@@ -32,8 +33,8 @@ export default defineRule({
     }
   },
   messages: {
-    unknown: (d: { field: string; platform: string }) =>
-      `"${d.field}" is not a ${d.platform} server field; it is ignored`,
+    unknown: (d: { field: string; platform: string; guess: string | undefined }) =>
+      `${d.platform} does not read "${d.field}"; it is ignored${d.guess === undefined ? '' : ` (did you mean "${d.guess}"?)`}`,
     ignored: (d: { reason: string }) => d.reason
   },
   check({ file, report }) {
@@ -52,13 +53,15 @@ export default defineRule({
       }
       const reason = issue.path.length === 2 ? platform.ignoredFields[issue.field] : undefined
       if (reason !== undefined) report('ignored', issue.location, { reason }, options)
-      else
+      else {
+        const guess = closest(issue.field, issue.expected)
         report(
           'unknown',
           issue.location,
-          { field: issue.field, platform: platform.displayName },
+          { field: issue.field, platform: platform.displayName, guess },
           options
         )
+      }
     }
   }
 })
