@@ -8685,7 +8685,7 @@ const editorVariables = new Set([
             "forwards variables with `env_vars`) or Zed. A reference in another platform's syntax is passed to the " +
             'server as literal text: the server gets `${env:GITHUB_TOKEN}` as its token and fails at the first call. ' +
             'VS Code `${input:id}` references must name a declared input. Findings on platforms whose interpolation ' +
-            'is undocumented are warnings.',
+            'is undocumented are one level milder.',
         examples: {
             invalid: [
                 {
@@ -10073,8 +10073,13 @@ function describeIssue(issue, path) {
     if (issue.keyword === 'additionalProperties' && issue.field !== undefined) {
         return `unknown key "${issue.field}" in ${where}`;
     }
-    if (issue.keyword === 'required' && issue.field !== undefined)
+    if (issue.keyword === 'required' && issue.field !== undefined) {
         return `${where} is missing "${issue.field}"`;
+    }
+    if (issue.keyword === 'type') {
+        const article = (type) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+        return `${where} must be ${issue.expected.map(article).join(' or ')}`;
+    }
     if (issue.keyword === 'enum')
         return `${where} must be one of ${issue.expected.map((value) => `"${value}"`).join(', ')}`;
     return `${where} ${issue.detail}`;
@@ -13155,7 +13160,13 @@ async function run(argv, io) {
     if (values.output === undefined)
         io.stdout(report);
     else {
-        await io.writeFile(values.output, report);
+        try {
+            await io.writeFile(values.output, report);
+        }
+        catch (error) {
+            const code = error.code ?? 'error';
+            throw new UsageError(`cannot write the report to ${values.output}: ${code}`);
+        }
         io.stdout(`${summaryLine(result)}; report written to ${values.output}\n`);
     }
     return hasFailures(result, failOn) ? ExitCode.findings : ExitCode.ok;

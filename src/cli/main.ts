@@ -97,7 +97,12 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const report = formats[format](result)
   if (values.output === undefined) io.stdout(report)
   else {
-    await io.writeFile(values.output, report)
+    try {
+      await io.writeFile(values.output, report)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      throw new UsageError(`cannot write the report to ${values.output}: ${code}`)
+    }
     io.stdout(`${summaryLine(result)}; report written to ${values.output}\n`)
   }
   return hasFailures(result, failOn) ? ExitCode.findings : ExitCode.ok

@@ -120,8 +120,13 @@ function describeIssue(issue: SchemaIssue, path: string): string {
   if (issue.keyword === 'additionalProperties' && issue.field !== undefined) {
     return `unknown key "${issue.field}" in ${where}`
   }
-  if (issue.keyword === 'required' && issue.field !== undefined)
+  if (issue.keyword === 'required' && issue.field !== undefined) {
     return `${where} is missing "${issue.field}"`
+  }
+  if (issue.keyword === 'type') {
+    const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`)
+    return `${where} must be ${issue.expected.map(article).join(' or ')}`
+  }
   if (issue.keyword === 'enum')
     return `${where} must be one of ${issue.expected.map((value) => `"${value}"`).join(', ')}`
   return `${where} ${issue.detail}`

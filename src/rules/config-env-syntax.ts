@@ -43,7 +43,7 @@ export default defineRule({
       "forwards variables with `env_vars`) or Zed. A reference in another platform's syntax is passed to the " +
       'server as literal text: the server gets `${env:GITHUB_TOKEN}` as its token and fails at the first call. ' +
       'VS Code `${input:id}` references must name a declared input. Findings on platforms whose interpolation ' +
-      'is undocumented are warnings.',
+      'is undocumented are one level milder.',
     examples: {
       invalid: [
         {

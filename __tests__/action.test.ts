@@ -1,0 +1,103 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run, type ActionIO } from '../src/action/main.js'
+import { makeRepo } from './helpers/temp-repo.js'
+
+const repo = makeRepo({
+  '.mcp.json':
+    '{\n  "mcpServers": {\n    "a": { "url": "https://x/mcp" },\n    "b": { "command": "x", "cwd": "." }\n  }\n}\n'
+})
+afterAll(repo.remove)
+
+function fakeIO(inputs: Record<string, string>) {
+  const calls: unknown[][] = []
+  const io: ActionIO = {
+    getInput: (name) => inputs[name] ?? '',
+    setOutput: (name, value) => calls.push(['output', name, value]),
+    annotate: (level, message, properties) => calls.push([level, message, properties]),
+    info: (message) => calls.push(['info', message]),
+    setFailed: (message) => calls.push(['failed', message])
+  }
+  return { io, calls }
+}
+
+describe('Action', () => {
+  it('annotates findings, sets outputs and fails on errors', async () => {
+    const { io, calls } = fakeIO({ path: repo.root })
+    await run(io)
+    expect(calls).toEqual([
+      [
+        'error',
+        'server "a": a server with "url" needs "type" ("http" or "sse"): Claude Code 2.1.202+ rejects it without',
+        {
+          title: 'mcp-lint(config-schema)',
+          file: '.mcp.json',
+          startLine: 3,
+          endLine: 3,
+          startColumn: 5,
+          endColumn: 8
+        }
+      ],
+      [
+        'warning',
+        expect.stringMatching(/^Claude Code ignores "cwd"/),
+        {
+          title: 'mcp-lint(config-unknown-field)',
+          file: '.mcp.json',
+          startLine: 4,
+          endLine: 4,
+          startColumn: 28,
+          endColumn: 33
+        }
+      ],
+      ['info', '1 error, 1 warning, 0 notices in 1 config file with 2 servers'],
+      ['output', 'errors', 1],
+      ['output', 'warnings', 1],
+      ['output', 'notices', 0],
+      ['output', 'servers', 2],
+      ['failed', 'mcp-lint found 1 finding(s) at or above "error"']
+    ])
+  })
+
+  it('does not fail with fail-on: never, and can skip annotations', async () => {
+    const { io, calls } = fakeIO({ path: repo.root, 'fail-on': 'never', annotations: 'false' })
+    await run(io)
+    expect(calls.filter((call) => call[0] === 'failed' || call[0] === 'error')).toEqual([])
+  })
+
+  it('fails cleanly on a bad input', async () => {
+    const { io, calls } = fakeIO({ path: repo.root, 'fail-on': 'sometimes' })
+    await run(io)
+    expect(calls).toEqual([
+      ['failed', 'mcp-lint input fail-on must be one of error, warning, notice, never']
+    ])
+  })
+
+  it('runs from dist/ as the runner does, writing workflow commands and outputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-action-'))
+    try {
+      const output = join(dir, 'output.txt')
+      writeFileSync(output, '')
+      const result = spawnSync(process.execPath, ['dist/action/index.js'], {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH ?? '',
+          INPUT_PATH: repo.root,
+          'INPUT_FAIL-ON': 'warning',
+          GITHUB_OUTPUT: output
+        }
+      })
+      expect(result.status).toBe(1)
+      expect(result.stdout).toContain(
+        '::error title=mcp-lint(config-schema),file=.mcp.json,line=3,endLine=3,col=5,endColumn=8::server "a"'
+      )
+      expect(result.stdout).toContain('::error::mcp-lint found 2 finding(s) at or above "warning"')
+      expect(readFileSync(output, 'utf8')).toMatch(/^errors<<ghadelimiter_[\w-]+\n1\n/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,228 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main, type CliIO } from '../src/cli/main.js'
+import { VERSION } from '../src/version.js'
+import { makeRepo } from './helpers/temp-repo.js'
+
+async function runCli(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const written = new Map<string, string>()
+  const io: CliIO = {
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
+    writeFile: (path, text) => {
+      written.set(path, text)
+      return Promise.resolve()
+    }
+  }
+  const code = await main(argv, io)
+  return { code, stdout, stderr, written }
+}
+
+const clean = makeRepo({
+  '.mcp.json': '{ "mcpServers": { "a": { "command": "npx", "args": ["-y", "pkg@1.0.0"] } } }\n'
+})
+const broken = makeRepo({
+  '.mcp.json': '{\n  "mcpServers": {\n    "a": { "url": "https://x/mcp" }\n  }\n}\n',
+  '.cursor/mcp.json': '{ "mcpServers": { "a": { "command": "x", "arg": [] } } }\n'
+})
+const onlyWarnings = makeRepo({
+  '.vscode/mcp.json': '{ "servers": { "a": { "command": "x", "disabled": true } } }'
+})
+afterAll(() => {
+  for (const repo of [clean, broken, onlyWarnings]) repo.remove()
+})
+
+describe('mcp-lint CLI', () => {
+  it('exits 0 on a clean repository and prints a summary', async () => {
+    const result = await runCli(['check', clean.root])
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toBe('0 errors, 0 warnings, 0 notices in 1 config file with 1 server\n')
+  })
+
+  it('accepts the directory without the check command', async () => {
+    expect((await runCli([clean.root])).code).toBe(0)
+  })
+
+  it('prints sorted findings and exits 1 on errors', async () => {
+    const result = await runCli([broken.root])
+    expect(result.code).toBe(1)
+    expect(result.stdout.split('\n')).toEqual([
+      '.cursor/mcp.json:1:42: notice Cursor does not read "arg"; it is ignored (did you mean "args"?) [config-unknown-field]',
+      '.mcp.json:3:5: error server "a": a server with "url" needs "type" ("http" or "sse"): Claude Code 2.1.202+ rejects it without [config-schema]',
+      '1 error, 0 warnings, 1 notice in 2 config files with 2 servers',
+      ''
+    ])
+  })
+
+  it.each([
+    ['error', 0],
+    ['warning', 1],
+    ['notice', 1],
+    ['never', 0]
+  ])('--fail-on %s with only a warning exits %i', async (level, code) => {
+    expect((await runCli([onlyWarnings.root, '--fail-on', level])).code).toBe(code)
+  })
+
+  it('writes the versioned JSON report', async () => {
+    const result = await runCli([broken.root, '--format', 'json'])
+    const report = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'mcp-lint', version: VERSION },
+      files: [
+        { path: '.cursor/mcp.json', platform: 'cursor', servers: ['a'] },
+        { path: '.mcp.json', platform: 'claude-code', servers: ['a'] }
+      ],
+      summary: { errors: 1, warnings: 0, notices: 1 }
+    })
+    expect(report.diagnostics).toContainEqual({
+      ruleId: 'config-schema',
+      severity: 'error',
+      message: expect.stringContaining('needs "type"') as unknown,
+      file: '.mcp.json',
+      line: 3,
+      column: 5,
+      endLine: 3,
+      endColumn: 8,
+      platform: 'claude-code',
+      server: 'a'
+    })
+    expect(report.servers).toContainEqual({
+      name: 'a',
+      file: '.mcp.json',
+      platform: 'claude-code',
+      transport: 'http',
+      status: 'skipped',
+      reason: 'enumeration-off'
+    })
+  })
+
+  it('writes SARIF to --output and says where', async () => {
+    const result = await runCli([broken.root, '-f', 'sarif', '-o', 'out.sarif'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe(
+      '1 error, 0 warnings, 1 notice in 2 config files with 2 servers; report written to out.sarif\n'
+    )
+    const sarif = JSON.parse(result.written.get('out.sarif') ?? '{}') as {
+      version: string
+      runs: { results: unknown[] }[]
+    }
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0]?.results).toHaveLength(2)
+  })
+
+  it.each([
+    [['--format', 'xml', '.'], '--format must be one of text, json, sarif, not "xml"'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['a', 'b'], 'expected one directory, got 2'],
+    [['/no/such/dir'], '/no/such/dir: no such directory'],
+    [['rules', 'extra'], '"rules" takes no arguments']
+  ])('exits 2 on bad usage %j', async (argv, message) => {
+    const result = await runCli(argv)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('exits 2 naming the key of a bad config', async () => {
+    const repo = makeRepo({ 'mcp-lint.json': '{\n  "rules": { "config-shema": "off" }\n}' })
+    const result = await runCli([repo.root])
+    repo.remove()
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        'mcp-lint: mcp-lint.json:2:14: unknown rule "config-shema" in "rules" (did you mean "config-schema"?)\n'
+    })
+  })
+
+  it('exits 3, never 0, on an internal error', async () => {
+    let stderr = ''
+    const failing: CliIO = {
+      stdout: () => {
+        throw new Error('stdout closed')
+      },
+      stderr: (text) => {
+        stderr += text
+      },
+      writeFile: () => Promise.resolve()
+    }
+    expect(await main([clean.root], failing)).toBe(3)
+    expect(stderr).toBe(
+      'mcp-lint: internal error: stdout closed\nThis is a bug in mcp-lint; please report it.\n'
+    )
+  })
+
+  it('exits 2 when the report cannot be written', async () => {
+    const io: CliIO = {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      writeFile: () =>
+        Promise.reject(Object.assign(new Error('no such directory'), { code: 'ENOENT' }))
+    }
+    expect(await main([clean.root, '-o', '/missing/dir/report.txt'], io)).toBe(2)
+  })
+
+  it('prints the rules, the version and the help', async () => {
+    expect((await runCli(['rules'])).stdout).toContain('config-env-syntax')
+    expect((await runCli(['--version'])).stdout).toBe(`${VERSION}\n`)
+    expect((await runCli(['--help'])).stdout).toContain('Exit codes: 0')
+  })
+})
+
+describe('the committed bundle', () => {
+  it('runs with plain node, outside the project and without node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-bundle-'))
+    try {
+      cpSync('dist/cli', join(dir, 'cli'), { recursive: true })
+      cpSync(broken.root, join(dir, 'repo'), { recursive: true })
+      const run = spawnSync(
+        process.execPath,
+        [join(dir, 'cli/index.js'), 'check', join(dir, 'repo'), '--format', 'json'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' }
+        }
+      )
+      expect(run.status).toBe(1)
+      expect((JSON.parse(run.stdout) as { summary: unknown }).summary).toEqual({
+        errors: 1,
+        warnings: 0,
+        notices: 1
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('has the version of package.json', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    expect(VERSION).toBe(pkg.version)
+    expect(
+      execFileSync(process.execPath, ['dist/cli/index.js', '--version'], { encoding: 'utf8' })
+    ).toBe(`${pkg.version}\n`)
+  })
+
+  it('exits 2 when DIR is a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-file-'))
+    try {
+      writeFileSync(join(dir, 'x'), '')
+      const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', join(dir, 'x')], {
+        encoding: 'utf8'
+      })
+      expect(run.status).toBe(2)
+      expect(run.stderr).toBe(`mcp-lint: ${join(dir, 'x')} is not a directory\n`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

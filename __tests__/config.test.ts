@@ -1,0 +1,130 @@
+import { describe, expect, it } from '@jest/globals'
+import { UsageError } from '../src/core/errors.js'
+import { matchesIgnore, parseLintConfig } from '../src/config/lint-config.js'
+import { lint } from '../src/lint.js'
+import { makeRepo } from './helpers/temp-repo.js'
+
+const parse = (text: string) => parseLintConfig('mcp-lint.json', new TextEncoder().encode(text))
+
+describe('mcp-lint.json', () => {
+  it('applies defaults', () => {
+    expect(parse('{}')).toEqual({
+      file: 'mcp-lint.json',
+      rules: {},
+      paths: [],
+      ignores: [],
+      maxFileBytes: 1048576
+    })
+  })
+
+  it.each([
+    [
+      '{ "rules": { "config-shema": "off" } }',
+      'mcp-lint.json:1:14: unknown rule "config-shema" in "rules" (did you mean "config-schema"?)'
+    ],
+    [
+      '{ "rules": { "config-schema": "fatal" } }',
+      'mcp-lint.json:1:31: "rules.config-schema" must be one of "error", "warning", "notice", "off"'
+    ],
+    ['{\n  "rule": {}\n}', 'mcp-lint.json:2:3: unknown key "rule" in the config'],
+    [
+      '{ "ignores": [{ "rule": "config-schema" }] }',
+      'mcp-lint.json:1:15: "ignores[0]" is missing "reason"'
+    ],
+    [
+      '{ "paths": [{ "path": "x.json", "platform": "copilot" }] }',
+      'mcp-lint.json:1:45: "paths[0].platform" must be one of'
+    ],
+    [
+      '{ "paths": [{ "path": "../outside/mcp.json", "platform": "cursor" }] }',
+      'mcp-lint.json: "paths" entry "../outside/mcp.json" is outside the repository'
+    ],
+    ['{ "maxFileBytes": 0 }', 'mcp-lint.json:1:19: "maxFileBytes" must be >= 1'],
+    [
+      '{ "rules": { ',
+      'mcp-lint.json:1:14: invalid JSON in the mcp-lint config: the file ends before the object opened at 1:12 is closed'
+    ],
+    ['[]', 'mcp-lint.json:1:1: the config must be an object'],
+    ['{ "ignores": {} }', 'mcp-lint.json:1:14: "ignores" must be an array']
+  ])('rejects %s with a message naming the key and position', (text, message) => {
+    expect(() => parse(text)).toThrow(UsageError)
+    expect(() => parse(text)).toThrow(message)
+  })
+
+  it('accepts comments (it is our own file)', () => {
+    expect(
+      parse('{\n  // quieter\n  "rules": { "config-unknown-field": "notice" },\n}').rules
+    ).toEqual({ 'config-unknown-field': 'notice' })
+  })
+
+  it('matches ignores by rule, file glob and server', () => {
+    const finding = {
+      ruleId: 'config-env-syntax',
+      file: '.windsurf/mcp_config.json',
+      server: 'github'
+    }
+    expect(matchesIgnore({ reason: 'r', rule: 'config-env-syntax' }, finding)).toBe(true)
+    expect(matchesIgnore({ reason: 'r', files: ['.windsurf/**'] }, finding)).toBe(true)
+    expect(matchesIgnore({ reason: 'r', files: ['*.json'] }, finding)).toBe(false)
+    expect(matchesIgnore({ reason: 'r', server: 'other' }, finding)).toBe(false)
+    expect(matchesIgnore({ reason: 'r', rule: 'config-schema' }, finding)).toBe(false)
+  })
+})
+
+describe('lint with a config', () => {
+  it('changes severities, turns rules off, ignores findings and reads extra paths', async () => {
+    const repo = makeRepo({
+      'mcp-lint.json': JSON.stringify({
+        rules: { 'config-unknown-field': 'error', 'config-duplicate-key': 'off' },
+        paths: [{ path: 'tools/cursor.json', platform: 'cursor' }],
+        ignores: [
+          { rule: 'config-env-syntax', files: ['.mcp.json'], reason: 'expanded by our wrapper' }
+        ]
+      }),
+      '.mcp.json':
+        '{ "mcpServers": { "a": { "command": "x", "cwd": ".", "env": { "K": "${env:K}", "K": "v" } } } }',
+      'tools/cursor.json': '{ "servers": {} }'
+    })
+    const result = await lint({ root: repo.root })
+    repo.remove()
+    expect(result.diagnostics.map((d) => [d.file, d.ruleId, d.severity])).toEqual([
+      ['.mcp.json', 'config-unknown-field', 'error'],
+      ['tools/cursor.json', 'config-schema', 'error']
+    ])
+    expect(result.ignored).toBe(1)
+  })
+
+  it('counts ignored findings', async () => {
+    const repo = makeRepo({
+      '.mcp-lint.json': JSON.stringify({
+        ignores: [{ rule: 'config-env-syntax', reason: 'wrapper expands it' }]
+      }),
+      '.mcp.json': '{ "mcpServers": { "a": { "command": "x", "env": { "K": "${env:K}" } } } }'
+    })
+    const result = await lint({ root: repo.root })
+    repo.remove()
+    expect([result.diagnostics, result.ignored]).toEqual([[], 1])
+  })
+
+  it('lets a configured platform replace the default reading of a known path', async () => {
+    const repo = makeRepo({
+      'mcp-lint.json': JSON.stringify({
+        paths: [{ path: 'mcp_config.json', platform: 'windsurf' }]
+      }),
+      'mcp_config.json': '{ "mcpServers": { "a": { "command": "x" } } }'
+    })
+    const result = await lint({ root: repo.root })
+    repo.remove()
+    expect(result.files).toEqual([
+      { path: 'mcp_config.json', platform: 'windsurf', servers: ['a'] }
+    ])
+  })
+
+  it('fails with a usage error for an explicit config that does not exist', async () => {
+    const repo = makeRepo()
+    await expect(lint({ root: repo.root, configFile: 'nope.json' })).rejects.toThrow(
+      'cannot read config file nope.json: ENOENT'
+    )
+    repo.remove()
+  })
+})

@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { lint } from '../src/lint.js'
+import { platformForPath } from '../src/platforms/index.js'
+import { formatText } from '../src/reporters/text.js'
+
+/**
+ * The real-world corpus: 100 config files from public repositories (../shared/corpus/real, read
+ * only). Every repository is linted end to end; the complete report is pinned in
+ * corpus.expected.txt so any change in what the rules find is visible in review
+ * (UPDATE_GOLDEN=1 rewrites it).
+ */
+const corpus = '../shared/corpus/real'
+const manifest = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [localPath = '', , originalPath = '', , platform = '', notes = ''] = line.split('\t')
+    return { repo: localPath.split('/')[0] ?? '', path: originalPath, platform, notes }
+  })
+const repos = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+describe('real-world corpus', () => {
+  it('has the 100 files of the manifest', () => {
+    expect(manifest).toHaveLength(100)
+  })
+
+  it('lints every repository without crashing, with positions inside the files', async () => {
+    let report = ''
+    for (const repo of repos) {
+      const result = await lint({ root: join(corpus, repo) })
+      for (const d of result.diagnostics) {
+        const lines = readFileSync(join(corpus, repo, d.file), 'utf8').split(/\r\n|\r|\n/)
+        expect(d.range.start.line).toBeGreaterThanOrEqual(1)
+        expect(d.range.start.line).toBeLessThanOrEqual(lines.length)
+        expect(d.range.start.column).toBeGreaterThanOrEqual(1)
+        expect(d.range.start.column).toBeLessThanOrEqual(
+          (lines[d.range.start.line - 1]?.length ?? 0) + 1
+        )
+      }
+      // Every manifest file at a path a platform reads is found and parsed.
+      const expected = manifest.filter(
+        (entry) => entry.repo === repo && platformForPath(entry.path) !== undefined
+      )
+      expect(result.files.map((file) => file.path)).toEqual(
+        expect.arrayContaining(expected.map((entry) => entry.path))
+      )
+      report += `## ${repo}\n${formatText(result)}`
+    }
+    const golden = join('__tests__', 'corpus.expected.txt')
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, report)
+    expect(report).toBe(readFileSync(golden, 'utf8'))
+  })
+
+  it('reports the truncated file with a position and nothing else about it', async () => {
+    const result = await lint({ root: join(corpus, '000Shreeharish000__hive') })
+    expect(
+      result.diagnostics.map((d) => [d.ruleId, d.file, d.range.start.line, d.range.start.column])
+    ).toEqual([['config-syntax', '.cursor/mcp.json', 4, 1]])
+  })
+
+  it('parses the JSONC VS Code files cleanly', async () => {
+    const jsonc = manifest.filter(
+      (entry) => entry.platform === 'vscode' && entry.notes.startsWith('[jsonc')
+    )
+    expect(jsonc.length).toBeGreaterThanOrEqual(2)
+    for (const entry of jsonc) {
+      const result = await lint({ root: join(corpus, entry.repo) })
+      expect(result.diagnostics.filter((d) => d.ruleId === 'config-syntax')).toEqual([])
+      expect(result.files.find((file) => file.path === entry.path)?.servers.length).toBeGreaterThan(
+        0
+      )
+    }
+  })
+})

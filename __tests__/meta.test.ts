@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync } from 'node:fs'
+import { lintText } from '../src/lint-text.js'
+import { platforms } from '../src/platforms/index.js'
+import { rules } from '../src/rules/index.js'
+
+/** Checks over the whole registry, as stylelint's meta tests and ESLint's checkRuleFiles do. */
+describe('rule registry', () => {
+  it('has one file per rule, named by its id, sorted', () => {
+    const files = readdirSync('src/rules')
+      .filter((name) => !['rule.ts', 'index.ts'].includes(name))
+      .map((name) => name.replace(/\.ts$/, ''))
+    expect(rules.map((rule) => rule.id)).toEqual([...files].sort())
+  })
+
+  it.each(rules.map((rule) => [rule.id, rule] as const))(
+    '%s has metadata, a test, docs and working examples',
+    (id, rule) => {
+      expect(id).toMatch(/^(config|source|server|tool|tools)-[a-z]+(-[a-z]+)*$/)
+      expect(rule.docs.description).toMatch(/^(Disallow|Require|Limit) .+[^.]$/)
+      expect(rule.docs.rationale.length).toBeGreaterThan(80)
+      expect(existsSync(`__tests__/rules/${id}.test.ts`)).toBe(true)
+      expect(existsSync(`docs/rules/${id}.md`)).toBe(true)
+      expect(rule.docs.examples.invalid.length).toBeGreaterThan(0)
+      for (const example of rule.docs.examples.invalid) {
+        expect([example.path, lintText(example.path, example.text, [rule]).length > 0]).toEqual([
+          example.path,
+          true
+        ])
+      }
+      for (const example of rule.docs.examples.valid) {
+        expect([example.path, lintText(example.path, example.text, [rule])]).toEqual([
+          example.path,
+          []
+        ])
+      }
+    }
+  )
+})
+
+describe('platform registry', () => {
+  it('is sorted by id and no path belongs to two platforms', () => {
+    const ids = platforms.map((platform) => platform.id)
+    expect(ids).toEqual([...ids].sort())
+    const paths = platforms.flatMap((platform) => platform.paths)
+    expect(new Set(paths).size).toBe(paths.length)
+  })
+
+  it.each(platforms.map((platform) => [platform.id, platform] as const))(
+    '%s has a fixture directory and a published schema',
+    (id, platform) => {
+      expect(existsSync(`fixtures/platforms/${id}`)).toBe(true)
+      expect(existsSync(`schemas/${id}.schema.json`)).toBe(true)
+      expect(platform.schema.$id).toBe(
+        `https://raw.githubusercontent.com/mcp-lint/mcp-lint/main/schemas/${id}.schema.json`
+      )
+      expect(platform.reference).toMatch(/^https:\/\//)
+    }
+  )
+})
