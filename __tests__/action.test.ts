@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { run, type ActionIO } from '../src/action/main.js'
 import { makeRepo } from './helpers/temp-repo.js'
 
@@ -98,6 +99,29 @@ describe('Action', () => {
       expect(readFileSync(output, 'utf8')).toMatch(/^errors<<ghadelimiter_[\w-]+\n1\n/)
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('action.yml', () => {
+  const action = parse(readFileSync('action.yml', 'utf8')) as {
+    runs: { using: string; main: string }
+    inputs: Record<string, { description: string; default?: string }>
+    outputs: Record<string, { description: string }>
+  }
+  const source = readFileSync('src/action/main.ts', 'utf8')
+
+  it('runs the committed bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' })
+  })
+
+  it('declares, with a description, every input read and every output set', () => {
+    const read = [...source.matchAll(/getInput\('([\w-]+)'\)/g)].map((match) => match[1])
+    const set = [...source.matchAll(/setOutput\('([\w-]+)'/g)].map((match) => match[1])
+    expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)].sort())
+    expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)].sort())
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
+      expect(entry.description.length).toBeGreaterThan(10)
     }
   })
 })
