@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -82,7 +82,9 @@ describe('Action', () => {
     try {
       const output = join(dir, 'output.txt')
       writeFileSync(output, '')
-      const result = spawnSync(process.execPath, ['dist/action/index.js'], {
+      // A copy outside the project: the bundle must not need node_modules.
+      cpSync('dist/action', join(dir, 'action'), { recursive: true })
+      const result = spawnSync(process.execPath, [join(dir, 'action/index.js')], {
         encoding: 'utf8',
         env: {
           PATH: process.env.PATH ?? '',

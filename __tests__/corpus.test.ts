@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { lint } from '../src/lint.js'
@@ -55,6 +56,16 @@ describe('real-world corpus', () => {
     const golden = join('__tests__', 'corpus.expected.txt')
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, report)
     expect(report).toBe(readFileSync(golden, 'utf8'))
+  })
+
+  it('runs the committed CLI bundle on every repository folder without a crash', () => {
+    for (const repo of repos) {
+      const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', join(corpus, repo)], {
+        encoding: 'utf8'
+      })
+      expect([repo, run.status, run.stderr]).toEqual([repo, expect.any(Number), ''])
+      expect([repo, run.status === 0 || run.status === 1]).toEqual([repo, true])
+    }
   })
 
   it('reports the truncated file with a position and nothing else about it', async () => {

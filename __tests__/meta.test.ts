@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { lintText } from '../src/lint-text.js'
 import { platforms } from '../src/platforms/index.js'
 import { rules } from '../src/rules/index.js'
@@ -57,4 +57,29 @@ describe('platform registry', () => {
       expect(platform.reference).toMatch(/^https:\/\//)
     }
   )
+})
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8')
+
+  it('shows demo output that the demo really prints', () => {
+    const block =
+      /```text\n\$ node dist\/cli\/index\.js check fixtures\/demo\n([\s\S]*?)```/.exec(
+        readme
+      )?.[1] ?? ''
+    const expected = readFileSync('fixtures/demo/expected.txt', 'utf8').split('\n')
+    const shown = block.trim().split('\n')
+    expect(shown.length).toBeGreaterThan(2)
+    expect(expected).toEqual(expect.arrayContaining(shown))
+  })
+
+  it('has exactly the two Quick start commands', () => {
+    const quickStart = /## Quick start\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
+    expect(
+      quickStart
+        .trim()
+        .split('\n')
+        .map((line) => line.split('#')[0]?.trim())
+    ).toEqual(['npm ci && npm run demo', 'npm test'])
+  })
 })
