@@ -69,6 +69,24 @@ describe('Action', () => {
     expect(calls.filter((call) => call[0] === 'failed' || call[0] === 'error')).toEqual([])
   })
 
+  it('names files relative to the workspace when path is a subdirectory', async () => {
+    const { io, calls } = fakeIO({ path: 'fixtures/platforms/cursor/ng-errors' })
+    const saved = process.env.GITHUB_WORKSPACE
+    process.env.GITHUB_WORKSPACE = process.cwd()
+    try {
+      await run(io)
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_WORKSPACE
+      else process.env.GITHUB_WORKSPACE = saved
+    }
+    const files = calls
+      .filter((call) => call[0] === 'error')
+      .map((call) => (call[2] as { file: string }).file)
+    expect(new Set(files)).toEqual(
+      new Set(['fixtures/platforms/cursor/ng-errors/.cursor/mcp.json'])
+    )
+  })
+
   it('fails cleanly on a bad input', async () => {
     const { io, calls } = fakeIO({ path: repo.root, 'fail-on': 'sometimes' })
     await run(io)

@@ -39081,6 +39081,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/diagnostic.ts
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** Sorts by file, line, column, rule and message, as actionlint does, so output is deterministic. */
@@ -39104,8 +39106,6 @@ class UsageError extends Error {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/glob.ts
 /** A small glob for repo-relative paths: `**` crosses directories, `*` and `?` do not. */
 function globToRegExp(glob) {
@@ -44309,18 +44309,20 @@ function summarize(diagnostics) {
 /** GitHub shows at most 10 annotations of each level per step and drops the rest silently. */
 const ANNOTATIONS_PER_LEVEL = 10;
 /** Annotations for the first findings of each level (findings arrive sorted), and how many did not fit. */
-function annotationsWithinBudget(diagnostics) {
+function annotationsWithinBudget(diagnostics, 
+/** Directory of the linted repository relative to the workspace, `''` when it is the workspace. */
+prefix = '') {
     const used = { error: 0, warning: 0, notice: 0 };
     const annotations = [];
     for (const diagnostic of diagnostics) {
         if (used[diagnostic.severity] >= ANNOTATIONS_PER_LEVEL)
             continue;
         used[diagnostic.severity]++;
-        annotations.push(toAnnotation(diagnostic));
+        annotations.push(toAnnotation(diagnostic, prefix));
     }
     return { annotations, omitted: diagnostics.length - annotations.length };
 }
-function toAnnotation(d) {
+function toAnnotation(d, prefix) {
     const { start, end } = d.range;
     // The toolkit forbids columns on annotations that span lines.
     const columns = start.line === end.line ? { startColumn: start.column, endColumn: end.column } : {};
@@ -44329,7 +44331,7 @@ function toAnnotation(d) {
         message: d.message,
         properties: {
             title: `mcp-lint(${d.ruleId})`,
-            file: d.file,
+            file: prefix === '' || prefix.startsWith('..') ? d.file : `${prefix}/${d.file}`,
             startLine: start.line,
             endLine: end.line,
             ...columns
@@ -44366,6 +44368,7 @@ function plural(count, noun) {
 
 
 
+
 function githubActionIO() {
     return {
         getInput: (name) => getInput(name),
@@ -44390,12 +44393,16 @@ async function run(io = githubActionIO()) {
         if (failOn === undefined)
             throw new UsageError(`input fail-on must be one of ${failLevels.join(', ')}`);
         const config = io.getInput('config');
+        const root = io.getInput('path') || '.';
         const result = await lint({
-            root: io.getInput('path') || '.',
+            root,
             ...(config === '' ? {} : { configFile: config })
         });
         if (io.getInput('annotations') !== 'false') {
-            const { annotations, omitted } = annotationsWithinBudget(result.diagnostics);
+            // Annotations name files relative to the workspace, which `path` may be a subdirectory of.
+            const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+            const prefix = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.resolve)(root)).split(external_node_path_namespaceObject.sep).join('/');
+            const { annotations, omitted } = annotationsWithinBudget(result.diagnostics, prefix);
             for (const annotation of annotations)
                 io.annotate(annotation.level, annotation.message, annotation.properties);
             if (omitted > 0)

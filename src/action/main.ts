@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { relative, resolve, sep } from 'node:path'
 import { severityRank } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
 import { lint } from '../lint.js'
@@ -44,13 +45,17 @@ export async function run(io: ActionIO = githubActionIO()): Promise<void> {
     if (failOn === undefined)
       throw new UsageError(`input fail-on must be one of ${failLevels.join(', ')}`)
     const config = io.getInput('config')
+    const root = io.getInput('path') || '.'
     const result = await lint({
-      root: io.getInput('path') || '.',
+      root,
       ...(config === '' ? {} : { configFile: config })
     })
 
     if (io.getInput('annotations') !== 'false') {
-      const { annotations, omitted } = annotationsWithinBudget(result.diagnostics)
+      // Annotations name files relative to the workspace, which `path` may be a subdirectory of.
+      const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+      const prefix = relative(workspace, resolve(root)).split(sep).join('/')
+      const { annotations, omitted } = annotationsWithinBudget(result.diagnostics, prefix)
       for (const annotation of annotations)
         io.annotate(annotation.level, annotation.message, annotation.properties)
       if (omitted > 0)

@@ -17,7 +17,11 @@ export interface Annotation {
 export const ANNOTATIONS_PER_LEVEL = 10
 
 /** Annotations for the first findings of each level (findings arrive sorted), and how many did not fit. */
-export function annotationsWithinBudget(diagnostics: readonly Diagnostic[]): {
+export function annotationsWithinBudget(
+  diagnostics: readonly Diagnostic[],
+  /** Directory of the linted repository relative to the workspace, `''` when it is the workspace. */
+  prefix = ''
+): {
   annotations: Annotation[]
   omitted: number
 } {
@@ -26,12 +30,12 @@ export function annotationsWithinBudget(diagnostics: readonly Diagnostic[]): {
   for (const diagnostic of diagnostics) {
     if (used[diagnostic.severity] >= ANNOTATIONS_PER_LEVEL) continue
     used[diagnostic.severity]++
-    annotations.push(toAnnotation(diagnostic))
+    annotations.push(toAnnotation(diagnostic, prefix))
   }
   return { annotations, omitted: diagnostics.length - annotations.length }
 }
 
-function toAnnotation(d: Diagnostic): Annotation {
+function toAnnotation(d: Diagnostic, prefix: string): Annotation {
   const { start, end } = d.range
   // The toolkit forbids columns on annotations that span lines.
   const columns =
@@ -41,7 +45,7 @@ function toAnnotation(d: Diagnostic): Annotation {
     message: d.message,
     properties: {
       title: `mcp-lint(${d.ruleId})`,
-      file: d.file,
+      file: prefix === '' || prefix.startsWith('..') ? d.file : `${prefix}/${d.file}`,
       startLine: start.line,
       endLine: end.line,
       ...columns
