@@ -68,5 +68,18 @@ export const antigravity: Platform = {
     advice:
       'Antigravity is not known to expand references: leave {name} out of "env" so the server inherits it'
   },
+  translation: {
+    transports: ['stdio', 'http'],
+    urlKey: 'serverUrl',
+    urlKeys: { serverUrl: 'http', url: 'http' },
+    typeValues: {},
+    readTypes: { stdio: 'stdio', http: 'http' },
+    cwd: false,
+    headers: true,
+    disabled: { key: 'disabled', whenDisabled: true },
+    references: 'none',
+    description: false
+  },
+  aliases: ['agy', 'google-antigravity'],
   reference: 'https://antigravity.google/docs/mcp'
 }

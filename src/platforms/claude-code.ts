@@ -89,5 +89,23 @@ export const claudeCode: Platform = {
     fields: ['command', 'args', 'env', 'url', 'headers'],
     preferred: 'brace'
   },
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { http: 'http', sse: 'sse' },
+    readTypes: {
+      stdio: 'stdio',
+      http: 'http',
+      'streamable-http': 'http',
+      streamableHttp: 'http',
+      sse: 'sse'
+    },
+    cwd: false,
+    headers: true,
+    references: 'brace',
+    description: false
+  },
+  aliases: ['claude', 'claudecode'],
   reference: 'https://code.claude.com/docs/en/mcp'
 }

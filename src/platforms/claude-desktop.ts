@@ -47,5 +47,17 @@ export const claudeDesktop: Platform = {
     advice:
       'Claude Desktop documents no interpolation: write the value, or leave {name} out so the server inherits it'
   },
+  translation: {
+    transports: ['stdio'],
+    urlKey: 'url',
+    urlKeys: {},
+    typeValues: {},
+    readTypes: { stdio: 'stdio' },
+    cwd: false,
+    headers: false,
+    references: 'none',
+    description: false
+  },
+  aliases: ['claudedesktop'],
   reference: 'https://modelcontextprotocol.io/docs/develop/connect-local-servers'
 }

@@ -120,5 +120,18 @@ export const codex: Platform = {
     advice:
       'Codex expands no references (openai/codex#7367): forward the variable with env_vars = ["{name}"], or use bearer_token_env_var / env_http_headers for HTTP'
   },
+  translation: {
+    transports: ['stdio', 'http'],
+    urlKey: 'url',
+    urlKeys: { url: 'http' },
+    typeValues: {},
+    readTypes: {},
+    cwd: true,
+    headers: true,
+    disabled: { key: 'enabled', whenDisabled: false },
+    references: 'codex',
+    description: false
+  },
+  aliases: ['codexcli', 'openai-codex'],
   reference: 'https://developers.openai.com/codex/mcp'
 }

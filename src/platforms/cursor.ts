@@ -49,5 +49,23 @@ export const cursor: Platform = {
     fields: ['command', 'args', 'env', 'envFile', 'url', 'headers'],
     preferred: 'env-prefix'
   },
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { sse: 'sse' },
+    readTypes: {
+      stdio: 'stdio',
+      http: 'http',
+      'streamable-http': 'http',
+      streamableHttp: 'http',
+      sse: 'sse'
+    },
+    cwd: false,
+    headers: true,
+    references: 'env-prefix',
+    description: false
+  },
+  aliases: [],
   reference: 'https://cursor.com/docs/mcp'
 }

@@ -76,5 +76,23 @@ export const geminiCli: Platform = {
     fields: 'all',
     preferred: 'brace'
   },
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined, httpUrl: 'http' },
+    typeValues: { http: 'http', sse: 'sse' },
+    readTypes: {
+      stdio: 'stdio',
+      http: 'http',
+      'streamable-http': 'http',
+      streamableHttp: 'http',
+      sse: 'sse'
+    },
+    cwd: true,
+    headers: true,
+    references: 'brace',
+    description: true
+  },
+  aliases: ['gemini', 'geminicli'],
   reference: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'
 }

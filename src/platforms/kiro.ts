@@ -49,5 +49,18 @@ export const kiro: Platform = {
     fields: 'all',
     preferred: 'brace'
   },
+  translation: {
+    transports: ['stdio', 'http'],
+    urlKey: 'url',
+    urlKeys: { url: 'http' },
+    typeValues: {},
+    readTypes: {},
+    cwd: false,
+    headers: true,
+    disabled: { key: 'disabled', whenDisabled: true },
+    references: 'brace',
+    description: false
+  },
+  aliases: ['kiro-ide'],
   reference: 'https://kiro.dev/docs/mcp/configuration'
 }

@@ -47,6 +47,32 @@ export interface Interpolation {
   readonly advice?: string
 }
 
+export type ServerTransport = 'stdio' | 'http' | 'sse'
+
+/**
+ * How the platform writes a server, for normalising its files into the canonical model and for
+ * rendering the central source into them (../shared/docs/platforms.md §4.1-4.2).
+ */
+export interface Translation {
+  /** Transports the platform can express. */
+  readonly transports: readonly ServerTransport[]
+  /** Key a remote URL is written under, and every key read as one (with the transport it implies). */
+  readonly urlKey: string
+  readonly urlKeys: Readonly<Record<string, ServerTransport | undefined>>
+  /** The `type` written for each transport; a transport without one is written without `type`. */
+  readonly typeValues: Readonly<Partial<Record<ServerTransport, string>>>
+  /** `type` values read, and the transport each means. */
+  readonly readTypes: Readonly<Record<string, ServerTransport>>
+  readonly cwd: boolean
+  readonly headers: boolean
+  /** How a disabled server is marked, if the file can say so. */
+  readonly disabled?: { readonly key: string; readonly whenDisabled: boolean }
+  /** How environment references are written: `${VAR}`, `${env:VAR}`, not at all, or Codex's env_vars. */
+  readonly references: 'brace' | 'env-prefix' | 'none' | 'codex'
+  /** Source `description` is written into the server entry. */
+  readonly description: boolean
+}
+
 /** A platform adapter: mostly data. Adding a platform is one file plus a line in index.ts. */
 export interface Platform {
   readonly id: PlatformId
@@ -67,6 +93,9 @@ export interface Platform {
   /** Fields the platform is known to ignore, with the reason shown to the user. */
   readonly ignoredFields: Readonly<Record<string, string>>
   readonly interpolation: Interpolation
+  readonly translation: Translation
+  /** Other names for the platform in central sources (`claude`, `copilot`, …). */
+  readonly aliases: readonly string[]
   /** Where the facts above come from. */
   readonly reference: string
 }

@@ -55,5 +55,24 @@ export const roo: Platform = {
     fields: 'all',
     preferred: 'env-prefix'
   },
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { http: 'streamable-http', sse: 'sse' },
+    readTypes: {
+      stdio: 'stdio',
+      http: 'http',
+      'streamable-http': 'http',
+      streamableHttp: 'http',
+      sse: 'sse'
+    },
+    cwd: true,
+    headers: true,
+    disabled: { key: 'disabled', whenDisabled: true },
+    references: 'env-prefix',
+    description: false
+  },
+  aliases: ['roocode', 'roo-code'],
   reference: 'https://docs.roocode.com/features/mcp/using-mcp-in-roo'
 }

@@ -66,5 +66,23 @@ export const source: Platform = {
     fields: 'all',
     preferred: 'brace'
   },
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { http: 'http', sse: 'sse' },
+    readTypes: {
+      stdio: 'stdio',
+      http: 'http',
+      'streamable-http': 'http',
+      streamableHttp: 'http',
+      sse: 'sse'
+    },
+    cwd: true,
+    headers: true,
+    references: 'brace',
+    description: true
+  },
+  aliases: [],
   reference: 'https://github.com/mcp-lint/mcp-lint#central-source'
 }

@@ -97,5 +97,23 @@ export const vscode: Platform = {
     fields: 'all',
     preferred: 'env-prefix'
   },
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { stdio: 'stdio', http: 'http', sse: 'sse' },
+    readTypes: {
+      stdio: 'stdio',
+      http: 'http',
+      'streamable-http': 'http',
+      streamableHttp: 'http',
+      sse: 'sse'
+    },
+    cwd: true,
+    headers: true,
+    references: 'env-prefix',
+    description: false
+  },
+  aliases: ['copilot', 'github-copilot', 'vs-code'],
   reference: 'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration'
 }

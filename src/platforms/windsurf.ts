@@ -55,5 +55,18 @@ export const windsurf: Platform = {
     fields: ['command', 'args', 'env', 'serverUrl', 'url', 'headers'],
     preferred: 'env-prefix'
   },
+  translation: {
+    transports: ['stdio', 'http'],
+    urlKey: 'serverUrl',
+    urlKeys: { serverUrl: 'http', url: 'http' },
+    typeValues: {},
+    readTypes: { stdio: 'stdio', http: 'http' },
+    cwd: false,
+    headers: true,
+    disabled: { key: 'disabled', whenDisabled: true },
+    references: 'env-prefix',
+    description: false
+  },
+  aliases: ['codeium'],
   reference: 'https://docs.windsurf.com/windsurf/cascade/mcp'
 }

@@ -69,5 +69,18 @@ export const zed: Platform = {
     advice:
       'Zed expands no references (zed-industries/zed#60459): leave {name} out of "env" so the server inherits it'
   },
+  translation: {
+    transports: ['stdio', 'http'],
+    urlKey: 'url',
+    urlKeys: { url: 'http' },
+    typeValues: {},
+    readTypes: {},
+    cwd: false,
+    headers: true,
+    disabled: { key: 'enabled', whenDisabled: false },
+    references: 'none',
+    description: false
+  },
+  aliases: ['zed-editor'],
   reference: 'https://zed.dev/docs/ai/mcp'
 }

@@ -1,0 +1,160 @@
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { parseConfigText } from '../../src/core/load.js'
+import { toPlain, type PlainObject } from '../../src/core/tree.js'
+import { platforms } from '../../src/platforms/index.js'
+import type { Platform } from '../../src/platforms/platform.js'
+import { item, type CanonicalServer, type Item } from '../../src/source/canonical.js'
+import { normalizeServer } from '../../src/source/normalize.js'
+import { renderServer } from '../../src/source/render.js'
+import { writeTomlServers } from '../../src/sync/toml-write.js'
+
+/** Canonical servers a platform can express in full. */
+function expressible(platform: Platform): fc.Arbitrary<CanonicalServer> {
+  const t = platform.translation
+  const literal = fc.stringMatching(/^[A-Za-z0-9 ./:_@-]{0,12}$/)
+  const name = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/)
+  const refs = t.references === 'brace' || t.references === 'env-prefix'
+  const defaults =
+    t.references === 'brace' && platform.interpolation.syntaxes.includes('brace-default')
+  const reference = defaults
+    ? fc.oneof(
+        name.map((n) => `\${${n}}`),
+        fc
+          .tuple(
+            name,
+            literal.filter((l) => !l.includes('}'))
+          )
+          .map(([n, d]) => `\${${n}:-${d}}`)
+      )
+    : name.map((n) => `\${${n}}`)
+  const text = refs
+    ? fc
+        .array(fc.oneof(literal, reference), { minLength: 1, maxLength: 3 })
+        .map((parts) => parts.join(''))
+    : literal
+  // Without interpolation a variable can only be passed through under its own name.
+  const envEntry = (key: string) => (refs ? text : fc.oneof(literal, fc.constant(`\${${key}}`)))
+  const env = fc
+    .uniqueArray(name, { maxLength: 4 })
+    .chain((keys) =>
+      fc
+        .tuple(...keys.map((key) => envEntry(key)))
+        .map((values) => new Map(keys.map((key, i) => [key, item(values[i] ?? '', ['env', key])])))
+    )
+  const headerName = fc.constantFrom('Authorization', 'X-Api-Key', 'X-Client')
+  // Codex writes a header from a variable only whole, or as "Bearer ${VAR}" in bearer_token_env_var.
+  const header = (key: string) =>
+    t.references === 'codex'
+      ? fc.oneof(
+          literal,
+          name.map((n) => `\${${n}}`),
+          ...(key === 'Authorization' ? [name.map((n) => `Bearer \${${n}}`)] : [])
+        )
+      : t.references === 'none'
+        ? literal
+        : text
+  const headers = fc
+    .uniqueArray(headerName, { maxLength: 2 })
+    .chain((keys) =>
+      fc
+        .tuple(...keys.map((key) => header(key)))
+        .map(
+          (values) => new Map(keys.map((key, i) => [key, item(values[i] ?? '', ['headers', key])]))
+        )
+    )
+  const disabled =
+    t.disabled === undefined
+      ? fc.constant(undefined)
+      : fc.option(fc.constant(item(true, ['disabled'])), { nil: undefined })
+  const base = { extras: new Map<string, Item<never>>() }
+  const stdio = fc
+    .record({
+      command: text.filter((c) => c !== '').map((c) => item(c, ['command'])),
+      args: fc.array(text).map((args) => args.map((arg, i) => item(arg, ['args', String(i)]))),
+      env,
+      cwd: t.cwd
+        ? fc.option(
+            text.map((c) => item(c, ['cwd'])),
+            { nil: undefined }
+          )
+        : fc.constant(undefined),
+      disabled
+    })
+    .map((s) => ({
+      ...base,
+      ...s,
+      transport: 'stdio' as const,
+      url: undefined,
+      headers: new Map()
+    }))
+  const remote = (transport: 'http' | 'sse') =>
+    fc
+      .record({
+        url: text.filter((u) => u !== '').map((u) => item(`https://${u}`, ['url'])),
+        headers: t.headers ? headers : fc.constant(new Map<string, Item<string>>()),
+        disabled
+      })
+      .map((s) => ({
+        ...base,
+        ...s,
+        transport,
+        command: undefined,
+        args: [],
+        env: new Map(),
+        cwd: undefined
+      }))
+  return fc.oneof(
+    ...t.transports.map((transport) => (transport === 'stdio' ? stdio : remote(transport)))
+  )
+}
+
+/** The comparable content of a canonical server, without paths. */
+function content(server: CanonicalServer) {
+  return {
+    transport: server.transport,
+    command: server.command?.value,
+    args: server.args.map((arg) => arg.value),
+    env: Object.fromEntries([...server.env].map(([key, value]) => [key, value.value])),
+    cwd: server.cwd?.value,
+    url: server.url?.value,
+    headers: Object.fromEntries([...server.headers].map(([key, value]) => [key, value.value])),
+    disabled: server.disabled?.value === true
+  }
+}
+
+function writeFile(platform: Platform, server: PlainObject): string {
+  if (platform.format === 'toml') return writeTomlServers(new Map([['s', server]]))
+  return JSON.stringify({ [platform.serversKeys[0]]: { s: server } }, null, 2)
+}
+
+describe('render then parse then normalise gives the server back', () => {
+  it.each(platforms.map((platform) => [platform.id, platform] as const))('%s', (_, platform) => {
+    fc.assert(
+      fc.property(expressible(platform), (server) => {
+        const rendered = renderServer(platform, server)
+        expect(rendered.problems).toEqual([])
+        if (rendered.value === undefined) throw new Error('rendered nothing')
+        const file = parseConfigText(
+          platform.paths[0] ?? 'x',
+          platform,
+          writeFile(platform, rendered.value)
+        )
+        expect(file.syntaxProblems).toEqual([])
+        const entry = file.servers[0]
+        if (entry === undefined) throw new Error('no server parsed')
+        const back = normalizeServer(platform, toPlain(entry.value))
+        const expected = content(server)
+        // Platforms without interpolation cannot write pass-through variables: the server inherits them.
+        if (platform.translation.references === 'none') {
+          expected.env = Object.fromEntries(
+            Object.entries(expected.env).filter(([key, value]) => value !== `\${${key}}`)
+          )
+        }
+        expect(content(back)).toEqual(expected)
+        expect([...back.extras.keys()]).toEqual([])
+      }),
+      { seed: 20261126, numRuns: 200 }
+    )
+  })
+})

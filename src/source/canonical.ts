@@ -1,0 +1,31 @@
+import type { PlainValue } from '../core/tree.js'
+import type { ServerTransport } from '../platforms/platform.js'
+
+/** Where a canonical value came from in a platform's server entry: a path of keys and indexes. */
+export type FieldPath = readonly string[]
+
+export interface Item<T> {
+  readonly value: T
+  readonly path: FieldPath
+}
+
+/**
+ * One server in the platform-neutral shape every file is normalised to. Strings are canonical:
+ * references are `${NAME}` / `${NAME:-default}` (see references.ts).
+ */
+export interface CanonicalServer {
+  readonly transport: ServerTransport
+  readonly command: Item<string> | undefined
+  readonly args: readonly Item<string>[]
+  readonly env: ReadonlyMap<string, Item<string>>
+  readonly cwd: Item<string> | undefined
+  readonly url: Item<string> | undefined
+  readonly headers: ReadonlyMap<string, Item<string>>
+  readonly disabled: Item<boolean> | undefined
+  /** Platform-only fields (Gemini `trust`, Codex `enabled_tools`, …), compared as values. */
+  readonly extras: ReadonlyMap<string, Item<PlainValue>>
+}
+
+export function item<T>(value: T, path: FieldPath): Item<T> {
+  return { value, path }
+}

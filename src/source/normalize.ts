@@ -1,0 +1,132 @@
+import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { Platform, ServerTransport } from '../platforms/platform.js'
+import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
+import { escapeLiteral, toCanonical } from './references.js'
+
+/** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
+const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers']
+
+/**
+ * A platform's server entry (its loaded value) in canonical form, with the path of every value in
+ * the entry so differences can be located. Values of the wrong type are left out: config-schema
+ * reports them.
+ */
+export function normalizeServer(platform: Platform, entry: PlainValue): CanonicalServer {
+  const server = isObject(entry) ? entry : {}
+  const t = platform.translation
+  const bare = platform.interpolation.syntaxes.includes('bare')
+  const canonical = (value: string) => toCanonical(value, t.references, bare)
+  const consumed = new Set(['command', 'args', 'env', 'headers', ...Object.keys(t.urlKeys)])
+  if (Object.keys(t.readTypes).length > 0) consumed.add('type')
+  if (t.cwd) consumed.add('cwd')
+  if (t.description) consumed.add('description')
+  if (t.disabled !== undefined) consumed.add(t.disabled.key)
+  if (t.references === 'codex') for (const field of codexEnvFields) consumed.add(field)
+
+  const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string')
+  const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical)
+  const env = new Map<string, Item<string>>()
+  const headers = new Map<string, Item<string>>()
+  for (const [key, value] of entries(server.env)) {
+    if (typeof value === 'string')
+      env.set(
+        key,
+        item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), ['env', key])
+      )
+  }
+  const headerSource = t.references === 'codex' ? 'http_headers' : 'headers'
+  for (const [key, value] of entries(server[headerSource])) {
+    if (typeof value === 'string') {
+      headers.set(
+        key,
+        item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), [
+          headerSource,
+          key
+        ])
+      )
+    }
+  }
+  if (t.references === 'codex') readCodexReferences(server, env, headers)
+
+  const extras = new Map<string, Item<PlainValue>>()
+  for (const [key, value] of Object.entries(server))
+    if (!consumed.has(key)) extras.set(key, item(value, [key]))
+
+  const disabledKey = t.disabled?.key
+  const disabledValue = disabledKey === undefined ? undefined : server[disabledKey]
+  return {
+    transport: transportOf(platform, server, urlKey),
+    command: stringItem(server, ['command'], canonical),
+    args: Array.isArray(server.args)
+      ? server.args.flatMap((arg, index) =>
+          typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : []
+        )
+      : [],
+    env,
+    cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
+    url,
+    headers,
+    disabled:
+      disabledKey !== undefined && typeof disabledValue === 'boolean'
+        ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
+        : undefined,
+    extras
+  }
+}
+
+/** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
+function readCodexReferences(
+  server: PlainObject,
+  env: Map<string, Item<string>>,
+  headers: Map<string, Item<string>>
+): void {
+  const vars = Array.isArray(server.env_vars) ? server.env_vars : []
+  vars.forEach((entry, index) => {
+    const name =
+      typeof entry === 'string'
+        ? entry
+        : isObject(entry) && typeof entry.name === 'string'
+          ? entry.name
+          : undefined
+    if (name !== undefined) env.set(name, item(`\${${name}}`, ['env_vars', String(index)]))
+  })
+  if (typeof server.bearer_token_env_var === 'string') {
+    headers.set(
+      'Authorization',
+      item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var'])
+    )
+  }
+  for (const [key, value] of entries(server.env_http_headers)) {
+    if (typeof value === 'string') headers.set(key, item(`\${${value}}`, ['env_http_headers', key]))
+  }
+}
+
+function transportOf(
+  platform: Platform,
+  server: PlainObject,
+  urlKey: string | undefined
+): ServerTransport {
+  const t = platform.translation
+  const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined
+  if (urlKey === undefined) return declared === 'sse' || declared === 'http' ? declared : 'stdio'
+  const implied = t.urlKeys[urlKey]
+  if (implied !== undefined) return implied
+  return declared === 'sse' ? 'sse' : 'http'
+}
+
+function stringItem(
+  server: PlainObject,
+  path: FieldPath,
+  canonical: (value: string) => string
+): Item<string> | undefined {
+  const value = server[path[0] ?? '']
+  return typeof value === 'string' ? item(canonical(value), path) : undefined
+}
+
+function entries(value: PlainValue | undefined): [string, PlainValue][] {
+  return isObject(value) ? Object.entries(value) : []
+}
+
+export function isObject(value: PlainValue | undefined): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

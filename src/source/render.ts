@@ -1,0 +1,175 @@
+import type { PlainObject } from '../core/tree.js'
+import type { Platform } from '../platforms/platform.js'
+import type { CanonicalServer, FieldPath } from './canonical.js'
+import { fromCanonical, parseCanonical, passthroughName } from './references.js'
+
+/** A part of a source server the platform cannot express, with the path of the value in the source entry. */
+export interface Unexpressible {
+  readonly path: FieldPath
+  readonly reason: string
+}
+
+export interface Rendered {
+  /** The server entry as the platform writes it; undefined when the platform cannot have it at all. */
+  readonly value: PlainObject | undefined
+  readonly problems: readonly Unexpressible[]
+}
+
+/**
+ * Writes a canonical server in the platform's own shape: key names, `type` rules, reference syntax,
+ * Codex's env_vars and bearer_token_env_var. Whatever the platform cannot express is reported, and
+ * the rest is rendered as closely as it can be.
+ */
+export function renderServer(
+  platform: Platform,
+  server: CanonicalServer,
+  extras: PlainObject = {},
+  description?: string
+): Rendered {
+  const t = platform.translation
+  const name = platform.displayName
+  const problems: Unexpressible[] = []
+  if (!t.transports.includes(server.transport)) {
+    const what = server.transport === 'stdio' ? 'local (stdio)' : `remote (${server.transport})`
+    return {
+      value: undefined,
+      problems: [{ path: [], reason: `${name} cannot run a ${what} server` }]
+    }
+  }
+  const defaults = platform.interpolation.syntaxes.includes('brace-default')
+  const text = (value: string, path: FieldPath): string => {
+    const rendered =
+      t.references === 'codex' || t.references === 'none'
+        ? fromCanonical(value, 'none', false)
+        : fromCanonical(value, t.references, defaults)
+    if (rendered !== undefined) return rendered
+    problems.push({ path, reason: unexpressibleText(platform, value) })
+    return parseCanonical(value)
+      .map((segment) => segment.text)
+      .join('')
+  }
+
+  const out: PlainObject = {}
+  const type = t.typeValues[server.transport]
+  if (type !== undefined) out.type = type
+  if (server.transport === 'stdio') {
+    if (server.command !== undefined) out.command = text(server.command.value, server.command.path)
+    if (server.args.length > 0) out.args = server.args.map((arg) => text(arg.value, arg.path))
+    renderEnv(platform, server, out, text, problems)
+    if (server.cwd !== undefined) {
+      if (t.cwd) out.cwd = text(server.cwd.value, server.cwd.path)
+      else
+        problems.push({
+          path: server.cwd.path,
+          reason: `${name} has no "cwd": servers start in its own working directory`
+        })
+    }
+  } else {
+    if (server.url !== undefined) out[t.urlKey] = text(server.url.value, server.url.path)
+    renderHeaders(platform, server, out, text, problems)
+  }
+  if (description !== undefined && t.description) out.description = description
+  for (const [key, value] of Object.entries(extras)) out[key] = value
+  if (server.disabled?.value === true) {
+    if (t.disabled === undefined) {
+      problems.push({
+        path: server.disabled.path,
+        reason: `${name} files cannot mark a server disabled: leave ${name} out of "platforms"`
+      })
+    } else out[t.disabled.key] = t.disabled.whenDisabled
+  }
+  return { value: out, problems }
+}
+
+type Text = (value: string, path: FieldPath) => string
+
+function renderEnv(
+  platform: Platform,
+  server: CanonicalServer,
+  out: PlainObject,
+  text: Text,
+  problems: Unexpressible[]
+): void {
+  const t = platform.translation
+  const env: PlainObject = {}
+  const forwarded: string[] = []
+  for (const [key, value] of server.env) {
+    const passthrough = passthroughName(value.value) === key
+    if ((t.references === 'codex' || t.references === 'none') && passthrough) {
+      // The server inherits the variable: Codex lists it in env_vars, the others leave it out.
+      if (t.references === 'codex') forwarded.push(key)
+    } else if (
+      (t.references === 'codex' || t.references === 'none') &&
+      parseCanonical(value.value).some((s) => s.name !== undefined)
+    ) {
+      problems.push({
+        path: value.path,
+        reason: `${platform.displayName} cannot set ${key} from another variable: it expands no references`
+      })
+    } else env[key] = text(value.value, value.path)
+  }
+  if (Object.keys(env).length > 0) out.env = env
+  if (forwarded.length > 0) out.env_vars = forwarded
+}
+
+function renderHeaders(
+  platform: Platform,
+  server: CanonicalServer,
+  out: PlainObject,
+  text: Text,
+  problems: Unexpressible[]
+): void {
+  const t = platform.translation
+  if (server.headers.size === 0) return
+  if (!t.headers) {
+    problems.push({ path: ['headers'], reason: `${platform.displayName} cannot send headers` })
+    return
+  }
+  if (t.references !== 'codex') {
+    const headers: PlainObject = {}
+    for (const [key, value] of server.headers) headers[key] = text(value.value, value.path)
+    out.headers = headers
+    return
+  }
+  const literal: PlainObject = {}
+  const fromEnv: PlainObject = {}
+  for (const [key, value] of server.headers) {
+    const segments = parseCanonical(value.value)
+    const names = segments.filter((segment) => segment.name !== undefined)
+    const bearer =
+      key === 'Authorization' && segments.length === 2 && segments[0]?.text === 'Bearer '
+        ? segments[1]?.name
+        : undefined
+    if (names.length === 0) literal[key] = text(value.value, value.path)
+    else if (bearer !== undefined && segments[1]?.fallback === undefined)
+      out.bearer_token_env_var = bearer
+    else if (
+      segments.length === 1 &&
+      names[0]?.name !== undefined &&
+      names[0].fallback === undefined
+    )
+      fromEnv[key] = names[0].name
+    else
+      problems.push({
+        path: value.path,
+        reason: `Codex can set header ${key} only to a whole variable (env_http_headers) or "Bearer \${VAR}"`
+      })
+  }
+  if (Object.keys(fromEnv).length > 0) out.env_http_headers = fromEnv
+  if (Object.keys(literal).length > 0) out.http_headers = literal
+}
+
+function unexpressibleText(platform: Platform, value: string): string {
+  const segments = parseCanonical(value)
+  const t = platform.translation
+  if (
+    segments.some((segment) => segment.fallback !== undefined) &&
+    t.references !== 'none' &&
+    t.references !== 'codex'
+  ) {
+    return `${platform.displayName} has no \${VAR:-default} syntax`
+  }
+  if (segments.some((segment) => segment.name !== undefined))
+    return `${platform.displayName} expands no references here`
+  return `${platform.displayName} would expand the literal "\${" in this value`
+}
