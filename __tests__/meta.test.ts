@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { lintText } from '../src/lint-text.js'
+import { lintFiles } from '../src/lint-text.js'
 import { platforms } from '../src/platforms/index.js'
 import { rules } from '../src/rules/index.js'
 
@@ -23,13 +23,13 @@ describe('rule registry', () => {
       expect(existsSync(`docs/rules/${id}.md`)).toBe(true)
       expect(rule.docs.examples.invalid.length).toBeGreaterThan(0)
       for (const example of rule.docs.examples.invalid) {
-        expect([example.path, lintText(example.path, example.text, [rule]).length > 0]).toEqual([
+        expect([
           example.path,
-          true
-        ])
+          lintFiles([example, ...(example.others ?? [])], [rule]).length > 0
+        ]).toEqual([example.path, true])
       }
       for (const example of rule.docs.examples.valid) {
-        expect([example.path, lintText(example.path, example.text, [rule])]).toEqual([
+        expect([example.path, lintFiles([example, ...(example.others ?? [])], [rule])]).toEqual([
           example.path,
           []
         ])

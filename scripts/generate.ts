@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { lintConfigSchema } from '../src/config/schema.js'
-import { lintText } from '../src/lint-text.js'
+import { lintFiles } from '../src/lint-text.js'
 import { platforms } from '../src/platforms/index.js'
 import { docsUrl, rules } from '../src/rules/index.js'
 import type { Example, Rule } from '../src/rules/rule.js'
@@ -106,22 +106,32 @@ Findings that rest on a platform fact the research marks as unconfirmed are repo
 }
 
 function renderExample(rule: Rule, example: Example): string {
-  const output = lintText(example.path, example.text, [rule])
+  const output = lintFiles([example, ...(example.others ?? [])], [rule])
     .map(
       (d) =>
         `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`
     )
     .join('\n')
-  const language = example.path.endsWith('.toml') ? 'toml' : 'jsonc'
+  const language = fence(example.path)
   const shown = JSON.stringify(example.text).slice(1, -1).includes('\\u0000')
     ? '(binary content)'
     : example.text
+  const others = (example.others ?? [])
+    .map(
+      (other) =>
+        `\n\`${other.path}\`:\n\n\`\`\`${fence(other.path)}\n${other.text.trimEnd()}\n\`\`\`\n`
+    )
+    .join('')
   return `\`${example.path}\`:
 
 \`\`\`${language}
 ${shown.trimEnd()}
 \`\`\`
-
+${others}
 ${output === '' ? 'No findings.' : `\`\`\`text\n${output}\n\`\`\``}
 `
+}
+
+function fence(path: string): string {
+  return path.endsWith('.toml') ? 'toml' : 'jsonc'
 }

@@ -1,22 +1,38 @@
 import type { Diagnostic } from './core/diagnostic.js'
 import { loadConfigBytes } from './core/load.js'
+import type { ConfigFile } from './core/model.js'
 import { runRules } from './engine.js'
 import { platformForPath } from './platforms/index.js'
 import type { Platform } from './platforms/platform.js'
 import type { Rule } from './rules/rule.js'
+import { buildSource } from './source/load-source.js'
+
+export interface TextFile {
+  readonly path: string
+  readonly text: string | Uint8Array
+  /** The platform reading it; by default the one whose known path this is. */
+  readonly platform?: Platform
+}
 
 /**
- * Lints one file held in memory, as if it sat at `path` in a repository: what rule examples, the
- * rule tester and the docs generator run. The platform comes from the path unless given.
+ * Lints files held in memory, as if they sat at their paths in a repository: what rule examples,
+ * the rule tester and the docs generator run.
  */
+export function lintFiles(files: readonly TextFile[], registry: readonly Rule[]): Diagnostic[] {
+  const loaded: ConfigFile[] = files.map(({ path, text, platform = platformForPath(path) }) => {
+    if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
+    const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
+    return loadConfigBytes(path, platform, bytes)
+  })
+  return runRules({ files: loaded, source: buildSource(loaded) }, registry, {})
+}
+
+/** Lints one file held in memory. */
 export function lintText(
   path: string,
   text: string | Uint8Array,
   registry: readonly Rule[],
-  platform: Platform | undefined = platformForPath(path)
+  platform?: Platform
 ): Diagnostic[] {
-  if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
-  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
-  const file = loadConfigBytes(path, platform, bytes)
-  return runRules({ files: [file] }, registry, {})
+  return lintFiles([platform === undefined ? { path, text } : { path, text, platform }], registry)
 }

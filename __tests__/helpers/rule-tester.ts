@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Diagnostic, Severity } from '../../src/core/diagnostic.js'
-import { lintText } from '../../src/lint-text.js'
+import { lintFiles } from '../../src/lint-text.js'
 import type { Rule } from '../../src/rules/rule.js'
 
 export interface ValidCase {
   readonly name?: string
   readonly path: string
   readonly text: string
+  /** Other files of the repository, for rules that compare files. */
+  readonly others?: readonly { readonly path: string; readonly text: string }[]
 }
 
 export interface ExpectedFinding {
@@ -37,7 +39,7 @@ export function testRule(
       it.each(cases.valid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
         '%s',
         (_, c) => {
-          expect(lintText(c.path, c.text, [rule]).map(describeFinding)).toEqual([])
+          expect(lintFiles([c, ...(c.others ?? [])], [rule]).map(describeFinding)).toEqual([])
         }
       )
     })
@@ -45,7 +47,7 @@ export function testRule(
       it.each(cases.invalid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
         '%s',
         (_, c) => {
-          const found = lintText(c.path, c.text, [rule])
+          const found = lintFiles([c, ...(c.others ?? [])], [rule])
           expect(found.map((d) => d.ruleId)).toEqual(c.errors.map(() => rule.id))
           const projected = found.map((actual, index) => project(actual, c.errors[index]))
           expect(projected).toEqual(

@@ -7700,7 +7700,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7375);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3406);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -7709,7 +7709,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7375:
+/***/ 3406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8869,6 +8869,11 @@ function serverSchema(properties, rules) {
         ...(rules.length > 0 ? { allOf: rules } : {})
     };
 }
+/** The server fields a platform's schema knows. */
+function serverFieldNames(schema, serversKey) {
+    const properties = schema.properties;
+    return new Set(Object.keys(properties?.[serversKey]?.additionalProperties?.properties ?? {}));
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/antigravity.ts
 
@@ -8920,6 +8925,19 @@ const antigravity = {
         preferred: undefined,
         advice: 'Antigravity is not known to expand references: leave {name} out of "env" so the server inherits it'
     },
+    translation: {
+        transports: ['stdio', 'http'],
+        urlKey: 'serverUrl',
+        urlKeys: { serverUrl: 'http', url: 'http' },
+        typeValues: {},
+        readTypes: { stdio: 'stdio', http: 'http' },
+        cwd: false,
+        headers: true,
+        disabled: { key: 'disabled', whenDisabled: true },
+        references: 'none',
+        description: false
+    },
+    aliases: ['agy', 'google-antigravity'],
     reference: 'https://antigravity.google/docs/mcp'
 };
 
@@ -8986,6 +9004,24 @@ const claudeCode = {
         fields: ['command', 'args', 'env', 'url', 'headers'],
         preferred: 'brace'
     },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined },
+        typeValues: { http: 'http', sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: false,
+        headers: true,
+        references: 'brace',
+        description: false
+    },
+    aliases: ['claude', 'claudecode'],
     reference: 'https://code.claude.com/docs/en/mcp'
 };
 
@@ -9027,6 +9063,18 @@ const claudeDesktop = {
         preferred: undefined,
         advice: 'Claude Desktop documents no interpolation: write the value, or leave {name} out so the server inherits it'
     },
+    translation: {
+        transports: ['stdio'],
+        urlKey: 'url',
+        urlKeys: {},
+        typeValues: {},
+        readTypes: { stdio: 'stdio' },
+        cwd: false,
+        headers: false,
+        references: 'none',
+        description: false
+    },
+    aliases: ['claudedesktop'],
     reference: 'https://modelcontextprotocol.io/docs/develop/connect-local-servers'
 };
 
@@ -9121,6 +9169,19 @@ const codex = {
         preferred: undefined,
         advice: 'Codex expands no references (openai/codex#7367): forward the variable with env_vars = ["{name}"], or use bearer_token_env_var / env_http_headers for HTTP'
     },
+    translation: {
+        transports: ['stdio', 'http'],
+        urlKey: 'url',
+        urlKeys: { url: 'http' },
+        typeValues: {},
+        readTypes: {},
+        cwd: true,
+        headers: true,
+        disabled: { key: 'enabled', whenDisabled: false },
+        references: 'codex',
+        description: false
+    },
+    aliases: ['codexcli', 'openai-codex'],
     reference: 'https://developers.openai.com/codex/mcp'
 };
 
@@ -9162,6 +9223,24 @@ const cursor = {
         fields: ['command', 'args', 'env', 'envFile', 'url', 'headers'],
         preferred: 'env-prefix'
     },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined },
+        typeValues: { sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: false,
+        headers: true,
+        references: 'env-prefix',
+        description: false
+    },
+    aliases: [],
     reference: 'https://cursor.com/docs/mcp'
 };
 
@@ -9223,6 +9302,24 @@ const geminiCli = {
         fields: 'all',
         preferred: 'brace'
     },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined, httpUrl: 'http' },
+        typeValues: { http: 'http', sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: true,
+        headers: true,
+        references: 'brace',
+        description: true
+    },
+    aliases: ['gemini', 'geminicli'],
     reference: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'
 };
 
@@ -9264,6 +9361,19 @@ const kiro = {
         fields: 'all',
         preferred: 'brace'
     },
+    translation: {
+        transports: ['stdio', 'http'],
+        urlKey: 'url',
+        urlKeys: { url: 'http' },
+        typeValues: {},
+        readTypes: {},
+        cwd: false,
+        headers: true,
+        disabled: { key: 'disabled', whenDisabled: true },
+        references: 'brace',
+        description: false
+    },
+    aliases: ['kiro-ide'],
     reference: 'https://kiro.dev/docs/mcp/configuration'
 };
 
@@ -9309,6 +9419,25 @@ const roo = {
         fields: 'all',
         preferred: 'env-prefix'
     },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined },
+        typeValues: { http: 'streamable-http', sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: true,
+        headers: true,
+        disabled: { key: 'disabled', whenDisabled: true },
+        references: 'env-prefix',
+        description: false
+    },
+    aliases: ['roocode', 'roo-code'],
     reference: 'https://docs.roocode.com/features/mcp/using-mcp-in-roo'
 };
 
@@ -9365,6 +9494,25 @@ const source = {
         fields: 'all',
         preferred: 'brace'
     },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined },
+        typeValues: { http: 'http', sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: true,
+        headers: true,
+        references: 'brace',
+        description: true,
+        lenientReferences: true
+    },
+    aliases: [],
     reference: 'https://github.com/mcp-lint/mcp-lint#central-source'
 };
 
@@ -9450,6 +9598,24 @@ const vscode = {
         fields: 'all',
         preferred: 'env-prefix'
     },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined },
+        typeValues: { stdio: 'stdio', http: 'http', sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: true,
+        headers: true,
+        references: 'env-prefix',
+        description: false
+    },
+    aliases: ['copilot', 'github-copilot', 'vs-code'],
     reference: 'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration'
 };
 
@@ -9494,6 +9660,19 @@ const windsurf = {
         fields: ['command', 'args', 'env', 'serverUrl', 'url', 'headers'],
         preferred: 'env-prefix'
     },
+    translation: {
+        transports: ['stdio', 'http'],
+        urlKey: 'serverUrl',
+        urlKeys: { serverUrl: 'http', url: 'http' },
+        typeValues: {},
+        readTypes: { stdio: 'stdio', http: 'http' },
+        cwd: false,
+        headers: true,
+        disabled: { key: 'disabled', whenDisabled: true },
+        references: 'env-prefix',
+        description: false
+    },
+    aliases: ['codeium'],
     reference: 'https://docs.windsurf.com/windsurf/cascade/mcp'
 };
 
@@ -9553,6 +9732,19 @@ const zed = {
         preferred: undefined,
         advice: 'Zed expands no references (zed-industries/zed#60459): leave {name} out of "env" so the server inherits it'
     },
+    translation: {
+        transports: ['stdio', 'http'],
+        urlKey: 'url',
+        urlKeys: { url: 'http' },
+        typeValues: {},
+        readTypes: {},
+        cwd: false,
+        headers: true,
+        disabled: { key: 'enabled', whenDisabled: false },
+        references: 'none',
+        description: false
+    },
+    aliases: ['zed-editor'],
     reference: 'https://zed.dev/docs/ai/mcp'
 };
 
@@ -9593,6 +9785,17 @@ function getPlatform(id) {
     if (platform === undefined)
         throw new Error(`unknown platform ${id}`);
     return platform;
+}
+/** A platform by id or alias (`claude`, `gemini`, `copilot`, …), case-insensitive; the central source is not one. */
+function resolvePlatform(name) {
+    const wanted = name.toLowerCase();
+    return platforms.find((platform) => platform.id !== 'source' && (platform.id === wanted || platform.aliases.includes(wanted)));
+}
+/** Every name a central source may use for a platform. */
+function platformNames() {
+    return platforms
+        .filter((platform) => platform.id !== 'source')
+        .flatMap((platform) => [platform.id, ...platform.aliases]);
 }
 /** The platform whose known path this is, if any. */
 function platformForPath(path) {
@@ -9909,7 +10112,1061 @@ function isCommentKey(key) {
     }
 }));
 
+;// CONCATENATED MODULE: ./src/source/canonical.ts
+function item(value, path) {
+    return { value, path };
+}
+/** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
+function fieldName(path) {
+    const rest = path[0] === 'overrides' ? path.slice(2) : path;
+    const [head = '', ...tail] = rest;
+    if (tail.length === 0)
+        return head;
+    return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/mask.ts
+/**
+ * Values that may be secrets are never printed. Known public prefixes are kept, because they say
+ * what kind of token it is; nothing after them is shown (security.md §1.7).
+ */
+const publicPrefixes = [
+    'github_pat_',
+    'ghp_',
+    'gho_',
+    'ghu_',
+    'ghs_',
+    'ghr_',
+    'sk-ant-api03-',
+    'sk-ant-',
+    'sk-proj-',
+    'sk-',
+    'sk_live_',
+    'sk_test_',
+    'rk_live_',
+    'xoxb-',
+    'xoxp-',
+    'xapp-',
+    'AKIA',
+    'ASIA',
+    'AIza',
+    'ntn_',
+    'secret_',
+    'sbp_',
+    'sb_secret_',
+    'tvly-',
+    'fc-',
+    'ctx7sk',
+    'npm_',
+    'glpat-',
+    'eyJ'
+];
+const secretNames = /(token|secret|passw(or)?d|api[-_]?key|apikey|auth|credential|private[-_]?key|access[-_]?key|bearer|cookie|session)/i;
+/** `ghp_… (40 chars)`: the public prefix, if any, and the length. */
+function mask(value) {
+    const prefix = publicPrefixes.find((candidate) => value.startsWith(candidate) && value.length > candidate.length + 4);
+    return `${prefix ?? ''}… (${value.length} chars)`;
+}
+/**
+ * Whether a literal value should be masked in messages: it starts like a token, sits under a
+ * secret-sounding key, carries credentials in a URL, or is long and random-looking.
+ */
+function shouldMask(value, key = '') {
+    if (value.length < 6)
+        return false;
+    if (publicPrefixes.some((prefix) => value.startsWith(prefix) && value.length >= prefix.length + 8))
+        return true;
+    if (secretNames.test(key))
+        return true;
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value))
+        return true;
+    if (/^(bearer|basic|token)\s+\S{8,}/i.test(value))
+        return true;
+    return (value.length >= 20 &&
+        !/\s/.test(value) &&
+        entropy(value) > 3.5 &&
+        /\d/.test(value) &&
+        /[A-Za-z]/.test(value));
+}
+/** A value quoted for a message, masked when it may be a secret. References are never secret. */
+function displayValue(value, key = '') {
+    // What is left once references are taken out is what could be secret: "Bearer ${TOKEN}" is not.
+    const literal = value
+        .replace(/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/g, '')
+        .replace(/^(bearer|basic|token)\s*/i, '');
+    if (literal.trim().length < 6 && literal !== value)
+        return `"${value}"`;
+    return shouldMask(value, key) ? mask(value) : `"${value}"`;
+}
+/** Shannon entropy in bits per character. */
+function entropy(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/source/references.ts
+
+/** Splits a canonical string into literal text and references. */
+function parseCanonical(value) {
+    const segments = [];
+    let literal = '';
+    let index = 0;
+    const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\}/;
+    while (index < value.length) {
+        if (value.startsWith('$${', index)) {
+            literal += '${';
+            index += 3;
+            continue;
+        }
+        const match = value[index] === '$' ? reference.exec(value.slice(index)) : null;
+        if (match === null) {
+            literal += value[index] ?? '';
+            index++;
+            continue;
+        }
+        if (literal !== '')
+            segments.push({ text: literal });
+        literal = '';
+        const [text, name = '', fallback] = match;
+        segments.push(fallback === undefined ? { text, name } : { text, name, fallback });
+        index += text.length;
+    }
+    if (literal !== '')
+        segments.push({ text: literal });
+    return segments;
+}
+/** Escapes literal text for a canonical string. */
+function escapeLiteral(text) {
+    return text.replaceAll('${', '$${');
+}
+/**
+ * A platform string in canonical form: the platform's own references become `${NAME}`. Lenient
+ * reading takes every syntax's references (`${env:X}`, `$X`, `{env:X}`) as references.
+ */
+function toCanonical(value, style, bare, lenient = false) {
+    let result = '';
+    let last = 0;
+    for (const reference of findReferences(value)) {
+        const canonical = lenient && reference.name !== undefined && reference.prefix !== 'input'
+            ? reference.kind === 'brace'
+                ? reference.text
+                : `\${${reference.name}}`
+            : canonicalReference(reference, style, bare);
+        if (canonical === undefined)
+            continue;
+        result += escapeLiteral(value.slice(last, reference.start)) + canonical;
+        last = reference.end;
+    }
+    return result + escapeLiteral(value.slice(last));
+}
+function canonicalReference(reference, style, bare) {
+    if (reference.name === undefined)
+        return undefined;
+    if (style === 'brace' && reference.kind === 'brace')
+        return reference.text;
+    if (style === 'brace' && reference.kind === 'bare' && bare)
+        return `\${${reference.name}}`;
+    if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
+        return `\${${reference.name}}`;
+    }
+    return undefined;
+}
+/**
+ * A canonical string in the platform's syntax, or undefined when the platform cannot express it:
+ * a reference where the platform has no interpolation, a default where it has none, or a literal
+ * `${` that the platform would expand.
+ */
+function fromCanonical(value, style, defaults) {
+    let result = '';
+    for (const segment of parseCanonical(value)) {
+        if (segment.name === undefined) {
+            if (style === 'brace' && segment.text.includes('${'))
+                return undefined;
+            result += segment.text;
+        }
+        else if (style === 'brace') {
+            if (segment.fallback !== undefined && !defaults)
+                return undefined;
+            result += segment.text;
+        }
+        else if (style === 'env-prefix' && segment.fallback === undefined)
+            result += `\${env:${segment.name}}`;
+        else
+            return undefined;
+    }
+    return result;
+}
+/** The variable a value passes through unchanged (`${NAME}` and nothing else), if it is one. */
+function passthroughName(value) {
+    const [only, ...rest] = parseCanonical(value);
+    return rest.length === 0 && only?.name !== undefined && only.fallback === undefined
+        ? only.name
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/source/display.ts
+
+
+/** A canonical value as the platform writes it, quoted and masked for a message. */
+function showValue(platform, value, key = '') {
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value !== 'string')
+        return JSON.stringify(value).length > 60 ? 'a different value' : JSON.stringify(value);
+    return displayValue(platformText(platform, value), key);
+}
+/** A canonical string in the platform's syntax where it can be written, else its literal text. */
+function platformText(platform, value) {
+    const t = platform.translation;
+    const style = t.references === 'codex' ? 'none' : t.references;
+    return fromCanonical(value, style, true) ?? rawText(value);
+}
+/** The text a canonical string stands for, references and escapes written out. */
+function rawText(value) {
+    return parseCanonical(value)
+        .map((segment) => segment.text)
+        .join('');
+}
+/**
+ * The canonical value of a string read in any platform's syntax. Equal to the expected value
+ * when the only fault is the reference syntax.
+ */
+function anySyntax(value) {
+    return rawText(value).replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, a, b, c) => `\${${a ?? b ?? c ?? ''}}`);
+}
+
+;// CONCATENATED MODULE: ./src/source/compare.ts
+/** Compares two normalised servers field by field. Both must come from the same platform. */
+function compareServers(expected, actual) {
+    if (expected.transport !== actual.transport) {
+        return [
+            {
+                kind: 'transport',
+                field: 'transport',
+                path: undefined,
+                pointsAtKey: true,
+                expected: expected.transport,
+                actual: actual.transport
+            }
+        ];
+    }
+    const differences = [];
+    compareScalar('command', expected.command, actual.command, differences);
+    compareList('args', expected.args, actual.args, differences);
+    compareMap('env', expected.env, actual.env, differences);
+    compareScalar('cwd', expected.cwd, actual.cwd, differences);
+    compareScalar('url', expected.url, actual.url, differences);
+    compareMap('headers', expected.headers, actual.headers, differences);
+    compareExtras(expected, actual, differences);
+    const wantDisabled = expected.disabled?.value === true;
+    const isDisabled = actual.disabled?.value === true;
+    if (wantDisabled !== isDisabled) {
+        differences.push({
+            kind: isDisabled ? 'disabled' : 'enabled',
+            field: 'disabled',
+            path: actual.disabled?.path,
+            pointsAtKey: true
+        });
+    }
+    return differences;
+}
+function compareScalar(field, expected, actual, out) {
+    if (expected?.value === actual?.value)
+        return;
+    if (actual === undefined)
+        out.push({
+            kind: 'removed',
+            field,
+            path: undefined,
+            pointsAtKey: true,
+            expected: expected?.value
+        });
+    else if (expected === undefined)
+        out.push({ kind: 'added', field, path: actual.path, pointsAtKey: true, actual: actual.value });
+    else
+        out.push({
+            kind: 'changed',
+            field,
+            path: actual.path,
+            pointsAtKey: false,
+            expected: expected.value,
+            actual: actual.value
+        });
+}
+/** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
+function compareList(field, expected, actual, out) {
+    const pairs = align(expected.map((item) => item.value), actual.map((item) => item.value));
+    let e = 0;
+    let a = 0;
+    const flushGap = (eEnd, aEnd) => {
+        while (e < eEnd && a < aEnd) {
+            const actualItem = actual[a];
+            out.push({
+                kind: 'changed',
+                field: `${field}[${a}]`,
+                path: actualItem?.path,
+                pointsAtKey: false,
+                expected: expected[e]?.value,
+                actual: actualItem?.value
+            });
+            e++;
+            a++;
+        }
+        for (; a < aEnd; a++)
+            out.push({
+                kind: 'added',
+                field: `${field}[${a}]`,
+                path: actual[a]?.path,
+                pointsAtKey: false,
+                actual: actual[a]?.value
+            });
+        for (; e < eEnd; e++) {
+            out.push({
+                kind: 'removed',
+                field: `${field}[${e}]`,
+                path: actual.length > 0 ? [field] : undefined,
+                pointsAtKey: true,
+                expected: expected[e]?.value
+            });
+        }
+    };
+    for (const [eIndex, aIndex] of pairs) {
+        flushGap(eIndex, aIndex);
+        e = eIndex + 1;
+        a = aIndex + 1;
+    }
+    flushGap(expected.length, actual.length);
+}
+/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
+function align(expected, actual) {
+    const rows = expected.length + 1;
+    const cols = actual.length + 1;
+    if (rows * cols > 250_000)
+        return expected.flatMap((value, index) => actual[index] === value ? [[index, index]] : []);
+    const table = Array.from({ length: rows }, () => new Array(cols).fill(0));
+    for (let i = expected.length - 1; i >= 0; i--) {
+        for (let j = actual.length - 1; j >= 0; j--) {
+            const row = table[i] ?? [];
+            row[j] =
+                expected[i] === actual[j]
+                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
+                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+        }
+    }
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < expected.length && j < actual.length) {
+        if (expected[i] === actual[j]) {
+            pairs.push([i, j]);
+            i++;
+            j++;
+        }
+        else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+function compareMap(field, expected, actual, out) {
+    const missing = [...expected.keys()].filter((key) => !actual.has(key));
+    const extra = [...actual.keys()].filter((key) => !expected.has(key));
+    for (const [key, value] of actual) {
+        const want = expected.get(key);
+        if (want !== undefined && want.value !== value.value) {
+            out.push({
+                kind: 'changed',
+                field: `${field}.${key}`,
+                path: value.path,
+                pointsAtKey: false,
+                expected: want.value,
+                actual: value.value,
+                key
+            });
+        }
+    }
+    for (const key of extra) {
+        const value = actual.get(key);
+        // A key that disappeared while another appeared with the same value was renamed.
+        const renamedFrom = missing.find((candidate) => expected.get(candidate)?.value === value?.value);
+        if (renamedFrom !== undefined) {
+            missing.splice(missing.indexOf(renamedFrom), 1);
+            out.push({
+                kind: 'renamed',
+                field: `${field}.${key}`,
+                path: value?.path,
+                pointsAtKey: true,
+                from: renamedFrom,
+                key
+            });
+        }
+        else
+            out.push({
+                kind: 'added',
+                field: `${field}.${key}`,
+                path: value?.path,
+                pointsAtKey: true,
+                actual: value?.value,
+                key
+            });
+    }
+    for (const key of missing) {
+        const container = [...actual.values()][0]?.path.slice(0, 1);
+        out.push({
+            kind: 'removed',
+            field: `${field}.${key}`,
+            path: container,
+            pointsAtKey: true,
+            expected: expected.get(key)?.value,
+            key
+        });
+    }
+}
+function compareExtras(expected, actual, out) {
+    for (const [key, value] of actual.extras) {
+        const want = expected.extras.get(key);
+        if (want === undefined)
+            out.push({
+                kind: 'added',
+                field: key,
+                path: value.path,
+                pointsAtKey: true,
+                actual: value.value
+            });
+        else if (!deepEqual(want.value, value.value)) {
+            out.push({
+                kind: 'changed',
+                field: key,
+                path: value.path,
+                pointsAtKey: false,
+                expected: want.value,
+                actual: value.value
+            });
+        }
+    }
+    for (const [key, value] of expected.extras) {
+        if (!actual.extras.has(key))
+            out.push({
+                kind: 'removed',
+                field: key,
+                path: undefined,
+                pointsAtKey: true,
+                expected: value.value
+            });
+    }
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((value, index) => deepEqual(value, b[index])));
+    }
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
+}
+
+;// CONCATENATED MODULE: ./src/source/normalize.ts
+
+
+/** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
+const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers'];
+/**
+ * A platform's server entry (its loaded value) in canonical form, with the path of every value in
+ * the entry so differences can be located. Values of the wrong type are left out: config-schema
+ * reports them.
+ */
+function normalizeServer(platform, entry) {
+    const server = isObject(entry) ? entry : {};
+    const t = platform.translation;
+    const bare = platform.interpolation.syntaxes.includes('bare');
+    const canonical = (value) => toCanonical(value, t.references, bare, t.lenientReferences === true);
+    const consumed = new Set(['command', 'args', 'env', 'headers', ...Object.keys(t.urlKeys)]);
+    if (Object.keys(t.readTypes).length > 0)
+        consumed.add('type');
+    if (t.cwd)
+        consumed.add('cwd');
+    if (t.description)
+        consumed.add('description');
+    if (t.disabled !== undefined)
+        consumed.add(t.disabled.key);
+    if (t.references === 'codex')
+        for (const field of codexEnvFields)
+            consumed.add(field);
+    const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string');
+    const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical);
+    const env = new Map();
+    const headers = new Map();
+    for (const [key, value] of entries(server.env)) {
+        if (typeof value === 'string')
+            env.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), ['env', key]));
+    }
+    const headerSource = t.references === 'codex' ? 'http_headers' : 'headers';
+    for (const [key, value] of entries(server[headerSource])) {
+        if (typeof value === 'string') {
+            headers.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), [
+                headerSource,
+                key
+            ]));
+        }
+    }
+    if (t.references === 'codex')
+        readCodexReferences(server, env, headers);
+    const extras = new Map();
+    for (const [key, value] of Object.entries(server))
+        if (!consumed.has(key))
+            extras.set(key, item(value, [key]));
+    const disabledKey = t.disabled?.key;
+    const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
+    return {
+        transport: transportOf(platform, server, urlKey),
+        command: stringItem(server, ['command'], canonical),
+        args: Array.isArray(server.args)
+            ? server.args.flatMap((arg, index) => typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : [])
+            : [],
+        env,
+        cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
+        url,
+        headers,
+        disabled: disabledKey !== undefined && typeof disabledValue === 'boolean'
+            ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
+            : undefined,
+        extras
+    };
+}
+/** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
+function readCodexReferences(server, env, headers) {
+    const vars = Array.isArray(server.env_vars) ? server.env_vars : [];
+    vars.forEach((entry, index) => {
+        const name = typeof entry === 'string'
+            ? entry
+            : isObject(entry) && typeof entry.name === 'string'
+                ? entry.name
+                : undefined;
+        if (name !== undefined)
+            env.set(name, item(`\${${name}}`, ['env_vars', String(index)]));
+    });
+    if (typeof server.bearer_token_env_var === 'string') {
+        headers.set('Authorization', item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
+    }
+    for (const [key, value] of entries(server.env_http_headers)) {
+        if (typeof value === 'string')
+            headers.set(key, item(`\${${value}}`, ['env_http_headers', key]));
+    }
+}
+function transportOf(platform, server, urlKey) {
+    const t = platform.translation;
+    const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined;
+    if (urlKey === undefined)
+        return declared === 'sse' || declared === 'http' ? declared : 'stdio';
+    const implied = t.urlKeys[urlKey];
+    if (implied !== undefined)
+        return implied;
+    return declared === 'sse' ? 'sse' : 'http';
+}
+function stringItem(server, path, canonical) {
+    const value = server[path[0] ?? ''];
+    return typeof value === 'string' ? item(canonical(value), path) : undefined;
+}
+function entries(value) {
+    return isObject(value) ? Object.entries(value) : [];
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/source/drift.ts
+
+
+
+/** The differences between the entry a platform file should hold and the one it holds. */
+function diffEntry(platform, expected, entry) {
+    return compareServers(normalizeServer(platform, expected), normalizeServer(platform, toPlain(entry.value)));
+}
+/** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
+function looseName(name) {
+    return name.toLowerCase().replace(/[-_.\s]/g, '');
+}
+/**
+ * Pairs a missing server with an extra one that is probably the same server renamed: the names
+ * match loosely, or both launch the same thing.
+ */
+function findRename(platform, missing, extras) {
+    const launch = launchKey(platform, missing.value);
+    return (extras.find((entry) => looseName(entry.name.value) === looseName(missing.name)) ??
+        extras.find((entry) => launch !== '' && launchKey(platform, toPlain(entry.value)) === launch));
+}
+/** A server's identity for rename detection: what it launches or where it connects. */
+function launchKey(platform, value) {
+    const server = normalizeServer(platform, value);
+    if (server.transport !== 'stdio')
+        return server.url?.value ?? '';
+    return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000');
+}
+
+;// CONCATENATED MODULE: ./src/source/merge.ts
+/** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
+function mergeOverlay(base, overlay) {
+    const result = Object.create(null);
+    for (const key of new Set([...Object.keys(base), ...Object.keys(overlay)])) {
+        const current = base[key];
+        const change = overlay[key];
+        if (change === null)
+            continue;
+        if (change === undefined) {
+            if (current !== undefined)
+                result[key] = current;
+        }
+        else
+            result[key] = merge_isObject(change) && merge_isObject(current) ? mergeOverlay(current, change) : change;
+    }
+    return result;
+}
+function merge_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/source/render.ts
+
+/**
+ * Writes a canonical server in the platform's own shape: key names, `type` rules, reference syntax,
+ * Codex's env_vars and bearer_token_env_var. Whatever the platform cannot express is reported, and
+ * the rest is rendered as closely as it can be.
+ */
+function renderServer(platform, server, extras = {}, description) {
+    const t = platform.translation;
+    const name = platform.displayName;
+    const problems = [];
+    if (!t.transports.includes(server.transport)) {
+        const what = server.transport === 'stdio' ? 'local (stdio)' : `remote (${server.transport})`;
+        return {
+            value: undefined,
+            problems: [{ path: [], reason: `${name} cannot run a ${what} server` }]
+        };
+    }
+    const defaults = platform.interpolation.syntaxes.includes('brace-default');
+    const text = (value, path) => {
+        const rendered = t.references === 'codex' || t.references === 'none'
+            ? fromCanonical(value, 'none', false)
+            : fromCanonical(value, t.references, defaults);
+        if (rendered !== undefined)
+            return rendered;
+        problems.push({ path, reason: unexpressibleText(platform, value) });
+        return parseCanonical(value)
+            .map((segment) => segment.text)
+            .join('');
+    };
+    const out = {};
+    const type = t.typeValues[server.transport];
+    if (type !== undefined)
+        out.type = type;
+    if (server.transport === 'stdio') {
+        if (server.command !== undefined)
+            out.command = text(server.command.value, server.command.path);
+        if (server.args.length > 0)
+            out.args = server.args.map((arg) => text(arg.value, arg.path));
+        renderEnv(platform, server, out, text, problems);
+        if (server.cwd !== undefined) {
+            if (t.cwd)
+                out.cwd = text(server.cwd.value, server.cwd.path);
+            else
+                problems.push({
+                    path: server.cwd.path,
+                    reason: `${name} has no "cwd": servers start in its own working directory`
+                });
+        }
+    }
+    else {
+        if (server.url !== undefined)
+            out[t.urlKey] = text(server.url.value, server.url.path);
+        renderHeaders(platform, server, out, text, problems);
+    }
+    if (description !== undefined && t.description)
+        out.description = description;
+    for (const [key, value] of Object.entries(extras))
+        out[key] = value;
+    if (server.disabled?.value === true) {
+        if (t.disabled === undefined) {
+            problems.push({
+                path: server.disabled.path,
+                reason: `${name} files cannot mark a server disabled: leave ${name} out of "platforms"`
+            });
+        }
+        else
+            out[t.disabled.key] = t.disabled.whenDisabled;
+    }
+    return { value: out, problems };
+}
+function renderEnv(platform, server, out, text, problems) {
+    const t = platform.translation;
+    const env = {};
+    const forwarded = [];
+    for (const [key, value] of server.env) {
+        const passthrough = passthroughName(value.value) === key;
+        if ((t.references === 'codex' || t.references === 'none') && passthrough) {
+            // The server inherits the variable: Codex lists it in env_vars, the others leave it out.
+            if (t.references === 'codex')
+                forwarded.push(key);
+        }
+        else if ((t.references === 'codex' || t.references === 'none') &&
+            parseCanonical(value.value).some((s) => s.name !== undefined)) {
+            problems.push({
+                path: value.path,
+                reason: `${platform.displayName} cannot set ${key} from another variable: it expands no references`
+            });
+        }
+        else
+            env[key] = text(value.value, value.path);
+    }
+    if (Object.keys(env).length > 0)
+        out.env = env;
+    if (forwarded.length > 0)
+        out.env_vars = forwarded;
+}
+function renderHeaders(platform, server, out, text, problems) {
+    const t = platform.translation;
+    if (server.headers.size === 0)
+        return;
+    if (!t.headers) {
+        problems.push({ path: ['headers'], reason: `${platform.displayName} cannot send headers` });
+        return;
+    }
+    if (t.references !== 'codex') {
+        const headers = {};
+        for (const [key, value] of server.headers)
+            headers[key] = text(value.value, value.path);
+        out.headers = headers;
+        return;
+    }
+    const literal = {};
+    const fromEnv = {};
+    for (const [key, value] of server.headers) {
+        const segments = parseCanonical(value.value);
+        const names = segments.filter((segment) => segment.name !== undefined);
+        const bearer = key === 'Authorization' && segments.length === 2 && segments[0]?.text === 'Bearer '
+            ? segments[1]?.name
+            : undefined;
+        if (names.length === 0)
+            literal[key] = text(value.value, value.path);
+        else if (bearer !== undefined && segments[1]?.fallback === undefined)
+            out.bearer_token_env_var = bearer;
+        else if (segments.length === 1 &&
+            names[0]?.name !== undefined &&
+            names[0].fallback === undefined)
+            fromEnv[key] = names[0].name;
+        else
+            problems.push({
+                path: value.path,
+                reason: `Codex can set header ${key} only to a whole variable (env_http_headers) or "Bearer \${VAR}"`
+            });
+    }
+    if (Object.keys(fromEnv).length > 0)
+        out.env_http_headers = fromEnv;
+    if (Object.keys(literal).length > 0)
+        out.http_headers = literal;
+}
+function unexpressibleText(platform, value) {
+    const segments = parseCanonical(value);
+    const t = platform.translation;
+    if (segments.some((segment) => segment.fallback !== undefined) &&
+        t.references !== 'none' &&
+        t.references !== 'codex') {
+        return `${platform.displayName} has no \${VAR:-default} syntax`;
+    }
+    if (segments.some((segment) => segment.name !== undefined))
+        return `${platform.displayName} expands no references here`;
+    return `${platform.displayName} would expand the literal "\${" in this value`;
+}
+
+;// CONCATENATED MODULE: ./src/source/expect.ts
+
+
+
+
+
+/** Override keys that change the server itself; the rest are platform-only fields written as they are. */
+const serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
+/** The source server as one platform should carry it: overrides applied, in canonical form. */
+function canonicalFor(server, platform) {
+    const override = server.overrides.get(platform.id) ?? {};
+    const changes = Object.create(null);
+    const extras = Object.create(null);
+    for (const [key, value] of Object.entries(override)) {
+        if (serverFields.has(key))
+            changes[key] = value;
+        else if (key !== 'disabled')
+            extras[key] = value;
+    }
+    const merged = mergeOverlay(server.value, changes);
+    const normalized = normalizeServer(getPlatform('source'), merged);
+    // Values an override set are located in the override, not in the shared entry.
+    const prefix = ['overrides', platform.id];
+    const relocate = (value) => fromOverride(override, value.path) ? item(value.value, [...prefix, ...value.path]) : value;
+    const relocateMap = (map) => new Map([...map].map(([key, value]) => [key, relocate(value)]));
+    const disabled = override.disabled === true ? item(true, [...prefix, 'disabled']) : undefined;
+    return {
+        canonical: {
+            ...normalized,
+            command: normalized.command && relocate(normalized.command),
+            args: normalized.args.map(relocate),
+            env: relocateMap(normalized.env),
+            cwd: normalized.cwd && relocate(normalized.cwd),
+            url: normalized.url && relocate(normalized.url),
+            headers: relocateMap(normalized.headers),
+            disabled,
+            extras: new Map()
+        },
+        extras
+    };
+}
+function fromOverride(override, path) {
+    let node = override;
+    for (const segment of path) {
+        if (!isObject(node))
+            return false;
+        node = node[segment];
+    }
+    return node !== undefined;
+}
+/** Whether the source puts a server on a target's platform. */
+function carries(server, platform) {
+    return (server.platforms === undefined ||
+        server.platforms.some((candidate) => candidate.id === platform.id));
+}
+/** The servers a target file should hold, each rendered for its platform. */
+function expectedFor(source, target) {
+    return source.servers
+        .filter((server) => carries(server, target.platform))
+        .map((server) => {
+        const { canonical, extras } = canonicalFor(server, target.platform);
+        return {
+            server,
+            canonical,
+            rendered: renderServer(target.platform, canonical, extras, server.description)
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/source/locate.ts
+
+/** The location of a field of a server entry: its key, or its value; the server's key when absent. */
+function locateField(entry, path, atKey) {
+    if (path === undefined || path.length === 0)
+        return entry.name.location;
+    if (atKey) {
+        const parent = resolvePath(entry.value, path.slice(0, -1));
+        const last = path.at(-1) ?? '';
+        if (parent?.kind === 'object') {
+            const property = findProperty(parent, last);
+            if (property !== undefined)
+                return property.key.location;
+        }
+    }
+    return resolvePath(entry.value, path)?.location ?? entry.name.location;
+}
+
+;// CONCATENATED MODULE: ./src/source/model.ts
+const SOURCE_PATH = '.agents/mcp/mcp-servers.json';
+const FRAGMENTS_DIR = '.agents/mcp/servers';
+const ENVIRONMENTS_DIR = '.agents/mcp/environments';
+/** Fields of a source entry that describe it rather than the server. */
+const SOURCE_ONLY_FIELDS = ['platforms', 'overrides', 'description'];
+
+;// CONCATENATED MODULE: ./src/rules/source-drift.ts
+
+
+
+
+
+
+
+
+
+const messages = {
+    missingFile: (d) => `target ${d.path} (${d.platform}) does not exist: run "mcp-lint sync" to create it`,
+    missingServer: (d) => `server "${d.server}" from the central source is missing here: run "mcp-lint sync" or add it`,
+    extraServer: (d) => d.elsewhere
+        ? `server "${d.server}" is in the central source, but not for ${d.platform}: add ${d.platform} to its "platforms" or remove it here`
+        : `server "${d.server}" is not in the central source: add it there or remove it here`,
+    renamedServer: (d) => `server "${d.server}" is named "${d.expected}" in the central source`,
+    transport: (d) => `server "${d.server}" is a ${d.actual} server here but ${d.expected} in the central source`,
+    changed: (d) => `${d.field} of server "${d.server}" is ${d.actual} here but ${d.expected} from the central source`,
+    added: (d) => `${d.field} of server "${d.server}" is not in the central source`,
+    removed: (d) => `server "${d.server}" lacks ${d.field} (${d.expected}) from the central source`,
+    renamedKey: (d) => `${d.field} of server "${d.server}" is named ${d.from} in the central source`,
+    disabled: (d) => `server "${d.server}" is disabled here but not in the central source`,
+    enabled: (d) => `the central source disables server "${d.server}" for ${d.platform}, but it is enabled here`
+};
+const servers = (entries) => `{\n  "mcpServers": {\n${entries}\n  }\n}\n`;
+const github = (args, env) => `    "github": { "command": "npx", "args": ${args}, "env": { "GITHUB_TOKEN": "${env}" } }`;
+/* harmony default export */ const source_drift = (defineRule({
+    id: 'source-drift',
+    phase: 'workspace',
+    severity: 'error',
+    docs: {
+        description: 'Require every platform file to match the central source, server by server and field by field',
+        rationale: 'Teams keep one central source (`.agents/mcp/mcp-servers.json`) and a file per platform, and the files drift: ' +
+            'a server added to one and not the others, an argument changed in one place, an env var renamed. Each ' +
+            "platform file is compared with the source rendered in that platform's own format (key names, `type` " +
+            "rules, reference syntax, Codex's `env_vars`), and every difference is reported where it is, naming the " +
+            'server, the field and both values, with secrets masked. `mcp-lint sync` rewrites the files from the ' +
+            'source. What other rules own is left to them: references in the wrong syntax (config-env-syntax), fields ' +
+            'the platform ignores (config-unknown-field) and parts of the source a platform cannot express ' +
+            '(source-unexpressible).',
+        examples: {
+            invalid: [
+                {
+                    path: SOURCE_PATH,
+                    text: servers(github('["-y", "@modelcontextprotocol/server-github@2025.4.8"]', '${GITHUB_TOKEN}')),
+                    others: [
+                        {
+                            path: '.cursor/mcp.json',
+                            text: servers(github('["-y", "@modelcontextprotocol/server-github"]', '${env:GITHUB_TOKEN}'))
+                        }
+                    ]
+                }
+            ],
+            valid: [
+                {
+                    path: SOURCE_PATH,
+                    text: servers(github('["-y", "@modelcontextprotocol/server-github@2025.4.8"]', '${GITHUB_TOKEN}')),
+                    others: [
+                        {
+                            path: '.cursor/mcp.json',
+                            text: servers(github('["-y", "@modelcontextprotocol/server-github@2025.4.8"]', '${env:GITHUB_TOKEN}'))
+                        }
+                    ]
+                }
+            ]
+        }
+    },
+    messages,
+    check({ workspace, report }) {
+        const model = workspace.source;
+        if (model === undefined)
+            return;
+        for (const target of model.targets) {
+            const file = workspace.files.find((candidate) => candidate.path === target.path && candidate.platform.id === target.platform.id);
+            if (file === undefined) {
+                const at = target.declaredAt ?? locateFileStart(model.main?.path ?? SOURCE_PATH);
+                report('missingFile', at, { path: target.path, platform: target.platform.displayName });
+            }
+            else if (file.root !== undefined) {
+                // A file that did not parse is reported by config-syntax or config-unreadable.
+                checkFile(report, file, expectedFor(model, target), (name) => model.servers.some((server) => server.name === name && !carries(server, file.platform)));
+            }
+        }
+    }
+}));
+function checkFile(report, file, expected, carriedElsewhere) {
+    const wanted = new Set(expected.map((entry) => entry.server.name));
+    let extras = file.servers.filter((entry) => !wanted.has(entry.name.value));
+    const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0]);
+    for (const want of expected) {
+        const value = want.rendered.value;
+        if (value === undefined)
+            continue; // source-unexpressible
+        const name = want.server.name;
+        const entry = file.servers.find((candidate) => candidate.name.value === name);
+        if (entry !== undefined) {
+            const unexpressible = new Set(want.rendered.problems.map((problem) => fieldName(problem.path)));
+            for (const difference of diffEntry(file.platform, value, entry)) {
+                if (!isCovered(difference, unexpressible, known))
+                    reportDifference(report, file, entry, difference);
+            }
+            continue;
+        }
+        const renamed = findRename(file.platform, { name, value }, extras);
+        if (renamed !== undefined) {
+            extras = extras.filter((candidate) => candidate !== renamed);
+            const data = { server: renamed.name.value, expected: name };
+            report('renamedServer', renamed.name.location, data, { server: renamed.name.value });
+        }
+        else {
+            const at = file.serversProperty?.key.location ??
+                startOf(file.root?.location ?? locateFileStart(file.path));
+            report('missingServer', at, { server: name }, { server: name });
+        }
+    }
+    for (const entry of extras) {
+        const server = entry.name.value;
+        const data = {
+            server,
+            platform: file.platform.displayName,
+            elsewhere: carriedElsewhere(server)
+        };
+        report('extraServer', entry.name.location, data, { server });
+    }
+}
+/**
+ * Differences other rules own: parts of the source the platform cannot express
+ * (source-unexpressible), fields the platform ignores (config-unknown-field), and references in
+ * another platform's syntax to the same variable (config-env-syntax).
+ */
+function isCovered(difference, unexpressible, known) {
+    const top = difference.field.split(/[.[]/)[0] ?? '';
+    if (unexpressible.has(difference.field) || (top === 'args' && unexpressible.has('args')))
+        return true;
+    if (difference.kind === 'added' && difference.field === top && !known.has(top))
+        return true;
+    const { actual, expected } = difference;
+    return (difference.kind === 'changed' &&
+        typeof actual === 'string' &&
+        typeof expected === 'string' &&
+        anySyntax(actual) === expected);
+}
+function reportDifference(report, file, entry, difference) {
+    const server = entry.name.value;
+    const platform = file.platform;
+    const at = locateField(entry, difference.path, difference.pointsAtKey);
+    const options = { server };
+    const field = difference.field;
+    const shown = (value) => showValue(platform, value, difference.key ?? '');
+    switch (difference.kind) {
+        case 'transport':
+            report('transport', at, {
+                server,
+                actual: transportName(difference.actual),
+                expected: transportName(difference.expected)
+            }, options);
+            return;
+        case 'changed':
+            report('changed', at, { server, field, actual: shown(difference.actual), expected: shown(difference.expected) }, options);
+            return;
+        case 'added':
+            report('added', at, { server, field }, options);
+            return;
+        case 'removed':
+            report('removed', at, { server, field, expected: shown(difference.expected) }, options);
+            return;
+        case 'renamed':
+            report('renamedKey', at, { server, field, from: difference.from ?? '' }, options);
+            return;
+        case 'disabled':
+            report('disabled', at, { server }, options);
+            return;
+        case 'enabled':
+            report('enabled', at, { server, platform: platform.displayName }, options);
+    }
+}
+function transportName(value) {
+    return typeof value === 'string' ? value : 'unknown';
+}
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
 
 
 
@@ -9923,7 +11180,8 @@ const rules = [
     config_schema,
     config_syntax,
     config_unknown_field,
-    config_unreadable
+    config_unreadable,
+    source_drift
 ];
 const rules_byId = new Map(rules.map((rule) => [rule.id, rule]));
 function findRule(id) {
@@ -12817,6 +14075,7 @@ function findServersProperty(root, platform) {
     }
     return undefined;
 }
+/** The server entries of a server map, one per name (the last definition wins). */
 function extractServers(map) {
     return effectiveProperties(map).map(({ key, value }) => {
         const fields = new Map(value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []);
@@ -12874,7 +14133,145 @@ function lower(severity) {
     return severity === 'error' ? 'warning' : 'notice';
 }
 
+;// CONCATENATED MODULE: ./src/source/load-source.ts
+
+
+
+
+
+/**
+ * Builds the central source from the workspace's source files (the main file first, then the
+ * fragments in path order) and an optional environment overlay. Undefined without any source file.
+ */
+function buildSource(files, overlay) {
+    const sourceFiles = files.filter((file) => file.platform.id === 'source');
+    if (sourceFiles.length === 0)
+        return undefined;
+    const ordered = [...sourceFiles].sort((a, b) => a.path === SOURCE_PATH ? -1 : b.path === SOURCE_PATH ? 1 : a.path < b.path ? -1 : 1);
+    const main = ordered.find((file) => file.path === SOURCE_PATH);
+    const entries = new Map();
+    const duplicates = [];
+    for (const file of ordered) {
+        for (const entry of file.servers) {
+            const first = entries.get(entry.name.value);
+            if (first === undefined)
+                entries.set(entry.name.value, entry);
+            else
+                duplicates.push({ name: entry.name.value, first: first.name, second: entry.name });
+        }
+    }
+    const values = new Map();
+    for (const [name, entry] of entries)
+        values.set(name, { entry, value: toPlain(entry.value) });
+    if (overlay !== undefined) {
+        for (const entry of extractServers(overlay.servers)) {
+            const name = entry.name.value;
+            const change = toPlain(entry.value);
+            const current = values.get(name);
+            if (change === null)
+                values.delete(name);
+            else if (current !== undefined && load_source_isObject(current.value) && load_source_isObject(change)) {
+                values.set(name, { entry: current.entry, value: mergeOverlay(current.value, change) });
+            }
+            else
+                values.set(name, { entry, value: change });
+        }
+    }
+    const servers = [];
+    for (const [name, { entry, value }] of values) {
+        if (!load_source_isObject(value))
+            continue; // config-schema reports the entry
+        servers.push(toSourceServer(name, entry, value));
+    }
+    return {
+        main,
+        files: ordered,
+        servers,
+        duplicates,
+        targets: readTargets(main, files),
+        environment: overlay?.name
+    };
+}
+function toSourceServer(name, entry, value) {
+    const server = Object.create(null);
+    for (const [key, field] of Object.entries(value))
+        if (!SOURCE_ONLY_FIELDS.includes(key))
+            server[key] = field;
+    const listed = Array.isArray(value.platforms) ? value.platforms : undefined;
+    const platforms = listed?.flatMap((item) => {
+        const platform = typeof item === 'string' ? resolvePlatform(item) : undefined;
+        return platform === undefined ? [] : [platform];
+    });
+    const overrides = new Map();
+    if (load_source_isObject(value.overrides)) {
+        for (const [key, override] of Object.entries(value.overrides)) {
+            const platform = resolvePlatform(key);
+            if (platform !== undefined && load_source_isObject(override))
+                overrides.set(platform.id, override);
+        }
+    }
+    return {
+        name,
+        entry,
+        value: server,
+        platforms,
+        overrides,
+        description: typeof value.description === 'string' ? value.description : undefined
+    };
+}
+/**
+ * The files the source is kept in sync with: the source's `targets` (ids or aliases, or objects
+ * with a path), or else every platform file present in the repository.
+ */
+function readTargets(main, files) {
+    const declared = main?.root?.kind === 'object' ? findProperty(main.root, 'targets')?.value : undefined;
+    if (declared === undefined) {
+        return files
+            .filter((file) => file.platform.id !== 'source')
+            .map((file) => ({ platform: file.platform, path: file.path, declaredAt: undefined }));
+    }
+    const targets = [];
+    const add = (platform, path, at) => {
+        if (platform === undefined)
+            return; // config-schema reports unknown platform names
+        targets.push({ platform, path: path ?? defaultPath(platform), declaredAt: at.location });
+    };
+    if (declared.kind === 'array') {
+        for (const item of declared.items) {
+            if (item.kind === 'string')
+                add(resolvePlatform(item.value), undefined, item);
+            else if (item.kind === 'object') {
+                const platform = findProperty(item, 'platform')?.value;
+                const path = findProperty(item, 'path')?.value;
+                add(platform?.kind === 'string' ? resolvePlatform(platform.value) : undefined, path?.kind === 'string' ? path.value : undefined, item);
+            }
+        }
+    }
+    else if (declared.kind === 'object') {
+        for (const property of declared.properties) {
+            const path = property.value.kind === 'string' ? property.value.value : undefined;
+            if (property.value.kind === 'boolean' && !property.value.value)
+                continue;
+            add(resolvePlatform(property.key.value), path, property.key);
+        }
+    }
+    return targets;
+}
+function defaultPath(platform) {
+    return platform.paths[0] ?? getPlatform(platform.id).paths[0] ?? '';
+}
+function load_source_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/lint.ts
+
+
+
+
+
+
+
 
 
 
@@ -12891,7 +14288,7 @@ async function lint(options) {
     const root = (0,external_node_path_namespaceObject.resolve)(options.root);
     await assertDirectory(root);
     const config = await loadLintConfig(root, options.configFile);
-    const workspace = await discover(root, config);
+    const workspace = await discover(root, config, options.environment);
     const all = runRules(workspace, rules, config.rules);
     const diagnostics = all.filter((diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic)));
     return {
@@ -12923,9 +14320,14 @@ async function assertDirectory(root) {
     }
     throw new UsageError(`${root} is not a directory`);
 }
-/** Every known platform path plus the configured extras, loaded concurrently, in a stable order. */
-async function discover(root, config) {
+/**
+ * Every known platform path, the central source's fragments and declared targets, and the
+ * configured extras, loaded concurrently, in a stable order.
+ */
+async function discover(root, config, environment) {
     const targets = platforms.flatMap((platform) => platform.paths.map((path) => ({ path, platform })));
+    for (const fragment of await listFragments(root))
+        targets.push({ path: fragment, platform: getPlatform('source') });
     for (const extra of config.paths) {
         const path = extra.path.replace(/\\/g, '/').replace(/^\.\//, '');
         // A configured platform for a known path overrides the default reading (root mcp_config.json
@@ -12935,11 +14337,67 @@ async function discover(root, config) {
             targets.splice(known, 1);
         targets.push({ path, platform: getPlatform(extra.platform) });
     }
-    const loaded = await Promise.all(targets.map(({ path, platform }) => loadConfigFile(root, path, platform, { maxBytes: config.maxFileBytes })));
-    const files = loaded
-        .filter((file) => file !== undefined)
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files };
+    const load = (path, platform) => loadConfigFile(root, path, platform, { maxBytes: config.maxFileBytes });
+    const files = (await Promise.all(targets.map(({ path, platform }) => load(path, platform)))).filter((file) => file !== undefined);
+    const overlay = environment === undefined
+        ? undefined
+        : await loadOverlay(root, environment, config.maxFileBytes);
+    let source = buildSource(files, overlay);
+    // Targets the source declares at paths of their own are platform files too.
+    const declared = (source?.targets ?? []).filter((target) => !files.some((file) => file.path === target.path && file.platform.id === target.platform.id));
+    if (declared.length > 0) {
+        const more = await Promise.all(declared.map((target) => load(target.path, target.platform)));
+        files.push(...more.filter((file) => file !== undefined));
+        source = buildSource(files, overlay);
+    }
+    files.sort((a, b) => compareText(a.path, b.path) || compareText(a.platform.id, b.platform.id));
+    return { files, source };
+}
+async function listFragments(root) {
+    try {
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, FRAGMENTS_DIR));
+        return names
+            .filter((name) => name.endsWith('.json'))
+            .sort()
+            .map((name) => `${FRAGMENTS_DIR}/${name}`);
+    }
+    catch {
+        return [];
+    }
+}
+async function listEnvironments(root) {
+    try {
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, ENVIRONMENTS_DIR));
+        return names.filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
+    }
+    catch {
+        return [];
+    }
+}
+/** Reads an environment overlay; it was asked for by name, so any problem with it is a usage error. */
+async function loadOverlay(root, name, maxBytes) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(name) || name.startsWith('.')) {
+        throw new UsageError(`environment "${name}" is not a valid name: use letters, digits, ".", "_" and "-"`);
+    }
+    const path = `${ENVIRONMENTS_DIR}/${name}.json`;
+    const outcome = await readRepoFile(root, path, { maxBytes });
+    if (outcome.status === 'missing') {
+        const available = await listEnvironments(root);
+        const hint = available.length > 0 ? ` (available: ${available.sort().join(', ')})` : '';
+        throw new UsageError(`environment "${name}" not found: there is no ${path}${hint}`);
+    }
+    if (outcome.status === 'problem')
+        throw new UsageError(`${path}: the file ${outcome.problem.detail}`);
+    const parsed = parseJson(new SourceText(path, outcome.text));
+    const problem = parsed.problems[0];
+    if (problem !== undefined) {
+        const { line, column } = problem.location.range.start;
+        throw new UsageError(`${path}:${line}:${column}: invalid JSON: ${problem.detail}`);
+    }
+    const servers = parsed.root?.kind === 'object' ? findProperty(parsed.root, 'mcpServers')?.value : undefined;
+    if (servers?.kind !== 'object')
+        throw new UsageError(`${path}: an environment overlay needs an "mcpServers" object`);
+    return { name, servers };
 }
 function summarize(diagnostics) {
     const count = (severity) => diagnostics.filter((d) => d.severity === severity).length;

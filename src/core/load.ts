@@ -95,7 +95,8 @@ function findServersProperty(
   return undefined
 }
 
-function extractServers(map: ObjectNode): ServerEntry[] {
+/** The server entries of a server map, one per name (the last definition wins). */
+export function extractServers(map: ObjectNode): ServerEntry[] {
   return effectiveProperties(map).map(({ key, value }) => {
     const fields = new Map(
       value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []

@@ -1,4 +1,5 @@
 import type { Platform } from '../platforms/platform.js'
+import type { SourceModel } from '../source/model.js'
 import type { SyntaxProblem } from './parse/syntax-problem.js'
 import type { ReadProblem } from './read-file.js'
 import type { Location, SourceText } from './source.js'
@@ -35,6 +36,8 @@ export interface ConfigFile {
 /** Everything one lint run looks at: the platform files and the central source. */
 export interface Workspace {
   readonly files: readonly ConfigFile[]
+  /** The central source merged from its files; undefined when the repository has none. */
+  readonly source?: SourceModel | undefined
 }
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {

@@ -40,6 +40,22 @@ export function getPlatform(id: PlatformId): Platform {
   return platform
 }
 
+/** A platform by id or alias (`claude`, `gemini`, `copilot`, …), case-insensitive; the central source is not one. */
+export function resolvePlatform(name: string): Platform | undefined {
+  const wanted = name.toLowerCase()
+  return platforms.find(
+    (platform) =>
+      platform.id !== 'source' && (platform.id === wanted || platform.aliases.includes(wanted))
+  )
+}
+
+/** Every name a central source may use for a platform. */
+export function platformNames(): string[] {
+  return platforms
+    .filter((platform) => platform.id !== 'source')
+    .flatMap((platform) => [platform.id, ...platform.aliases])
+}
+
 /** The platform whose known path this is, if any. */
 export function platformForPath(path: string): Platform | undefined {
   return platforms.find((platform) => platform.paths.includes(path))

@@ -71,6 +71,8 @@ export interface Translation {
   readonly references: 'brace' | 'env-prefix' | 'none' | 'codex'
   /** Source `description` is written into the server entry. */
   readonly description: boolean
+  /** References in other platforms' syntax are read as references too (the central source only). */
+  readonly lenientReferences?: boolean
 }
 
 /** A platform adapter: mostly data. Adding a platform is one file plus a line in index.ts. */

@@ -88,3 +88,10 @@ export function serverSchema(
     ...(rules.length > 0 ? { allOf: rules } : {})
   }
 }
+
+/** The server fields a platform's schema knows. */
+export function serverFieldNames(schema: JsonSchema, serversKey: string): Set<string> {
+  const properties = schema.properties as
+    Record<string, { additionalProperties?: { properties?: object } }> | undefined
+  return new Set(Object.keys(properties?.[serversKey]?.additionalProperties?.properties ?? {}))
+}

@@ -81,7 +81,8 @@ export const source: Platform = {
     cwd: true,
     headers: true,
     references: 'brace',
-    description: true
+    description: true,
+    lenientReferences: true
   },
   aliases: [],
   reference: 'https://github.com/mcp-lint/mcp-lint#central-source'

@@ -5,6 +5,7 @@ import configSyntax from './config-syntax.js'
 import configUnknownField from './config-unknown-field.js'
 import configUnreadable from './config-unreadable.js'
 import type { Rule } from './rule.js'
+import sourceDrift from './source-drift.js'
 
 /** The registry, sorted by id: docs, the config schema's rule list and SARIF rules come from here. */
 export const rules: readonly Rule[] = [
@@ -13,7 +14,8 @@ export const rules: readonly Rule[] = [
   configSchema,
   configSyntax,
   configUnknownField,
-  configUnreadable
+  configUnreadable,
+  sourceDrift
 ] as readonly Rule[]
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]))

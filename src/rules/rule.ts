@@ -34,6 +34,8 @@ export interface WorkspaceContext<M extends Messages> extends Context<M> {
 export interface Example {
   readonly path: string
   readonly text: string
+  /** Other files of the same repository, for rules that compare files. */
+  readonly others?: readonly { readonly path: string; readonly text: string }[]
 }
 
 interface RuleBase<M extends Messages> {

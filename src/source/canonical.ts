@@ -29,3 +29,11 @@ export interface CanonicalServer {
 export function item<T>(value: T, path: FieldPath): Item<T> {
   return { value, path }
 }
+
+/** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
+export function fieldName(path: FieldPath): string {
+  const rest = path[0] === 'overrides' ? path.slice(2) : path
+  const [head = '', ...tail] = rest
+  if (tail.length === 0) return head
+  return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`
+}

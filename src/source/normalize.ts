@@ -15,7 +15,8 @@ export function normalizeServer(platform: Platform, entry: PlainValue): Canonica
   const server = isObject(entry) ? entry : {}
   const t = platform.translation
   const bare = platform.interpolation.syntaxes.includes('bare')
-  const canonical = (value: string) => toCanonical(value, t.references, bare)
+  const canonical = (value: string) =>
+    toCanonical(value, t.references, bare, t.lenientReferences === true)
   const consumed = new Set(['command', 'args', 'env', 'headers', ...Object.keys(t.urlKeys)])
   if (Object.keys(t.readTypes).length > 0) consumed.add('type')
   if (t.cwd) consumed.add('cwd')

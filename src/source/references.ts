@@ -48,12 +48,25 @@ export function escapeLiteral(text: string): string {
   return text.replaceAll('${', '$${')
 }
 
-/** A platform string in canonical form: the platform's own references become `${NAME}`. */
-export function toCanonical(value: string, style: ReferenceStyle, bare: boolean): string {
+/**
+ * A platform string in canonical form: the platform's own references become `${NAME}`. Lenient
+ * reading takes every syntax's references (`${env:X}`, `$X`, `{env:X}`) as references.
+ */
+export function toCanonical(
+  value: string,
+  style: ReferenceStyle,
+  bare: boolean,
+  lenient = false
+): string {
   let result = ''
   let last = 0
   for (const reference of findReferences(value)) {
-    const canonical = canonicalReference(reference, style, bare)
+    const canonical =
+      lenient && reference.name !== undefined && reference.prefix !== 'input'
+        ? reference.kind === 'brace'
+          ? reference.text
+          : `\${${reference.name}}`
+        : canonicalReference(reference, style, bare)
     if (canonical === undefined) continue
     result += escapeLiteral(value.slice(last, reference.start)) + canonical
     last = reference.end

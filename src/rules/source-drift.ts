@@ -1,0 +1,242 @@
+import type { ConfigFile, ServerEntry } from '../core/model.js'
+import { locateFileStart, startOf } from '../core/source.js'
+import { serverFieldNames } from '../platforms/schema-parts.js'
+import { fieldName } from '../source/canonical.js'
+import type { Difference } from '../source/compare.js'
+import { anySyntax, showValue } from '../source/display.js'
+import { diffEntry, findRename } from '../source/drift.js'
+import { carries, expectedFor, type Expected } from '../source/expect.js'
+import { locateField } from '../source/locate.js'
+import { SOURCE_PATH } from '../source/model.js'
+import { defineRule, type Report } from './rule.js'
+
+const messages = {
+  missingFile: (d: { path: string; platform: string }) =>
+    `target ${d.path} (${d.platform}) does not exist: run "mcp-lint sync" to create it`,
+  missingServer: (d: { server: string }) =>
+    `server "${d.server}" from the central source is missing here: run "mcp-lint sync" or add it`,
+  extraServer: (d: { server: string; platform: string; elsewhere: boolean }) =>
+    d.elsewhere
+      ? `server "${d.server}" is in the central source, but not for ${d.platform}: add ${d.platform} to its "platforms" or remove it here`
+      : `server "${d.server}" is not in the central source: add it there or remove it here`,
+  renamedServer: (d: { server: string; expected: string }) =>
+    `server "${d.server}" is named "${d.expected}" in the central source`,
+  transport: (d: { server: string; actual: string; expected: string }) =>
+    `server "${d.server}" is a ${d.actual} server here but ${d.expected} in the central source`,
+  changed: (d: { server: string; field: string; actual: string; expected: string }) =>
+    `${d.field} of server "${d.server}" is ${d.actual} here but ${d.expected} from the central source`,
+  added: (d: { server: string; field: string }) =>
+    `${d.field} of server "${d.server}" is not in the central source`,
+  removed: (d: { server: string; field: string; expected: string }) =>
+    `server "${d.server}" lacks ${d.field} (${d.expected}) from the central source`,
+  renamedKey: (d: { server: string; field: string; from: string }) =>
+    `${d.field} of server "${d.server}" is named ${d.from} in the central source`,
+  disabled: (d: { server: string }) =>
+    `server "${d.server}" is disabled here but not in the central source`,
+  enabled: (d: { server: string; platform: string }) =>
+    `the central source disables server "${d.server}" for ${d.platform}, but it is enabled here`
+}
+
+const servers = (entries: string) => `{\n  "mcpServers": {\n${entries}\n  }\n}\n`
+const github = (args: string, env: string) =>
+  `    "github": { "command": "npx", "args": ${args}, "env": { "GITHUB_TOKEN": "${env}" } }`
+
+export default defineRule({
+  id: 'source-drift',
+  phase: 'workspace',
+  severity: 'error',
+  docs: {
+    description:
+      'Require every platform file to match the central source, server by server and field by field',
+    rationale:
+      'Teams keep one central source (`.agents/mcp/mcp-servers.json`) and a file per platform, and the files drift: ' +
+      'a server added to one and not the others, an argument changed in one place, an env var renamed. Each ' +
+      "platform file is compared with the source rendered in that platform's own format (key names, `type` " +
+      "rules, reference syntax, Codex's `env_vars`), and every difference is reported where it is, naming the " +
+      'server, the field and both values, with secrets masked. `mcp-lint sync` rewrites the files from the ' +
+      'source. What other rules own is left to them: references in the wrong syntax (config-env-syntax), fields ' +
+      'the platform ignores (config-unknown-field) and parts of the source a platform cannot express ' +
+      '(source-unexpressible).',
+    examples: {
+      invalid: [
+        {
+          path: SOURCE_PATH,
+          text: servers(
+            github('["-y", "@modelcontextprotocol/server-github@2025.4.8"]', '${GITHUB_TOKEN}')
+          ),
+          others: [
+            {
+              path: '.cursor/mcp.json',
+              text: servers(
+                github('["-y", "@modelcontextprotocol/server-github"]', '${env:GITHUB_TOKEN}')
+              )
+            }
+          ]
+        }
+      ],
+      valid: [
+        {
+          path: SOURCE_PATH,
+          text: servers(
+            github('["-y", "@modelcontextprotocol/server-github@2025.4.8"]', '${GITHUB_TOKEN}')
+          ),
+          others: [
+            {
+              path: '.cursor/mcp.json',
+              text: servers(
+                github(
+                  '["-y", "@modelcontextprotocol/server-github@2025.4.8"]',
+                  '${env:GITHUB_TOKEN}'
+                )
+              )
+            }
+          ]
+        }
+      ]
+    }
+  },
+  messages,
+  check({ workspace, report }) {
+    const model = workspace.source
+    if (model === undefined) return
+    for (const target of model.targets) {
+      const file = workspace.files.find(
+        (candidate) =>
+          candidate.path === target.path && candidate.platform.id === target.platform.id
+      )
+      if (file === undefined) {
+        const at = target.declaredAt ?? locateFileStart(model.main?.path ?? SOURCE_PATH)
+        report('missingFile', at, { path: target.path, platform: target.platform.displayName })
+      } else if (file.root !== undefined) {
+        // A file that did not parse is reported by config-syntax or config-unreadable.
+        checkFile(report, file, expectedFor(model, target), (name) =>
+          model.servers.some((server) => server.name === name && !carries(server, file.platform))
+        )
+      }
+    }
+  }
+})
+
+function checkFile(
+  report: Report<typeof messages>,
+  file: ConfigFile,
+  expected: readonly Expected[],
+  carriedElsewhere: (name: string) => boolean
+): void {
+  const wanted = new Set(expected.map((entry) => entry.server.name))
+  let extras = file.servers.filter((entry) => !wanted.has(entry.name.value))
+  const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0])
+  for (const want of expected) {
+    const value = want.rendered.value
+    if (value === undefined) continue // source-unexpressible
+    const name = want.server.name
+    const entry = file.servers.find((candidate) => candidate.name.value === name)
+    if (entry !== undefined) {
+      const unexpressible = new Set(
+        want.rendered.problems.map((problem) => fieldName(problem.path))
+      )
+      for (const difference of diffEntry(file.platform, value, entry)) {
+        if (!isCovered(difference, unexpressible, known))
+          reportDifference(report, file, entry, difference)
+      }
+      continue
+    }
+    const renamed = findRename(file.platform, { name, value }, extras)
+    if (renamed !== undefined) {
+      extras = extras.filter((candidate) => candidate !== renamed)
+      const data = { server: renamed.name.value, expected: name }
+      report('renamedServer', renamed.name.location, data, { server: renamed.name.value })
+    } else {
+      const at =
+        file.serversProperty?.key.location ??
+        startOf(file.root?.location ?? locateFileStart(file.path))
+      report('missingServer', at, { server: name }, { server: name })
+    }
+  }
+  for (const entry of extras) {
+    const server = entry.name.value
+    const data = {
+      server,
+      platform: file.platform.displayName,
+      elsewhere: carriedElsewhere(server)
+    }
+    report('extraServer', entry.name.location, data, { server })
+  }
+}
+
+/**
+ * Differences other rules own: parts of the source the platform cannot express
+ * (source-unexpressible), fields the platform ignores (config-unknown-field), and references in
+ * another platform's syntax to the same variable (config-env-syntax).
+ */
+function isCovered(
+  difference: Difference,
+  unexpressible: ReadonlySet<string>,
+  known: ReadonlySet<string>
+): boolean {
+  const top = difference.field.split(/[.[]/)[0] ?? ''
+  if (unexpressible.has(difference.field) || (top === 'args' && unexpressible.has('args')))
+    return true
+  if (difference.kind === 'added' && difference.field === top && !known.has(top)) return true
+  const { actual, expected } = difference
+  return (
+    difference.kind === 'changed' &&
+    typeof actual === 'string' &&
+    typeof expected === 'string' &&
+    anySyntax(actual) === expected
+  )
+}
+
+function reportDifference(
+  report: Report<typeof messages>,
+  file: ConfigFile,
+  entry: ServerEntry,
+  difference: Difference
+): void {
+  const server = entry.name.value
+  const platform = file.platform
+  const at = locateField(entry, difference.path, difference.pointsAtKey)
+  const options = { server }
+  const field = difference.field
+  const shown = (value: Difference['expected']) => showValue(platform, value, difference.key ?? '')
+  switch (difference.kind) {
+    case 'transport':
+      report(
+        'transport',
+        at,
+        {
+          server,
+          actual: transportName(difference.actual),
+          expected: transportName(difference.expected)
+        },
+        options
+      )
+      return
+    case 'changed':
+      report(
+        'changed',
+        at,
+        { server, field, actual: shown(difference.actual), expected: shown(difference.expected) },
+        options
+      )
+      return
+    case 'added':
+      report('added', at, { server, field }, options)
+      return
+    case 'removed':
+      report('removed', at, { server, field, expected: shown(difference.expected) }, options)
+      return
+    case 'renamed':
+      report('renamedKey', at, { server, field, from: difference.from ?? '' }, options)
+      return
+    case 'disabled':
+      report('disabled', at, { server }, options)
+      return
+    case 'enabled':
+      report('enabled', at, { server, platform: platform.displayName }, options)
+  }
+}
+
+function transportName(value: Difference['actual']): string {
+  return typeof value === 'string' ? value : 'unknown'
+}

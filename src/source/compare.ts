@@ -1,0 +1,282 @@
+import type { PlainValue } from '../core/tree.js'
+import type { CanonicalServer, FieldPath, Item } from './canonical.js'
+
+/**
+ * One difference between the server a file should hold (expected) and what it holds (actual).
+ * `path` locates it in the actual entry; `keyPath` when the finding belongs on a key.
+ */
+export interface Difference {
+  readonly kind: 'transport' | 'changed' | 'added' | 'removed' | 'renamed' | 'disabled' | 'enabled'
+  /** Display name of the field: `command`, `args[2]`, `env.TOKEN`, `timeout`. */
+  readonly field: string
+  /** The key or value in the actual entry the finding points at; undefined: the server's key. */
+  readonly path: FieldPath | undefined
+  readonly pointsAtKey: boolean
+  /** Canonical values (masked later for display). */
+  readonly expected?: PlainValue | undefined
+  readonly actual?: PlainValue | undefined
+  /** For env/headers keys: the key name, so secret-named values are masked. */
+  readonly key?: string
+  /** For a rename: the expected key. */
+  readonly from?: string
+}
+
+/** Compares two normalised servers field by field. Both must come from the same platform. */
+export function compareServers(expected: CanonicalServer, actual: CanonicalServer): Difference[] {
+  if (expected.transport !== actual.transport) {
+    return [
+      {
+        kind: 'transport',
+        field: 'transport',
+        path: undefined,
+        pointsAtKey: true,
+        expected: expected.transport,
+        actual: actual.transport
+      }
+    ]
+  }
+  const differences: Difference[] = []
+  compareScalar('command', expected.command, actual.command, differences)
+  compareList('args', expected.args, actual.args, differences)
+  compareMap('env', expected.env, actual.env, differences)
+  compareScalar('cwd', expected.cwd, actual.cwd, differences)
+  compareScalar('url', expected.url, actual.url, differences)
+  compareMap('headers', expected.headers, actual.headers, differences)
+  compareExtras(expected, actual, differences)
+  const wantDisabled = expected.disabled?.value === true
+  const isDisabled = actual.disabled?.value === true
+  if (wantDisabled !== isDisabled) {
+    differences.push({
+      kind: isDisabled ? 'disabled' : 'enabled',
+      field: 'disabled',
+      path: actual.disabled?.path,
+      pointsAtKey: true
+    })
+  }
+  return differences
+}
+
+function compareScalar(
+  field: string,
+  expected: Item<string> | undefined,
+  actual: Item<string> | undefined,
+  out: Difference[]
+): void {
+  if (expected?.value === actual?.value) return
+  if (actual === undefined)
+    out.push({
+      kind: 'removed',
+      field,
+      path: undefined,
+      pointsAtKey: true,
+      expected: expected?.value
+    })
+  else if (expected === undefined)
+    out.push({ kind: 'added', field, path: actual.path, pointsAtKey: true, actual: actual.value })
+  else
+    out.push({
+      kind: 'changed',
+      field,
+      path: actual.path,
+      pointsAtKey: false,
+      expected: expected.value,
+      actual: actual.value
+    })
+}
+
+/** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
+function compareList(
+  field: string,
+  expected: readonly Item<string>[],
+  actual: readonly Item<string>[],
+  out: Difference[]
+): void {
+  const pairs = align(
+    expected.map((item) => item.value),
+    actual.map((item) => item.value)
+  )
+  let e = 0
+  let a = 0
+  const flushGap = (eEnd: number, aEnd: number) => {
+    while (e < eEnd && a < aEnd) {
+      const actualItem = actual[a]
+      out.push({
+        kind: 'changed',
+        field: `${field}[${a}]`,
+        path: actualItem?.path,
+        pointsAtKey: false,
+        expected: expected[e]?.value,
+        actual: actualItem?.value
+      })
+      e++
+      a++
+    }
+    for (; a < aEnd; a++)
+      out.push({
+        kind: 'added',
+        field: `${field}[${a}]`,
+        path: actual[a]?.path,
+        pointsAtKey: false,
+        actual: actual[a]?.value
+      })
+    for (; e < eEnd; e++) {
+      out.push({
+        kind: 'removed',
+        field: `${field}[${e}]`,
+        path: actual.length > 0 ? [field] : undefined,
+        pointsAtKey: true,
+        expected: expected[e]?.value
+      })
+    }
+  }
+  for (const [eIndex, aIndex] of pairs) {
+    flushGap(eIndex, aIndex)
+    e = eIndex + 1
+    a = aIndex + 1
+  }
+  flushGap(expected.length, actual.length)
+}
+
+/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
+function align(expected: readonly string[], actual: readonly string[]): [number, number][] {
+  const rows = expected.length + 1
+  const cols = actual.length + 1
+  if (rows * cols > 250_000)
+    return expected.flatMap((value, index) =>
+      actual[index] === value ? [[index, index] as [number, number]] : []
+    )
+  const table = Array.from({ length: rows }, () => new Array<number>(cols).fill(0))
+  for (let i = expected.length - 1; i >= 0; i--) {
+    for (let j = actual.length - 1; j >= 0; j--) {
+      const row = table[i] ?? []
+      row[j] =
+        expected[i] === actual[j]
+          ? (table[i + 1]?.[j + 1] ?? 0) + 1
+          : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0)
+    }
+  }
+  const pairs: [number, number][] = []
+  let i = 0
+  let j = 0
+  while (i < expected.length && j < actual.length) {
+    if (expected[i] === actual[j]) {
+      pairs.push([i, j])
+      i++
+      j++
+    } else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0)) i++
+    else j++
+  }
+  return pairs
+}
+
+function compareMap(
+  field: 'env' | 'headers',
+  expected: ReadonlyMap<string, Item<string>>,
+  actual: ReadonlyMap<string, Item<string>>,
+  out: Difference[]
+): void {
+  const missing = [...expected.keys()].filter((key) => !actual.has(key))
+  const extra = [...actual.keys()].filter((key) => !expected.has(key))
+  for (const [key, value] of actual) {
+    const want = expected.get(key)
+    if (want !== undefined && want.value !== value.value) {
+      out.push({
+        kind: 'changed',
+        field: `${field}.${key}`,
+        path: value.path,
+        pointsAtKey: false,
+        expected: want.value,
+        actual: value.value,
+        key
+      })
+    }
+  }
+  for (const key of extra) {
+    const value = actual.get(key)
+    // A key that disappeared while another appeared with the same value was renamed.
+    const renamedFrom = missing.find((candidate) => expected.get(candidate)?.value === value?.value)
+    if (renamedFrom !== undefined) {
+      missing.splice(missing.indexOf(renamedFrom), 1)
+      out.push({
+        kind: 'renamed',
+        field: `${field}.${key}`,
+        path: value?.path,
+        pointsAtKey: true,
+        from: renamedFrom,
+        key
+      })
+    } else
+      out.push({
+        kind: 'added',
+        field: `${field}.${key}`,
+        path: value?.path,
+        pointsAtKey: true,
+        actual: value?.value,
+        key
+      })
+  }
+  for (const key of missing) {
+    const container = [...actual.values()][0]?.path.slice(0, 1)
+    out.push({
+      kind: 'removed',
+      field: `${field}.${key}`,
+      path: container,
+      pointsAtKey: true,
+      expected: expected.get(key)?.value,
+      key
+    })
+  }
+}
+
+function compareExtras(
+  expected: CanonicalServer,
+  actual: CanonicalServer,
+  out: Difference[]
+): void {
+  for (const [key, value] of actual.extras) {
+    const want = expected.extras.get(key)
+    if (want === undefined)
+      out.push({
+        kind: 'added',
+        field: key,
+        path: value.path,
+        pointsAtKey: true,
+        actual: value.value
+      })
+    else if (!deepEqual(want.value, value.value)) {
+      out.push({
+        kind: 'changed',
+        field: key,
+        path: value.path,
+        pointsAtKey: false,
+        expected: want.value,
+        actual: value.value
+      })
+    }
+  }
+  for (const [key, value] of expected.extras) {
+    if (!actual.extras.has(key))
+      out.push({
+        kind: 'removed',
+        field: key,
+        path: undefined,
+        pointsAtKey: true,
+        expected: value.value
+      })
+  }
+}
+
+export function deepEqual(a: PlainValue | undefined, b: PlainValue | undefined): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((value, index) => deepEqual(value, b[index]))
+    )
+  }
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]))
+}

@@ -1,0 +1,45 @@
+import type { ServerEntry } from '../core/model.js'
+import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
+import type { Platform } from '../platforms/platform.js'
+import { compareServers, type Difference } from './compare.js'
+import { normalizeServer } from './normalize.js'
+
+/** The differences between the entry a platform file should hold and the one it holds. */
+export function diffEntry(
+  platform: Platform,
+  expected: PlainObject,
+  entry: ServerEntry
+): Difference[] {
+  return compareServers(
+    normalizeServer(platform, expected),
+    normalizeServer(platform, toPlain(entry.value))
+  )
+}
+
+/** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
+export function looseName(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]/g, '')
+}
+
+/**
+ * Pairs a missing server with an extra one that is probably the same server renamed: the names
+ * match loosely, or both launch the same thing.
+ */
+export function findRename(
+  platform: Platform,
+  missing: { readonly name: string; readonly value: PlainValue },
+  extras: readonly ServerEntry[]
+): ServerEntry | undefined {
+  const launch = launchKey(platform, missing.value)
+  return (
+    extras.find((entry) => looseName(entry.name.value) === looseName(missing.name)) ??
+    extras.find((entry) => launch !== '' && launchKey(platform, toPlain(entry.value)) === launch)
+  )
+}
+
+/** A server's identity for rename detection: what it launches or where it connects. */
+export function launchKey(platform: Platform, value: PlainValue): string {
+  const server = normalizeServer(platform, value)
+  if (server.transport !== 'stdio') return server.url?.value ?? ''
+  return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000')
+}

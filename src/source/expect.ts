@@ -1,0 +1,85 @@
+import type { PlainObject, PlainValue } from '../core/tree.js'
+import { getPlatform } from '../platforms/index.js'
+import type { Platform } from '../platforms/platform.js'
+import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
+import { mergeOverlay } from './merge.js'
+import type { SourceModel, SourceServer, Target } from './model.js'
+import { isObject, normalizeServer } from './normalize.js'
+import { renderServer, type Rendered } from './render.js'
+
+/** Override keys that change the server itself; the rest are platform-only fields written as they are. */
+const serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers'])
+
+export interface Expected {
+  readonly server: SourceServer
+  readonly canonical: CanonicalServer
+  readonly rendered: Rendered
+}
+
+/** The source server as one platform should carry it: overrides applied, in canonical form. */
+export function canonicalFor(
+  server: SourceServer,
+  platform: Platform
+): { canonical: CanonicalServer; extras: PlainObject } {
+  const override = server.overrides.get(platform.id) ?? {}
+  const changes = Object.create(null) as PlainObject
+  const extras = Object.create(null) as PlainObject
+  for (const [key, value] of Object.entries(override)) {
+    if (serverFields.has(key)) changes[key] = value
+    else if (key !== 'disabled') extras[key] = value
+  }
+  const merged = mergeOverlay(server.value, changes)
+  const normalized = normalizeServer(getPlatform('source'), merged)
+  // Values an override set are located in the override, not in the shared entry.
+  const prefix: FieldPath = ['overrides', platform.id]
+  const relocate = <T>(value: Item<T>): Item<T> =>
+    fromOverride(override, value.path) ? item(value.value, [...prefix, ...value.path]) : value
+  const relocateMap = (map: ReadonlyMap<string, Item<string>>) =>
+    new Map([...map].map(([key, value]) => [key, relocate(value)]))
+  const disabled = override.disabled === true ? item(true, [...prefix, 'disabled']) : undefined
+  return {
+    canonical: {
+      ...normalized,
+      command: normalized.command && relocate(normalized.command),
+      args: normalized.args.map(relocate),
+      env: relocateMap(normalized.env),
+      cwd: normalized.cwd && relocate(normalized.cwd),
+      url: normalized.url && relocate(normalized.url),
+      headers: relocateMap(normalized.headers),
+      disabled,
+      extras: new Map()
+    },
+    extras
+  }
+}
+
+function fromOverride(override: PlainObject, path: FieldPath): boolean {
+  let node: PlainValue | undefined = override
+  for (const segment of path) {
+    if (!isObject(node)) return false
+    node = node[segment]
+  }
+  return node !== undefined
+}
+
+/** Whether the source puts a server on a target's platform. */
+export function carries(server: SourceServer, platform: Platform): boolean {
+  return (
+    server.platforms === undefined ||
+    server.platforms.some((candidate) => candidate.id === platform.id)
+  )
+}
+
+/** The servers a target file should hold, each rendered for its platform. */
+export function expectedFor(source: SourceModel, target: Target): Expected[] {
+  return source.servers
+    .filter((server) => carries(server, target.platform))
+    .map((server) => {
+      const { canonical, extras } = canonicalFor(server, target.platform)
+      return {
+        server,
+        canonical,
+        rendered: renderServer(target.platform, canonical, extras, server.description)
+      }
+    })
+}

@@ -1,0 +1,155 @@
+import { extractServers } from '../core/load.js'
+import type { ConfigFile, ServerEntry } from '../core/model.js'
+import {
+  findProperty,
+  toPlain,
+  type ObjectNode,
+  type PlainObject,
+  type PlainValue,
+  type ValueNode
+} from '../core/tree.js'
+import { getPlatform, resolvePlatform } from '../platforms/index.js'
+import type { Platform, PlatformId } from '../platforms/platform.js'
+import { mergeOverlay } from './merge.js'
+import {
+  SOURCE_ONLY_FIELDS,
+  SOURCE_PATH,
+  type SourceDuplicate,
+  type SourceModel,
+  type SourceServer,
+  type Target
+} from './model.js'
+
+/** A parsed environment overlay (`.agents/mcp/environments/<name>.json`). */
+export interface Overlay {
+  readonly name: string
+  readonly servers: ObjectNode
+}
+
+/**
+ * Builds the central source from the workspace's source files (the main file first, then the
+ * fragments in path order) and an optional environment overlay. Undefined without any source file.
+ */
+export function buildSource(
+  files: readonly ConfigFile[],
+  overlay?: Overlay
+): SourceModel | undefined {
+  const sourceFiles = files.filter((file) => file.platform.id === 'source')
+  if (sourceFiles.length === 0) return undefined
+  const ordered = [...sourceFiles].sort((a, b) =>
+    a.path === SOURCE_PATH ? -1 : b.path === SOURCE_PATH ? 1 : a.path < b.path ? -1 : 1
+  )
+  const main = ordered.find((file) => file.path === SOURCE_PATH)
+
+  const entries = new Map<string, ServerEntry>()
+  const duplicates: SourceDuplicate[] = []
+  for (const file of ordered) {
+    for (const entry of file.servers) {
+      const first = entries.get(entry.name.value)
+      if (first === undefined) entries.set(entry.name.value, entry)
+      else duplicates.push({ name: entry.name.value, first: first.name, second: entry.name })
+    }
+  }
+
+  const values = new Map<string, { entry: ServerEntry; value: PlainValue }>()
+  for (const [name, entry] of entries) values.set(name, { entry, value: toPlain(entry.value) })
+  if (overlay !== undefined) {
+    for (const entry of extractServers(overlay.servers)) {
+      const name = entry.name.value
+      const change = toPlain(entry.value)
+      const current = values.get(name)
+      if (change === null) values.delete(name)
+      else if (current !== undefined && isObject(current.value) && isObject(change)) {
+        values.set(name, { entry: current.entry, value: mergeOverlay(current.value, change) })
+      } else values.set(name, { entry, value: change })
+    }
+  }
+
+  const servers: SourceServer[] = []
+  for (const [name, { entry, value }] of values) {
+    if (!isObject(value)) continue // config-schema reports the entry
+    servers.push(toSourceServer(name, entry, value))
+  }
+  return {
+    main,
+    files: ordered,
+    servers,
+    duplicates,
+    targets: readTargets(main, files),
+    environment: overlay?.name
+  }
+}
+
+function toSourceServer(name: string, entry: ServerEntry, value: PlainObject): SourceServer {
+  const server = Object.create(null) as PlainObject
+  for (const [key, field] of Object.entries(value))
+    if (!SOURCE_ONLY_FIELDS.includes(key)) server[key] = field
+  const listed = Array.isArray(value.platforms) ? value.platforms : undefined
+  const platforms = listed?.flatMap((item) => {
+    const platform = typeof item === 'string' ? resolvePlatform(item) : undefined
+    return platform === undefined ? [] : [platform]
+  })
+  const overrides = new Map<PlatformId, PlainObject>()
+  if (isObject(value.overrides)) {
+    for (const [key, override] of Object.entries(value.overrides)) {
+      const platform = resolvePlatform(key)
+      if (platform !== undefined && isObject(override)) overrides.set(platform.id, override)
+    }
+  }
+  return {
+    name,
+    entry,
+    value: server,
+    platforms,
+    overrides,
+    description: typeof value.description === 'string' ? value.description : undefined
+  }
+}
+
+/**
+ * The files the source is kept in sync with: the source's `targets` (ids or aliases, or objects
+ * with a path), or else every platform file present in the repository.
+ */
+function readTargets(main: ConfigFile | undefined, files: readonly ConfigFile[]): Target[] {
+  const declared =
+    main?.root?.kind === 'object' ? findProperty(main.root, 'targets')?.value : undefined
+  if (declared === undefined) {
+    return files
+      .filter((file) => file.platform.id !== 'source')
+      .map((file) => ({ platform: file.platform, path: file.path, declaredAt: undefined }))
+  }
+  const targets: Target[] = []
+  const add = (platform: Platform | undefined, path: string | undefined, at: ValueNode) => {
+    if (platform === undefined) return // config-schema reports unknown platform names
+    targets.push({ platform, path: path ?? defaultPath(platform), declaredAt: at.location })
+  }
+  if (declared.kind === 'array') {
+    for (const item of declared.items) {
+      if (item.kind === 'string') add(resolvePlatform(item.value), undefined, item)
+      else if (item.kind === 'object') {
+        const platform = findProperty(item, 'platform')?.value
+        const path = findProperty(item, 'path')?.value
+        add(
+          platform?.kind === 'string' ? resolvePlatform(platform.value) : undefined,
+          path?.kind === 'string' ? path.value : undefined,
+          item
+        )
+      }
+    }
+  } else if (declared.kind === 'object') {
+    for (const property of declared.properties) {
+      const path = property.value.kind === 'string' ? property.value.value : undefined
+      if (property.value.kind === 'boolean' && !property.value.value) continue
+      add(resolvePlatform(property.key.value), path, property.key)
+    }
+  }
+  return targets
+}
+
+function defaultPath(platform: Platform): string {
+  return platform.paths[0] ?? getPlatform(platform.id).paths[0] ?? ''
+}
+
+function isObject(value: PlainValue | undefined): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
