@@ -1,4 +1,4 @@
-import type { Diagnostic } from './core/diagnostic.js'
+import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { loadConfigBytes } from './core/load.js'
 import type { ConfigFile } from './core/model.js'
 import { runRules } from './engine.js'
@@ -24,6 +24,7 @@ export function lintFiles(files: readonly TextFile[], registry: readonly Rule[])
     const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
     return loadConfigBytes(path, platform, bytes)
   })
+  loaded.sort((a, b) => compareText(a.path, b.path))
   return runRules({ files: loaded, source: buildSource(loaded) }, registry, {})
 }
 

@@ -8,6 +8,7 @@ import { item, type CanonicalServer, type Item } from '../../src/source/canonica
 import { normalizeServer } from '../../src/source/normalize.js'
 import { renderServer } from '../../src/source/render.js'
 import { writeTomlServers } from '../../src/sync/toml-write.js'
+import { fromCanonical, toCanonical } from '../../src/source/references.js'
 
 /** Canonical servers a platform can express in full. */
 function expressible(platform: Platform): fc.Arbitrary<CanonicalServer> {
@@ -28,13 +29,17 @@ function expressible(platform: Platform): fc.Arbitrary<CanonicalServer> {
           .map(([n, d]) => `\${${n}:-${d}}`)
       )
     : name.map((n) => `\${${n}}`)
+  // Text that only looks like a reference (canonical form `$${…}`) is expressible where the platform would not expand it.
+  const lookalike =
+    t.references === 'brace' ? [] : [fc.constantFrom('$${x}', '$${/}', 'a$${input:k}')]
+  const plain = fc.oneof(literal, ...lookalike)
   const text = refs
     ? fc
-        .array(fc.oneof(literal, reference), { minLength: 1, maxLength: 3 })
+        .array(fc.oneof(plain, reference), { minLength: 1, maxLength: 3 })
         .map((parts) => parts.join(''))
-    : literal
+    : plain
   // Without interpolation a variable can only be passed through under its own name.
-  const envEntry = (key: string) => (refs ? text : fc.oneof(literal, fc.constant(`\${${key}}`)))
+  const envEntry = (key: string) => (refs ? text : fc.oneof(plain, fc.constant(`\${${key}}`)))
   const env = fc
     .uniqueArray(name, { maxLength: 4 })
     .chain((keys) =>
@@ -156,5 +161,26 @@ describe('render then parse then normalise gives the server back', () => {
       }),
       { seed: 20261126, numRuns: 200 }
     )
+  })
+})
+
+describe('canonical references', () => {
+  it.each([
+    ['vscode', '${workspaceFolder}/x', '$${workspaceFolder}/x', '${workspaceFolder}/x'],
+    ['vscode', '${env:A}-${B}', '${A}-$${B}', '${env:A}-${B}'],
+    ['cursor', 'pre ${userHome}', 'pre $${userHome}', 'pre ${userHome}'],
+    ['gemini-cli', '$HOME/${X:-d}', '${HOME}/${X:-d}', '${HOME}/${X:-d}'],
+    ['claude-code', '${env:X}', '$${env:X}', undefined],
+    ['codex', 'literal ${X}', '$${X}', 'literal ${X}']
+  ])('%s: %j is %j in canonical form and written back as %j', (id, value, canonical, back) => {
+    const platform = platforms.find((candidate) => candidate.id === id)
+    if (platform === undefined) throw new Error(id)
+    const t = platform.translation
+    const style = t.references === 'codex' ? 'none' : t.references
+    const bare = platform.interpolation.syntaxes.includes('bare')
+    expect(toCanonical(value, t.references === 'codex' ? 'none' : t.references, bare)).toBe(
+      canonical === '$${X}' ? `literal ${canonical}` : canonical
+    )
+    expect(fromCanonical(toCanonical(value, style, bare), style, true)).toBe(back)
   })
 })

@@ -7700,7 +7700,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3406);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1021);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -7709,7 +7709,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3406:
+/***/ 1021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8808,6 +8808,953 @@ function isShell(command) {
     return shells.has(base);
 }
 
+;// CONCATENATED MODULE: ./src/core/mask.ts
+/**
+ * Values that may be secrets are never printed. Known public prefixes are kept, because they say
+ * what kind of token it is; nothing after them is shown (security.md §1.7).
+ */
+const publicPrefixes = [
+    'github_pat_',
+    'ghp_',
+    'gho_',
+    'ghu_',
+    'ghs_',
+    'ghr_',
+    'sk-ant-api03-',
+    'sk-ant-',
+    'sk-proj-',
+    'sk-',
+    'sk_live_',
+    'sk_test_',
+    'rk_live_',
+    'xoxb-',
+    'xoxp-',
+    'xapp-',
+    'AKIA',
+    'ASIA',
+    'AIza',
+    'ntn_',
+    'secret_',
+    'sbp_',
+    'sb_secret_',
+    'tvly-',
+    'fc-',
+    'ctx7sk',
+    'npm_',
+    'glpat-',
+    'eyJ'
+];
+const secretNames = /(token|secret|passw(or)?d|api[-_]?key|apikey|auth|credential|private[-_]?key|access[-_]?key|bearer|cookie|session)/i;
+/** `ghp_… (40 chars)`: the public prefix, if any, and the length. */
+function mask(value) {
+    const prefix = publicPrefixes.find((candidate) => value.startsWith(candidate) && value.length > candidate.length + 4);
+    return `${prefix ?? ''}… (${value.length} chars)`;
+}
+/**
+ * Whether a literal value should be masked in messages: it starts like a token, sits under a
+ * secret-sounding key, carries credentials in a URL, or is long and random-looking.
+ */
+function shouldMask(value, key = '') {
+    if (value.length < 6)
+        return false;
+    if (publicPrefixes.some((prefix) => value.startsWith(prefix) && value.length >= prefix.length + 8))
+        return true;
+    if (secretNames.test(key))
+        return true;
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value))
+        return true;
+    if (/^(bearer|basic|token)\s+\S{8,}/i.test(value))
+        return true;
+    return (value.length >= 20 &&
+        !/\s/.test(value) &&
+        entropy(value) > 3.5 &&
+        /\d/.test(value) &&
+        /[A-Za-z]/.test(value));
+}
+/** A value quoted for a message, masked when it may be a secret. References are never secret. */
+function displayValue(value, key = '') {
+    // What is left once references are taken out is what could be secret: "Bearer ${TOKEN}" is not.
+    const literal = value
+        .replace(/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/g, '')
+        .replace(/^(bearer|basic|token)\s*/i, '');
+    if (literal.trim().length < 6 && literal !== value)
+        return `"${value}"`;
+    return shouldMask(value, key) ? mask(value) : `"${value}"`;
+}
+/** Shannon entropy in bits per character. */
+function entropy(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/source/references.ts
+
+/** Splits a canonical string into literal text and references. */
+function parseCanonical(value) {
+    const segments = [];
+    let literal = '';
+    let index = 0;
+    const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\}/;
+    while (index < value.length) {
+        if (value.startsWith('$${', index)) {
+            literal += '${';
+            index += 3;
+            continue;
+        }
+        const match = value[index] === '$' ? reference.exec(value.slice(index)) : null;
+        if (match === null) {
+            literal += value[index] ?? '';
+            index++;
+            continue;
+        }
+        if (literal !== '')
+            segments.push({ text: literal });
+        literal = '';
+        const [text, name = '', fallback] = match;
+        segments.push(fallback === undefined ? { text, name } : { text, name, fallback });
+        index += text.length;
+    }
+    if (literal !== '')
+        segments.push({ text: literal });
+    return segments;
+}
+/** Escapes literal text for a canonical string. */
+function escapeLiteral(text) {
+    // A function replacer: in a replacement string, "$$" would mean one "$".
+    return text.replaceAll('${', () => '$${');
+}
+/**
+ * A platform string in canonical form: the platform's own references become `${NAME}`. Lenient
+ * reading takes every syntax's references (`${env:X}`, `$X`, `{env:X}`) as references.
+ */
+function toCanonical(value, style, bare, lenient = false) {
+    let result = '';
+    let last = 0;
+    for (const reference of findReferences(value)) {
+        const canonical = lenient && reference.name !== undefined && reference.prefix !== 'input'
+            ? reference.kind === 'brace'
+                ? reference.text
+                : `\${${reference.name}}`
+            : canonicalReference(reference, style, bare);
+        if (canonical === undefined)
+            continue;
+        result += escapeLiteral(value.slice(last, reference.start)) + canonical;
+        last = reference.end;
+    }
+    return result + escapeLiteral(value.slice(last));
+}
+function canonicalReference(reference, style, bare) {
+    if (reference.name === undefined)
+        return undefined;
+    if (style === 'brace' && reference.kind === 'brace')
+        return reference.text;
+    if (style === 'brace' && reference.kind === 'bare' && bare)
+        return `\${${reference.name}}`;
+    if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
+        return `\${${reference.name}}`;
+    }
+    return undefined;
+}
+/**
+ * A canonical string in the platform's syntax, or undefined when the platform cannot express it:
+ * a reference where the platform has no interpolation, a default where it has none, or a literal
+ * `${` that the platform would expand.
+ */
+function fromCanonical(value, style, defaults) {
+    let result = '';
+    for (const segment of parseCanonical(value)) {
+        if (segment.name === undefined) {
+            if (style === 'brace' && segment.text.includes('${'))
+                return undefined;
+            result += segment.text;
+        }
+        else if (style === 'brace') {
+            if (segment.fallback !== undefined && !defaults)
+                return undefined;
+            result += segment.text;
+        }
+        else if (style === 'env-prefix' && segment.fallback === undefined)
+            result += `\${env:${segment.name}}`;
+        else
+            return undefined;
+    }
+    return result;
+}
+/** The variable a value passes through unchanged (`${NAME}` and nothing else), if it is one. */
+function passthroughName(value) {
+    const [only, ...rest] = parseCanonical(value);
+    return rest.length === 0 && only?.name !== undefined && only.fallback === undefined
+        ? only.name
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/source/display.ts
+
+
+/** A canonical value as the platform writes it, quoted and masked for a message. */
+function showValue(platform, value, key = '') {
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value !== 'string')
+        return JSON.stringify(value).length > 60 ? 'a different value' : JSON.stringify(value);
+    return displayValue(platformText(platform, value), key);
+}
+/** A canonical string in the platform's syntax where it can be written, else its literal text. */
+function platformText(platform, value) {
+    const t = platform.translation;
+    const style = t.references === 'codex' ? 'none' : t.references;
+    return fromCanonical(value, style, true) ?? rawText(value);
+}
+/** The text a canonical string stands for, references and escapes written out. */
+function rawText(value) {
+    return parseCanonical(value)
+        .map((segment) => segment.text)
+        .join('');
+}
+/**
+ * The canonical value of a string read in any platform's syntax. Equal to the expected value
+ * when the only fault is the reference syntax.
+ */
+function anySyntax(value) {
+    return rawText(value).replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, a, b, c) => `\${${a ?? b ?? c ?? ''}}`);
+}
+/** The transport a difference names, for messages. */
+function transportName(value) {
+    return typeof value === 'string' ? value : 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/source/canonical.ts
+function item(value, path) {
+    return { value, path };
+}
+/** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
+function fieldName(path) {
+    const rest = path[0] === 'overrides' ? path.slice(2) : path;
+    const [head = '', ...tail] = rest;
+    if (tail.length === 0)
+        return head;
+    return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`;
+}
+
+;// CONCATENATED MODULE: ./src/source/compare.ts
+/** Compares two normalised servers field by field. Both must come from the same platform. */
+function compareServers(expected, actual) {
+    if (expected.transport !== actual.transport) {
+        return [
+            {
+                kind: 'transport',
+                field: 'transport',
+                path: undefined,
+                pointsAtKey: true,
+                expected: expected.transport,
+                actual: actual.transport
+            }
+        ];
+    }
+    const differences = [];
+    compareScalar('command', expected.command, actual.command, differences);
+    compareList('args', expected.args, actual.args, differences);
+    compareMap('env', expected.env, actual.env, differences);
+    compareScalar('cwd', expected.cwd, actual.cwd, differences);
+    compareScalar('url', expected.url, actual.url, differences);
+    compareMap('headers', expected.headers, actual.headers, differences);
+    compareExtras(expected, actual, differences);
+    const wantDisabled = expected.disabled?.value === true;
+    const isDisabled = actual.disabled?.value === true;
+    if (wantDisabled !== isDisabled) {
+        differences.push({
+            kind: isDisabled ? 'disabled' : 'enabled',
+            field: 'disabled',
+            path: actual.disabled?.path,
+            pointsAtKey: true
+        });
+    }
+    return differences;
+}
+function compareScalar(field, expected, actual, out) {
+    if (expected?.value === actual?.value)
+        return;
+    if (actual === undefined)
+        out.push({
+            kind: 'removed',
+            field,
+            path: undefined,
+            pointsAtKey: true,
+            expected: expected?.value
+        });
+    else if (expected === undefined)
+        out.push({ kind: 'added', field, path: actual.path, pointsAtKey: true, actual: actual.value });
+    else
+        out.push({
+            kind: 'changed',
+            field,
+            path: actual.path,
+            pointsAtKey: false,
+            expected: expected.value,
+            actual: actual.value
+        });
+}
+/** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
+function compareList(field, expected, actual, out) {
+    const pairs = align(expected.map((item) => item.value), actual.map((item) => item.value));
+    let e = 0;
+    let a = 0;
+    const flushGap = (eEnd, aEnd) => {
+        while (e < eEnd && a < aEnd) {
+            const actualItem = actual[a];
+            out.push({
+                kind: 'changed',
+                field: `${field}[${a}]`,
+                path: actualItem?.path,
+                pointsAtKey: false,
+                expected: expected[e]?.value,
+                actual: actualItem?.value
+            });
+            e++;
+            a++;
+        }
+        for (; a < aEnd; a++)
+            out.push({
+                kind: 'added',
+                field: `${field}[${a}]`,
+                path: actual[a]?.path,
+                pointsAtKey: false,
+                actual: actual[a]?.value
+            });
+        for (; e < eEnd; e++) {
+            out.push({
+                kind: 'removed',
+                field: `${field}[${e}]`,
+                path: actual.length > 0 ? [field] : undefined,
+                pointsAtKey: true,
+                expected: expected[e]?.value
+            });
+        }
+    };
+    for (const [eIndex, aIndex] of pairs) {
+        flushGap(eIndex, aIndex);
+        e = eIndex + 1;
+        a = aIndex + 1;
+    }
+    flushGap(expected.length, actual.length);
+}
+/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
+function align(expected, actual) {
+    const rows = expected.length + 1;
+    const cols = actual.length + 1;
+    if (rows * cols > 250_000)
+        return expected.flatMap((value, index) => actual[index] === value ? [[index, index]] : []);
+    const table = Array.from({ length: rows }, () => new Array(cols).fill(0));
+    for (let i = expected.length - 1; i >= 0; i--) {
+        for (let j = actual.length - 1; j >= 0; j--) {
+            const row = table[i] ?? [];
+            row[j] =
+                expected[i] === actual[j]
+                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
+                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+        }
+    }
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < expected.length && j < actual.length) {
+        if (expected[i] === actual[j]) {
+            pairs.push([i, j]);
+            i++;
+            j++;
+        }
+        else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+function compareMap(field, expected, actual, out) {
+    const missing = [...expected.keys()].filter((key) => !actual.has(key));
+    const extra = [...actual.keys()].filter((key) => !expected.has(key));
+    for (const [key, value] of actual) {
+        const want = expected.get(key);
+        if (want !== undefined && want.value !== value.value) {
+            out.push({
+                kind: 'changed',
+                field: `${field}.${key}`,
+                path: value.path,
+                pointsAtKey: false,
+                expected: want.value,
+                actual: value.value,
+                key
+            });
+        }
+    }
+    for (const key of extra) {
+        const value = actual.get(key);
+        // A key that disappeared while another appeared with the same value was renamed.
+        const renamedFrom = missing.find((candidate) => expected.get(candidate)?.value === value?.value);
+        if (renamedFrom !== undefined) {
+            missing.splice(missing.indexOf(renamedFrom), 1);
+            out.push({
+                kind: 'renamed',
+                field: `${field}.${key}`,
+                path: value?.path,
+                pointsAtKey: true,
+                from: renamedFrom,
+                key
+            });
+        }
+        else
+            out.push({
+                kind: 'added',
+                field: `${field}.${key}`,
+                path: value?.path,
+                pointsAtKey: true,
+                actual: value?.value,
+                key
+            });
+    }
+    for (const key of missing) {
+        const container = [...actual.values()][0]?.path.slice(0, 1);
+        out.push({
+            kind: 'removed',
+            field: `${field}.${key}`,
+            path: container,
+            pointsAtKey: true,
+            expected: expected.get(key)?.value,
+            key
+        });
+    }
+}
+function compareExtras(expected, actual, out) {
+    for (const [key, value] of actual.extras) {
+        const want = expected.extras.get(key);
+        if (want === undefined)
+            out.push({
+                kind: 'added',
+                field: key,
+                path: value.path,
+                pointsAtKey: true,
+                actual: value.value
+            });
+        else if (!deepEqual(want.value, value.value)) {
+            out.push({
+                kind: 'changed',
+                field: key,
+                path: value.path,
+                pointsAtKey: false,
+                expected: want.value,
+                actual: value.value
+            });
+        }
+    }
+    for (const [key, value] of expected.extras) {
+        if (!actual.extras.has(key))
+            out.push({
+                kind: 'removed',
+                field: key,
+                path: undefined,
+                pointsAtKey: true,
+                expected: value.value
+            });
+    }
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((value, index) => deepEqual(value, b[index])));
+    }
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
+}
+
+;// CONCATENATED MODULE: ./src/source/normalize.ts
+
+
+/** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
+const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers'];
+/**
+ * A platform's server entry (its loaded value) in canonical form, with the path of every value in
+ * the entry so differences can be located. Values of the wrong type are left out: config-schema
+ * reports them.
+ */
+function normalizeServer(platform, entry) {
+    const server = isObject(entry) ? entry : {};
+    const t = platform.translation;
+    const bare = platform.interpolation.syntaxes.includes('bare');
+    const canonical = (value) => toCanonical(value, t.references, bare, t.lenientReferences === true);
+    const consumed = new Set(['command', 'args', 'env', 'headers', ...Object.keys(t.urlKeys)]);
+    if (Object.keys(t.readTypes).length > 0)
+        consumed.add('type');
+    if (t.cwd)
+        consumed.add('cwd');
+    if (t.description)
+        consumed.add('description');
+    if (t.disabled !== undefined)
+        consumed.add(t.disabled.key);
+    if (t.references === 'codex')
+        for (const field of codexEnvFields)
+            consumed.add(field);
+    const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string');
+    const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical);
+    const env = new Map();
+    const headers = new Map();
+    for (const [key, value] of entries(server.env)) {
+        if (typeof value === 'string')
+            env.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), ['env', key]));
+    }
+    const headerSource = t.references === 'codex' ? 'http_headers' : 'headers';
+    for (const [key, value] of entries(server[headerSource])) {
+        if (typeof value === 'string') {
+            headers.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), [
+                headerSource,
+                key
+            ]));
+        }
+    }
+    if (t.references === 'codex')
+        readCodexReferences(server, env, headers);
+    const extras = new Map();
+    for (const [key, value] of Object.entries(server))
+        if (!consumed.has(key))
+            extras.set(key, item(value, [key]));
+    const disabledKey = t.disabled?.key;
+    const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
+    return {
+        transport: transportOf(platform, server, urlKey),
+        command: stringItem(server, ['command'], canonical),
+        args: Array.isArray(server.args)
+            ? server.args.flatMap((arg, index) => typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : [])
+            : [],
+        env,
+        cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
+        url,
+        headers,
+        disabled: disabledKey !== undefined && typeof disabledValue === 'boolean'
+            ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
+            : undefined,
+        extras
+    };
+}
+/** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
+function readCodexReferences(server, env, headers) {
+    const vars = Array.isArray(server.env_vars) ? server.env_vars : [];
+    vars.forEach((entry, index) => {
+        const name = typeof entry === 'string'
+            ? entry
+            : isObject(entry) && typeof entry.name === 'string'
+                ? entry.name
+                : undefined;
+        if (name !== undefined)
+            env.set(name, item(`\${${name}}`, ['env_vars', String(index)]));
+    });
+    if (typeof server.bearer_token_env_var === 'string') {
+        headers.set('Authorization', item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
+    }
+    for (const [key, value] of entries(server.env_http_headers)) {
+        if (typeof value === 'string')
+            headers.set(key, item(`\${${value}}`, ['env_http_headers', key]));
+    }
+}
+function transportOf(platform, server, urlKey) {
+    const t = platform.translation;
+    const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined;
+    if (urlKey === undefined)
+        return declared === 'sse' || declared === 'http' ? declared : 'stdio';
+    const implied = t.urlKeys[urlKey];
+    if (implied !== undefined)
+        return implied;
+    return declared === 'sse' ? 'sse' : 'http';
+}
+function stringItem(server, path, canonical) {
+    const value = server[path[0] ?? ''];
+    return typeof value === 'string' ? item(canonical(value), path) : undefined;
+}
+function entries(value) {
+    return isObject(value) ? Object.entries(value) : [];
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/source/drift.ts
+
+
+
+/** The differences between the entry a platform file should hold and the one it holds. */
+function diffEntry(platform, expected, entry) {
+    return compareServers(normalizeServer(platform, expected), normalizeServer(platform, toPlain(entry.value)));
+}
+/** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
+function looseName(name) {
+    return name.toLowerCase().replace(/[-_.\s]/g, '');
+}
+/**
+ * Pairs a missing server with an extra one that is probably the same server renamed: the names
+ * match loosely, or both launch the same thing.
+ */
+function findRename(platform, missing, extras) {
+    const launch = launchKey(platform, missing.value);
+    return (extras.find((entry) => looseName(entry.name.value) === looseName(missing.name)) ??
+        extras.find((entry) => launch !== '' && launchKey(platform, toPlain(entry.value)) === launch));
+}
+/** A server's identity for rename detection: what it launches or where it connects. */
+function launchKey(platform, value) {
+    const server = normalizeServer(platform, value);
+    if (server.transport !== 'stdio')
+        return server.url?.value ?? '';
+    return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000');
+}
+
+;// CONCATENATED MODULE: ./src/source/render.ts
+
+/**
+ * Writes a canonical server in the platform's own shape: key names, `type` rules, reference syntax,
+ * Codex's env_vars and bearer_token_env_var. Whatever the platform cannot express is reported, and
+ * the rest is rendered as closely as it can be.
+ */
+function renderServer(platform, server, extras = {}, description) {
+    const t = platform.translation;
+    const name = platform.displayName;
+    const problems = [];
+    if (!t.transports.includes(server.transport)) {
+        const what = server.transport === 'stdio' ? 'local (stdio)' : `remote (${server.transport})`;
+        return {
+            value: undefined,
+            problems: [{ path: [], reason: `${name} cannot run a ${what} server` }]
+        };
+    }
+    const defaults = platform.interpolation.syntaxes.includes('brace-default');
+    const text = (value, path) => {
+        const rendered = t.references === 'codex' || t.references === 'none'
+            ? fromCanonical(value, 'none', false)
+            : fromCanonical(value, t.references, defaults);
+        if (rendered !== undefined)
+            return rendered;
+        problems.push({ path, reason: unexpressibleText(platform, value) });
+        return parseCanonical(value)
+            .map((segment) => segment.text)
+            .join('');
+    };
+    const out = {};
+    const type = t.typeValues[server.transport];
+    if (type !== undefined)
+        out.type = type;
+    if (server.transport === 'stdio') {
+        if (server.command !== undefined)
+            out.command = text(server.command.value, server.command.path);
+        if (server.args.length > 0)
+            out.args = server.args.map((arg) => text(arg.value, arg.path));
+        renderEnv(platform, server, out, text, problems);
+        if (server.cwd !== undefined) {
+            if (t.cwd)
+                out.cwd = text(server.cwd.value, server.cwd.path);
+            else
+                problems.push({
+                    path: server.cwd.path,
+                    reason: `${name} has no "cwd": servers start in its own working directory`
+                });
+        }
+    }
+    else {
+        if (server.url !== undefined)
+            out[t.urlKey] = text(server.url.value, server.url.path);
+        renderHeaders(platform, server, out, text, problems);
+    }
+    if (description !== undefined && t.description)
+        out.description = description;
+    for (const [key, value] of Object.entries(extras))
+        out[key] = value;
+    if (server.disabled?.value === true) {
+        if (t.disabled === undefined) {
+            problems.push({
+                path: server.disabled.path,
+                reason: `${name} files cannot mark a server disabled: leave ${name} out of "platforms"`
+            });
+        }
+        else
+            out[t.disabled.key] = t.disabled.whenDisabled;
+    }
+    return { value: out, problems };
+}
+function renderEnv(platform, server, out, text, problems) {
+    const t = platform.translation;
+    const env = {};
+    const forwarded = [];
+    for (const [key, value] of server.env) {
+        const passthrough = passthroughName(value.value) === key;
+        if ((t.references === 'codex' || t.references === 'none') && passthrough) {
+            // The server inherits the variable: Codex lists it in env_vars, the others leave it out.
+            if (t.references === 'codex')
+                forwarded.push(key);
+        }
+        else if ((t.references === 'codex' || t.references === 'none') &&
+            parseCanonical(value.value).some((s) => s.name !== undefined)) {
+            problems.push({
+                path: value.path,
+                reason: t.references === 'codex'
+                    ? `Codex forwards variables only under their own name (env_vars), so ${key} cannot come from another variable`
+                    : `${platform.displayName} expands no references, so ${key} cannot come from another variable`
+            });
+        }
+        else
+            env[key] = text(value.value, value.path);
+    }
+    if (Object.keys(env).length > 0)
+        out.env = env;
+    if (forwarded.length > 0)
+        out.env_vars = forwarded;
+}
+function renderHeaders(platform, server, out, text, problems) {
+    const t = platform.translation;
+    if (server.headers.size === 0)
+        return;
+    if (!t.headers) {
+        problems.push({ path: ['headers'], reason: `${platform.displayName} cannot send headers` });
+        return;
+    }
+    if (t.references !== 'codex') {
+        const headers = {};
+        for (const [key, value] of server.headers)
+            headers[key] = text(value.value, value.path);
+        out.headers = headers;
+        return;
+    }
+    const literal = {};
+    const fromEnv = {};
+    for (const [key, value] of server.headers) {
+        const segments = parseCanonical(value.value);
+        const names = segments.filter((segment) => segment.name !== undefined);
+        const bearer = key === 'Authorization' && segments.length === 2 && segments[0]?.text === 'Bearer '
+            ? segments[1]?.name
+            : undefined;
+        if (names.length === 0)
+            literal[key] = text(value.value, value.path);
+        else if (bearer !== undefined && segments[1]?.fallback === undefined)
+            out.bearer_token_env_var = bearer;
+        else if (segments.length === 1 &&
+            names[0]?.name !== undefined &&
+            names[0].fallback === undefined)
+            fromEnv[key] = names[0].name;
+        else
+            problems.push({
+                path: value.path,
+                reason: `Codex can set header ${key} only to a whole variable (env_http_headers) or "Bearer \${VAR}"`
+            });
+    }
+    if (Object.keys(fromEnv).length > 0)
+        out.env_http_headers = fromEnv;
+    if (Object.keys(literal).length > 0)
+        out.http_headers = literal;
+}
+function unexpressibleText(platform, value) {
+    const segments = parseCanonical(value);
+    const t = platform.translation;
+    if (segments.some((segment) => segment.fallback !== undefined) &&
+        t.references !== 'none' &&
+        t.references !== 'codex') {
+        return `${platform.displayName} has no \${VAR:-default} syntax`;
+    }
+    if (segments.some((segment) => segment.name !== undefined))
+        return `${platform.displayName} expands no references here`;
+    return `${platform.displayName} would expand the literal "\${" in this value`;
+}
+
+;// CONCATENATED MODULE: ./src/source/cross-file.ts
+
+
+
+
+
+
+
+/** The fields every platform shares; platform-only fields and enablement are not compared across platforms. */
+const sharedFields = new Set(['transport', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
+/**
+ * Without a central source, a server that several platform files define under the same name is
+ * compared with its first definition (by path), translated into each other platform's format.
+ */
+function findMismatches(files) {
+    const byName = new Map();
+    for (const file of files) {
+        for (const entry of file.servers)
+            byName.set(entry.name.value, [...(byName.get(entry.name.value) ?? []), { file, entry }]);
+    }
+    const mismatches = [];
+    for (const [reference, ...others] of byName.values()) {
+        if (reference === undefined)
+            continue;
+        const canonical = shared(normalizeServer(reference.file.platform, toPlain(reference.entry.value)));
+        for (const other of others) {
+            const rendered = renderServer(other.file.platform, canonical);
+            if (rendered.value === undefined)
+                continue;
+            const unexpressible = new Set(rendered.problems.map((problem) => fieldName(problem.path)));
+            const invisible = reference.file.platform.translation.references;
+            for (const difference of diffEntry(other.file.platform, rendered.value, other.entry)) {
+                const top = difference.field.split(/[.[]/)[0] ?? '';
+                if (!sharedFields.has(top) || unexpressible.has(difference.field) || unexpressible.has(top))
+                    continue;
+                const { actual, expected } = difference;
+                if (typeof actual === 'string' &&
+                    typeof expected === 'string' &&
+                    anySyntax(actual) === expected)
+                    continue;
+                // A pass-through variable is invisible in files of platforms without interpolation.
+                const passthrough = typeof actual === 'string' && passthroughName(actual) === difference.key;
+                if (difference.kind === 'added' &&
+                    passthrough &&
+                    (invisible === 'none' || invisible === 'codex'))
+                    continue;
+                mismatches.push({ at: other, reference, difference });
+            }
+        }
+    }
+    return mismatches;
+}
+function shared(server) {
+    return { ...server, extras: new Map(), disabled: undefined };
+}
+/** Servers whose names differ only in case or separators across files, which split one server in two. */
+function findNameVariants(files) {
+    const firstByLoose = new Map();
+    const variants = [];
+    for (const file of files) {
+        for (const entry of file.servers) {
+            const loose = looseName(entry.name.value);
+            const first = firstByLoose.get(loose);
+            if (first === undefined)
+                firstByLoose.set(loose, { file, entry });
+            else if (first.entry.name.value !== entry.name.value && first.file !== file)
+                variants.push({ at: { file, entry }, other: first });
+        }
+    }
+    return variants;
+}
+
+;// CONCATENATED MODULE: ./src/source/locate.ts
+
+/** The location of a field of a server entry: its key, or its value; the server's key when absent. */
+function locateField(entry, path, atKey) {
+    if (path === undefined || path.length === 0)
+        return entry.name.location;
+    if (atKey) {
+        const parent = resolvePath(entry.value, path.slice(0, -1));
+        const last = path.at(-1) ?? '';
+        if (parent?.kind === 'object') {
+            const property = findProperty(parent, last);
+            if (property !== undefined)
+                return property.key.location;
+        }
+    }
+    return resolvePath(entry.value, path)?.location ?? entry.name.location;
+}
+
+;// CONCATENATED MODULE: ./src/rules/config-mismatch.ts
+
+
+
+
+/* harmony default export */ const config_mismatch = (defineRule({
+    id: 'config-mismatch',
+    phase: 'workspace',
+    severity: 'warning',
+    docs: {
+        description: 'Require a server defined in several platform files to be the same server in each',
+        rationale: 'A repository without a central source still keeps one server in several files, and they drift. Each ' +
+            "definition is compared with the first one by path, translated into the other platform's format (so " +
+            '`${env:TOKEN}` in Cursor and `${TOKEN}` in Claude Code are the same reference), on the fields every ' +
+            'platform shares: transport, command, args, env, cwd, url and headers. Names that differ only in case or ' +
+            'separators (`fng-chatbot`, `fng_chatbot`) are reported too: platforms expose tools under the server name. ' +
+            'With a central source, source-drift does this job instead. Warnings: no file is known to be the right one.',
+        examples: {
+            invalid: [
+                {
+                    path: '.mcp.json',
+                    text: '{ "mcpServers": { "db": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://localhost/app"] } } }\n',
+                    others: [
+                        {
+                            path: '.cursor/mcp.json',
+                            text: '{ "mcpServers": { "db": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://localhost/test"] } } }\n'
+                        }
+                    ]
+                }
+            ],
+            valid: [
+                {
+                    path: '.mcp.json',
+                    text: '{ "mcpServers": { "gh": { "command": "gh-mcp", "env": { "TOKEN": "${TOKEN}" } } } }\n',
+                    others: [
+                        {
+                            path: '.cursor/mcp.json',
+                            text: '{ "mcpServers": { "gh": { "command": "gh-mcp", "env": { "TOKEN": "${env:TOKEN}" } } } }\n'
+                        }
+                    ]
+                }
+            ]
+        }
+    },
+    messages: {
+        differs: (d) => `${d.field} of server "${d.server}" is ${d.actual} here but ${d.expected} in ${d.other}`,
+        missingField: (d) => `server "${d.server}" lacks ${d.field}, which it has in ${d.other}`,
+        extraField: (d) => `${d.field} of server "${d.server}" is not in ${d.other}`,
+        transport: (d) => `server "${d.server}" is a ${d.actual} server here but ${d.expected} in ${d.other}`,
+        nameVariant: (d) => `server "${d.server}" is called "${d.other}" in ${d.file}: use one name, since platforms name tools after it`
+    },
+    check({ workspace, report }) {
+        if (workspace.source !== undefined)
+            return;
+        const files = workspace.files.filter((file) => file.root !== undefined);
+        for (const { at, reference, difference } of findMismatches(files)) {
+            const server = at.entry.name.value;
+            const location = locateField(at.entry, difference.path, difference.pointsAtKey);
+            const other = reference.file.path;
+            const field = difference.field;
+            const show = (value) => showValue(at.file.platform, value, difference.key ?? '');
+            const options = { server };
+            if (difference.kind === 'transport') {
+                report('transport', location, {
+                    server,
+                    actual: transportName(difference.actual),
+                    expected: transportName(difference.expected),
+                    other
+                }, options);
+            }
+            else if (difference.kind === 'removed')
+                report('missingField', location, { server, field, other }, options);
+            else if (difference.kind === 'added' || difference.kind === 'renamed')
+                report('extraField', location, { server, field, other }, options);
+            else
+                report('differs', location, {
+                    server,
+                    field,
+                    actual: show(difference.actual),
+                    expected: show(difference.expected),
+                    other
+                }, options);
+        }
+        for (const { at, other } of findNameVariants(files)) {
+            const data = {
+                server: at.entry.name.value,
+                other: other.entry.name.value,
+                file: other.file.path
+            };
+            report('nameVariant', at.entry.name.location, data, { server: at.entry.name.value });
+        }
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/platforms/schema-parts.ts
 /**
  * `x-message` replaces ajv's generic text for a failing subschema; editors ignore it. Messages are
@@ -9462,7 +10409,7 @@ const source_server = serverSchema({
     requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)'),
     requireForType(['http', 'sse'], ['url'], 'a remote server needs "url"')
 ]);
-const source = {
+const source_source = {
     id: 'source',
     displayName: 'the central source',
     paths: ['.agents/mcp/mcp-servers.json'],
@@ -9771,7 +10718,7 @@ const platforms = [
     geminiCli,
     kiro,
     roo,
-    source,
+    source_source,
     vscode,
     windsurf,
     zed
@@ -9799,6 +10746,9 @@ function platformNames() {
 }
 /** The platform whose known path this is, if any. */
 function platformForPath(path) {
+    // Central source fragments live in a directory of their own.
+    if (/^\.agents\/mcp\/servers\/[^/]+\.json$/.test(path))
+        return source;
     return platforms.find((platform) => platform.paths.includes(path));
 }
 /** The platform with this server-map key as its canonical key, for "wrong root key" messages. */
@@ -10112,610 +11062,6 @@ function isCommentKey(key) {
     }
 }));
 
-;// CONCATENATED MODULE: ./src/source/canonical.ts
-function item(value, path) {
-    return { value, path };
-}
-/** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
-function fieldName(path) {
-    const rest = path[0] === 'overrides' ? path.slice(2) : path;
-    const [head = '', ...tail] = rest;
-    if (tail.length === 0)
-        return head;
-    return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/mask.ts
-/**
- * Values that may be secrets are never printed. Known public prefixes are kept, because they say
- * what kind of token it is; nothing after them is shown (security.md §1.7).
- */
-const publicPrefixes = [
-    'github_pat_',
-    'ghp_',
-    'gho_',
-    'ghu_',
-    'ghs_',
-    'ghr_',
-    'sk-ant-api03-',
-    'sk-ant-',
-    'sk-proj-',
-    'sk-',
-    'sk_live_',
-    'sk_test_',
-    'rk_live_',
-    'xoxb-',
-    'xoxp-',
-    'xapp-',
-    'AKIA',
-    'ASIA',
-    'AIza',
-    'ntn_',
-    'secret_',
-    'sbp_',
-    'sb_secret_',
-    'tvly-',
-    'fc-',
-    'ctx7sk',
-    'npm_',
-    'glpat-',
-    'eyJ'
-];
-const secretNames = /(token|secret|passw(or)?d|api[-_]?key|apikey|auth|credential|private[-_]?key|access[-_]?key|bearer|cookie|session)/i;
-/** `ghp_… (40 chars)`: the public prefix, if any, and the length. */
-function mask(value) {
-    const prefix = publicPrefixes.find((candidate) => value.startsWith(candidate) && value.length > candidate.length + 4);
-    return `${prefix ?? ''}… (${value.length} chars)`;
-}
-/**
- * Whether a literal value should be masked in messages: it starts like a token, sits under a
- * secret-sounding key, carries credentials in a URL, or is long and random-looking.
- */
-function shouldMask(value, key = '') {
-    if (value.length < 6)
-        return false;
-    if (publicPrefixes.some((prefix) => value.startsWith(prefix) && value.length >= prefix.length + 8))
-        return true;
-    if (secretNames.test(key))
-        return true;
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value))
-        return true;
-    if (/^(bearer|basic|token)\s+\S{8,}/i.test(value))
-        return true;
-    return (value.length >= 20 &&
-        !/\s/.test(value) &&
-        entropy(value) > 3.5 &&
-        /\d/.test(value) &&
-        /[A-Za-z]/.test(value));
-}
-/** A value quoted for a message, masked when it may be a secret. References are never secret. */
-function displayValue(value, key = '') {
-    // What is left once references are taken out is what could be secret: "Bearer ${TOKEN}" is not.
-    const literal = value
-        .replace(/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/g, '')
-        .replace(/^(bearer|basic|token)\s*/i, '');
-    if (literal.trim().length < 6 && literal !== value)
-        return `"${value}"`;
-    return shouldMask(value, key) ? mask(value) : `"${value}"`;
-}
-/** Shannon entropy in bits per character. */
-function entropy(value) {
-    const counts = new Map();
-    for (const char of value)
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-    let bits = 0;
-    for (const count of counts.values()) {
-        const p = count / value.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
-;// CONCATENATED MODULE: ./src/source/references.ts
-
-/** Splits a canonical string into literal text and references. */
-function parseCanonical(value) {
-    const segments = [];
-    let literal = '';
-    let index = 0;
-    const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\}/;
-    while (index < value.length) {
-        if (value.startsWith('$${', index)) {
-            literal += '${';
-            index += 3;
-            continue;
-        }
-        const match = value[index] === '$' ? reference.exec(value.slice(index)) : null;
-        if (match === null) {
-            literal += value[index] ?? '';
-            index++;
-            continue;
-        }
-        if (literal !== '')
-            segments.push({ text: literal });
-        literal = '';
-        const [text, name = '', fallback] = match;
-        segments.push(fallback === undefined ? { text, name } : { text, name, fallback });
-        index += text.length;
-    }
-    if (literal !== '')
-        segments.push({ text: literal });
-    return segments;
-}
-/** Escapes literal text for a canonical string. */
-function escapeLiteral(text) {
-    return text.replaceAll('${', '$${');
-}
-/**
- * A platform string in canonical form: the platform's own references become `${NAME}`. Lenient
- * reading takes every syntax's references (`${env:X}`, `$X`, `{env:X}`) as references.
- */
-function toCanonical(value, style, bare, lenient = false) {
-    let result = '';
-    let last = 0;
-    for (const reference of findReferences(value)) {
-        const canonical = lenient && reference.name !== undefined && reference.prefix !== 'input'
-            ? reference.kind === 'brace'
-                ? reference.text
-                : `\${${reference.name}}`
-            : canonicalReference(reference, style, bare);
-        if (canonical === undefined)
-            continue;
-        result += escapeLiteral(value.slice(last, reference.start)) + canonical;
-        last = reference.end;
-    }
-    return result + escapeLiteral(value.slice(last));
-}
-function canonicalReference(reference, style, bare) {
-    if (reference.name === undefined)
-        return undefined;
-    if (style === 'brace' && reference.kind === 'brace')
-        return reference.text;
-    if (style === 'brace' && reference.kind === 'bare' && bare)
-        return `\${${reference.name}}`;
-    if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
-        return `\${${reference.name}}`;
-    }
-    return undefined;
-}
-/**
- * A canonical string in the platform's syntax, or undefined when the platform cannot express it:
- * a reference where the platform has no interpolation, a default where it has none, or a literal
- * `${` that the platform would expand.
- */
-function fromCanonical(value, style, defaults) {
-    let result = '';
-    for (const segment of parseCanonical(value)) {
-        if (segment.name === undefined) {
-            if (style === 'brace' && segment.text.includes('${'))
-                return undefined;
-            result += segment.text;
-        }
-        else if (style === 'brace') {
-            if (segment.fallback !== undefined && !defaults)
-                return undefined;
-            result += segment.text;
-        }
-        else if (style === 'env-prefix' && segment.fallback === undefined)
-            result += `\${env:${segment.name}}`;
-        else
-            return undefined;
-    }
-    return result;
-}
-/** The variable a value passes through unchanged (`${NAME}` and nothing else), if it is one. */
-function passthroughName(value) {
-    const [only, ...rest] = parseCanonical(value);
-    return rest.length === 0 && only?.name !== undefined && only.fallback === undefined
-        ? only.name
-        : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/source/display.ts
-
-
-/** A canonical value as the platform writes it, quoted and masked for a message. */
-function showValue(platform, value, key = '') {
-    if (value === undefined)
-        return 'nothing';
-    if (typeof value !== 'string')
-        return JSON.stringify(value).length > 60 ? 'a different value' : JSON.stringify(value);
-    return displayValue(platformText(platform, value), key);
-}
-/** A canonical string in the platform's syntax where it can be written, else its literal text. */
-function platformText(platform, value) {
-    const t = platform.translation;
-    const style = t.references === 'codex' ? 'none' : t.references;
-    return fromCanonical(value, style, true) ?? rawText(value);
-}
-/** The text a canonical string stands for, references and escapes written out. */
-function rawText(value) {
-    return parseCanonical(value)
-        .map((segment) => segment.text)
-        .join('');
-}
-/**
- * The canonical value of a string read in any platform's syntax. Equal to the expected value
- * when the only fault is the reference syntax.
- */
-function anySyntax(value) {
-    return rawText(value).replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, a, b, c) => `\${${a ?? b ?? c ?? ''}}`);
-}
-
-;// CONCATENATED MODULE: ./src/source/compare.ts
-/** Compares two normalised servers field by field. Both must come from the same platform. */
-function compareServers(expected, actual) {
-    if (expected.transport !== actual.transport) {
-        return [
-            {
-                kind: 'transport',
-                field: 'transport',
-                path: undefined,
-                pointsAtKey: true,
-                expected: expected.transport,
-                actual: actual.transport
-            }
-        ];
-    }
-    const differences = [];
-    compareScalar('command', expected.command, actual.command, differences);
-    compareList('args', expected.args, actual.args, differences);
-    compareMap('env', expected.env, actual.env, differences);
-    compareScalar('cwd', expected.cwd, actual.cwd, differences);
-    compareScalar('url', expected.url, actual.url, differences);
-    compareMap('headers', expected.headers, actual.headers, differences);
-    compareExtras(expected, actual, differences);
-    const wantDisabled = expected.disabled?.value === true;
-    const isDisabled = actual.disabled?.value === true;
-    if (wantDisabled !== isDisabled) {
-        differences.push({
-            kind: isDisabled ? 'disabled' : 'enabled',
-            field: 'disabled',
-            path: actual.disabled?.path,
-            pointsAtKey: true
-        });
-    }
-    return differences;
-}
-function compareScalar(field, expected, actual, out) {
-    if (expected?.value === actual?.value)
-        return;
-    if (actual === undefined)
-        out.push({
-            kind: 'removed',
-            field,
-            path: undefined,
-            pointsAtKey: true,
-            expected: expected?.value
-        });
-    else if (expected === undefined)
-        out.push({ kind: 'added', field, path: actual.path, pointsAtKey: true, actual: actual.value });
-    else
-        out.push({
-            kind: 'changed',
-            field,
-            path: actual.path,
-            pointsAtKey: false,
-            expected: expected.value,
-            actual: actual.value
-        });
-}
-/** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
-function compareList(field, expected, actual, out) {
-    const pairs = align(expected.map((item) => item.value), actual.map((item) => item.value));
-    let e = 0;
-    let a = 0;
-    const flushGap = (eEnd, aEnd) => {
-        while (e < eEnd && a < aEnd) {
-            const actualItem = actual[a];
-            out.push({
-                kind: 'changed',
-                field: `${field}[${a}]`,
-                path: actualItem?.path,
-                pointsAtKey: false,
-                expected: expected[e]?.value,
-                actual: actualItem?.value
-            });
-            e++;
-            a++;
-        }
-        for (; a < aEnd; a++)
-            out.push({
-                kind: 'added',
-                field: `${field}[${a}]`,
-                path: actual[a]?.path,
-                pointsAtKey: false,
-                actual: actual[a]?.value
-            });
-        for (; e < eEnd; e++) {
-            out.push({
-                kind: 'removed',
-                field: `${field}[${e}]`,
-                path: actual.length > 0 ? [field] : undefined,
-                pointsAtKey: true,
-                expected: expected[e]?.value
-            });
-        }
-    };
-    for (const [eIndex, aIndex] of pairs) {
-        flushGap(eIndex, aIndex);
-        e = eIndex + 1;
-        a = aIndex + 1;
-    }
-    flushGap(expected.length, actual.length);
-}
-/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
-function align(expected, actual) {
-    const rows = expected.length + 1;
-    const cols = actual.length + 1;
-    if (rows * cols > 250_000)
-        return expected.flatMap((value, index) => actual[index] === value ? [[index, index]] : []);
-    const table = Array.from({ length: rows }, () => new Array(cols).fill(0));
-    for (let i = expected.length - 1; i >= 0; i--) {
-        for (let j = actual.length - 1; j >= 0; j--) {
-            const row = table[i] ?? [];
-            row[j] =
-                expected[i] === actual[j]
-                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
-                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-        }
-    }
-    const pairs = [];
-    let i = 0;
-    let j = 0;
-    while (i < expected.length && j < actual.length) {
-        if (expected[i] === actual[j]) {
-            pairs.push([i, j]);
-            i++;
-            j++;
-        }
-        else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
-            i++;
-        else
-            j++;
-    }
-    return pairs;
-}
-function compareMap(field, expected, actual, out) {
-    const missing = [...expected.keys()].filter((key) => !actual.has(key));
-    const extra = [...actual.keys()].filter((key) => !expected.has(key));
-    for (const [key, value] of actual) {
-        const want = expected.get(key);
-        if (want !== undefined && want.value !== value.value) {
-            out.push({
-                kind: 'changed',
-                field: `${field}.${key}`,
-                path: value.path,
-                pointsAtKey: false,
-                expected: want.value,
-                actual: value.value,
-                key
-            });
-        }
-    }
-    for (const key of extra) {
-        const value = actual.get(key);
-        // A key that disappeared while another appeared with the same value was renamed.
-        const renamedFrom = missing.find((candidate) => expected.get(candidate)?.value === value?.value);
-        if (renamedFrom !== undefined) {
-            missing.splice(missing.indexOf(renamedFrom), 1);
-            out.push({
-                kind: 'renamed',
-                field: `${field}.${key}`,
-                path: value?.path,
-                pointsAtKey: true,
-                from: renamedFrom,
-                key
-            });
-        }
-        else
-            out.push({
-                kind: 'added',
-                field: `${field}.${key}`,
-                path: value?.path,
-                pointsAtKey: true,
-                actual: value?.value,
-                key
-            });
-    }
-    for (const key of missing) {
-        const container = [...actual.values()][0]?.path.slice(0, 1);
-        out.push({
-            kind: 'removed',
-            field: `${field}.${key}`,
-            path: container,
-            pointsAtKey: true,
-            expected: expected.get(key)?.value,
-            key
-        });
-    }
-}
-function compareExtras(expected, actual, out) {
-    for (const [key, value] of actual.extras) {
-        const want = expected.extras.get(key);
-        if (want === undefined)
-            out.push({
-                kind: 'added',
-                field: key,
-                path: value.path,
-                pointsAtKey: true,
-                actual: value.value
-            });
-        else if (!deepEqual(want.value, value.value)) {
-            out.push({
-                kind: 'changed',
-                field: key,
-                path: value.path,
-                pointsAtKey: false,
-                expected: want.value,
-                actual: value.value
-            });
-        }
-    }
-    for (const [key, value] of expected.extras) {
-        if (!actual.extras.has(key))
-            out.push({
-                kind: 'removed',
-                field: key,
-                path: undefined,
-                pointsAtKey: true,
-                expected: value.value
-            });
-    }
-}
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-        return false;
-    if (Array.isArray(a) || Array.isArray(b)) {
-        return (Array.isArray(a) &&
-            Array.isArray(b) &&
-            a.length === b.length &&
-            a.every((value, index) => deepEqual(value, b[index])));
-    }
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
-}
-
-;// CONCATENATED MODULE: ./src/source/normalize.ts
-
-
-/** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
-const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers'];
-/**
- * A platform's server entry (its loaded value) in canonical form, with the path of every value in
- * the entry so differences can be located. Values of the wrong type are left out: config-schema
- * reports them.
- */
-function normalizeServer(platform, entry) {
-    const server = isObject(entry) ? entry : {};
-    const t = platform.translation;
-    const bare = platform.interpolation.syntaxes.includes('bare');
-    const canonical = (value) => toCanonical(value, t.references, bare, t.lenientReferences === true);
-    const consumed = new Set(['command', 'args', 'env', 'headers', ...Object.keys(t.urlKeys)]);
-    if (Object.keys(t.readTypes).length > 0)
-        consumed.add('type');
-    if (t.cwd)
-        consumed.add('cwd');
-    if (t.description)
-        consumed.add('description');
-    if (t.disabled !== undefined)
-        consumed.add(t.disabled.key);
-    if (t.references === 'codex')
-        for (const field of codexEnvFields)
-            consumed.add(field);
-    const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string');
-    const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical);
-    const env = new Map();
-    const headers = new Map();
-    for (const [key, value] of entries(server.env)) {
-        if (typeof value === 'string')
-            env.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), ['env', key]));
-    }
-    const headerSource = t.references === 'codex' ? 'http_headers' : 'headers';
-    for (const [key, value] of entries(server[headerSource])) {
-        if (typeof value === 'string') {
-            headers.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), [
-                headerSource,
-                key
-            ]));
-        }
-    }
-    if (t.references === 'codex')
-        readCodexReferences(server, env, headers);
-    const extras = new Map();
-    for (const [key, value] of Object.entries(server))
-        if (!consumed.has(key))
-            extras.set(key, item(value, [key]));
-    const disabledKey = t.disabled?.key;
-    const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
-    return {
-        transport: transportOf(platform, server, urlKey),
-        command: stringItem(server, ['command'], canonical),
-        args: Array.isArray(server.args)
-            ? server.args.flatMap((arg, index) => typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : [])
-            : [],
-        env,
-        cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
-        url,
-        headers,
-        disabled: disabledKey !== undefined && typeof disabledValue === 'boolean'
-            ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
-            : undefined,
-        extras
-    };
-}
-/** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
-function readCodexReferences(server, env, headers) {
-    const vars = Array.isArray(server.env_vars) ? server.env_vars : [];
-    vars.forEach((entry, index) => {
-        const name = typeof entry === 'string'
-            ? entry
-            : isObject(entry) && typeof entry.name === 'string'
-                ? entry.name
-                : undefined;
-        if (name !== undefined)
-            env.set(name, item(`\${${name}}`, ['env_vars', String(index)]));
-    });
-    if (typeof server.bearer_token_env_var === 'string') {
-        headers.set('Authorization', item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
-    }
-    for (const [key, value] of entries(server.env_http_headers)) {
-        if (typeof value === 'string')
-            headers.set(key, item(`\${${value}}`, ['env_http_headers', key]));
-    }
-}
-function transportOf(platform, server, urlKey) {
-    const t = platform.translation;
-    const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined;
-    if (urlKey === undefined)
-        return declared === 'sse' || declared === 'http' ? declared : 'stdio';
-    const implied = t.urlKeys[urlKey];
-    if (implied !== undefined)
-        return implied;
-    return declared === 'sse' ? 'sse' : 'http';
-}
-function stringItem(server, path, canonical) {
-    const value = server[path[0] ?? ''];
-    return typeof value === 'string' ? item(canonical(value), path) : undefined;
-}
-function entries(value) {
-    return isObject(value) ? Object.entries(value) : [];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/source/drift.ts
-
-
-
-/** The differences between the entry a platform file should hold and the one it holds. */
-function diffEntry(platform, expected, entry) {
-    return compareServers(normalizeServer(platform, expected), normalizeServer(platform, toPlain(entry.value)));
-}
-/** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
-function looseName(name) {
-    return name.toLowerCase().replace(/[-_.\s]/g, '');
-}
-/**
- * Pairs a missing server with an extra one that is probably the same server renamed: the names
- * match loosely, or both launch the same thing.
- */
-function findRename(platform, missing, extras) {
-    const launch = launchKey(platform, missing.value);
-    return (extras.find((entry) => looseName(entry.name.value) === looseName(missing.name)) ??
-        extras.find((entry) => launch !== '' && launchKey(platform, toPlain(entry.value)) === launch));
-}
-/** A server's identity for rename detection: what it launches or where it connects. */
-function launchKey(platform, value) {
-    const server = normalizeServer(platform, value);
-    if (server.transport !== 'stdio')
-        return server.url?.value ?? '';
-    return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000');
-}
-
 ;// CONCATENATED MODULE: ./src/source/merge.ts
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 function mergeOverlay(base, overlay) {
@@ -10736,158 +11082,6 @@ function mergeOverlay(base, overlay) {
 }
 function merge_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/source/render.ts
-
-/**
- * Writes a canonical server in the platform's own shape: key names, `type` rules, reference syntax,
- * Codex's env_vars and bearer_token_env_var. Whatever the platform cannot express is reported, and
- * the rest is rendered as closely as it can be.
- */
-function renderServer(platform, server, extras = {}, description) {
-    const t = platform.translation;
-    const name = platform.displayName;
-    const problems = [];
-    if (!t.transports.includes(server.transport)) {
-        const what = server.transport === 'stdio' ? 'local (stdio)' : `remote (${server.transport})`;
-        return {
-            value: undefined,
-            problems: [{ path: [], reason: `${name} cannot run a ${what} server` }]
-        };
-    }
-    const defaults = platform.interpolation.syntaxes.includes('brace-default');
-    const text = (value, path) => {
-        const rendered = t.references === 'codex' || t.references === 'none'
-            ? fromCanonical(value, 'none', false)
-            : fromCanonical(value, t.references, defaults);
-        if (rendered !== undefined)
-            return rendered;
-        problems.push({ path, reason: unexpressibleText(platform, value) });
-        return parseCanonical(value)
-            .map((segment) => segment.text)
-            .join('');
-    };
-    const out = {};
-    const type = t.typeValues[server.transport];
-    if (type !== undefined)
-        out.type = type;
-    if (server.transport === 'stdio') {
-        if (server.command !== undefined)
-            out.command = text(server.command.value, server.command.path);
-        if (server.args.length > 0)
-            out.args = server.args.map((arg) => text(arg.value, arg.path));
-        renderEnv(platform, server, out, text, problems);
-        if (server.cwd !== undefined) {
-            if (t.cwd)
-                out.cwd = text(server.cwd.value, server.cwd.path);
-            else
-                problems.push({
-                    path: server.cwd.path,
-                    reason: `${name} has no "cwd": servers start in its own working directory`
-                });
-        }
-    }
-    else {
-        if (server.url !== undefined)
-            out[t.urlKey] = text(server.url.value, server.url.path);
-        renderHeaders(platform, server, out, text, problems);
-    }
-    if (description !== undefined && t.description)
-        out.description = description;
-    for (const [key, value] of Object.entries(extras))
-        out[key] = value;
-    if (server.disabled?.value === true) {
-        if (t.disabled === undefined) {
-            problems.push({
-                path: server.disabled.path,
-                reason: `${name} files cannot mark a server disabled: leave ${name} out of "platforms"`
-            });
-        }
-        else
-            out[t.disabled.key] = t.disabled.whenDisabled;
-    }
-    return { value: out, problems };
-}
-function renderEnv(platform, server, out, text, problems) {
-    const t = platform.translation;
-    const env = {};
-    const forwarded = [];
-    for (const [key, value] of server.env) {
-        const passthrough = passthroughName(value.value) === key;
-        if ((t.references === 'codex' || t.references === 'none') && passthrough) {
-            // The server inherits the variable: Codex lists it in env_vars, the others leave it out.
-            if (t.references === 'codex')
-                forwarded.push(key);
-        }
-        else if ((t.references === 'codex' || t.references === 'none') &&
-            parseCanonical(value.value).some((s) => s.name !== undefined)) {
-            problems.push({
-                path: value.path,
-                reason: `${platform.displayName} cannot set ${key} from another variable: it expands no references`
-            });
-        }
-        else
-            env[key] = text(value.value, value.path);
-    }
-    if (Object.keys(env).length > 0)
-        out.env = env;
-    if (forwarded.length > 0)
-        out.env_vars = forwarded;
-}
-function renderHeaders(platform, server, out, text, problems) {
-    const t = platform.translation;
-    if (server.headers.size === 0)
-        return;
-    if (!t.headers) {
-        problems.push({ path: ['headers'], reason: `${platform.displayName} cannot send headers` });
-        return;
-    }
-    if (t.references !== 'codex') {
-        const headers = {};
-        for (const [key, value] of server.headers)
-            headers[key] = text(value.value, value.path);
-        out.headers = headers;
-        return;
-    }
-    const literal = {};
-    const fromEnv = {};
-    for (const [key, value] of server.headers) {
-        const segments = parseCanonical(value.value);
-        const names = segments.filter((segment) => segment.name !== undefined);
-        const bearer = key === 'Authorization' && segments.length === 2 && segments[0]?.text === 'Bearer '
-            ? segments[1]?.name
-            : undefined;
-        if (names.length === 0)
-            literal[key] = text(value.value, value.path);
-        else if (bearer !== undefined && segments[1]?.fallback === undefined)
-            out.bearer_token_env_var = bearer;
-        else if (segments.length === 1 &&
-            names[0]?.name !== undefined &&
-            names[0].fallback === undefined)
-            fromEnv[key] = names[0].name;
-        else
-            problems.push({
-                path: value.path,
-                reason: `Codex can set header ${key} only to a whole variable (env_http_headers) or "Bearer \${VAR}"`
-            });
-    }
-    if (Object.keys(fromEnv).length > 0)
-        out.env_http_headers = fromEnv;
-    if (Object.keys(literal).length > 0)
-        out.http_headers = literal;
-}
-function unexpressibleText(platform, value) {
-    const segments = parseCanonical(value);
-    const t = platform.translation;
-    if (segments.some((segment) => segment.fallback !== undefined) &&
-        t.references !== 'none' &&
-        t.references !== 'codex') {
-        return `${platform.displayName} has no \${VAR:-default} syntax`;
-    }
-    if (segments.some((segment) => segment.name !== undefined))
-        return `${platform.displayName} expands no references here`;
-    return `${platform.displayName} would expand the literal "\${" in this value`;
 }
 
 ;// CONCATENATED MODULE: ./src/source/expect.ts
@@ -10957,24 +11151,6 @@ function expectedFor(source, target) {
             rendered: renderServer(target.platform, canonical, extras, server.description)
         };
     });
-}
-
-;// CONCATENATED MODULE: ./src/source/locate.ts
-
-/** The location of a field of a server entry: its key, or its value; the server's key when absent. */
-function locateField(entry, path, atKey) {
-    if (path === undefined || path.length === 0)
-        return entry.name.location;
-    if (atKey) {
-        const parent = resolvePath(entry.value, path.slice(0, -1));
-        const last = path.at(-1) ?? '';
-        if (parent?.kind === 'object') {
-            const property = findProperty(parent, last);
-            if (property !== undefined)
-                return property.key.location;
-        }
-    }
-    return resolvePath(entry.value, path)?.location ?? entry.name.location;
 }
 
 ;// CONCATENATED MODULE: ./src/source/model.ts
@@ -11161,11 +11337,135 @@ function reportDifference(report, file, entry, difference) {
             report('enabled', at, { server, platform: platform.displayName }, options);
     }
 }
-function transportName(value) {
-    return typeof value === 'string' ? value : 'unknown';
-}
+
+;// CONCATENATED MODULE: ./src/rules/source-duplicate-server.ts
+
+/* harmony default export */ const source_duplicate_server = (defineRule({
+    id: 'source-duplicate-server',
+    phase: 'workspace',
+    severity: 'error',
+    docs: {
+        description: 'Disallow a server defined in more than one central source file',
+        rationale: 'Large setups split the central source into fragments under `.agents/mcp/servers/`. A server defined in two ' +
+            'fragments (or in a fragment and the main file) has two competing definitions: mcp-lint keeps the first, in ' +
+            'path order with the main file first, and reports the second so the conflict is resolved in the source.',
+        examples: {
+            invalid: [
+                {
+                    path: '.agents/mcp/servers/github.json',
+                    text: '{ "mcpServers": { "github": { "command": "github-mcp-server" } } }\n',
+                    others: [
+                        {
+                            path: '.agents/mcp/mcp-servers.json',
+                            text: '{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] } } }\n'
+                        }
+                    ]
+                }
+            ],
+            valid: [
+                {
+                    path: '.agents/mcp/servers/github.json',
+                    text: '{ "mcpServers": { "github": { "command": "github-mcp-server" } } }\n',
+                    others: [{ path: '.agents/mcp/mcp-servers.json', text: '{ "mcpServers": {} }\n' }]
+                }
+            ]
+        }
+    },
+    messages: {
+        duplicate: (d) => `server "${d.server}" is already defined in ${d.file}:${d.line}:${d.column}; that definition is used`
+    },
+    check({ workspace, report }) {
+        for (const duplicate of workspace.source?.duplicates ?? []) {
+            const first = duplicate.first.location;
+            const data = {
+                server: duplicate.name,
+                file: first.file,
+                line: first.range.start.line,
+                column: first.range.start.column
+            };
+            report('duplicate', duplicate.second.location, data, { server: duplicate.name });
+        }
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/source-unexpressible.ts
+
+
+
+
+
+const source_unexpressible_source = (servers, targets) => `{\n  "targets": ${targets},\n  "mcpServers": {\n${servers}\n  }\n}\n`;
+/* harmony default export */ const source_unexpressible = (defineRule({
+    id: 'source-unexpressible',
+    phase: 'workspace',
+    severity: 'error',
+    docs: {
+        description: 'Disallow central source servers that a target platform cannot express',
+        rationale: 'Rendering the central source into a platform file must not lose anything silently. Codex has no SSE ' +
+            'transport, Claude Desktop runs local servers only, Cursor and VS Code have no `${VAR:-default}`, Codex, ' +
+            'Zed and Antigravity expand no references, and several platforms have no `cwd`. Each such server or value ' +
+            'is reported on the central source with the platforms it cannot reach: change it, or leave those platforms ' +
+            'out of its `platforms`.',
+        examples: {
+            invalid: [
+                {
+                    path: SOURCE_PATH,
+                    text: source_unexpressible_source('    "events": { "type": "sse", "url": "https://mcp.example.com/sse" }', '["claude-code", "codex"]')
+                }
+            ],
+            valid: [
+                {
+                    path: SOURCE_PATH,
+                    text: source_unexpressible_source('    "events": { "type": "sse", "url": "https://mcp.example.com/sse", "platforms": ["claude-code"] }', '["claude-code", "codex"]')
+                }
+            ]
+        }
+    },
+    messages: {
+        unexpressible: (d) => `${d.field === '' ? `server "${d.server}"` : `${d.field} of server "${d.server}"`}: ${d.reason}${d.others}`
+    },
+    check({ workspace, report }) {
+        const model = workspace.source;
+        if (model === undefined)
+            return;
+        const platforms = [
+            ...new Map(model.targets.map((target) => [target.platform.id, target])).values()
+        ];
+        for (const server of model.servers) {
+            // One finding per value, listing every platform that cannot take it.
+            const byPath = new Map();
+            for (const target of platforms) {
+                if (!carries(server, target.platform))
+                    continue;
+                const expected = expectedFor({ ...model, servers: [server] }, target)[0];
+                for (const problem of expected?.rendered.problems ?? []) {
+                    const key = problem.path.join('/');
+                    const entry = byPath.get(key) ?? { path: problem.path, reasons: [], platforms: [] };
+                    entry.reasons.push(problem.reason);
+                    entry.platforms.push(target.platform.displayName);
+                    byPath.set(key, entry);
+                }
+            }
+            for (const { path, reasons, platforms: names } of byPath.values()) {
+                const others = names.length > 1 ? ` (also ${names.slice(1).join(', ')})` : '';
+                const data = {
+                    server: server.name,
+                    field: fieldName(path),
+                    reason: reasons[0] ?? '',
+                    others
+                };
+                report('unexpressible', locateField(server.entry, path, false), data, {
+                    server: server.name
+                });
+            }
+        }
+    }
+}));
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
 
 
 
@@ -11177,11 +11477,14 @@ function transportName(value) {
 const rules = [
     config_duplicate_key,
     config_env_syntax,
+    config_mismatch,
     config_schema,
     config_syntax,
     config_unknown_field,
     config_unreadable,
-    source_drift
+    source_drift,
+    source_duplicate_server,
+    source_unexpressible
 ];
 const rules_byId = new Map(rules.map((rule) => [rule.id, rule]));
 function findRule(id) {

@@ -58,6 +58,8 @@ export function platformNames(): string[] {
 
 /** The platform whose known path this is, if any. */
 export function platformForPath(path: string): Platform | undefined {
+  // Central source fragments live in a directory of their own.
+  if (/^\.agents\/mcp\/servers\/[^/]+\.json$/.test(path)) return source
   return platforms.find((platform) => platform.paths.includes(path))
 }
 

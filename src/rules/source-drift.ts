@@ -3,7 +3,7 @@ import { locateFileStart, startOf } from '../core/source.js'
 import { serverFieldNames } from '../platforms/schema-parts.js'
 import { fieldName } from '../source/canonical.js'
 import type { Difference } from '../source/compare.js'
-import { anySyntax, showValue } from '../source/display.js'
+import { anySyntax, showValue, transportName } from '../source/display.js'
 import { diffEntry, findRename } from '../source/drift.js'
 import { carries, expectedFor, type Expected } from '../source/expect.js'
 import { locateField } from '../source/locate.js'
@@ -235,8 +235,4 @@ function reportDifference(
     case 'enabled':
       report('enabled', at, { server, platform: platform.displayName }, options)
   }
-}
-
-function transportName(value: Difference['actual']): string {
-  return typeof value === 'string' ? value : 'unknown'
 }

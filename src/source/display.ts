@@ -36,3 +36,8 @@ export function anySyntax(value: string): string {
       `\${${a ?? b ?? c ?? ''}}`
   )
 }
+
+/** The transport a difference names, for messages. */
+export function transportName(value: PlainValue | undefined): string {
+  return typeof value === 'string' ? value : 'unknown'
+}

@@ -45,7 +45,8 @@ export function parseCanonical(value: string): Segment[] {
 
 /** Escapes literal text for a canonical string. */
 export function escapeLiteral(text: string): string {
-  return text.replaceAll('${', '$${')
+  // A function replacer: in a replacement string, "$$" would mean one "$".
+  return text.replaceAll('${', () => '$${')
 }
 
 /**

@@ -104,7 +104,10 @@ function renderEnv(
     ) {
       problems.push({
         path: value.path,
-        reason: `${platform.displayName} cannot set ${key} from another variable: it expands no references`
+        reason:
+          t.references === 'codex'
+            ? `Codex forwards variables only under their own name (env_vars), so ${key} cannot come from another variable`
+            : `${platform.displayName} expands no references, so ${key} cannot come from another variable`
       })
     } else env[key] = text(value.value, value.path)
   }
