@@ -32,7 +32,7 @@ const clean = makeRepo({
 })
 const broken = makeRepo({
   '.mcp.json': '{\n  "mcpServers": {\n    "a": { "url": "https://x/mcp" }\n  }\n}\n',
-  '.cursor/mcp.json': '{ "mcpServers": { "a": { "command": "x", "arg": [] } } }\n'
+  '.cursor/mcp.json': '{ "mcpServers": { "b": { "command": "x", "arg": [] } } }\n'
 })
 const onlyWarnings = makeRepo({
   '.vscode/mcp.json': '{ "servers": { "a": { "command": "x", "disabled": true } } }'
@@ -79,7 +79,7 @@ describe('mcp-lint CLI', () => {
       schemaVersion: 1,
       tool: { name: 'mcp-lint', version: VERSION },
       files: [
-        { path: '.cursor/mcp.json', platform: 'cursor', servers: ['a'] },
+        { path: '.cursor/mcp.json', platform: 'cursor', servers: ['b'] },
         { path: '.mcp.json', platform: 'claude-code', servers: ['a'] }
       ],
       summary: { errors: 1, warnings: 0, notices: 1 }
