@@ -60,10 +60,7 @@ export interface LintResult {
  * rules and apply the user's config. Throws UsageError for a bad config or root; never for bad files.
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const root = resolve(options.root)
-  await assertDirectory(root)
-  const config = await loadLintConfig(root, options.configFile)
-  const workspace = await discover(root, config, options.environment)
+  const { config, workspace } = await loadWorkspace(options)
   const all = runRules(workspace, rules, config.rules)
   const diagnostics = all.filter(
     (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
@@ -88,6 +85,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     summary: summarize(diagnostics),
     ignored: all.length - diagnostics.length
   }
+}
+
+/** The repository as read: its mcp-lint config and every config file, parsed. */
+export async function loadWorkspace(
+  options: LintOptions
+): Promise<{ root: string; config: LintConfig; workspace: Workspace }> {
+  const root = resolve(options.root)
+  await assertDirectory(root)
+  const config = await loadLintConfig(root, options.configFile)
+  return { root, config, workspace: await discover(root, config, options.environment) }
 }
 
 async function assertDirectory(root: string): Promise<void> {

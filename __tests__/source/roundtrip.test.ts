@@ -72,7 +72,7 @@ function expressible(platform: Platform): fc.Arbitrary<CanonicalServer> {
     t.disabled === undefined
       ? fc.constant(undefined)
       : fc.option(fc.constant(item(true, ['disabled'])), { nil: undefined })
-  const base = { extras: new Map<string, Item<never>>() }
+  const base = { extras: new Map<string, Item<never>>(), typed: false }
   const stdio = fc
     .record({
       command: text.filter((c) => c !== '').map((c) => item(c, ['command'])),

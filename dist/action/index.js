@@ -40418,6 +40418,16 @@ function compareServers(expected, actual) {
         ];
     }
     const differences = [];
+    // A `type` the platform expects but the entry leaves out (Claude Code rejects a url without one).
+    if (expected.typed && !actual.typed) {
+        differences.push({
+            kind: 'removed',
+            field: 'type',
+            path: undefined,
+            pointsAtKey: true,
+            expected: expected.transport
+        });
+    }
     compareScalar('command', expected.command, actual.command, differences);
     compareList('args', expected.args, actual.args, differences);
     compareMap('env', expected.env, actual.env, differences);
@@ -40692,6 +40702,7 @@ function normalizeServer(platform, entry) {
     const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
     return {
         transport: transportOf(platform, server, urlKey),
+        typed: typeof server.type === 'string' && server.type in t.readTypes,
         command: stringItem(server, ['command'], canonical),
         args: Array.isArray(server.args)
             ? server.args.flatMap((arg, index) => typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : [])
@@ -42647,11 +42658,14 @@ function checkFile(report, file, expected, carriedElsewhere) {
 }
 /**
  * Differences other rules own: parts of the source the platform cannot express
- * (source-unexpressible), fields the platform ignores (config-unknown-field), and references in
- * another platform's syntax to the same variable (config-env-syntax).
+ * (source-unexpressible), fields the platform ignores (config-unknown-field), a missing `type`
+ * (config-schema) and references in another platform's syntax to the same variable
+ * (config-env-syntax).
  */
 function isCovered(difference, unexpressible, known) {
     const top = difference.field.split(/[.[]/)[0] ?? '';
+    if (difference.field === 'type' && difference.kind === 'removed')
+        return true; // config-schema, where it matters
     if (unexpressible.has(difference.field) || (top === 'args' && unexpressible.has('args')))
         return true;
     if (difference.kind === 'added' && difference.field === top && !known.has(top))
@@ -45947,10 +45961,7 @@ function load_source_isObject(value) {
  * rules and apply the user's config. Throws UsageError for a bad config or root; never for bad files.
  */
 async function lint(options) {
-    const root = (0,external_node_path_namespaceObject.resolve)(options.root);
-    await assertDirectory(root);
-    const config = await loadLintConfig(root, options.configFile);
-    const workspace = await discover(root, config, options.environment);
+    const { config, workspace } = await loadWorkspace(options);
     const all = runRules(workspace, rules, config.rules);
     const diagnostics = all.filter((diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic)));
     return {
@@ -45971,6 +45982,13 @@ async function lint(options) {
         summary: summarize(diagnostics),
         ignored: all.length - diagnostics.length
     };
+}
+/** The repository as read: its mcp-lint config and every config file, parsed. */
+async function loadWorkspace(options) {
+    const root = (0,external_node_path_namespaceObject.resolve)(options.root);
+    await assertDirectory(root);
+    const config = await loadLintConfig(root, options.configFile);
+    return { root, config, workspace: await discover(root, config, options.environment) };
 }
 async function assertDirectory(root) {
     try {

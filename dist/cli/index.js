@@ -7700,7 +7700,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1021);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5622);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -7709,7 +7709,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1021:
+/***/ 5622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7718,10 +7718,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main_main)
 });
 
-// UNUSED EXPORTS: ExitCode, hasFailures, processIO
+// UNUSED EXPORTS: ExitCode, hasFailures, processIO, usage
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/core/diagnostic.ts
@@ -7745,8 +7747,6 @@ class UsageError extends Error {
     name = 'UsageError';
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/glob.ts
 /** A small glob for repo-relative paths: `**` crosses directories, `*` and `?` do not. */
 function globToRegExp(glob) {
@@ -9059,6 +9059,16 @@ function compareServers(expected, actual) {
         ];
     }
     const differences = [];
+    // A `type` the platform expects but the entry leaves out (Claude Code rejects a url without one).
+    if (expected.typed && !actual.typed) {
+        differences.push({
+            kind: 'removed',
+            field: 'type',
+            path: undefined,
+            pointsAtKey: true,
+            expected: expected.transport
+        });
+    }
     compareScalar('command', expected.command, actual.command, differences);
     compareList('args', expected.args, actual.args, differences);
     compareMap('env', expected.env, actual.env, differences);
@@ -9333,6 +9343,7 @@ function normalizeServer(platform, entry) {
     const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
     return {
         transport: transportOf(platform, server, urlKey),
+        typed: typeof server.type === 'string' && server.type in t.readTypes,
         command: stringItem(server, ['command'], canonical),
         args: Array.isArray(server.args)
             ? server.args.flatMap((arg, index) => typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : [])
@@ -11288,11 +11299,14 @@ function checkFile(report, file, expected, carriedElsewhere) {
 }
 /**
  * Differences other rules own: parts of the source the platform cannot express
- * (source-unexpressible), fields the platform ignores (config-unknown-field), and references in
- * another platform's syntax to the same variable (config-env-syntax).
+ * (source-unexpressible), fields the platform ignores (config-unknown-field), a missing `type`
+ * (config-schema) and references in another platform's syntax to the same variable
+ * (config-env-syntax).
  */
 function isCovered(difference, unexpressible, known) {
     const top = difference.field.split(/[.[]/)[0] ?? '';
+    if (difference.field === 'type' && difference.kind === 'removed')
+        return true; // config-schema, where it matters
     if (unexpressible.has(difference.field) || (top === 'args' && unexpressible.has('args')))
         return true;
     if (difference.kind === 'added' && difference.field === top && !known.has(top))
@@ -14588,10 +14602,7 @@ function load_source_isObject(value) {
  * rules and apply the user's config. Throws UsageError for a bad config or root; never for bad files.
  */
 async function lint(options) {
-    const root = (0,external_node_path_namespaceObject.resolve)(options.root);
-    await assertDirectory(root);
-    const config = await loadLintConfig(root, options.configFile);
-    const workspace = await discover(root, config, options.environment);
+    const { config, workspace } = await loadWorkspace(options);
     const all = runRules(workspace, rules, config.rules);
     const diagnostics = all.filter((diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic)));
     return {
@@ -14612,6 +14623,13 @@ async function lint(options) {
         summary: summarize(diagnostics),
         ignored: all.length - diagnostics.length
     };
+}
+/** The repository as read: its mcp-lint config and every config file, parsed. */
+async function loadWorkspace(options) {
+    const root = (0,external_node_path_namespaceObject.resolve)(options.root);
+    await assertDirectory(root);
+    const config = await loadLintConfig(root, options.configFile);
+    return { root, config, workspace: await discover(root, config, options.environment) };
 }
 async function assertDirectory(root) {
     try {
@@ -14838,7 +14856,525 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/sync/init.ts
+
+
+
+
+
+
+/** Which file's definition becomes the source when files disagree: the most widely read platforms first. */
+const preference = [
+    'claude-code',
+    'cursor',
+    'vscode',
+    'gemini-cli',
+    'windsurf',
+    'antigravity',
+    'codex',
+    'roo',
+    'kiro',
+    'zed',
+    'claude-desktop'
+];
+/**
+ * A central source made from the platform files: the union of their servers, each taken from the
+ * most preferred file that has it, with `platforms` where a server is not in every file and
+ * `overrides` for platform-only fields.
+ */
+function planInit(workspace) {
+    const files = workspace.files.filter((file) => file.platform.id !== 'source' && file.root?.kind === 'object');
+    const rank = (id) => preference.includes(id) ? preference.indexOf(id) : preference.length;
+    const ordered = [...files].sort((a, b) => rank(a.platform.id) - rank(b.platform.id) || (a.path < b.path ? -1 : 1));
+    const placements = new Map();
+    for (const file of ordered) {
+        for (const entry of file.servers)
+            placements.set(entry.name.value, [
+                ...(placements.get(entry.name.value) ?? []),
+                { file, entry }
+            ]);
+    }
+    const source = getPlatform('source');
+    const allPlatforms = new Set(files.map((file) => file.platform.id));
+    const servers = {};
+    const conflicts = [];
+    for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const base = placed[0];
+        if (base === undefined)
+            continue;
+        const canonical = normalizeServer(base.file.platform, toPlain(base.entry.value));
+        const rendered = renderServer(source, { ...canonical, extras: new Map(), disabled: undefined });
+        const value = { ...rendered.value };
+        for (const problem of rendered.problems)
+            conflicts.push(`server "${name}" in ${base.file.path}: ${problem.reason}`);
+        const platforms = [...new Set(placed.map((p) => p.file.platform.id))];
+        if (platforms.length < allPlatforms.size)
+            value.platforms = platforms;
+        const overrides = {};
+        for (const { file, entry } of placed) {
+            const own = normalizeServer(file.platform, toPlain(entry.value));
+            const extra = Object.fromEntries([...own.extras].map(([key, item]) => [key, item.value]));
+            if (own.disabled?.value === true)
+                extra.disabled = true;
+            if (Object.keys(extra).length > 0)
+                overrides[file.platform.id] = { ...overrides[file.platform.id], ...extra };
+        }
+        if (Object.keys(overrides).length > 0)
+            value.overrides = overrides;
+        servers[name] = value;
+    }
+    for (const { at, reference, difference } of findMismatches(ordered)) {
+        conflicts.push(`server "${at.entry.name.value}": ${difference.field} in ${at.file.path} differs from ${reference.file.path}; kept ${reference.file.path}`);
+    }
+    const document = { $schema: `${SCHEMA_BASE_URL}/source.schema.json`, mcpServers: servers };
+    return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts };
+}
+
+;// CONCATENATED MODULE: ./src/sync/json-edit.ts
+
+/** The indentation and line ending a file already uses, so edits look like the rest of it. */
+function detectFormatting(text) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const indented = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
+    const insertSpaces = !indented.startsWith('\t');
+    return { insertSpaces, tabSize: insertSpaces ? indented.length : 1, eol };
+}
+/**
+ * Sets, adds and removes servers in a JSON/JSONC file. Only the servers that change are
+ * rewritten: comments, other settings and the formatting of untouched servers stay as they are.
+ */
+function editJsonServers(text, serversKey, set, remove) {
+    const formattingOptions = detectFormatting(text);
+    let result = text;
+    for (const name of remove) {
+        result = (0,main.applyEdits)(result, (0,main.modify)(result, [serversKey, name], undefined, { formattingOptions }));
+    }
+    for (const [name, value] of set)
+        result = setServer(result, serversKey, name, value, formattingOptions);
+    return result;
+}
+function setServer(text, serversKey, name, value, options) {
+    const root = (0,main.parseTree)(text, [], { allowTrailingComma: true, disallowComments: false });
+    const map = root === undefined ? undefined : (0,main.findNodeAtLocation)(root, [serversKey]);
+    if (map?.type !== 'object') {
+        // No server map yet: jsonc-parser adds the key where it belongs.
+        return (0,main.applyEdits)(text, (0,main.modify)(text, [serversKey, name], value, { formattingOptions: options }));
+    }
+    const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2);
+    const eol = options.eol ?? '\n';
+    const properties = map.children ?? [];
+    const first = properties[0];
+    const indent = first === undefined ? lineIndent(text, map.offset) + unit : lineIndent(text, first.offset);
+    const formatted = formatValue(value, indent, unit, eol);
+    const existing = properties.find((property) => property.children?.[0]?.value === name)
+        ?.children?.[1];
+    if (existing !== undefined)
+        return splice(text, existing.offset, existing.length, formatted);
+    const entry = `${JSON.stringify(name)}: ${formatted}`;
+    const last = properties.at(-1);
+    if (last === undefined) {
+        return splice(text, map.offset, map.length, `{${eol}${indent}${entry}${eol}${lineIndent(text, map.offset)}}`);
+    }
+    const end = last.offset + last.length;
+    const comma = nextSignificant(text, end);
+    // Keep a trailing comma where the file has one (JSONC); add one otherwise.
+    if (text[comma] === ',')
+        return splice(text, comma + 1, 0, `${eol}${indent}${entry},`);
+    return splice(text, end, 0, `,${eol}${indent}${entry}`);
+}
+/** Objects one key per line, arrays of scalars on one line when short, as people write MCP configs. */
+function formatValue(value, indent, unit, eol) {
+    if (Array.isArray(value)) {
+        const inline = `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+        if (value.every((item) => item === null || typeof item !== 'object') &&
+            indent.length + inline.length <= 100)
+            return inline;
+        const items = value.map((item) => `${indent}${unit}${formatValue(item, indent + unit, unit, eol)}`);
+        return `[${eol}${items.join(`,${eol}`)}${eol}${indent}]`;
+    }
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value);
+        if (entries.length === 0)
+            return '{}';
+        const lines = entries.map(([key, item]) => `${indent}${unit}${JSON.stringify(key)}: ${formatValue(item, indent + unit, unit, eol)}`);
+        return `{${eol}${lines.join(`,${eol}`)}${eol}${indent}}`;
+    }
+    return JSON.stringify(value);
+}
+/** A new file holding only the server map. */
+function newJsonFile(serversKey, servers) {
+    return `${formatValue({ [serversKey]: Object.fromEntries(servers) }, '', '  ', '\n')}\n`;
+}
+function lineIndent(text, offset) {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
+}
+/** The offset of the next character that is not whitespace or a comment. */
+function nextSignificant(text, from) {
+    let index = from;
+    while (index < text.length) {
+        if (/\s/.test(text[index] ?? ''))
+            index++;
+        else if (text.startsWith('//', index))
+            index = text.includes('\n', index) ? text.indexOf('\n', index) + 1 : text.length;
+        else if (text.startsWith('/*', index))
+            index = text.includes('*/', index) ? text.indexOf('*/', index) + 2 : text.length;
+        else
+            break;
+    }
+    return index;
+}
+function splice(text, offset, length, content) {
+    return text.slice(0, offset) + content + text.slice(offset + length);
+}
+
+;// CONCATENATED MODULE: ./src/sync/toml-write.ts
+/** Writes MCP server tables as TOML: `[mcp_servers.<name>]`, scalars and arrays inline, objects as tables. */
+function writeTomlServers(servers, mapKey = 'mcp_servers') {
+    const blocks = [];
+    for (const [name, server] of servers)
+        blocks.push(writeTable([mapKey, name], server));
+    return blocks.join('\n');
+}
+function writeTable(path, table) {
+    const lines = [`[${path.map(writeKey).join('.')}]`];
+    const subtables = [];
+    for (const [key, value] of Object.entries(table)) {
+        // Small maps of strings (env, headers) read best inline; anything nested gets its own table.
+        if (isTable(value) && !isFlatStringMap(value))
+            subtables.push(writeTable([...path, key], value));
+        else
+            lines.push(`${writeKey(key)} = ${writeValue(value)}`);
+    }
+    return [lines.join('\n') + '\n', ...subtables].join('\n');
+}
+function isTable(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isFlatStringMap(value) {
+    return Object.values(value).every((entry) => typeof entry === 'string');
+}
+function writeKey(key) {
+    return /^[A-Za-z0-9_-]+$/.test(key) ? key : writeString(key);
+}
+function writeValue(value) {
+    if (typeof value === 'string')
+        return writeString(value);
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? String(value) : value > 0 ? 'inf' : value < 0 ? '-inf' : 'nan';
+    if (typeof value === 'boolean')
+        return String(value);
+    if (value === null)
+        return '""';
+    if (Array.isArray(value))
+        return `[${value.map(writeValue).join(', ')}]`;
+    const entries = Object.entries(value).map(([key, entry]) => `${writeKey(key)} = ${writeValue(entry)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+/** A TOML basic string. */
+function writeString(value) {
+    let out = '"';
+    for (const char of value) {
+        const code = char.codePointAt(0) ?? 0;
+        if (char === '"')
+            out += '\\"';
+        else if (char === '\\')
+            out += '\\\\';
+        else if (char === '\n')
+            out += '\\n';
+        else if (char === '\t')
+            out += '\\t';
+        else if (char === '\r')
+            out += '\\r';
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        else
+            out += char;
+    }
+    return `${out}"`;
+}
+
+;// CONCATENATED MODULE: ./src/sync/toml-edit.ts
+
+
+/**
+ * Replaces every `[mcp_servers…]` table of a TOML file with freshly written ones, appended at the
+ * end; the rest of the file (model, profiles, comments outside those tables) is kept.
+ */
+function replaceTomlServers(text, servers, mapKey = 'mcp_servers') {
+    const program = parseTOML(text, { tomlVersion: '1.0' });
+    const ranges = [];
+    for (const item of program.body[0].body) {
+        const first = item.key.keys[0];
+        const name = first === undefined ? '' : first.type === 'TOMLBare' ? first.name : first.value;
+        if (name !== mapKey)
+            continue;
+        // A table runs to its last key; the line break after it goes too, blank lines below stay.
+        let end = item.range[1];
+        if (text.startsWith('\r\n', end))
+            end += 2;
+        else if (text[end] === '\n')
+            end += 1;
+        ranges.push([item.range[0], end]);
+    }
+    let kept = text;
+    for (const [start, end] of ranges.reverse())
+        kept = kept.slice(0, start) + kept.slice(end);
+    kept = kept.replace(/\s+$/, '');
+    const block = writeTomlServers(servers, mapKey);
+    if (block === '')
+        return kept === '' ? '' : `${kept}\n`;
+    return kept === '' ? block : `${kept}\n\n${block}`;
+}
+
+;// CONCATENATED MODULE: ./src/sync/sync.ts
+
+
+
+
+
+
+/**
+ * What `mcp-lint sync` writes: every target file made to match the central source. Servers that
+ * already match are not touched, so a second sync changes nothing and hand formatting survives.
+ */
+function planSync(workspace, source) {
+    const changes = [];
+    const skipped = [];
+    const seen = new Set();
+    for (const target of source.targets) {
+        if (seen.has(target.path)) {
+            skipped.push({ path: target.path, reason: 'is listed twice in the targets; written once' });
+            continue;
+        }
+        seen.add(target.path);
+        const file = workspace.files.find((candidate) => candidate.path === target.path && candidate.platform.id === target.platform.id);
+        if (file !== undefined && (file.source === undefined || file.root?.kind !== 'object')) {
+            skipped.push({
+                path: target.path,
+                reason: 'cannot be read or parsed: fix the config-syntax or config-unreadable finding first'
+            });
+            continue;
+        }
+        const after = plannedText(source, target, file);
+        const before = file?.source?.text;
+        if (after !== before)
+            changes.push({ path: target.path, platform: target.platform, before, after });
+    }
+    for (const change of changes)
+        assertParses(change);
+    return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped };
+}
+function plannedText(source, target, file) {
+    const platform = target.platform;
+    const expected = new Map();
+    for (const entry of expectedFor(source, target))
+        if (entry.rendered.value !== undefined)
+            expected.set(entry.server.name, entry.rendered.value);
+    const key = platform.serversKeys[0];
+    if (file?.source === undefined)
+        return platform.format === 'toml' ? writeTomlServers(expected, key) : newJsonFile(key, expected);
+    const text = file.source.text;
+    const set = new Map();
+    for (const [name, value] of expected) {
+        const entry = file.servers.find((candidate) => candidate.name.value === name);
+        if (entry === undefined || diffEntry(platform, value, entry).length > 0)
+            set.set(name, value);
+    }
+    const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name));
+    if (set.size === 0 && remove.length === 0)
+        return text;
+    return platform.format === 'toml'
+        ? replaceTomlServers(text, expected, key)
+        : editJsonServers(text, key, set, remove);
+}
+/** A written file must read back cleanly; anything else is a bug to report, not a file to write. */
+function assertParses(change) {
+    const file = parseConfigText(change.path, change.platform, change.after);
+    if (file.syntaxProblems.length > 0)
+        throw new Error(`sync produced unparseable ${change.path}: ${file.syntaxProblems[0]?.detail ?? ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/sync/run.ts
+
+
+
+
+
+
+
+
+
+/** Plans `mcp-lint sync`: the files to write so every target matches the central source. */
+async function sync(options) {
+    const { root, config, workspace } = await loadWorkspace(options);
+    const source = workspace.source;
+    if (source === undefined) {
+        throw new UsageError(`no central source at ${SOURCE_PATH}: create one with "mcp-lint sync --init"`);
+    }
+    const plan = planSync(workspace, source);
+    const skipped = [...plan.skipped];
+    // Two targets that are one file (a symlink to another platform's file) cannot both be written.
+    const owners = new Map();
+    const changes = [];
+    for (const change of plan.changes) {
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, change.path)).catch(() => (0,external_node_path_namespaceObject.join)(root, change.path));
+        const owner = owners.get(real);
+        if (owner === undefined) {
+            owners.set(real, change.path);
+            changes.push(change);
+        }
+        else
+            skipped.push({ path: change.path, reason: `is the same file as ${owner}; not written twice` });
+    }
+    const rule = findRule('source-unexpressible');
+    const unexpressible = rule === undefined ? [] : runRules(workspace, [rule], config.rules);
+    return { root, changes, skipped, unexpressible };
+}
+/** Plans `mcp-lint sync --init`: a central source made from the existing platform files. */
+async function initSource(options) {
+    const { root, workspace } = await loadWorkspace(options);
+    if (workspace.source !== undefined) {
+        throw new UsageError(`${SOURCE_PATH} already exists: run "mcp-lint sync" to write the platform files from it`);
+    }
+    if (workspace.files.length === 0)
+        throw new UsageError('no platform config files to build a central source from');
+    const { text, conflicts } = planInit(workspace);
+    return { root, path: SOURCE_PATH, text, conflicts };
+}
+
+;// CONCATENATED MODULE: ./src/sync/unified-diff.ts
+/** A unified diff of two texts (3 lines of context), for `sync --check`. */
+function unifiedDiff(path, before, after) {
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = diffLines(a, b);
+    const hunks = [];
+    let index = 0;
+    while (index < ops.length) {
+        if (ops[index]?.kind === 'same') {
+            index++;
+            continue;
+        }
+        const start = Math.max(0, index - 3);
+        let end = index;
+        // Extend the hunk while changes are at most 6 lines apart.
+        for (;;) {
+            while (end < ops.length && ops[end]?.kind !== 'same')
+                end++;
+            let gap = end;
+            while (gap < ops.length && ops[gap]?.kind === 'same')
+                gap++;
+            if (gap < ops.length && gap - end <= 6)
+                end = gap;
+            else
+                break;
+        }
+        const stop = Math.min(ops.length, end + 3);
+        const slice = ops.slice(start, stop);
+        const aStart = (ops[start]?.a ?? a.length) + 1;
+        const bStart = (ops[start]?.b ?? b.length) + 1;
+        const aCount = slice.filter((op) => op.kind !== 'add').length;
+        const bCount = slice.filter((op) => op.kind !== 'remove').length;
+        hunks.push(`@@ -${aCount === 0 ? aStart - 1 : aStart},${aCount} +${bCount === 0 ? bStart - 1 : bStart},${bCount} @@`);
+        for (const op of slice)
+            hunks.push(`${op.kind === 'add' ? '+' : op.kind === 'remove' ? '-' : ' '}${op.text}`);
+        index = stop;
+    }
+    if (hunks.length === 0)
+        return '';
+    return [`--- a/${path}`, `+++ b/${path}`, ...hunks].join('\n') + '\n';
+}
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const lines = text.split(/\r?\n/);
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Line diff on the longest common subsequence; config files are small. */
+function diffLines(a, b) {
+    const table = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            const row = table[i] ?? [];
+            row[j] =
+                a[i] === b[j]
+                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
+                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+        }
+    }
+    const ops = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) {
+            ops.push({ kind: 'same', text: a[i] ?? '', a: i, b: j });
+            i++;
+            j++;
+        }
+        else if (j < b.length &&
+            (i >= a.length || (table[i]?.[j + 1] ?? 0) >= (table[i + 1]?.[j] ?? 0))) {
+            ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j });
+            j++;
+        }
+        else {
+            ops.push({ kind: 'remove', text: a[i] ?? '', a: i, b: j });
+            i++;
+        }
+    }
+    return ops;
+}
+
+;// CONCATENATED MODULE: ./src/cli/sync-command.ts
+
+
+
+
+/** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */
+async function runSync(options, mode, io) {
+    if (mode.check && mode.init)
+        throw new UsageError('--check and --init cannot be combined');
+    if (mode.init) {
+        const plan = await initSource(options);
+        await io.writeFile((0,external_node_path_namespaceObject.join)(plan.root, plan.path), plan.text);
+        io.stdout(`created ${plan.path} from the platform files\n`);
+        for (const conflict of plan.conflicts)
+            io.stderr(`warning: ${conflict}\n`);
+        io.stdout('next: review it, then run "mcp-lint sync" to write every platform file from it\n');
+        return 0;
+    }
+    const result = await sync(options);
+    for (const finding of result.unexpressible) {
+        const { line, column } = finding.range.start;
+        io.stderr(`${finding.file}:${line}:${column}: ${finding.severity} ${finding.message} [${finding.ruleId}]\n`);
+    }
+    for (const skipped of result.skipped)
+        io.stderr(`skipped ${skipped.path}: it ${skipped.reason}\n`);
+    if (mode.check) {
+        for (const change of result.changes)
+            io.stdout(unifiedDiff(change.path, change.before ?? '', change.after));
+        if (result.changes.length === 0) {
+            io.stdout('every platform file matches the central source\n');
+            return 0;
+        }
+        const list = result.changes.map((change) => change.path).join(', ');
+        io.stderr(`${result.changes.length} file(s) differ from the central source: ${list}\nrun "mcp-lint sync" to write them\n`);
+        return 1;
+    }
+    for (const change of result.changes) {
+        await io.writeFile((0,external_node_path_namespaceObject.join)(result.root, change.path), change.after);
+        io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`);
+    }
+    if (result.changes.length === 0)
+        io.stdout('every platform file matches the central source\n');
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
 
 
 
@@ -14852,26 +15388,36 @@ function plural(count, noun) {
 const processIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    writeFile: (path, text) => (0,promises_namespaceObject.writeFile)(path, text, 'utf8')
+    writeFile: async (path, text) => {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(path, text, 'utf8');
+    }
 };
 /** Exit codes, as actionlint's: 0 clean, 1 findings at or above --fail-on, 2 usage, 3 internal error. */
 const ExitCode = { ok: 0, findings: 1, usage: 2, internal: 3 };
 const formats = { text: formatText, json: formatJson, sarif: formatSarif };
 const failLevels = ['error', 'warning', 'notice', 'never'];
 const usage = `Usage: ${TOOL_NAME} [check] [DIR] [options]
+       ${TOOL_NAME} sync [DIR] [--check | --init] [options]
        ${TOOL_NAME} rules
 
-Checks the MCP server configs of the repository in DIR (default: the current directory).
+check (the default) lints the MCP server configs of the repository in DIR (default: the current
+directory). sync writes every platform file from the central source (.agents/mcp/mcp-servers.json).
 
 Options:
-  -f, --format FORMAT   text (default), json or sarif
-  -o, --output FILE     write the report to FILE instead of standard output
-  -c, --config FILE     mcp-lint config (default: mcp-lint.json or .mcp-lint.json in DIR)
-      --fail-on LEVEL   exit 1 on findings at or above LEVEL: error (default), warning, notice, never
-  -h, --help            show this help
-  -v, --version         show the version
+  -f, --format FORMAT      check: text (default), json or sarif
+  -o, --output FILE        check: write the report to FILE instead of standard output
+      --fail-on LEVEL      check: exit 1 on findings at or above LEVEL: error (default), warning,
+                           notice, never
+      --check              sync: write nothing; exit 1 and show a diff if any file would change
+      --init               sync: create the central source from the existing platform files
+  -e, --environment NAME   apply .agents/mcp/environments/NAME.json to the central source
+  -c, --config FILE        mcp-lint config (default: mcp-lint.json or .mcp-lint.json in DIR)
+  -h, --help               show this help
+  -v, --version            show the version
 
-Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage or config error, 3 internal error.
+Exit codes: 0 success, 1 findings at the --fail-on level (check) or files out of date (sync --check),
+2 usage or config error, 3 internal error.
 `;
 async function main_main(argv, io = processIO) {
     try {
@@ -14884,8 +15430,9 @@ async function main_main(argv, io = processIO) {
         }
         const detail = error instanceof Error ? error.message : String(error);
         io.stderr(`${TOOL_NAME}: internal error: ${detail}\nThis is a bug in ${TOOL_NAME}; please report it.\n`);
-        if (process.env.MCP_LINT_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
+        if (process.env.MCP_LINT_DEBUG === '1' && error instanceof Error && error.stack !== undefined) {
             io.stderr(`${error.stack}\n`);
+        }
         return ExitCode.internal;
     }
 }
@@ -14903,20 +15450,21 @@ async function run(argv, io) {
     if (command === 'rules') {
         if (rest.length > 0)
             throw new UsageError(`"rules" takes no arguments\n\n${usage}`);
-        io.stdout(rules
-            .map((rule) => `${rule.id.padEnd(24)} ${rule.severity.padEnd(8)} ${rule.docs.description}`)
-            .join('\n') + '\n');
+        const lines = rules.map((rule) => `${rule.id.padEnd(26)} ${rule.severity.padEnd(8)} ${rule.docs.description}`);
+        io.stdout(`${lines.join('\n')}\n`);
         return ExitCode.ok;
     }
-    const dirs = command === 'check' ? rest : positionals;
-    if (dirs.length > 1)
-        throw new UsageError(`expected one directory, got ${dirs.length}\n\n${usage}`);
+    if (command === 'sync') {
+        only(values, ['check', 'init', 'environment', 'config'], 'sync');
+        return runSync(lintOptions(values, rest), { check: values.check === true, init: values.init === true }, io);
+    }
+    only(values, ['format', 'output', 'fail-on', 'environment', 'config'], 'check');
+    return runCheck(lintOptions(values, command === 'check' ? rest : positionals), values, io);
+}
+async function runCheck(options, values, io) {
     const format = oneOf('--format', values.format ?? 'text', Object.keys(formats));
     const failOn = oneOf('--fail-on', values['fail-on'] ?? 'error', failLevels);
-    const result = await lint({
-        root: dirs[0] ?? '.',
-        ...(values.config === undefined ? {} : { configFile: values.config })
-    });
+    const result = await lint(options);
     const report = formats[format](result);
     if (values.output === undefined)
         io.stdout(report);
@@ -14932,6 +15480,21 @@ async function run(argv, io) {
     }
     return hasFailures(result, failOn) ? ExitCode.findings : ExitCode.ok;
 }
+function lintOptions(values, dirs) {
+    if (dirs.length > 1)
+        throw new UsageError(`expected one directory, got ${dirs.length}\n\n${usage}`);
+    return {
+        root: dirs[0] ?? '.',
+        ...(values.config === undefined ? {} : { configFile: values.config }),
+        ...(values.environment === undefined ? {} : { environment: values.environment })
+    };
+}
+/** Options that belong to another command are a usage error, not silently ignored. */
+function only(values, allowed, command) {
+    const stray = Object.keys(values).filter((name) => !allowed.includes(name));
+    if (stray.length > 0)
+        throw new UsageError(`--${stray[0] ?? ''} does not apply to "${command}"\n\n${usage}`);
+}
 function parseCommandLine(argv) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({
@@ -14942,7 +15505,10 @@ function parseCommandLine(argv) {
                 format: { type: 'string', short: 'f' },
                 output: { type: 'string', short: 'o' },
                 config: { type: 'string', short: 'c' },
+                environment: { type: 'string', short: 'e' },
                 'fail-on': { type: 'string' },
+                check: { type: 'boolean' },
+                init: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }

@@ -166,8 +166,9 @@ function checkFile(
 
 /**
  * Differences other rules own: parts of the source the platform cannot express
- * (source-unexpressible), fields the platform ignores (config-unknown-field), and references in
- * another platform's syntax to the same variable (config-env-syntax).
+ * (source-unexpressible), fields the platform ignores (config-unknown-field), a missing `type`
+ * (config-schema) and references in another platform's syntax to the same variable
+ * (config-env-syntax).
  */
 function isCovered(
   difference: Difference,
@@ -175,6 +176,7 @@ function isCovered(
   known: ReadonlySet<string>
 ): boolean {
   const top = difference.field.split(/[.[]/)[0] ?? ''
+  if (difference.field === 'type' && difference.kind === 'removed') return true // config-schema, where it matters
   if (unexpressible.has(difference.field) || (top === 'args' && unexpressible.has('args')))
     return true
   if (difference.kind === 'added' && difference.field === top && !known.has(top)) return true

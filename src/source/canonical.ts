@@ -15,6 +15,8 @@ export interface Item<T> {
  */
 export interface CanonicalServer {
   readonly transport: ServerTransport
+  /** Whether the entry states its `type`; platforms that need it for a transport say so in their data. */
+  readonly typed: boolean
   readonly command: Item<string> | undefined
   readonly args: readonly Item<string>[]
   readonly env: ReadonlyMap<string, Item<string>>

@@ -36,6 +36,16 @@ export function compareServers(expected: CanonicalServer, actual: CanonicalServe
     ]
   }
   const differences: Difference[] = []
+  // A `type` the platform expects but the entry leaves out (Claude Code rejects a url without one).
+  if (expected.typed && !actual.typed) {
+    differences.push({
+      kind: 'removed',
+      field: 'type',
+      path: undefined,
+      pointsAtKey: true,
+      expected: expected.transport
+    })
+  }
   compareScalar('command', expected.command, actual.command, differences)
   compareList('args', expected.args, actual.args, differences)
   compareMap('env', expected.env, actual.env, differences)

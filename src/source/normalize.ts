@@ -57,6 +57,7 @@ export function normalizeServer(platform: Platform, entry: PlainValue): Canonica
   const disabledValue = disabledKey === undefined ? undefined : server[disabledKey]
   return {
     transport: transportOf(platform, server, urlKey),
+    typed: typeof server.type === 'string' && server.type in t.readTypes,
     command: stringItem(server, ['command'], canonical),
     args: Array.isArray(server.args)
       ? server.args.flatMap((arg, index) =>

@@ -1,0 +1,50 @@
+import { join } from 'node:path'
+import { UsageError } from '../core/errors.js'
+import type { LintOptions } from '../lint.js'
+import { initSource, sync } from '../sync/run.js'
+import { unifiedDiff } from '../sync/unified-diff.js'
+import type { CliIO } from './main.js'
+
+/** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */
+export async function runSync(
+  options: LintOptions,
+  mode: { check: boolean; init: boolean },
+  io: CliIO
+): Promise<number> {
+  if (mode.check && mode.init) throw new UsageError('--check and --init cannot be combined')
+  if (mode.init) {
+    const plan = await initSource(options)
+    await io.writeFile(join(plan.root, plan.path), plan.text)
+    io.stdout(`created ${plan.path} from the platform files\n`)
+    for (const conflict of plan.conflicts) io.stderr(`warning: ${conflict}\n`)
+    io.stdout('next: review it, then run "mcp-lint sync" to write every platform file from it\n')
+    return 0
+  }
+  const result = await sync(options)
+  for (const finding of result.unexpressible) {
+    const { line, column } = finding.range.start
+    io.stderr(
+      `${finding.file}:${line}:${column}: ${finding.severity} ${finding.message} [${finding.ruleId}]\n`
+    )
+  }
+  for (const skipped of result.skipped) io.stderr(`skipped ${skipped.path}: it ${skipped.reason}\n`)
+  if (mode.check) {
+    for (const change of result.changes)
+      io.stdout(unifiedDiff(change.path, change.before ?? '', change.after))
+    if (result.changes.length === 0) {
+      io.stdout('every platform file matches the central source\n')
+      return 0
+    }
+    const list = result.changes.map((change) => change.path).join(', ')
+    io.stderr(
+      `${result.changes.length} file(s) differ from the central source: ${list}\nrun "mcp-lint sync" to write them\n`
+    )
+    return 1
+  }
+  for (const change of result.changes) {
+    await io.writeFile(join(result.root, change.path), change.after)
+    io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`)
+  }
+  if (result.changes.length === 0) io.stdout('every platform file matches the central source\n')
+  return 0
+}

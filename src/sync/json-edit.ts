@@ -1,0 +1,133 @@
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parseTree,
+  type FormattingOptions
+} from 'jsonc-parser'
+import type { PlainObject, PlainValue } from '../core/tree.js'
+
+/** The indentation and line ending a file already uses, so edits look like the rest of it. */
+export function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
+  const indented = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  '
+  const insertSpaces = !indented.startsWith('\t')
+  return { insertSpaces, tabSize: insertSpaces ? indented.length : 1, eol }
+}
+
+/**
+ * Sets, adds and removes servers in a JSON/JSONC file. Only the servers that change are
+ * rewritten: comments, other settings and the formatting of untouched servers stay as they are.
+ */
+export function editJsonServers(
+  text: string,
+  serversKey: string,
+  set: ReadonlyMap<string, PlainObject>,
+  remove: readonly string[]
+): string {
+  const formattingOptions = detectFormatting(text)
+  let result = text
+  for (const name of remove) {
+    result = applyEdits(
+      result,
+      modify(result, [serversKey, name], undefined, { formattingOptions })
+    )
+  }
+  for (const [name, value] of set)
+    result = setServer(result, serversKey, name, value, formattingOptions)
+  return result
+}
+
+function setServer(
+  text: string,
+  serversKey: string,
+  name: string,
+  value: PlainObject,
+  options: FormattingOptions
+): string {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false })
+  const map = root === undefined ? undefined : findNodeAtLocation(root, [serversKey])
+  if (map?.type !== 'object') {
+    // No server map yet: jsonc-parser adds the key where it belongs.
+    return applyEdits(text, modify(text, [serversKey, name], value, { formattingOptions: options }))
+  }
+  const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2)
+  const eol = options.eol ?? '\n'
+  const properties = map.children ?? []
+  const first = properties[0]
+  const indent =
+    first === undefined ? lineIndent(text, map.offset) + unit : lineIndent(text, first.offset)
+  const formatted = formatValue(value, indent, unit, eol)
+  const existing = properties.find((property) => property.children?.[0]?.value === name)
+    ?.children?.[1]
+  if (existing !== undefined) return splice(text, existing.offset, existing.length, formatted)
+  const entry = `${JSON.stringify(name)}: ${formatted}`
+  const last = properties.at(-1)
+  if (last === undefined) {
+    return splice(
+      text,
+      map.offset,
+      map.length,
+      `{${eol}${indent}${entry}${eol}${lineIndent(text, map.offset)}}`
+    )
+  }
+  const end = last.offset + last.length
+  const comma = nextSignificant(text, end)
+  // Keep a trailing comma where the file has one (JSONC); add one otherwise.
+  if (text[comma] === ',') return splice(text, comma + 1, 0, `${eol}${indent}${entry},`)
+  return splice(text, end, 0, `,${eol}${indent}${entry}`)
+}
+
+/** Objects one key per line, arrays of scalars on one line when short, as people write MCP configs. */
+export function formatValue(value: PlainValue, indent: string, unit: string, eol: string): string {
+  if (Array.isArray(value)) {
+    const inline = `[${value.map((item) => JSON.stringify(item)).join(', ')}]`
+    if (
+      value.every((item) => item === null || typeof item !== 'object') &&
+      indent.length + inline.length <= 100
+    )
+      return inline
+    const items = value.map(
+      (item) => `${indent}${unit}${formatValue(item, indent + unit, unit, eol)}`
+    )
+    return `[${eol}${items.join(`,${eol}`)}${eol}${indent}]`
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+    if (entries.length === 0) return '{}'
+    const lines = entries.map(
+      ([key, item]) =>
+        `${indent}${unit}${JSON.stringify(key)}: ${formatValue(item, indent + unit, unit, eol)}`
+    )
+    return `{${eol}${lines.join(`,${eol}`)}${eol}${indent}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** A new file holding only the server map. */
+export function newJsonFile(serversKey: string, servers: ReadonlyMap<string, PlainObject>): string {
+  return `${formatValue({ [serversKey]: Object.fromEntries(servers) }, '', '  ', '\n')}\n`
+}
+
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1
+  return /^[ \t]*/.exec(text.slice(start))?.[0] ?? ''
+}
+
+/** The offset of the next character that is not whitespace or a comment. */
+function nextSignificant(text: string, from: number): number {
+  let index = from
+  while (index < text.length) {
+    if (/\s/.test(text[index] ?? '')) index++
+    else if (text.startsWith('//', index))
+      index = text.includes('\n', index) ? text.indexOf('\n', index) + 1 : text.length
+    else if (text.startsWith('/*', index))
+      index = text.includes('*/', index) ? text.indexOf('*/', index) + 2 : text.length
+    else break
+  }
+  return index
+}
+
+function splice(text: string, offset: number, length: number, content: string): string {
+  return text.slice(0, offset) + content + text.slice(offset + length)
+}

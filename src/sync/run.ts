@@ -1,0 +1,62 @@
+import { realpath } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Diagnostic } from '../core/diagnostic.js'
+import { UsageError } from '../core/errors.js'
+import { runRules } from '../engine.js'
+import { loadWorkspace, type LintOptions } from '../lint.js'
+import { findRule } from '../rules/index.js'
+import { SOURCE_PATH } from '../source/model.js'
+import { planInit } from './init.js'
+import { planSync, type FileChange } from './sync.js'
+
+export interface SyncResult {
+  readonly root: string
+  readonly changes: readonly FileChange[]
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[]
+  /** Parts of the source some target cannot express (source-unexpressible findings). */
+  readonly unexpressible: readonly Diagnostic[]
+}
+
+/** Plans `mcp-lint sync`: the files to write so every target matches the central source. */
+export async function sync(options: LintOptions): Promise<SyncResult> {
+  const { root, config, workspace } = await loadWorkspace(options)
+  const source = workspace.source
+  if (source === undefined) {
+    throw new UsageError(
+      `no central source at ${SOURCE_PATH}: create one with "mcp-lint sync --init"`
+    )
+  }
+  const plan = planSync(workspace, source)
+  const skipped = [...plan.skipped]
+  // Two targets that are one file (a symlink to another platform's file) cannot both be written.
+  const owners = new Map<string, string>()
+  const changes: FileChange[] = []
+  for (const change of plan.changes) {
+    const real = await realpath(join(root, change.path)).catch(() => join(root, change.path))
+    const owner = owners.get(real)
+    if (owner === undefined) {
+      owners.set(real, change.path)
+      changes.push(change)
+    } else
+      skipped.push({ path: change.path, reason: `is the same file as ${owner}; not written twice` })
+  }
+  const rule = findRule('source-unexpressible')
+  const unexpressible = rule === undefined ? [] : runRules(workspace, [rule], config.rules)
+  return { root, changes, skipped, unexpressible }
+}
+
+/** Plans `mcp-lint sync --init`: a central source made from the existing platform files. */
+export async function initSource(
+  options: LintOptions
+): Promise<{ root: string; path: string; text: string; conflicts: readonly string[] }> {
+  const { root, workspace } = await loadWorkspace(options)
+  if (workspace.source !== undefined) {
+    throw new UsageError(
+      `${SOURCE_PATH} already exists: run "mcp-lint sync" to write the platform files from it`
+    )
+  }
+  if (workspace.files.length === 0)
+    throw new UsageError('no platform config files to build a central source from')
+  const { text, conflicts } = planInit(workspace)
+  return { root, path: SOURCE_PATH, text, conflicts }
+}

@@ -1,0 +1,87 @@
+import { parseConfigText } from '../core/load.js'
+import type { ConfigFile, Workspace } from '../core/model.js'
+import type { PlainObject } from '../core/tree.js'
+import type { Platform } from '../platforms/platform.js'
+import { diffEntry } from '../source/drift.js'
+import { expectedFor } from '../source/expect.js'
+import type { SourceModel, Target } from '../source/model.js'
+import { editJsonServers, newJsonFile } from './json-edit.js'
+import { replaceTomlServers } from './toml-edit.js'
+import { writeTomlServers } from './toml-write.js'
+
+export interface FileChange {
+  readonly path: string
+  readonly platform: Platform
+  /** Undefined for a file that does not exist yet. */
+  readonly before: string | undefined
+  readonly after: string
+}
+
+export interface SyncPlan {
+  readonly changes: readonly FileChange[]
+  /** Targets left alone, with the reason. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[]
+}
+
+/**
+ * What `mcp-lint sync` writes: every target file made to match the central source. Servers that
+ * already match are not touched, so a second sync changes nothing and hand formatting survives.
+ */
+export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
+  const changes: FileChange[] = []
+  const skipped: { path: string; reason: string }[] = []
+  const seen = new Set<string>()
+  for (const target of source.targets) {
+    if (seen.has(target.path)) {
+      skipped.push({ path: target.path, reason: 'is listed twice in the targets; written once' })
+      continue
+    }
+    seen.add(target.path)
+    const file = workspace.files.find(
+      (candidate) => candidate.path === target.path && candidate.platform.id === target.platform.id
+    )
+    if (file !== undefined && (file.source === undefined || file.root?.kind !== 'object')) {
+      skipped.push({
+        path: target.path,
+        reason: 'cannot be read or parsed: fix the config-syntax or config-unreadable finding first'
+      })
+      continue
+    }
+    const after = plannedText(source, target, file)
+    const before = file?.source?.text
+    if (after !== before)
+      changes.push({ path: target.path, platform: target.platform, before, after })
+  }
+  for (const change of changes) assertParses(change)
+  return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped }
+}
+
+function plannedText(source: SourceModel, target: Target, file: ConfigFile | undefined): string {
+  const platform = target.platform
+  const expected = new Map<string, PlainObject>()
+  for (const entry of expectedFor(source, target))
+    if (entry.rendered.value !== undefined) expected.set(entry.server.name, entry.rendered.value)
+  const key = platform.serversKeys[0]
+  if (file?.source === undefined)
+    return platform.format === 'toml' ? writeTomlServers(expected, key) : newJsonFile(key, expected)
+  const text = file.source.text
+  const set = new Map<string, PlainObject>()
+  for (const [name, value] of expected) {
+    const entry = file.servers.find((candidate) => candidate.name.value === name)
+    if (entry === undefined || diffEntry(platform, value, entry).length > 0) set.set(name, value)
+  }
+  const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
+  if (set.size === 0 && remove.length === 0) return text
+  return platform.format === 'toml'
+    ? replaceTomlServers(text, expected, key)
+    : editJsonServers(text, key, set, remove)
+}
+
+/** A written file must read back cleanly; anything else is a bug to report, not a file to write. */
+function assertParses(change: FileChange): void {
+  const file = parseConfigText(change.path, change.platform, change.after)
+  if (file.syntaxProblems.length > 0)
+    throw new Error(
+      `sync produced unparseable ${change.path}: ${file.syntaxProblems[0]?.detail ?? ''}`
+    )
+}
