@@ -40224,8 +40224,8 @@ function shouldMask(value, key = '') {
         return true;
     if (/^(bearer|basic|token)\s+\S{8,}/i.test(value))
         return true;
-    return (value.length >= 20 &&
-        !/\s/.test(value) &&
+    // Long random tokens; paths, URLs and package specs (with / . @ :) are not flagged by shape alone.
+    return (/^[A-Za-z0-9_\-+=]{20,}$/.test(value) &&
         entropy(value) > 3.5 &&
         /\d/.test(value) &&
         /[A-Za-z]/.test(value));

@@ -8865,8 +8865,8 @@ function shouldMask(value, key = '') {
         return true;
     if (/^(bearer|basic|token)\s+\S{8,}/i.test(value))
         return true;
-    return (value.length >= 20 &&
-        !/\s/.test(value) &&
+    // Long random tokens; paths, URLs and package specs (with / . @ :) are not flagged by shape alone.
+    return (/^[A-Za-z0-9_\-+=]{20,}$/.test(value) &&
         entropy(value) > 3.5 &&
         /\d/.test(value) &&
         /[A-Za-z]/.test(value));
@@ -15109,13 +15109,8 @@ function replaceTomlServers(text, servers, mapKey = 'mcp_servers') {
         const name = first === undefined ? '' : first.type === 'TOMLBare' ? first.name : first.value;
         if (name !== mapKey)
             continue;
-        // A table runs to its last key; the line break after it goes too, blank lines below stay.
-        let end = item.range[1];
-        if (text.startsWith('\r\n', end))
-            end += 2;
-        else if (text[end] === '\n')
-            end += 1;
-        ranges.push([item.range[0], end]);
+        // A table runs to its last key; its line break and the blank lines below it go with it.
+        ranges.push([item.range[0], endOfBlankLines(text, item.range[1])]);
     }
     let kept = text;
     for (const [start, end] of ranges.reverse())
@@ -15125,6 +15120,17 @@ function replaceTomlServers(text, servers, mapKey = 'mcp_servers') {
     if (block === '')
         return kept === '' ? '' : `${kept}\n`;
     return kept === '' ? block : `${kept}\n\n${block}`;
+}
+/** The offset after the rest of the line at `offset` and any blank lines that follow it. */
+function endOfBlankLines(text, offset) {
+    let end = offset;
+    const lineBreak = /^[ \t]*\r?\n/;
+    let match = lineBreak.exec(text.slice(end));
+    while (match !== null) {
+        end += match[0].length;
+        match = lineBreak.exec(text.slice(end));
+    }
+    return end;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/sync.ts
@@ -15314,14 +15320,15 @@ function diffLines(a, b) {
             i++;
             j++;
         }
-        else if (j < b.length &&
-            (i >= a.length || (table[i]?.[j + 1] ?? 0) >= (table[i + 1]?.[j] ?? 0))) {
-            ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j });
-            j++;
-        }
-        else {
+        else if (i < a.length &&
+            (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))) {
+            // Removals before additions, as diff(1) prints them.
             ops.push({ kind: 'remove', text: a[i] ?? '', a: i, b: j });
             i++;
+        }
+        else {
+            ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j });
+            j++;
         }
     }
     return ops;

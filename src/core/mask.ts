@@ -58,9 +58,9 @@ export function shouldMask(value: string, key = ''): boolean {
   if (secretNames.test(key)) return true
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return true
   if (/^(bearer|basic|token)\s+\S{8,}/i.test(value)) return true
+  // Long random tokens; paths, URLs and package specs (with / . @ :) are not flagged by shape alone.
   return (
-    value.length >= 20 &&
-    !/\s/.test(value) &&
+    /^[A-Za-z0-9_\-+=]{20,}$/.test(value) &&
     entropy(value) > 3.5 &&
     /\d/.test(value) &&
     /[A-Za-z]/.test(value)

@@ -17,11 +17,8 @@ export function replaceTomlServers(
     const first = item.key.keys[0]
     const name = first === undefined ? '' : first.type === 'TOMLBare' ? first.name : first.value
     if (name !== mapKey) continue
-    // A table runs to its last key; the line break after it goes too, blank lines below stay.
-    let end = item.range[1]
-    if (text.startsWith('\r\n', end)) end += 2
-    else if (text[end] === '\n') end += 1
-    ranges.push([item.range[0], end])
+    // A table runs to its last key; its line break and the blank lines below it go with it.
+    ranges.push([item.range[0], endOfBlankLines(text, item.range[1])])
   }
   let kept = text
   for (const [start, end] of ranges.reverse()) kept = kept.slice(0, start) + kept.slice(end)
@@ -29,4 +26,16 @@ export function replaceTomlServers(
   const block = writeTomlServers(servers, mapKey)
   if (block === '') return kept === '' ? '' : `${kept}\n`
   return kept === '' ? block : `${kept}\n\n${block}`
+}
+
+/** The offset after the rest of the line at `offset` and any blank lines that follow it. */
+function endOfBlankLines(text: string, offset: number): number {
+  let end = offset
+  const lineBreak = /^[ \t]*\r?\n/
+  let match = lineBreak.exec(text.slice(end))
+  while (match !== null) {
+    end += match[0].length
+    match = lineBreak.exec(text.slice(end))
+  }
+  return end
 }

@@ -73,14 +73,15 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
       i++
       j++
     } else if (
-      j < b.length &&
-      (i >= a.length || (table[i]?.[j + 1] ?? 0) >= (table[i + 1]?.[j] ?? 0))
+      i < a.length &&
+      (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
     ) {
-      ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j })
-      j++
-    } else {
+      // Removals before additions, as diff(1) prints them.
       ops.push({ kind: 'remove', text: a[i] ?? '', a: i, b: j })
       i++
+    } else {
+      ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j })
+      j++
     }
   }
   return ops

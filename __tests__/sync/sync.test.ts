@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main, processIO, type CliIO } from '../../src/cli/main.js'
+import { lint } from '../../src/lint.js'
+
+const temps: string[] = []
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A writable copy of a repository, without the golden file of the fixture tests. */
+function copy(from: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+  temps.push(dir)
+  cpSync(from, dir, { recursive: true, filter: (path) => !path.endsWith('expected.txt') })
+  return dir
+}
+
+async function cli(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIO = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    writeFile: processIO.writeFile
+  }
+  return { code: await main(argv, io), stdout, stderr }
+}
+
+const driftRules = new Set(['source-drift', 'config-mismatch'])
+const drift = async (root: string) =>
+  (await lint({ root })).diagnostics
+    .filter((d) => driftRules.has(d.ruleId))
+    .map((d) => `${d.file}:${d.range.start.line} ${d.message}`)
+
+const scenarios = readdirSync('fixtures/scenarios')
+  .filter(
+    (name) => name.startsWith('ng-drift-') || name === 'ok-in-sync' || name === 'ng-fragments'
+  )
+  .map((name) => join('fixtures/scenarios', name))
+const corpus = '../shared/corpus/real'
+const withSource = readdirSync(corpus).filter((repo) =>
+  existsSync(join(corpus, repo, '.agents/mcp/mcp-servers.json'))
+)
+
+describe('mcp-lint sync', () => {
+  it.each([...scenarios, ...withSource.map((repo) => join(corpus, repo)), 'fixtures/demo'])(
+    'makes %s match its central source, and a second sync changes nothing',
+    async (fixture) => {
+      const root = copy(fixture)
+      const first = await cli(['sync', root])
+      expect(first.code).toBe(0)
+      expect(await drift(root)).toEqual([])
+      const second = await cli(['sync', root, '--check'])
+      expect([second.code, second.stdout]).toEqual([
+        0,
+        'every platform file matches the central source\n'
+      ])
+    }
+  )
+
+  it('--check shows a diff per file and exits 1, writing nothing', async () => {
+    const root = copy('fixtures/scenarios/ng-drift-cursor')
+    const before = readFileSync(join(root, '.cursor/mcp.json'), 'utf8')
+    const result = await cli(['sync', root, '--check'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('--- a/.cursor/mcp.json\n+++ b/.cursor/mcp.json\n@@ ')
+    expect(result.stdout).toContain(
+      '+      "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],'
+    )
+    expect(result.stderr).toBe(
+      '1 file(s) differ from the central source: .cursor/mcp.json\nrun "mcp-lint sync" to write them\n'
+    )
+    expect(readFileSync(join(root, '.cursor/mcp.json'), 'utf8')).toBe(before)
+  })
+
+  it('keeps the other settings of a shared settings file', async () => {
+    const root = copy('fixtures/scenarios/ng-drift-zed')
+    await cli(['sync', root])
+    const settings = JSON.parse(readFileSync(join(root, '.zed/settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    expect(settings.theme).toBe('One Dark')
+    expect(Object.keys(settings.context_servers as object)).toEqual([
+      'github',
+      'docs',
+      'search',
+      'memory'
+    ])
+  })
+
+  it('creates missing target files', async () => {
+    const root = copy('fixtures/scenarios/ok-in-sync')
+    rmSync(join(root, '.cursor'), { recursive: true })
+    expect((await cli(['sync', root])).stdout).toBe('created .cursor/mcp.json\n')
+    expect(await drift(root)).toEqual([])
+  })
+
+  it('needs a central source', async () => {
+    const root = copy('fixtures/platforms/cursor/ok-project')
+    const result = await cli(['sync', root])
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'mcp-lint: no central source at .agents/mcp/mcp-servers.json: create one with "mcp-lint sync --init"\n'
+    ])
+  })
+
+  it('refuses options of other commands', async () => {
+    expect((await cli(['sync', '.', '--format', 'json'])).code).toBe(2)
+    expect((await cli(['check', '.', '--init'])).code).toBe(2)
+    expect((await cli(['sync', '.', '--check', '--init'])).code).toBe(2)
+  })
+})
+
+const multiFile = readdirSync(corpus).filter((repo) => {
+  const dir = join(corpus, repo)
+  return (
+    !withSource.includes(repo) &&
+    existsSync(dir) &&
+    readFileSync('__tests__/corpus.expected.txt', 'utf8').includes(`## ${repo}\n`)
+  )
+})
+
+describe('mcp-lint sync --init', () => {
+  it.each(multiFile)('builds a central source for %s that sync then matches', async (repo) => {
+    const root = copy(join(corpus, repo))
+    const result = await lint({ root })
+    if (result.files.filter((file) => file.platform !== 'source').length === 0) return
+    const init = await cli(['sync', root, '--init'])
+    expect(init.code).toBe(0)
+    expect(existsSync(join(root, '.agents/mcp/mcp-servers.json'))).toBe(true)
+    expect((await cli(['sync', root])).code).toBe(0)
+    expect(await drift(root)).toEqual([])
+    expect((await cli(['sync', root, '--check'])).code).toBe(0)
+  })
+
+  it('reports disagreements and refuses to overwrite an existing source', async () => {
+    const root = copy('fixtures/scenarios/ng-cross-file')
+    const init = await cli(['sync', root, '--init'])
+    expect(init.code).toBe(0)
+    expect(init.stderr).toContain(
+      'warning: server "db": args[2] in .cursor/mcp.json differs from .mcp.json; kept .mcp.json'
+    )
+    const source = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')) as {
+      mcpServers: Record<string, unknown>
+    }
+    expect(source.mcpServers['fng-chatbot']).toEqual({
+      command: 'python',
+      args: ['-m', 'bot'],
+      platforms: ['claude-code']
+    })
+    expect((await cli(['sync', root, '--init'])).code).toBe(2)
+  })
+})
+
+describe('environments', () => {
+  it('applies an overlay selected by name', async () => {
+    const result = await lint({ root: 'fixtures/scenarios/ng-fragments', environment: 'staging' })
+    expect(
+      result.diagnostics.filter((d) => d.ruleId === 'source-drift').map((d) => d.message)
+    ).toEqual([
+      'server "docs" from the central source is missing here: run "mcp-lint sync" or add it',
+      'env.GITHUB_TOOLSETS of server "github" is "repos,issues" here but "repos" from the central source'
+    ])
+  })
+
+  it('names the environments there are when one is missing', async () => {
+    await expect(
+      lint({ root: 'fixtures/scenarios/ng-fragments', environment: 'prod' })
+    ).rejects.toThrow(
+      'environment "prod" not found: there is no .agents/mcp/environments/prod.json (available: staging)'
+    )
+    await expect(
+      lint({ root: 'fixtures/scenarios/ng-fragments', environment: '../x' })
+    ).rejects.toThrow('is not a valid name')
+  })
+})
