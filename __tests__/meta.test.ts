@@ -83,3 +83,14 @@ describe('README', () => {
     ).toEqual(['npm ci && npm run demo', 'npm test'])
   })
 })
+
+describe('README CLI section', () => {
+  it('shows the options the CLI really has', async () => {
+    const { usage } = await import('../src/cli/main.js')
+    const readme = readFileSync('README.md', 'utf8')
+    const block = /```text\nmcp-lint \[check\][\s\S]*?```/.exec(readme)?.[0] ?? ''
+    const options = block.split('\n').filter((line) => line.trimStart().startsWith('-'))
+    expect(options.length).toBeGreaterThan(5)
+    for (const line of options) expect(usage).toContain(line)
+  })
+})

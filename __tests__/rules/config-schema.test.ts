@@ -381,6 +381,26 @@ testRule(rule, {
       errors: [{ messageId: 'type', line: 1, column: 71 }]
     },
     {
+      name: 'central source platform names, in platforms, overrides and targets',
+      path: '.agents/mcp/mcp-servers.json',
+      text: '{ "targets": ["claude", "cursr"], "mcpServers": { "a": { "command": "x", "platforms": ["copilot", "vscod"], "overrides": { "gemini": {}, "bogus": {} } } } }',
+      errors: [
+        { messageId: 'hint', line: 1, column: 25, message: /^"targets\[1\]": unknown platform/ },
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 99,
+          message: /^"platforms\[1\]" of server "a": unknown platform/
+        },
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 138,
+          message: /^key "bogus" of "overrides" of server "a": unknown platform/
+        }
+      ]
+    },
+    {
       name: '__proto__ anywhere',
       path: '.mcp.json',
       text: '{ "mcpServers": { "a": { "command": "x", "env": { "__proto__": "y" } } } }',

@@ -10399,81 +10399,6 @@ const roo = {
     reference: 'https://docs.roocode.com/features/mcp/using-mcp-in-roo'
 };
 
-;// CONCATENATED MODULE: ./src/platforms/source.ts
-
-/**
- * The central source, `.agents/mcp/mcp-servers.json`: one entry per server in the common shape,
- * from which every platform file is checked and generated. References are written `${VAR}` once.
- */
-const source_server = serverSchema({
-    type: enumOf(['stdio', 'http', 'sse']),
-    command: string,
-    args: stringArray,
-    env: stringMap,
-    cwd: string,
-    url: string,
-    headers: stringMap,
-    platforms: stringArray,
-    description: string,
-    overrides: { type: 'object', additionalProperties: object }
-}, [
-    requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)'),
-    requireForType(['http', 'sse'], ['url'], 'a remote server needs "url"')
-]);
-const source_source = {
-    id: 'source',
-    displayName: 'the central source',
-    paths: ['.agents/mcp/mcp-servers.json'],
-    format: 'json',
-    jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },
-    // Real sources also use "servers" (LIDR-IT/ai-assisted-workflow).
-    serversKeys: ['mcpServers', 'servers'],
-    dedicated: true,
-    schema: fileSchema({
-        id: 'source',
-        title: 'mcp-lint central MCP source (.agents/mcp/mcp-servers.json)',
-        serversKey: 'mcpServers',
-        server: source_server,
-        required: false,
-        extraProperties: {
-            servers: { type: 'object', additionalProperties: source_server },
-            targets: {},
-            version: string,
-            description: string
-        }
-    }),
-    unknownFields: 'confirmed',
-    ignoredFields: {},
-    interpolation: {
-        certainty: 'confirmed',
-        syntaxes: ['brace', 'brace-default'],
-        prefixes: [],
-        variables: [],
-        fields: 'all',
-        preferred: 'brace'
-    },
-    translation: {
-        transports: ['stdio', 'http', 'sse'],
-        urlKey: 'url',
-        urlKeys: { url: undefined },
-        typeValues: { http: 'http', sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
-        cwd: true,
-        headers: true,
-        references: 'brace',
-        description: true,
-        lenientReferences: true
-    },
-    aliases: [],
-    reference: 'https://github.com/mcp-lint/mcp-lint#central-source'
-};
-
 ;// CONCATENATED MODULE: ./src/platforms/vscode.ts
 
 // Facts: ../shared/docs/platforms.md §2.6 (microsoft/vscode mcpConfiguration.ts; vscode-docs mcp-configuration.md, 2026-06-03).
@@ -10706,6 +10631,125 @@ const zed = {
     reference: 'https://zed.dev/docs/ai/mcp'
 };
 
+;// CONCATENATED MODULE: ./src/platforms/source.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every name a source may give a platform: ids and the aliases real sources use (`claude`, `copilot`). */
+const platformName = explain('unknown platform: use a platform id such as "claude-code", "cursor", "vscode" or "codex"', {
+    enum: [
+        antigravity,
+        claudeCode,
+        claudeDesktop,
+        codex,
+        cursor,
+        geminiCli,
+        kiro,
+        roo,
+        vscode,
+        windsurf,
+        zed
+    ].flatMap((platform) => [platform.id, ...platform.aliases])
+});
+/**
+ * The central source, `.agents/mcp/mcp-servers.json`: one entry per server in the common shape,
+ * from which every platform file is checked and generated. References are written `${VAR}` once.
+ */
+const source_server = serverSchema({
+    type: enumOf(['stdio', 'http', 'sse']),
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    cwd: string,
+    url: string,
+    headers: stringMap,
+    platforms: { type: 'array', items: platformName },
+    description: string,
+    overrides: { type: 'object', propertyNames: platformName, additionalProperties: object }
+}, [
+    requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)'),
+    requireForType(['http', 'sse'], ['url'], 'a remote server needs "url"')
+]);
+const source_source = {
+    id: 'source',
+    displayName: 'the central source',
+    paths: ['.agents/mcp/mcp-servers.json'],
+    format: 'json',
+    jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },
+    // Real sources also use "servers" (LIDR-IT/ai-assisted-workflow).
+    serversKeys: ['mcpServers', 'servers'],
+    dedicated: true,
+    schema: fileSchema({
+        id: 'source',
+        title: 'mcp-lint central MCP source (.agents/mcp/mcp-servers.json)',
+        serversKey: 'mcpServers',
+        server: source_server,
+        required: false,
+        extraProperties: {
+            servers: { type: 'object', additionalProperties: source_server },
+            targets: {
+                description: 'The platform files kept in sync with this source; default: the ones that exist.',
+                // An array of platform names or { platform, path }, or an object of platform name to path.
+                type: ['array', 'object'],
+                items: {
+                    anyOf: [
+                        platformName,
+                        {
+                            type: 'object',
+                            properties: { platform: platformName, path: string },
+                            required: ['platform'],
+                            additionalProperties: false
+                        }
+                    ]
+                },
+                propertyNames: platformName,
+                additionalProperties: { type: ['string', 'boolean'] }
+            },
+            version: string,
+            description: string
+        }
+    }),
+    unknownFields: 'confirmed',
+    ignoredFields: {},
+    interpolation: {
+        certainty: 'confirmed',
+        syntaxes: ['brace', 'brace-default'],
+        prefixes: [],
+        variables: [],
+        fields: 'all',
+        preferred: 'brace'
+    },
+    translation: {
+        transports: ['stdio', 'http', 'sse'],
+        urlKey: 'url',
+        urlKeys: { url: undefined },
+        typeValues: { http: 'http', sse: 'sse' },
+        readTypes: {
+            stdio: 'stdio',
+            http: 'http',
+            'streamable-http': 'http',
+            streamableHttp: 'http',
+            sse: 'sse'
+        },
+        cwd: true,
+        headers: true,
+        references: 'brace',
+        description: true,
+        lenientReferences: true
+    },
+    aliases: [],
+    reference: 'https://github.com/mcp-lint/mcp-lint#central-source'
+};
+
 ;// CONCATENATED MODULE: ./src/platforms/index.ts
 
 
@@ -10863,7 +10907,12 @@ function platformsUsingKey(key) {
             const server = serverOf(file, issue.path);
             const options = server === undefined ? {} : { server };
             if (issue.keyword === 'propertyNames' && issue.field !== undefined) {
-                report('hint', issue.location, { subject: `server name "${issue.field}"`, hint: issue.hint ?? 'is not allowed' }, options);
+                report('hint', issue.location, {
+                    subject: issue.path.length === 1 && file.platform.serversKeys.includes(issue.path[0] ?? '')
+                        ? `server name "${issue.field}"`
+                        : `key "${issue.field}" of ${subject}`,
+                    hint: issue.hint ?? 'is not allowed'
+                }, options);
             }
             else if (issue.hint !== undefined)
                 report('hint', issue.location, { subject, hint: issue.hint }, options);

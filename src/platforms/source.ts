@@ -1,6 +1,18 @@
+import { antigravity } from './antigravity.js'
+import { claudeCode } from './claude-code.js'
+import { claudeDesktop } from './claude-desktop.js'
+import { codex } from './codex.js'
+import { cursor } from './cursor.js'
+import { geminiCli } from './gemini-cli.js'
+import { kiro } from './kiro.js'
 import type { Platform } from './platform.js'
+import { roo } from './roo.js'
+import { vscode } from './vscode.js'
+import { windsurf } from './windsurf.js'
+import { zed } from './zed.js'
 import {
   enumOf,
+  explain,
   fileSchema,
   object,
   requireForType,
@@ -10,6 +22,26 @@ import {
   stringArray,
   stringMap
 } from './schema-parts.js'
+
+/** Every name a source may give a platform: ids and the aliases real sources use (`claude`, `copilot`). */
+const platformName = explain(
+  'unknown platform: use a platform id such as "claude-code", "cursor", "vscode" or "codex"',
+  {
+    enum: [
+      antigravity,
+      claudeCode,
+      claudeDesktop,
+      codex,
+      cursor,
+      geminiCli,
+      kiro,
+      roo,
+      vscode,
+      windsurf,
+      zed
+    ].flatMap((platform) => [platform.id, ...platform.aliases])
+  }
+)
 
 /**
  * The central source, `.agents/mcp/mcp-servers.json`: one entry per server in the common shape,
@@ -24,9 +56,9 @@ const server = serverSchema(
     cwd: string,
     url: string,
     headers: stringMap,
-    platforms: stringArray,
+    platforms: { type: 'array', items: platformName },
     description: string,
-    overrides: { type: 'object', additionalProperties: object }
+    overrides: { type: 'object', propertyNames: platformName, additionalProperties: object }
   },
   [
     requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)'),
@@ -51,7 +83,25 @@ export const source: Platform = {
     required: false,
     extraProperties: {
       servers: { type: 'object', additionalProperties: server },
-      targets: {},
+      targets: {
+        description:
+          'The platform files kept in sync with this source; default: the ones that exist.',
+        // An array of platform names or { platform, path }, or an object of platform name to path.
+        type: ['array', 'object'],
+        items: {
+          anyOf: [
+            platformName,
+            {
+              type: 'object',
+              properties: { platform: platformName, path: string },
+              required: ['platform'],
+              additionalProperties: false
+            }
+          ]
+        },
+        propertyNames: platformName,
+        additionalProperties: { type: ['string', 'boolean'] }
+      },
       version: string,
       description: string
     }

@@ -104,7 +104,13 @@ export default defineRule({
         report(
           'hint',
           issue.location,
-          { subject: `server name "${issue.field}"`, hint: issue.hint ?? 'is not allowed' },
+          {
+            subject:
+              issue.path.length === 1 && file.platform.serversKeys.includes(issue.path[0] ?? '')
+                ? `server name "${issue.field}"`
+                : `key "${issue.field}" of ${subject}`,
+            hint: issue.hint ?? 'is not allowed'
+          },
           options
         )
       } else if (issue.hint !== undefined)
