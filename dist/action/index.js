@@ -42509,7 +42509,10 @@ function merge_isObject(value) {
 
 
 
-/** Override keys that change the server itself; the rest are platform-only fields written as they are. */
+/**
+ * Override keys that change the server itself; `disabled` and `inputs` (VS Code's file-level
+ * prompts) are handled apart; the rest are platform-only fields written as they are.
+ */
 const serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
 /** The source server as one platform should carry it: overrides applied, in canonical form. */
 function canonicalFor(server, platform) {
@@ -42519,7 +42522,7 @@ function canonicalFor(server, platform) {
     for (const [key, value] of Object.entries(override)) {
         if (serverFields.has(key))
             changes[key] = value;
-        else if (key !== 'disabled')
+        else if (key !== 'disabled' && key !== 'inputs')
             extras[key] = value;
     }
     const merged = mergeOverlay(server.value, changes);
@@ -42571,6 +42574,20 @@ function expectedFor(source, target) {
         };
     });
 }
+/** VS Code `inputs` the source's overrides declare for a target, first declaration of an id winning. */
+function expectedInputs(source, target) {
+    const inputs = new Map();
+    for (const server of source.servers) {
+        if (!carries(server, target.platform))
+            continue;
+        const declared = server.overrides.get(target.platform.id)?.inputs;
+        for (const input of Array.isArray(declared) ? declared : []) {
+            if (isObject(input) && typeof input.id === 'string' && !inputs.has(input.id))
+                inputs.set(input.id, input);
+        }
+    }
+    return [...inputs.values()];
+}
 
 ;// CONCATENATED MODULE: ./src/source/model.ts
 const SOURCE_PATH = '.agents/mcp/mcp-servers.json';
@@ -42580,6 +42597,8 @@ const ENVIRONMENTS_DIR = '.agents/mcp/environments';
 const SOURCE_ONLY_FIELDS = ['platforms', 'overrides', 'description'];
 
 ;// CONCATENATED MODULE: ./src/rules/source-drift.ts
+
+
 
 
 
@@ -42602,6 +42621,8 @@ const messages = {
     removed: (d) => `server "${d.server}" lacks ${d.field} (${d.expected}) from the central source`,
     renamedKey: (d) => `${d.field} of server "${d.server}" is named ${d.from} in the central source`,
     disabled: (d) => `server "${d.server}" is disabled here but not in the central source`,
+    missingInput: (d) => `input "${d.id}" from the central source is missing from "inputs"`,
+    changedInput: (d) => `input "${d.id}" differs from its declaration in the central source`,
     enabled: (d) => `the central source disables server "${d.server}" for ${d.platform}, but it is enabled here`
 };
 const servers = (entries) => `{\n  "mcpServers": {\n${entries}\n  }\n}\n`;
@@ -42661,6 +42682,7 @@ const github = (args, env) => `    "github": { "command": "npx", "args": ${args}
             else if (file.root !== undefined) {
                 // A file that did not parse is reported by config-syntax or config-unreadable.
                 checkFile(report, file, expectedFor(model, target), (name) => model.servers.some((server) => server.name === name && !carries(server, file.platform)));
+                checkInputs(report, file, expectedInputs(model, target));
             }
         }
     }
@@ -42704,6 +42726,27 @@ function checkFile(report, file, expected, carriedElsewhere) {
         };
         report('extraServer', entry.name.location, data, { server });
     }
+}
+/** VS Code inputs the source declares must be in the file as declared (other inputs may be there too). */
+function checkInputs(report, file, wanted) {
+    if (wanted.length === 0 || file.root?.kind !== 'object')
+        return;
+    const inputs = findProperty(file.root, 'inputs');
+    const declared = inputs?.value.kind === 'array' ? inputs.value.items : [];
+    for (const want of wanted) {
+        const id = typeof want.id === 'string' ? want.id : '';
+        const found = declared.find((node) => inputId(node) === id);
+        if (found === undefined) {
+            const at = inputs?.key.location ?? file.serversProperty?.key.location ?? startOf(file.root.location);
+            report('missingInput', at, { id });
+        }
+        else if (!deepEqual(toPlain(found), want))
+            report('changedInput', found.location, { id });
+    }
+}
+function inputId(node) {
+    const id = node.kind === 'object' ? findProperty(node, 'id')?.value : undefined;
+    return id?.kind === 'string' ? id.value : undefined;
 }
 /**
  * Differences other rules own: parts of the source the platform cannot express

@@ -11150,7 +11150,10 @@ function merge_isObject(value) {
 
 
 
-/** Override keys that change the server itself; the rest are platform-only fields written as they are. */
+/**
+ * Override keys that change the server itself; `disabled` and `inputs` (VS Code's file-level
+ * prompts) are handled apart; the rest are platform-only fields written as they are.
+ */
 const serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
 /** The source server as one platform should carry it: overrides applied, in canonical form. */
 function canonicalFor(server, platform) {
@@ -11160,7 +11163,7 @@ function canonicalFor(server, platform) {
     for (const [key, value] of Object.entries(override)) {
         if (serverFields.has(key))
             changes[key] = value;
-        else if (key !== 'disabled')
+        else if (key !== 'disabled' && key !== 'inputs')
             extras[key] = value;
     }
     const merged = mergeOverlay(server.value, changes);
@@ -11212,6 +11215,20 @@ function expectedFor(source, target) {
         };
     });
 }
+/** VS Code `inputs` the source's overrides declare for a target, first declaration of an id winning. */
+function expectedInputs(source, target) {
+    const inputs = new Map();
+    for (const server of source.servers) {
+        if (!carries(server, target.platform))
+            continue;
+        const declared = server.overrides.get(target.platform.id)?.inputs;
+        for (const input of Array.isArray(declared) ? declared : []) {
+            if (isObject(input) && typeof input.id === 'string' && !inputs.has(input.id))
+                inputs.set(input.id, input);
+        }
+    }
+    return [...inputs.values()];
+}
 
 ;// CONCATENATED MODULE: ./src/source/model.ts
 const SOURCE_PATH = '.agents/mcp/mcp-servers.json';
@@ -11221,6 +11238,8 @@ const ENVIRONMENTS_DIR = '.agents/mcp/environments';
 const SOURCE_ONLY_FIELDS = ['platforms', 'overrides', 'description'];
 
 ;// CONCATENATED MODULE: ./src/rules/source-drift.ts
+
+
 
 
 
@@ -11243,6 +11262,8 @@ const messages = {
     removed: (d) => `server "${d.server}" lacks ${d.field} (${d.expected}) from the central source`,
     renamedKey: (d) => `${d.field} of server "${d.server}" is named ${d.from} in the central source`,
     disabled: (d) => `server "${d.server}" is disabled here but not in the central source`,
+    missingInput: (d) => `input "${d.id}" from the central source is missing from "inputs"`,
+    changedInput: (d) => `input "${d.id}" differs from its declaration in the central source`,
     enabled: (d) => `the central source disables server "${d.server}" for ${d.platform}, but it is enabled here`
 };
 const servers = (entries) => `{\n  "mcpServers": {\n${entries}\n  }\n}\n`;
@@ -11302,6 +11323,7 @@ const github = (args, env) => `    "github": { "command": "npx", "args": ${args}
             else if (file.root !== undefined) {
                 // A file that did not parse is reported by config-syntax or config-unreadable.
                 checkFile(report, file, expectedFor(model, target), (name) => model.servers.some((server) => server.name === name && !carries(server, file.platform)));
+                checkInputs(report, file, expectedInputs(model, target));
             }
         }
     }
@@ -11345,6 +11367,27 @@ function checkFile(report, file, expected, carriedElsewhere) {
         };
         report('extraServer', entry.name.location, data, { server });
     }
+}
+/** VS Code inputs the source declares must be in the file as declared (other inputs may be there too). */
+function checkInputs(report, file, wanted) {
+    if (wanted.length === 0 || file.root?.kind !== 'object')
+        return;
+    const inputs = findProperty(file.root, 'inputs');
+    const declared = inputs?.value.kind === 'array' ? inputs.value.items : [];
+    for (const want of wanted) {
+        const id = typeof want.id === 'string' ? want.id : '';
+        const found = declared.find((node) => inputId(node) === id);
+        if (found === undefined) {
+            const at = inputs?.key.location ?? file.serversProperty?.key.location ?? startOf(file.root.location);
+            report('missingInput', at, { id });
+        }
+        else if (!deepEqual(toPlain(found), want))
+            report('changedInput', found.location, { id });
+    }
+}
+function inputId(node) {
+    const id = node.kind === 'object' ? findProperty(node, 'id')?.value : undefined;
+    return id?.kind === 'string' ? id.value : undefined;
 }
 /**
  * Differences other rules own: parts of the source the platform cannot express
@@ -15050,9 +15093,39 @@ function formatValue(value, indent, unit, eol) {
     }
     return JSON.stringify(value);
 }
-/** A new file holding only the server map. */
-function newJsonFile(serversKey, servers) {
-    return `${formatValue({ [serversKey]: Object.fromEntries(servers) }, '', '  ', '\n')}\n`;
+/** A new file holding the server map (and VS Code inputs, first, as VS Code writes them). */
+function newJsonFile(serversKey, servers, inputs = []) {
+    const document = {
+        ...(inputs.length > 0 ? { inputs: [...inputs] } : {}),
+        [serversKey]: Object.fromEntries(servers)
+    };
+    return `${formatValue(document, '', '  ', '\n')}\n`;
+}
+/**
+ * Makes the file's VS Code `inputs` contain the given ones (replacing those with the same id); other
+ * inputs stay. Unchanged text when nothing is missing.
+ */
+function setJsonInputs(text, inputs) {
+    if (inputs.length === 0)
+        return text;
+    const current = (0,main.parse)(text, [], { allowTrailingComma: true })?.inputs;
+    const existing = Array.isArray(current) ? current : [];
+    const id = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value.id : undefined;
+    const merged = [...existing];
+    let changed = false;
+    for (const input of inputs) {
+        const index = merged.findIndex((candidate) => id(candidate) === input.id);
+        if (index === -1)
+            merged.push(input);
+        else if (JSON.stringify(merged[index]) !== JSON.stringify(input))
+            merged[index] = input;
+        else
+            continue;
+        changed = true;
+    }
+    if (!changed)
+        return text;
+    return (0,main.applyEdits)(text, (0,main.modify)(text, ['inputs'], merged, { formattingOptions: detectFormatting(text) }));
 }
 function lineIndent(text, offset) {
     const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -15227,8 +15300,12 @@ function plannedText(source, target, file) {
         if (entry.rendered.value !== undefined)
             expected.set(entry.server.name, entry.rendered.value);
     const key = platform.serversKeys[0];
-    if (file?.source === undefined)
-        return platform.format === 'toml' ? writeTomlServers(expected, key) : newJsonFile(key, expected);
+    const inputs = expectedInputs(source, target);
+    if (file?.source === undefined) {
+        return platform.format === 'toml'
+            ? writeTomlServers(expected, key)
+            : newJsonFile(key, expected, inputs);
+    }
     const text = file.source.text;
     const set = new Map();
     for (const [name, value] of expected) {
@@ -15237,11 +15314,11 @@ function plannedText(source, target, file) {
             set.set(name, value);
     }
     const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name));
-    if (set.size === 0 && remove.length === 0)
-        return text;
-    return platform.format === 'toml'
-        ? replaceTomlServers(text, expected, key)
-        : editJsonServers(text, key, set, remove);
+    if (platform.format === 'toml') {
+        return set.size === 0 && remove.length === 0 ? text : replaceTomlServers(text, expected, key);
+    }
+    const edited = set.size === 0 && remove.length === 0 ? text : editJsonServers(text, key, set, remove);
+    return setJsonInputs(edited, inputs);
 }
 /** A written file must read back cleanly; anything else is a bug to report, not a file to write. */
 function assertParses(change) {

@@ -5,7 +5,9 @@ import { fieldName } from '../source/canonical.js'
 import type { Difference } from '../source/compare.js'
 import { anySyntax, showValue, transportName } from '../source/display.js'
 import { diffEntry, findRename } from '../source/drift.js'
-import { carries, expectedFor, type Expected } from '../source/expect.js'
+import { carries, expectedFor, expectedInputs, type Expected } from '../source/expect.js'
+import { deepEqual } from '../source/compare.js'
+import { findProperty, toPlain, type PlainObject, type ValueNode } from '../core/tree.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { defineRule, type Report } from './rule.js'
@@ -33,6 +35,10 @@ const messages = {
     `${d.field} of server "${d.server}" is named ${d.from} in the central source`,
   disabled: (d: { server: string }) =>
     `server "${d.server}" is disabled here but not in the central source`,
+  missingInput: (d: { id: string }) =>
+    `input "${d.id}" from the central source is missing from "inputs"`,
+  changedInput: (d: { id: string }) =>
+    `input "${d.id}" differs from its declaration in the central source`,
   enabled: (d: { server: string; platform: string }) =>
     `the central source disables server "${d.server}" for ${d.platform}, but it is enabled here`
 }
@@ -112,6 +118,7 @@ export default defineRule({
         checkFile(report, file, expectedFor(model, target), (name) =>
           model.servers.some((server) => server.name === name && !carries(server, file.platform))
         )
+        checkInputs(report, file, expectedInputs(model, target))
       }
     }
   }
@@ -162,6 +169,31 @@ function checkFile(
     }
     report('extraServer', entry.name.location, data, { server })
   }
+}
+
+/** VS Code inputs the source declares must be in the file as declared (other inputs may be there too). */
+function checkInputs(
+  report: Report<typeof messages>,
+  file: ConfigFile,
+  wanted: readonly PlainObject[]
+): void {
+  if (wanted.length === 0 || file.root?.kind !== 'object') return
+  const inputs = findProperty(file.root, 'inputs')
+  const declared = inputs?.value.kind === 'array' ? inputs.value.items : []
+  for (const want of wanted) {
+    const id = typeof want.id === 'string' ? want.id : ''
+    const found = declared.find((node) => inputId(node) === id)
+    if (found === undefined) {
+      const at =
+        inputs?.key.location ?? file.serversProperty?.key.location ?? startOf(file.root.location)
+      report('missingInput', at, { id })
+    } else if (!deepEqual(toPlain(found), want)) report('changedInput', found.location, { id })
+  }
+}
+
+function inputId(node: ValueNode): string | undefined {
+  const id = node.kind === 'object' ? findProperty(node, 'id')?.value : undefined
+  return id?.kind === 'string' ? id.value : undefined
 }
 
 /**

@@ -7,7 +7,10 @@ import type { SourceModel, SourceServer, Target } from './model.js'
 import { isObject, normalizeServer } from './normalize.js'
 import { renderServer, type Rendered } from './render.js'
 
-/** Override keys that change the server itself; the rest are platform-only fields written as they are. */
+/**
+ * Override keys that change the server itself; `disabled` and `inputs` (VS Code's file-level
+ * prompts) are handled apart; the rest are platform-only fields written as they are.
+ */
 const serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers'])
 
 export interface Expected {
@@ -26,7 +29,7 @@ export function canonicalFor(
   const extras = Object.create(null) as PlainObject
   for (const [key, value] of Object.entries(override)) {
     if (serverFields.has(key)) changes[key] = value
-    else if (key !== 'disabled') extras[key] = value
+    else if (key !== 'disabled' && key !== 'inputs') extras[key] = value
   }
   const merged = mergeOverlay(server.value, changes)
   const normalized = normalizeServer(getPlatform('source'), merged)
@@ -82,4 +85,18 @@ export function expectedFor(source: SourceModel, target: Target): Expected[] {
         rendered: renderServer(target.platform, canonical, extras, server.description)
       }
     })
+}
+
+/** VS Code `inputs` the source's overrides declare for a target, first declaration of an id winning. */
+export function expectedInputs(source: SourceModel, target: Target): PlainObject[] {
+  const inputs = new Map<string, PlainObject>()
+  for (const server of source.servers) {
+    if (!carries(server, target.platform)) continue
+    const declared = server.overrides.get(target.platform.id)?.inputs
+    for (const input of Array.isArray(declared) ? declared : []) {
+      if (isObject(input) && typeof input.id === 'string' && !inputs.has(input.id))
+        inputs.set(input.id, input)
+    }
+  }
+  return [...inputs.values()]
 }

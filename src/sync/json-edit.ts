@@ -2,6 +2,7 @@ import {
   applyEdits,
   findNodeAtLocation,
   modify,
+  parse,
   parseTree,
   type FormattingOptions
 } from 'jsonc-parser'
@@ -104,9 +105,45 @@ export function formatValue(value: PlainValue, indent: string, unit: string, eol
   return JSON.stringify(value)
 }
 
-/** A new file holding only the server map. */
-export function newJsonFile(serversKey: string, servers: ReadonlyMap<string, PlainObject>): string {
-  return `${formatValue({ [serversKey]: Object.fromEntries(servers) }, '', '  ', '\n')}\n`
+/** A new file holding the server map (and VS Code inputs, first, as VS Code writes them). */
+export function newJsonFile(
+  serversKey: string,
+  servers: ReadonlyMap<string, PlainObject>,
+  inputs: readonly PlainObject[] = []
+): string {
+  const document = {
+    ...(inputs.length > 0 ? { inputs: [...inputs] } : {}),
+    [serversKey]: Object.fromEntries(servers)
+  }
+  return `${formatValue(document, '', '  ', '\n')}\n`
+}
+
+/**
+ * Makes the file's VS Code `inputs` contain the given ones (replacing those with the same id); other
+ * inputs stay. Unchanged text when nothing is missing.
+ */
+export function setJsonInputs(text: string, inputs: readonly PlainObject[]): string {
+  if (inputs.length === 0) return text
+  const current = (
+    parse(text, [], { allowTrailingComma: true }) as { inputs?: unknown } | undefined
+  )?.inputs
+  const existing = Array.isArray(current) ? (current as PlainValue[]) : []
+  const id = (value: PlainValue | undefined) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? value.id : undefined
+  const merged = [...existing]
+  let changed = false
+  for (const input of inputs) {
+    const index = merged.findIndex((candidate) => id(candidate) === input.id)
+    if (index === -1) merged.push(input)
+    else if (JSON.stringify(merged[index]) !== JSON.stringify(input)) merged[index] = input
+    else continue
+    changed = true
+  }
+  if (!changed) return text
+  return applyEdits(
+    text,
+    modify(text, ['inputs'], merged, { formattingOptions: detectFormatting(text) })
+  )
 }
 
 function lineIndent(text: string, offset: number): string {

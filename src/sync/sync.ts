@@ -3,9 +3,9 @@ import type { ConfigFile, Workspace } from '../core/model.js'
 import type { PlainObject } from '../core/tree.js'
 import type { Platform } from '../platforms/platform.js'
 import { diffEntry } from '../source/drift.js'
-import { expectedFor } from '../source/expect.js'
+import { expectedFor, expectedInputs } from '../source/expect.js'
 import type { SourceModel, Target } from '../source/model.js'
-import { editJsonServers, newJsonFile } from './json-edit.js'
+import { editJsonServers, newJsonFile, setJsonInputs } from './json-edit.js'
 import { replaceTomlServers } from './toml-edit.js'
 import { writeTomlServers } from './toml-write.js'
 
@@ -62,8 +62,12 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
   for (const entry of expectedFor(source, target))
     if (entry.rendered.value !== undefined) expected.set(entry.server.name, entry.rendered.value)
   const key = platform.serversKeys[0]
-  if (file?.source === undefined)
-    return platform.format === 'toml' ? writeTomlServers(expected, key) : newJsonFile(key, expected)
+  const inputs = expectedInputs(source, target)
+  if (file?.source === undefined) {
+    return platform.format === 'toml'
+      ? writeTomlServers(expected, key)
+      : newJsonFile(key, expected, inputs)
+  }
   const text = file.source.text
   const set = new Map<string, PlainObject>()
   for (const [name, value] of expected) {
@@ -71,10 +75,12 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
     if (entry === undefined || diffEntry(platform, value, entry).length > 0) set.set(name, value)
   }
   const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
-  if (set.size === 0 && remove.length === 0) return text
-  return platform.format === 'toml'
-    ? replaceTomlServers(text, expected, key)
-    : editJsonServers(text, key, set, remove)
+  if (platform.format === 'toml') {
+    return set.size === 0 && remove.length === 0 ? text : replaceTomlServers(text, expected, key)
+  }
+  const edited =
+    set.size === 0 && remove.length === 0 ? text : editJsonServers(text, key, set, remove)
+  return setJsonInputs(edited, inputs)
 }
 
 /** A written file must read back cleanly; anything else is a bug to report, not a file to write. */
