@@ -37,7 +37,9 @@ const drift = async (root: string) =>
 
 const scenarios = readdirSync('fixtures/scenarios')
   .filter(
-    (name) => name.startsWith('ng-drift-') || name === 'ok-in-sync' || name === 'ng-fragments'
+    (name) =>
+      name.startsWith('ng-drift-') ||
+      ['ok-in-sync', 'ng-fragments', 'ng-vscode-inputs'].includes(name)
   )
   .map((name) => join('fixtures/scenarios', name))
 const corpus = '../shared/corpus/real'
