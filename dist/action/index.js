@@ -36068,7 +36068,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1242);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8953);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -36077,7 +36077,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1242:
+/***/ 8953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40402,7 +40402,45 @@ function fieldName(path) {
     return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/lcs.ts
+/**
+ * Index pairs of a longest common subsequence of two lists, in order. Quadratic, for the short
+ * lists it serves (a server's args, a config file's lines); past `limit` cells it pairs equal
+ * items at equal indexes only.
+ */
+function commonSubsequence(a, b, limit = 4_000_000) {
+    if ((a.length + 1) * (b.length + 1) > limit) {
+        return a.flatMap((value, index) => b[index] === value ? [[index, index]] : []);
+    }
+    const width = b.length + 1;
+    const table = new Uint32Array((a.length + 1) * width);
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            table[i * width + j] =
+                a[i] === b[j]
+                    ? (table[(i + 1) * width + j + 1] ?? 0) + 1
+                    : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
+        }
+    }
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        if (a[i] === b[j]) {
+            pairs.push([i, j]);
+            i++;
+            j++;
+        }
+        else if ((table[(i + 1) * width + j] ?? 0) >= (table[i * width + j + 1] ?? 0))
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+
 ;// CONCATENATED MODULE: ./src/source/compare.ts
+
 /** Compares two normalised servers field by field. Both must come from the same platform. */
 function compareServers(expected, actual) {
     if (expected.transport !== actual.transport) {
@@ -40472,7 +40510,7 @@ function compareScalar(field, expected, actual, out) {
 }
 /** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
 function compareList(field, expected, actual, out) {
-    const pairs = align(expected.map((item) => item.value), actual.map((item) => item.value));
+    const pairs = commonSubsequence(expected.map((item) => item.value), actual.map((item) => item.value));
     let e = 0;
     let a = 0;
     const flushGap = (eEnd, aEnd) => {
@@ -40513,38 +40551,6 @@ function compareList(field, expected, actual, out) {
         a = aIndex + 1;
     }
     flushGap(expected.length, actual.length);
-}
-/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
-function align(expected, actual) {
-    const rows = expected.length + 1;
-    const cols = actual.length + 1;
-    if (rows * cols > 250_000)
-        return expected.flatMap((value, index) => actual[index] === value ? [[index, index]] : []);
-    const table = Array.from({ length: rows }, () => new Array(cols).fill(0));
-    for (let i = expected.length - 1; i >= 0; i--) {
-        for (let j = actual.length - 1; j >= 0; j--) {
-            const row = table[i] ?? [];
-            row[j] =
-                expected[i] === actual[j]
-                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
-                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-        }
-    }
-    const pairs = [];
-    let i = 0;
-    let j = 0;
-    while (i < expected.length && j < actual.length) {
-        if (expected[i] === actual[j]) {
-            pairs.push([i, j]);
-            i++;
-            j++;
-        }
-        else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
-            i++;
-        else
-            j++;
-    }
-    return pairs;
 }
 function compareMap(field, expected, actual, out) {
     const missing = [...expected.keys()].filter((key) => !actual.has(key));

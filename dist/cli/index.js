@@ -7700,7 +7700,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -7709,7 +7709,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5622:
+/***/ 7607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9043,7 +9043,45 @@ function fieldName(path) {
     return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/lcs.ts
+/**
+ * Index pairs of a longest common subsequence of two lists, in order. Quadratic, for the short
+ * lists it serves (a server's args, a config file's lines); past `limit` cells it pairs equal
+ * items at equal indexes only.
+ */
+function commonSubsequence(a, b, limit = 4_000_000) {
+    if ((a.length + 1) * (b.length + 1) > limit) {
+        return a.flatMap((value, index) => b[index] === value ? [[index, index]] : []);
+    }
+    const width = b.length + 1;
+    const table = new Uint32Array((a.length + 1) * width);
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            table[i * width + j] =
+                a[i] === b[j]
+                    ? (table[(i + 1) * width + j + 1] ?? 0) + 1
+                    : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
+        }
+    }
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        if (a[i] === b[j]) {
+            pairs.push([i, j]);
+            i++;
+            j++;
+        }
+        else if ((table[(i + 1) * width + j] ?? 0) >= (table[i * width + j + 1] ?? 0))
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+
 ;// CONCATENATED MODULE: ./src/source/compare.ts
+
 /** Compares two normalised servers field by field. Both must come from the same platform. */
 function compareServers(expected, actual) {
     if (expected.transport !== actual.transport) {
@@ -9113,7 +9151,7 @@ function compareScalar(field, expected, actual, out) {
 }
 /** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
 function compareList(field, expected, actual, out) {
-    const pairs = align(expected.map((item) => item.value), actual.map((item) => item.value));
+    const pairs = commonSubsequence(expected.map((item) => item.value), actual.map((item) => item.value));
     let e = 0;
     let a = 0;
     const flushGap = (eEnd, aEnd) => {
@@ -9154,38 +9192,6 @@ function compareList(field, expected, actual, out) {
         a = aIndex + 1;
     }
     flushGap(expected.length, actual.length);
-}
-/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
-function align(expected, actual) {
-    const rows = expected.length + 1;
-    const cols = actual.length + 1;
-    if (rows * cols > 250_000)
-        return expected.flatMap((value, index) => actual[index] === value ? [[index, index]] : []);
-    const table = Array.from({ length: rows }, () => new Array(cols).fill(0));
-    for (let i = expected.length - 1; i >= 0; i--) {
-        for (let j = actual.length - 1; j >= 0; j--) {
-            const row = table[i] ?? [];
-            row[j] =
-                expected[i] === actual[j]
-                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
-                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-        }
-    }
-    const pairs = [];
-    let i = 0;
-    let j = 0;
-    while (i < expected.length && j < actual.length) {
-        if (expected[i] === actual[j]) {
-            pairs.push([i, j]);
-            i++;
-            j++;
-        }
-        else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
-            i++;
-        else
-            j++;
-    }
-    return pairs;
 }
 function compareMap(field, expected, actual, out) {
     const missing = [...expected.keys()].filter((key) => !actual.has(key));
@@ -15376,6 +15382,7 @@ async function initSource(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/sync/unified-diff.ts
+
 /** A unified diff of two texts (3 lines of context), for `sync --check`. */
 function unifiedDiff(path, before, after) {
     const a = splitLines(before);
@@ -15425,36 +15432,20 @@ function splitLines(text) {
         lines.pop();
     return lines;
 }
-/** Line diff on the longest common subsequence; config files are small. */
+/** Line diff on the longest common subsequence, removals before additions as diff(1) prints them. */
 function diffLines(a, b) {
-    const table = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
-    for (let i = a.length - 1; i >= 0; i--) {
-        for (let j = b.length - 1; j >= 0; j--) {
-            const row = table[i] ?? [];
-            row[j] =
-                a[i] === b[j]
-                    ? (table[i + 1]?.[j + 1] ?? 0) + 1
-                    : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-        }
-    }
     const ops = [];
     let i = 0;
     let j = 0;
-    while (i < a.length || j < b.length) {
-        if (i < a.length && j < b.length && a[i] === b[j]) {
-            ops.push({ kind: 'same', text: a[i] ?? '', a: i, b: j });
-            i++;
-            j++;
-        }
-        else if (i < a.length &&
-            (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))) {
-            // Removals before additions, as diff(1) prints them.
+    for (const [ai, bj] of [...commonSubsequence(a, b), [a.length, b.length]]) {
+        for (; i < ai; i++)
             ops.push({ kind: 'remove', text: a[i] ?? '', a: i, b: j });
-            i++;
-        }
-        else {
+        for (; j < bj; j++)
             ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j });
-            j++;
+        if (ai < a.length && bj < b.length) {
+            ops.push({ kind: 'same', text: a[ai] ?? '', a: ai, b: bj });
+            i = ai + 1;
+            j = bj + 1;
         }
     }
     return ops;

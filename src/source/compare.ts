@@ -1,3 +1,4 @@
+import { commonSubsequence } from '../core/lcs.js'
 import type { PlainValue } from '../core/tree.js'
 import type { CanonicalServer, FieldPath, Item } from './canonical.js'
 
@@ -101,7 +102,7 @@ function compareList(
   actual: readonly Item<string>[],
   out: Difference[]
 ): void {
-  const pairs = align(
+  const pairs = commonSubsequence(
     expected.map((item) => item.value),
     actual.map((item) => item.value)
   )
@@ -145,38 +146,6 @@ function compareList(
     a = aIndex + 1
   }
   flushGap(expected.length, actual.length)
-}
-
-/** Index pairs of a longest common subsequence (lists here are short: args of one server). */
-function align(expected: readonly string[], actual: readonly string[]): [number, number][] {
-  const rows = expected.length + 1
-  const cols = actual.length + 1
-  if (rows * cols > 250_000)
-    return expected.flatMap((value, index) =>
-      actual[index] === value ? [[index, index] as [number, number]] : []
-    )
-  const table = Array.from({ length: rows }, () => new Array<number>(cols).fill(0))
-  for (let i = expected.length - 1; i >= 0; i--) {
-    for (let j = actual.length - 1; j >= 0; j--) {
-      const row = table[i] ?? []
-      row[j] =
-        expected[i] === actual[j]
-          ? (table[i + 1]?.[j + 1] ?? 0) + 1
-          : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0)
-    }
-  }
-  const pairs: [number, number][] = []
-  let i = 0
-  let j = 0
-  while (i < expected.length && j < actual.length) {
-    if (expected[i] === actual[j]) {
-      pairs.push([i, j])
-      i++
-      j++
-    } else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0)) i++
-    else j++
-  }
-  return pairs
 }
 
 function compareMap(

@@ -1,3 +1,5 @@
+import { commonSubsequence } from '../core/lcs.js'
+
 /** A unified diff of two texts (3 lines of context), for `sync --check`. */
 export function unifiedDiff(path: string, before: string, after: string): string {
   const a = splitLines(before)
@@ -52,36 +54,18 @@ function splitLines(text: string): string[] {
   return lines
 }
 
-/** Line diff on the longest common subsequence; config files are small. */
+/** Line diff on the longest common subsequence, removals before additions as diff(1) prints them. */
 function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      const row = table[i] ?? []
-      row[j] =
-        a[i] === b[j]
-          ? (table[i + 1]?.[j + 1] ?? 0) + 1
-          : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0)
-    }
-  }
   const ops: Op[] = []
   let i = 0
   let j = 0
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      ops.push({ kind: 'same', text: a[i] ?? '', a: i, b: j })
-      i++
-      j++
-    } else if (
-      i < a.length &&
-      (j >= b.length || (table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0))
-    ) {
-      // Removals before additions, as diff(1) prints them.
-      ops.push({ kind: 'remove', text: a[i] ?? '', a: i, b: j })
-      i++
-    } else {
-      ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j })
-      j++
+  for (const [ai, bj] of [...commonSubsequence(a, b), [a.length, b.length] as const]) {
+    for (; i < ai; i++) ops.push({ kind: 'remove', text: a[i] ?? '', a: i, b: j })
+    for (; j < bj; j++) ops.push({ kind: 'add', text: b[j] ?? '', a: i, b: j })
+    if (ai < a.length && bj < b.length) {
+      ops.push({ kind: 'same', text: a[ai] ?? '', a: ai, b: bj })
+      i = ai + 1
+      j = bj + 1
     }
   }
   return ops
