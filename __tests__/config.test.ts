@@ -13,7 +13,8 @@ describe('mcp-lint.json', () => {
       rules: {},
       paths: [],
       ignores: [],
-      maxFileBytes: 1048576
+      maxFileBytes: 1048576,
+      enumeration: {}
     })
   })
 

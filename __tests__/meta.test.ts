@@ -25,14 +25,14 @@ describe('rule registry', () => {
       for (const example of rule.docs.examples.invalid) {
         expect([
           example.path,
-          lintFiles([example, ...(example.others ?? [])], [rule]).length > 0
+          lintFiles([example, ...(example.others ?? [])], [rule], example).length > 0
         ]).toEqual([example.path, true])
       }
       for (const example of rule.docs.examples.valid) {
-        expect([example.path, lintFiles([example, ...(example.others ?? [])], [rule])]).toEqual([
+        expect([
           example.path,
-          []
-        ])
+          lintFiles([example, ...(example.others ?? [])], [rule], example)
+        ]).toEqual([example.path, []])
       }
     }
   )

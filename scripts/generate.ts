@@ -106,7 +106,7 @@ Findings that rest on a platform fact the research marks as unconfirmed are repo
 }
 
 function renderExample(rule: Rule, example: Example): string {
-  const output = lintFiles([example, ...(example.others ?? [])], [rule])
+  const output = lintFiles([example, ...(example.others ?? [])], [rule], example)
     .map(
       (d) =>
         `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`
@@ -116,6 +116,18 @@ function renderExample(rule: Rule, example: Example): string {
   const shown = JSON.stringify(example.text).slice(1, -1).includes('\\u0000')
     ? '(binary content)'
     : example.text
+  const runs = (example.enumeration ?? []).map((entry) => {
+    const outcome =
+      entry.run?.status === 'ok'
+        ? `listed ${entry.run.tools.map((tool) => `\`${tool.name}\``).join(', ')}`
+        : `${entry.status}${entry.reason === undefined ? '' : ` (${entry.reason})`}`
+    return `- \`${entry.name}\` in \`${entry.file}\`: ${outcome}`
+  })
+  const enumerated = runs.length === 0 ? '' : `\nEnumeration:\n\n${runs.join('\n')}\n`
+  const lockfile =
+    example.lockfile === undefined
+      ? ''
+      : `\n\`.agents/mcp/mcp-lock.json\`:\n\n\`\`\`json\n${example.lockfile.trimEnd()}\n\`\`\`\n`
   const others = (example.others ?? [])
     .map(
       (other) =>
@@ -127,7 +139,7 @@ function renderExample(rule: Rule, example: Example): string {
 \`\`\`${language}
 ${shown.trimEnd()}
 \`\`\`
-${others}
+${others}${lockfile}${enumerated}
 ${output === '' ? 'No findings.' : `\`\`\`text\n${output}\n\`\`\``}
 `
 }

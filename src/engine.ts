@@ -40,8 +40,13 @@ export function runRules(
     if (rule.phase === 'file') {
       for (const file of workspace.files)
         rule.check({ file, report: reporter(file) } as Parameters<typeof rule.check>[0])
-    } else
+    } else if (rule.phase === 'workspace') {
       rule.check({ workspace, report: reporter(undefined) } as Parameters<typeof rule.check>[0])
+    } else if (workspace.tools !== undefined) {
+      rule.check({ workspace, tools: workspace.tools, report: reporter(undefined) } as Parameters<
+        typeof rule.check
+      >[0])
+    }
   }
   return diagnostics.sort(compareDiagnostics)
 }

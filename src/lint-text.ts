@@ -4,6 +4,8 @@ import type { ConfigFile } from './core/model.js'
 import { runRules } from './engine.js'
 import { platformForPath } from './platforms/index.js'
 import type { Platform } from './platforms/platform.js'
+import type { EntryResult } from './core/tools.js'
+import { LOCKFILE_PATH, parseLockfile } from './lockfile/lockfile.js'
 import type { Rule } from './rules/rule.js'
 import { buildSource } from './source/load-source.js'
 
@@ -18,14 +20,34 @@ export interface TextFile {
  * Lints files held in memory, as if they sat at their paths in a repository: what rule examples,
  * the rule tester and the docs generator run.
  */
-export function lintFiles(files: readonly TextFile[], registry: readonly Rule[]): Diagnostic[] {
+export function lintFiles(
+  files: readonly TextFile[],
+  registry: readonly Rule[],
+  tools?: ToolsInput
+): Diagnostic[] {
   const loaded: ConfigFile[] = files.map(({ path, text, platform = platformForPath(path) }) => {
     if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
     const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
     return loadConfigBytes(path, platform, bytes)
   })
   loaded.sort((a, b) => compareText(a.path, b.path))
-  return runRules({ files: loaded, source: buildSource(loaded) }, registry, {})
+  const workspace = {
+    files: loaded,
+    source: buildSource(loaded),
+    ...(tools?.enumeration === undefined
+      ? {}
+      : { tools: { sandbox: 'bwrap' as const, entries: tools.enumeration, durationMs: 0 } }),
+    ...(tools?.lockfile === undefined
+      ? {}
+      : { lockfile: parseLockfile(LOCKFILE_PATH, tools.lockfile) })
+  }
+  return runRules(workspace, registry, {})
+}
+
+/** For tools rules: enumeration results and a lockfile, as a rule example or test gives them. */
+export interface ToolsInput {
+  readonly enumeration?: readonly EntryResult[] | undefined
+  readonly lockfile?: string | undefined
 }
 
 /** Lints one file held in memory. */

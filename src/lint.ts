@@ -1,6 +1,11 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { loadLintConfig, matchesIgnore, type LintConfig } from './config/lint-config.js'
+import {
+  loadLintConfig,
+  matchesIgnore,
+  type LintConfig,
+  type TimeoutSettings
+} from './config/lint-config.js'
 import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { UsageError } from './core/errors.js'
 import { loadConfigFile } from './core/load.js'
@@ -8,10 +13,21 @@ import { parseJson } from './core/parse/json.js'
 import { readRepoFile } from './core/read-file.js'
 import { SourceText } from './core/source.js'
 import { findProperty } from './core/tree.js'
-import type { ConfigFile, Transport, Workspace } from './core/model.js'
+import type { ConfigFile, Workspace } from './core/model.js'
+import type { Enumeration } from './core/tools.js'
+import { LOCKFILE_PATH, parseLockfile, type LoadedLockfile } from './lockfile/lockfile.js'
+import { serverReports, type ServerReport } from './reporters/servers.js'
+import {
+  defaultEnumerationOptions,
+  enumerate,
+  type EnumerationOptions,
+  type SandboxMode
+} from './runner/index.js'
 import { runRules } from './engine.js'
 import { getPlatform, platforms } from './platforms/index.js'
 import type { Platform, PlatformId } from './platforms/platform.js'
+
+export type { ServerReport } from './reporters/servers.js'
 import { rules } from './rules/index.js'
 import { buildSource, type Overlay } from './source/load-source.js'
 import { ENVIRONMENTS_DIR, FRAGMENTS_DIR } from './source/model.js'
@@ -23,21 +39,24 @@ export interface LintOptions {
   readonly configFile?: string
   /** The environment overlay of the central source to apply (`.agents/mcp/environments/<name>.json`). */
   readonly environment?: string
+  /** Start the stdio servers in a sandbox and list their tools; settings override mcp-lint.json. */
+  readonly enumerate?: EnumerateRequest
+  /** The lockfile to compare tools with, instead of the repository's own (the Action passes the base branch's). */
+  readonly lockfile?: string
+}
+
+export interface EnumerateRequest {
+  readonly sandbox?: SandboxMode
+  readonly concurrency?: number
+  readonly timeoutSeconds?: number
+  readonly allowPrivilegedEvents?: boolean
+  readonly onProgress?: (line: string) => void
 }
 
 export interface FileReport {
   readonly path: string
   readonly platform: PlatformId
   readonly servers: readonly string[]
-}
-
-export interface ServerReport {
-  readonly name: string
-  readonly file: string
-  readonly platform: PlatformId
-  readonly transport: Transport
-  readonly status: 'skipped'
-  readonly reason: 'enumeration-off'
 }
 
 export interface Summary {
@@ -49,6 +68,8 @@ export interface Summary {
 export interface LintResult {
   readonly files: readonly FileReport[]
   readonly servers: readonly ServerReport[]
+  /** How servers were enumerated, when they were. */
+  readonly enumeration?: { readonly sandbox: Enumeration['sandbox']; readonly durationMs: number }
   readonly diagnostics: readonly Diagnostic[]
   readonly summary: Summary
   /** Findings suppressed by `ignores` in the config. */
@@ -60,7 +81,17 @@ export interface LintResult {
  * rules and apply the user's config. Throws UsageError for a bad config or root; never for bad files.
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { config, workspace } = await loadWorkspace(options)
+  const loaded = await loadWorkspace(options)
+  const { config } = loaded
+  let workspace = loaded.workspace
+  const lockfile = await loadLockfile(loaded.root, options.lockfile)
+  if (lockfile !== undefined) workspace = { ...workspace, lockfile }
+  if (options.enumerate !== undefined) {
+    workspace = {
+      ...workspace,
+      tools: await enumerate(workspace, loaded.root, enumerationOptions(config, options.enumerate))
+    }
+  }
   const all = runRules(workspace, rules, config.rules)
   const diagnostics = all.filter(
     (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
@@ -71,20 +102,78 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       platform: file.platform.id,
       servers: file.servers.map((server) => server.name.value)
     })),
-    servers: workspace.files.flatMap((file) =>
-      file.servers.map((server) => ({
-        name: server.name.value,
-        file: file.path,
-        platform: file.platform.id,
-        transport: server.transport,
-        status: 'skipped' as const,
-        reason: 'enumeration-off' as const
-      }))
-    ),
+    servers: serverReports(workspace),
+    ...(workspace.tools === undefined
+      ? {}
+      : {
+          enumeration: { sandbox: workspace.tools.sandbox, durationMs: workspace.tools.durationMs }
+        }),
     diagnostics,
     summary: summarize(diagnostics),
     ignored: all.length - diagnostics.length
   }
+}
+
+/** Command-line settings over mcp-lint.json's `enumeration`, over the defaults. */
+export function enumerationOptions(
+  config: LintConfig,
+  request: EnumerateRequest
+): EnumerationOptions {
+  const settings = config.enumeration
+  const seconds = (value: number | undefined, fallback: number) =>
+    value === undefined ? fallback : Math.round(value * 1000)
+  const defaults = defaultEnumerationOptions
+  const limitsFor = (timeouts: TimeoutSettings, base: EnumerationOptions['limits']) => ({
+    ...base,
+    totalMs: seconds(timeouts.timeoutSeconds, base.totalMs),
+    initializeMs: seconds(timeouts.initializeTimeoutSeconds, base.initializeMs),
+    listMs: seconds(timeouts.listTimeoutSeconds, base.listMs)
+  })
+  const limits = limitsFor(
+    {
+      ...settings,
+      ...(request.timeoutSeconds === undefined ? {} : { timeoutSeconds: request.timeoutSeconds })
+    },
+    defaults.limits
+  )
+  return {
+    ...defaults,
+    sandbox: request.sandbox ?? settings.sandbox ?? defaults.sandbox,
+    concurrency: request.concurrency ?? settings.concurrency ?? defaults.concurrency,
+    limits,
+    serverLimits: Object.fromEntries(
+      Object.entries(settings.servers ?? {}).map(([name, timeouts]) => [
+        name,
+        limitsFor(timeouts, limits)
+      ])
+    ),
+    runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
+    allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress })
+  }
+}
+
+/** The lockfile to compare with: an explicit path, or the repository's own if it has one. */
+export async function loadLockfile(
+  root: string,
+  explicit: string | undefined
+): Promise<LoadedLockfile | undefined> {
+  if (explicit !== undefined) {
+    let text: string
+    try {
+      text = await readFile(explicit, 'utf8')
+    } catch (error) {
+      throw new UsageError(
+        `cannot read the lockfile ${explicit}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`
+      )
+    }
+    return parseLockfile(explicit, text)
+  }
+  const outcome = await readRepoFile(root, LOCKFILE_PATH, { maxBytes: 64 * 1024 * 1024 })
+  if (outcome.status === 'missing') return undefined
+  if (outcome.status === 'problem')
+    throw new UsageError(`${LOCKFILE_PATH}: the file ${outcome.problem.detail}`)
+  return parseLockfile(LOCKFILE_PATH, outcome.text)
 }
 
 /** The repository as read: its mcp-lint config and every config file, parsed. */

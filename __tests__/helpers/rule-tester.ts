@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Diagnostic, Severity } from '../../src/core/diagnostic.js'
+import type { EntryResult } from '../../src/core/tools.js'
 import { lintFiles } from '../../src/lint-text.js'
 import type { Rule } from '../../src/rules/rule.js'
 
@@ -9,6 +10,9 @@ export interface ValidCase {
   readonly text: string
   /** Other files of the repository, for rules that compare files. */
   readonly others?: readonly { readonly path: string; readonly text: string }[]
+  /** For tools rules: enumeration results and a lockfile. */
+  readonly enumeration?: readonly EntryResult[]
+  readonly lockfile?: string
 }
 
 export interface ExpectedFinding {
@@ -39,7 +43,7 @@ export function testRule(
       it.each(cases.valid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
         '%s',
         (_, c) => {
-          expect(lintFiles([c, ...(c.others ?? [])], [rule]).map(describeFinding)).toEqual([])
+          expect(lintFiles([c, ...(c.others ?? [])], [rule], c).map(describeFinding)).toEqual([])
         }
       )
     })
@@ -47,7 +51,7 @@ export function testRule(
       it.each(cases.invalid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
         '%s',
         (_, c) => {
-          const found = lintFiles([c, ...(c.others ?? [])], [rule])
+          const found = lintFiles([c, ...(c.others ?? [])], [rule], c)
           expect(found.map((d) => d.ruleId)).toEqual(c.errors.map(() => rule.id))
           const projected = found.map((actual, index) => project(actual, c.errors[index]))
           expect(projected).toEqual(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { detectFormatting, editJsonServers, formatValue } from '../../src/sync/json-edit.js'
+import { formatValue } from '../../src/core/json-format.js'
+import { detectFormatting, editJsonServers } from '../../src/sync/json-edit.js'
 import { replaceTomlServers } from '../../src/sync/toml-edit.js'
 import { unifiedDiff } from '../../src/sync/unified-diff.js'
 

@@ -3,7 +3,9 @@ import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { severityRank } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
-import { lint, type LintOptions, type LintResult } from '../lint.js'
+import { lint, type EnumerateRequest, type LintOptions, type LintResult } from '../lint.js'
+import { lock } from '../lockfile/lock.js'
+import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
 import { formatJson } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
 import { formatText, summaryLine } from '../reporters/text.js'
@@ -34,20 +36,29 @@ export const ExitCode = { ok: 0, findings: 1, usage: 2, internal: 3 } as const
 const formats = { text: formatText, json: formatJson, sarif: formatSarif } as const
 type Format = keyof typeof formats
 const failLevels = ['error', 'warning', 'notice', 'never'] as const
+const sandboxModes = ['auto', 'bwrap', 'none'] as const
 type FailOn = (typeof failLevels)[number]
 
 export const usage = `Usage: ${TOOL_NAME} [check] [DIR] [options]
        ${TOOL_NAME} sync [DIR] [--check | --init] [options]
+       ${TOOL_NAME} lock [DIR] [options]
        ${TOOL_NAME} rules
 
 check (the default) lints the MCP server configs of the repository in DIR (default: the current
 directory). sync writes every platform file from the central source (.agents/mcp/mcp-servers.json).
+lock starts every stdio server in the sandbox and pins its tools in .agents/mcp/mcp-lock.json.
 
 Options:
   -f, --format FORMAT      check: text (default), json or sarif
   -o, --output FILE        check: write the report to FILE instead of standard output
       --fail-on LEVEL      check: exit 1 on findings at or above LEVEL: error (default), warning,
                            notice, never
+      --enumerate          check: start the stdio servers in the sandbox and list their tools
+      --sandbox MODE       check, lock: auto (default), bwrap, or none (no isolation: only if you trust
+                           every server)
+      --timeout SECONDS    check, lock: time per server to start and list its tools (default 45)
+      --concurrency N      check, lock: servers started at once (default 4)
+      --lockfile FILE      check: compare tools with this lockfile instead of the repository's
       --check              sync: write nothing; exit 1 and show a diff if any file would change
       --init               sync: create the central source from the existing platform files
   -e, --environment NAME   apply .agents/mcp/environments/NAME.json to the central source
@@ -99,6 +110,10 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${lines.join('\n')}\n`)
     return ExitCode.ok
   }
+  if (command === 'lock') {
+    only(values, ['sandbox', 'timeout', 'concurrency', 'environment', 'config'], 'lock')
+    return runLock({ ...lintOptions(values, rest), enumerate: enumerateRequest(values, io) }, io)
+  }
   if (command === 'sync') {
     only(values, ['check', 'init', 'environment', 'config'], 'sync')
     return runSync(
@@ -107,8 +122,36 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io
     )
   }
-  only(values, ['format', 'output', 'fail-on', 'environment', 'config'], 'check')
-  return runCheck(lintOptions(values, command === 'check' ? rest : positionals), values, io)
+  only(
+    values,
+    [
+      'format',
+      'output',
+      'fail-on',
+      'environment',
+      'config',
+      'enumerate',
+      'sandbox',
+      'timeout',
+      'concurrency',
+      'lockfile'
+    ],
+    'check'
+  )
+  const options = lintOptions(values, command === 'check' ? rest : positionals)
+  const withTools =
+    values.enumerate === true ? { ...options, enumerate: enumerateRequest(values, io) } : options
+  if (
+    values.enumerate !== true &&
+    (values.sandbox ?? values.timeout ?? values.concurrency) !== undefined
+  ) {
+    throw new UsageError('--sandbox, --timeout and --concurrency need --enumerate')
+  }
+  return runCheck(
+    values.lockfile === undefined ? withTools : { ...withTools, lockfile: values.lockfile },
+    values,
+    io
+  )
 }
 
 async function runCheck(options: LintOptions, values: Values, io: CliIO): Promise<number> {
@@ -127,6 +170,57 @@ async function runCheck(options: LintOptions, values: Values, io: CliIO): Promis
     io.stdout(`${summaryLine(result)}; report written to ${values.output}\n`)
   }
   return hasFailures(result, failOn) ? ExitCode.findings : ExitCode.ok
+}
+
+function enumerateRequest(values: Values, io: CliIO): EnumerateRequest {
+  const number = (
+    option: string,
+    value: string | undefined,
+    integer: boolean
+  ): number | undefined => {
+    if (value === undefined) return undefined
+    const parsed = Number(value)
+    if (!Number.isFinite(parsed) || parsed <= 0 || (integer && !Number.isInteger(parsed))) {
+      throw new UsageError(
+        `${option} must be a positive ${integer ? 'integer' : 'number'}, not "${value}"`
+      )
+    }
+    return parsed
+  }
+  const sandbox =
+    values.sandbox === undefined ? undefined : oneOf('--sandbox', values.sandbox, sandboxModes)
+  const timeoutSeconds = number('--timeout', values.timeout, false)
+  const concurrency = number('--concurrency', values.concurrency, true)
+  return {
+    ...(sandbox === undefined ? {} : { sandbox }),
+    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+    ...(concurrency === undefined ? {} : { concurrency }),
+    onProgress: (line) => {
+      io.stderr(`${TOOL_NAME}: ${line}\n`)
+    }
+  }
+}
+
+async function runLock(
+  options: LintOptions & { enumerate: EnumerateRequest },
+  io: CliIO
+): Promise<number> {
+  const result = await lock(options)
+  const failed = result.enumeration.entries.filter((entry) => entry.status === 'failed')
+  if (result.enumeration.refused !== undefined)
+    throw new UsageError(`nothing was locked: ${result.enumeration.refused}`)
+  if (result.text !== result.before) await io.writeFile(result.path, result.text)
+  const locked = new Set(
+    result.enumeration.entries.filter((entry) => entry.status === 'ok').map((entry) => entry.name)
+  )
+  io.stdout(
+    `${result.text === result.before ? 'unchanged' : 'wrote'} ${LOCKFILE_PATH}: ${locked.size} server(s) pinned\n`
+  )
+  for (const entry of failed)
+    io.stderr(
+      `${TOOL_NAME}: ${entry.name} (${entry.file}) was not locked: ${entry.reason ?? 'failed'}: ${entry.detail ?? ''}\n`
+    )
+  return ExitCode.ok
 }
 
 function lintOptions(values: Values, dirs: readonly string[]): LintOptions {
@@ -159,6 +253,11 @@ function parseCommandLine(argv: readonly string[]) {
         environment: { type: 'string', short: 'e' },
         'fail-on': { type: 'string' },
         check: { type: 'boolean' },
+        enumerate: { type: 'boolean' },
+        sandbox: { type: 'string' },
+        timeout: { type: 'string' },
+        concurrency: { type: 'string' },
+        lockfile: { type: 'string' },
         init: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }

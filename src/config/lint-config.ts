@@ -25,6 +25,19 @@ export interface Ignore {
   readonly reason: string
 }
 
+export interface TimeoutSettings {
+  readonly timeoutSeconds?: number
+  readonly initializeTimeoutSeconds?: number
+  readonly listTimeoutSeconds?: number
+}
+
+export interface EnumerationSettings extends TimeoutSettings {
+  readonly sandbox?: 'auto' | 'bwrap' | 'none'
+  readonly concurrency?: number
+  readonly runTimeoutSeconds?: number
+  readonly servers?: Readonly<Record<string, TimeoutSettings>>
+}
+
 /** mcp-lint.json, validated and with defaults applied. */
 export interface LintConfig {
   /** Repo-relative path of the file it came from, if any. */
@@ -33,6 +46,7 @@ export interface LintConfig {
   readonly paths: readonly ExtraPath[]
   readonly ignores: readonly Ignore[]
   readonly maxFileBytes: number
+  readonly enumeration: EnumerationSettings
 }
 
 export const CONFIG_FILE_NAMES = ['mcp-lint.json', '.mcp-lint.json']
@@ -42,7 +56,8 @@ export const defaultConfig: LintConfig = {
   rules: {},
   paths: [],
   ignores: [],
-  maxFileBytes: DEFAULT_MAX_FILE_BYTES
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  enumeration: {}
 }
 
 /**
@@ -99,6 +114,7 @@ export function parseLintConfig(label: string, bytes: Uint8Array): LintConfig {
     paths?: ExtraPath[]
     ignores?: Ignore[]
     maxFileBytes?: number
+    enumeration?: EnumerationSettings
   }
   for (const extra of value.paths ?? []) checkInside(label, extra.path)
   return {
@@ -106,7 +122,8 @@ export function parseLintConfig(label: string, bytes: Uint8Array): LintConfig {
     rules: { ...value.rules },
     paths: value.paths ?? [],
     ignores: value.ignores ?? [],
-    maxFileBytes: value.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    maxFileBytes: value.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    enumeration: value.enumeration ?? {}
   }
 }
 

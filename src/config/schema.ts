@@ -4,6 +4,16 @@ import { rules } from '../rules/index.js'
 
 const severities = ['error', 'warning', 'notice', 'off']
 
+const timeouts = {
+  timeoutSeconds: {
+    type: 'number',
+    exclusiveMinimum: 0,
+    description: 'The whole server: start, initialize, list.'
+  },
+  initializeTimeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+  listTimeoutSeconds: { type: 'number', exclusiveMinimum: 0 }
+}
+
 /** The schema of mcp-lint.json, built from the rule registry so a misspelt rule id is an error. */
 export function lintConfigSchema(): JsonSchema {
   const ruleIds = rules.map((rule) => rule.id)
@@ -46,6 +56,27 @@ export function lintConfigSchema(): JsonSchema {
             files: { type: 'array', items: { type: 'string', minLength: 1 } },
             server: { type: 'string' },
             reason: { type: 'string', minLength: 1 }
+          }
+        }
+      },
+      enumeration: {
+        description:
+          'How servers are started to list their tools (with --enumerate, and in the Action).',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          sandbox: { enum: ['auto', 'bwrap', 'none'] },
+          concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+          ...timeouts,
+          runTimeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+          servers: {
+            description: 'Per server name: its own timeouts.',
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              properties: timeouts
+            }
           }
         }
       },

@@ -1,5 +1,7 @@
 import type { Platform } from '../platforms/platform.js'
+import type { LoadedLockfile } from '../lockfile/lockfile.js'
 import type { SourceModel } from '../source/model.js'
+import type { Enumeration } from './tools.js'
 import type { SyntaxProblem } from './parse/syntax-problem.js'
 import type { ReadProblem } from './read-file.js'
 import type { Location, SourceText } from './source.js'
@@ -38,6 +40,10 @@ export interface Workspace {
   readonly files: readonly ConfigFile[]
   /** The central source merged from its files; undefined when the repository has none. */
   readonly source?: SourceModel | undefined
+  /** What enumeration found, when servers were enumerated. */
+  readonly tools?: Enumeration | undefined
+  /** The tool-surface lockfile compared against, if the repository (or the caller) has one. */
+  readonly lockfile?: LoadedLockfile | undefined
 }
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {

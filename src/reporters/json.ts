@@ -7,6 +7,7 @@ export function formatJson(result: LintResult): string {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
     files: result.files,
+    ...(result.enumeration === undefined ? {} : { enumeration: result.enumeration }),
     servers: result.servers,
     diagnostics: result.diagnostics.map((d) => ({
       ruleId: d.ruleId,

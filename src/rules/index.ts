@@ -6,6 +6,10 @@ import configSyntax from './config-syntax.js'
 import configUnknownField from './config-unknown-field.js'
 import configUnreadable from './config-unreadable.js'
 import type { Rule } from './rule.js'
+import serverSandboxUnavailable from './server-sandbox-unavailable.js'
+import serverSkipped from './server-skipped.js'
+import serverStartFailed from './server-start-failed.js'
+import toolSurfaceDrift from './tool-surface-drift.js'
 import sourceDrift from './source-drift.js'
 import sourceDuplicateServer from './source-duplicate-server.js'
 import sourceUnexpressible from './source-unexpressible.js'
@@ -19,9 +23,13 @@ export const rules: readonly Rule[] = [
   configSyntax,
   configUnknownField,
   configUnreadable,
+  serverSandboxUnavailable,
+  serverSkipped,
+  serverStartFailed,
   sourceDrift,
   sourceDuplicateServer,
-  sourceUnexpressible
+  sourceUnexpressible,
+  toolSurfaceDrift
 ] as readonly Rule[]
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]))

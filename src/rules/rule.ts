@@ -1,6 +1,7 @@
 import type { Severity } from '../core/diagnostic.js'
 import type { ConfigFile, Workspace } from '../core/model.js'
 import type { Location } from '../core/source.js'
+import type { Enumeration, EntryResult } from '../core/tools.js'
 
 /** Message builders keyed by messageId; `data` is type-checked against each builder's parameter. */
 export type Messages = Record<string, (data: never) => string>
@@ -29,6 +30,9 @@ export interface FileContext<M extends Messages> extends Context<M> {
 export interface WorkspaceContext<M extends Messages> extends Context<M> {
   readonly workspace: Workspace
 }
+export interface ToolsContext<M extends Messages> extends WorkspaceContext<M> {
+  readonly tools: Enumeration
+}
 
 /** A config file shown in the rule's docs; examples are executed by the meta tests. */
 export interface Example {
@@ -36,6 +40,9 @@ export interface Example {
   readonly text: string
   /** Other files of the same repository, for rules that compare files. */
   readonly others?: readonly { readonly path: string; readonly text: string }[]
+  /** For tools rules: what enumeration found (statuses and tool lists), and the lockfile's text. */
+  readonly enumeration?: readonly EntryResult[]
+  readonly lockfile?: string
 }
 
 interface RuleBase<M extends Messages> {
@@ -53,11 +60,15 @@ interface RuleBase<M extends Messages> {
   readonly messages: M
 }
 
-/** The phase says what a rule needs: one file, or the whole workspace. */
+/**
+ * The phase says what a rule needs: one file, the whole workspace, or enumerated tools ('tools'
+ * rules do not run when servers were not enumerated).
+ */
 export type RuleDefinition<M extends Messages> = RuleBase<M> &
   (
     | { readonly phase: 'file'; check(context: FileContext<M>): void }
     | { readonly phase: 'workspace'; check(context: WorkspaceContext<M>): void }
+    | { readonly phase: 'tools'; check(context: ToolsContext<M>): void }
   )
 
 export type Rule = RuleDefinition<Messages>

@@ -6,6 +6,7 @@ import {
   parseTree,
   type FormattingOptions
 } from 'jsonc-parser'
+import { formatValue } from '../core/json-format.js'
 import type { PlainObject, PlainValue } from '../core/tree.js'
 
 /** The indentation and line ending a file already uses, so edits look like the rest of it. */
@@ -77,32 +78,6 @@ function setServer(
   // Keep a trailing comma where the file has one (JSONC); add one otherwise.
   if (text[comma] === ',') return splice(text, comma + 1, 0, `${eol}${indent}${entry},`)
   return splice(text, end, 0, `,${eol}${indent}${entry}`)
-}
-
-/** Objects one key per line, arrays of scalars on one line when short, as people write MCP configs. */
-export function formatValue(value: PlainValue, indent: string, unit: string, eol: string): string {
-  if (Array.isArray(value)) {
-    const inline = `[${value.map((item) => JSON.stringify(item)).join(', ')}]`
-    if (
-      value.every((item) => item === null || typeof item !== 'object') &&
-      indent.length + inline.length <= 100
-    )
-      return inline
-    const items = value.map(
-      (item) => `${indent}${unit}${formatValue(item, indent + unit, unit, eol)}`
-    )
-    return `[${eol}${items.join(`,${eol}`)}${eol}${indent}]`
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-    if (entries.length === 0) return '{}'
-    const lines = entries.map(
-      ([key, item]) =>
-        `${indent}${unit}${JSON.stringify(key)}: ${formatValue(item, indent + unit, unit, eol)}`
-    )
-    return `{${eol}${lines.join(`,${eol}`)}${eol}${indent}}`
-  }
-  return JSON.stringify(value)
 }
 
 /** A new file holding the server map (and VS Code inputs, first, as VS Code writes them). */

@@ -1,0 +1,39 @@
+import { join } from 'node:path'
+import type { Enumeration } from '../core/tools.js'
+import {
+  enumerationOptions,
+  loadLockfile,
+  loadWorkspace,
+  type EnumerateRequest,
+  type LintOptions
+} from '../lint.js'
+import { enumerate } from '../runner/index.js'
+import { buildLockfile, formatLockfile, LOCKFILE_PATH } from './lockfile.js'
+
+export interface LockResult {
+  /** Absolute path of the lockfile to write. */
+  readonly path: string
+  readonly text: string
+  readonly before: string | undefined
+  readonly enumeration: Enumeration
+}
+
+/** `mcp-lint lock`: enumerate every server and pin its tools; entries that failed keep their old pin. */
+export async function lock(
+  options: LintOptions & { readonly enumerate: EnumerateRequest }
+): Promise<LockResult> {
+  const { root, config, workspace } = await loadWorkspace(options)
+  const previous = await loadLockfile(root, undefined)
+  const enumeration = await enumerate(
+    workspace,
+    root,
+    enumerationOptions(config, options.enumerate)
+  )
+  const text = formatLockfile(buildLockfile(enumeration, previous?.lockfile))
+  return {
+    path: join(root, LOCKFILE_PATH),
+    text,
+    before: previous === undefined ? undefined : formatLockfile(previous.lockfile),
+    enumeration
+  }
+}

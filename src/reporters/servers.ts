@@ -1,0 +1,94 @@
+import type { Workspace } from '../core/model.js'
+import type { Transport } from '../core/model.js'
+import { toolHash, type EntryResult } from '../core/tools.js'
+import type { PlatformId } from '../platforms/platform.js'
+
+/** One server entry of one file in the JSON report, with what enumeration made of it. */
+export interface ServerReport {
+  readonly name: string
+  readonly file: string
+  readonly platform: PlatformId
+  readonly transport: Transport
+  readonly status: 'ok' | 'failed' | 'skipped'
+  readonly reason?: string
+  readonly detail?: string
+  readonly durationMs?: number
+  readonly timings?: {
+    readonly startMs: number
+    readonly initializeMs: number
+    readonly listMs: number
+  }
+  readonly peakRssBytes?: number
+  readonly placeholders?: readonly string[]
+  readonly package?: { readonly spec: string; readonly name: string; readonly version?: string }
+  readonly prompts?: number
+  readonly resources?: number
+  readonly tools?: readonly {
+    readonly name: string
+    readonly description?: string
+    readonly hash: string
+  }[]
+}
+
+/** Every server entry, in file order, with its enumeration result where there is one. */
+export function serverReports(workspace: Workspace): ServerReport[] {
+  return workspace.files.flatMap((file) =>
+    file.servers.map((server) => {
+      const base = {
+        name: server.name.value,
+        file: file.path,
+        platform: file.platform.id,
+        transport: server.transport
+      }
+      const result = workspace.tools?.entries.find(
+        (entry) => entry.file === file.path && entry.name === server.name.value
+      )
+      return result === undefined
+        ? { ...base, status: 'skipped' as const, reason: 'enumeration-off' }
+        : { ...base, ...describe(result) }
+    })
+  )
+}
+
+function describe(
+  result: EntryResult
+): Omit<ServerReport, 'name' | 'file' | 'platform' | 'transport'> {
+  const run = result.run
+  return {
+    status: result.status,
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
+    ...(result.detail === undefined ? {} : { detail: result.detail }),
+    ...(run === undefined
+      ? {}
+      : {
+          durationMs: run.timings.totalMs,
+          timings: {
+            startMs: run.timings.startMs,
+            initializeMs: run.timings.initializeMs,
+            listMs: run.timings.listMs
+          },
+          ...(run.peakRssBytes === undefined ? {} : { peakRssBytes: run.peakRssBytes })
+        }),
+    ...(result.placeholders.length === 0 ? {} : { placeholders: result.placeholders }),
+    ...(result.package === undefined
+      ? {}
+      : {
+          package: {
+            spec: result.package.spec,
+            name: result.package.name,
+            ...(result.package.version === undefined ? {} : { version: result.package.version })
+          }
+        }),
+    ...(run?.status === 'ok'
+      ? {
+          ...(run.prompts === undefined ? {} : { prompts: run.prompts }),
+          ...(run.resources === undefined ? {} : { resources: run.resources }),
+          tools: run.tools.map((tool) => ({
+            name: tool.name,
+            ...(tool.description === undefined ? {} : { description: tool.description }),
+            hash: toolHash(tool)
+          }))
+        }
+      : {})
+  }
+}

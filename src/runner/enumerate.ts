@@ -1,0 +1,266 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import type { FailureReason, ServerRun, Timings, ToolInfo } from '../core/tools.js'
+import type { PlainValue } from '../core/tree.js'
+import { VERSION } from '../version.js'
+import { treeRssBytes } from './process-tree.js'
+import { sanitize, Tail } from './text.js'
+
+/**
+ * The only module that talks to the MCP SDK. It starts one server, initialises, lists its tools
+ * (every page), counts prompts and resources, and always kills the whole process tree.
+ */
+
+/**
+ * The client declares no capabilities (no roots, sampling or elicitation): the tool list a server
+ * returns depends on them (server-everything lists 13 tools without, 16 with all three), and no
+ * capabilities is what the most conservative client gets.
+ */
+export const CLIENT_CAPABILITIES = {} as const
+
+export interface EnumerationLimits {
+  readonly initializeMs: number
+  readonly listMs: number
+  /** The whole server: start, initialise, list, count. */
+  readonly totalMs: number
+  readonly maxPages: number
+  readonly maxTools: number
+  /** Largest single message a server may send. */
+  readonly maxMessageBytes: number
+}
+
+export const defaultLimits: EnumerationLimits = {
+  initializeMs: 30_000,
+  listMs: 15_000,
+  totalMs: 45_000,
+  maxPages: 64,
+  maxTools: 2_000,
+  maxMessageBytes: 16 * 1024 * 1024
+}
+
+export interface Launch {
+  readonly command: string
+  readonly args: readonly string[]
+  readonly env: Readonly<Record<string, string>>
+  readonly cwd: string
+}
+
+class Stop extends Error {
+  constructor(
+    readonly reason: FailureReason,
+    detail: string
+  ) {
+    super(detail)
+  }
+}
+
+export async function enumerateServer(
+  launch: Launch,
+  limits: EnumerationLimits = defaultLimits
+): Promise<ServerRun> {
+  const transport = new StdioClientTransport({
+    command: launch.command,
+    args: [...launch.args],
+    env: { ...launch.env },
+    cwd: launch.cwd,
+    stderr: 'pipe',
+    maxBufferSize: limits.maxMessageBytes
+  })
+  let startMs = 0
+  const stderr = new Tail()
+  // Unread stderr blocks a chatty server once the pipe fills: drain it from the start.
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr.push(chunk.toString('utf8'))
+  })
+  const client = new Client(
+    { name: 'mcp-lint', version: VERSION },
+    { capabilities: CLIENT_CAPABILITIES }
+  )
+  let closed = false
+  client.onclose = () => {
+    closed = true
+  }
+  client.onerror = () => {
+    // Non-JSON lines on stdout are reported here; the connection goes on.
+  }
+
+  // start() resolves when the process has spawned: that moment is the start time.
+  const spawn = transport.start.bind(transport)
+  transport.start = async () => {
+    await spawn()
+    startMs = elapsed()
+  }
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  let peakRssBytes: number | undefined
+  const sample = () => {
+    const pid = transport.pid
+    const rss = pid === null ? undefined : treeRssBytes(pid)
+    if (rss !== undefined) peakRssBytes = Math.max(peakRssBytes ?? 0, rss)
+  }
+  const sampler = setInterval(sample, 100)
+  let initializeMs = 0
+  let listMs = 0
+  const timings = (): Timings => ({ startMs, initializeMs, listMs, totalMs: elapsed() })
+  let deadline: NodeJS.Timeout | undefined
+  const overall = new Promise<never>((_, reject) => {
+    deadline = setTimeout(() => {
+      reject(new Stop('timeout', `no result within ${limits.totalMs / 1000} s`))
+    }, limits.totalMs)
+  })
+
+  try {
+    const work = (async () => {
+      await client.connect(transport, { timeout: limits.initializeMs })
+      initializeMs = elapsed()
+      const tools = await listAll(client, limits)
+      listMs = elapsed() - initializeMs
+      const capabilities = client.getServerCapabilities()
+      const prompts =
+        capabilities?.prompts === undefined
+          ? undefined
+          : await countPages(
+              (cursor) =>
+                client
+                  .listPrompts(cursor, { timeout: limits.listMs })
+                  .then((page) => ({ items: page.prompts, nextCursor: page.nextCursor })),
+              limits
+            )
+      const resources =
+        capabilities?.resources === undefined
+          ? undefined
+          : await countPages(
+              (cursor) =>
+                client
+                  .listResources(cursor, { timeout: limits.listMs })
+                  .then((page) => ({ items: page.resources, nextCursor: page.nextCursor })),
+              limits
+            )
+      const info = client.getServerVersion()
+      sample()
+      return {
+        status: 'ok' as const,
+        tools,
+        prompts,
+        resources,
+        serverInfo: info === undefined ? undefined : { name: info.name, version: info.version },
+        timings: timings(),
+        peakRssBytes
+      }
+    })()
+    return await Promise.race([work, overall])
+  } catch (error) {
+    return {
+      status: 'failed',
+      ...classify(error, stderr, closed),
+      timings: timings(),
+      peakRssBytes
+    }
+  } finally {
+    clearInterval(sampler)
+    clearTimeout(deadline)
+    // The sandbox's PID namespace ends with its first process: killing it ends the whole tree.
+    const pid = transport.pid
+    if (pid !== null) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+    await Promise.race([
+      client.close().catch(() => undefined),
+      new Promise((done) => setTimeout(done, 5_000))
+    ])
+  }
+}
+
+interface Page<T> {
+  readonly items: readonly T[]
+  readonly nextCursor?: string | undefined
+}
+
+/** Follows `nextCursor` with a page cap and a guard against a cursor that comes back. */
+async function paginate<T>(
+  fetchPage: (cursor: { cursor: string } | undefined) => Promise<Page<T>>,
+  limits: EnumerationLimits
+): Promise<T[]> {
+  const items: T[] = []
+  const seen = new Set<string>()
+  let cursor: string | undefined
+  for (let page = 0; ; page++) {
+    if (page >= limits.maxPages)
+      throw new Stop('protocol-error', `pagination did not end after ${limits.maxPages} pages`)
+    const result = await fetchPage(cursor === undefined ? undefined : { cursor })
+    items.push(...result.items)
+    if (items.length > limits.maxTools)
+      throw new Stop('protocol-error', `the server listed more than ${limits.maxTools} items`)
+    if (result.nextCursor === undefined || result.nextCursor === '') return items
+    if (seen.has(result.nextCursor))
+      throw new Stop('protocol-error', 'the server sent the same page cursor twice')
+    seen.add(result.nextCursor)
+    cursor = result.nextCursor
+  }
+}
+
+async function listAll(client: Client, limits: EnumerationLimits): Promise<ToolInfo[]> {
+  const tools = await paginate(
+    (cursor) =>
+      client
+        .listTools(cursor, { timeout: limits.listMs })
+        .then((page) => ({ items: page.tools, nextCursor: page.nextCursor })),
+    limits
+  )
+  return tools.map((tool) => {
+    const info: { -readonly [K in keyof ToolInfo]: ToolInfo[K] } = { name: tool.name }
+    if (tool.title !== undefined) info.title = tool.title
+    if (tool.description !== undefined) info.description = tool.description
+    info.inputSchema = tool.inputSchema as PlainValue
+    if (tool.outputSchema !== undefined) info.outputSchema = tool.outputSchema as PlainValue
+    if (tool.annotations !== undefined) info.annotations = tool.annotations as PlainValue
+    return info
+  })
+}
+
+async function countPages<T>(
+  fetchPage: (cursor: { cursor: string } | undefined) => Promise<Page<T>>,
+  limits: EnumerationLimits
+): Promise<number | undefined> {
+  try {
+    return (await paginate(fetchPage, limits)).length
+  } catch {
+    return undefined // Prompts and resources are counted where a server offers them; a failure is not the server's tool list failing.
+  }
+}
+
+const credentialHints =
+  /(token|api[ _-]?key|credential|unauthori[sz]ed|forbidden|\b40[13]\b|access key|secret|password|login|authenticat|fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED)/i
+
+function classify(
+  error: unknown,
+  stderr: Tail,
+  closed: boolean
+): { reason: FailureReason; detail: string } {
+  const message = error instanceof Error ? error.message : String(error)
+  const code = (error as { code?: unknown }).code
+  const last = stderr.lastLine()
+  const because = last === '' ? '' : `; stderr: ${sanitize(last, 200)}`
+  if (error instanceof Stop) return { reason: error.reason, detail: sanitize(error.message) }
+  if (
+    code === 'ENOENT' ||
+    /execvp .*No such file|command not found|ENOENT/.test(`${message}\n${stderr.text()}`)
+  ) {
+    return { reason: 'command-not-found', detail: `the command was not found${because}` }
+  }
+  if (code === -32001 || /timed out/i.test(message))
+    return { reason: 'timeout', detail: `${sanitize(message, 120)}${because}` }
+  if (credentialHints.test(`${message}\n${last}`)) {
+    return {
+      reason: 'needs-credentials',
+      detail: `it needs credentials or the network to list tools (${sanitize(message, 120)})${because}`
+    }
+  }
+  if (closed || code === -32000 || /connection closed/i.test(message))
+    return { reason: 'exited', detail: `the server exited${because}` }
+  return { reason: 'protocol-error', detail: `${sanitize(message, 160)}${because}` }
+}

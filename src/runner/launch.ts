@@ -1,0 +1,154 @@
+import { isAbsolute, relative, resolve } from 'node:path'
+import type { ConfigFile, ServerEntry } from '../core/model.js'
+import { toPlain } from '../core/tree.js'
+import type { CanonicalServer } from '../source/canonical.js'
+import { normalizeServer } from '../source/normalize.js'
+import { parseCanonical } from '../source/references.js'
+
+/** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
+export const PLACEHOLDER = 'mcp-lint-placeholder'
+
+/** Launchers mcp-lint runs, by command name. Anything else is skipped: it is not known to be a server launcher. */
+export type LaunchKind = 'npx' | 'node' | 'python' | 'uvx' | 'pipx' | 'docker' | 'repo-binary'
+
+const launchers: Readonly<Record<string, LaunchKind>> = {
+  npx: 'npx',
+  node: 'node',
+  nodejs: 'node',
+  python: 'python',
+  python3: 'python',
+  uvx: 'uvx',
+  uv: 'uvx',
+  pipx: 'pipx',
+  docker: 'docker',
+  podman: 'docker'
+}
+
+export interface LaunchRequest {
+  /** Identical launches (the same server in several files) run once. */
+  readonly key: string
+  readonly kind: LaunchKind
+  readonly command: string
+  readonly args: readonly string[]
+  /** The server's own environment, references replaced by placeholders. */
+  readonly env: Readonly<Record<string, string>>
+  /** Absolute, inside the repository. */
+  readonly cwd: string
+  /** Variables the configuration references, given a placeholder instead of a value. */
+  readonly placeholders: readonly string[]
+  /** For npx: the package spec to prefetch (`pkg@1.2.3`) and its name. */
+  readonly packageSpec?: string
+  readonly packageName?: string
+}
+
+export type SkipReason = 'remote' | 'disabled' | 'not-allowed' | 'docker'
+
+export type LaunchDecision =
+  { readonly launch: LaunchRequest } | { readonly skip: SkipReason; readonly detail: string }
+
+/** Decides whether and how to launch one server entry of a config file. */
+export function planLaunch(root: string, file: ConfigFile, entry: ServerEntry): LaunchDecision {
+  const server = normalizeServer(file.platform, toPlain(entry.value))
+  if (server.transport !== 'stdio')
+    return {
+      skip: 'remote',
+      detail: `remote (${server.transport}) servers are not enumerated unless enabled`
+    }
+  if (server.disabled?.value === true)
+    return { skip: 'disabled', detail: `the server is disabled in ${file.path}` }
+  const placeholders = new Set<string>()
+  const resolveText = (value: string) =>
+    parseCanonical(value)
+      .map((segment) => {
+        if (segment.name === undefined) return segment.text
+        if (segment.fallback !== undefined) return segment.fallback
+        placeholders.add(segment.name)
+        return PLACEHOLDER
+      })
+      .join('')
+  const command = resolveText(server.command?.value ?? '')
+  const args = server.args.map((arg) => resolveText(arg.value))
+  const env = Object.fromEntries(
+    [...server.env].map(([key, value]) => [key, resolveText(value.value)])
+  )
+  const cwd = resolveCwd(root, server, resolveText)
+  const kind = classify(root, cwd, command)
+  if (kind === undefined) {
+    return {
+      skip: 'not-allowed',
+      detail: `"${command}" is not an allowed launcher (npx, node, python, uvx, pipx, or a program inside the repository)`
+    }
+  }
+  if (kind === 'docker')
+    return {
+      skip: 'docker',
+      detail: 'docker and podman launches are not enumerated unless enabled'
+    }
+  const script =
+    kind === 'node' || kind === 'python' ? args.find((arg) => !arg.startsWith('-')) : undefined
+  if (script !== undefined && isAbsolute(script) && !isInside(root, script)) {
+    return {
+      skip: 'not-allowed',
+      detail: `the script ${script} is outside the repository, so the sandbox cannot see it`
+    }
+  }
+  const request = {
+    key: JSON.stringify([command, args, Object.entries(env).sort(), cwd]),
+    kind,
+    command,
+    args,
+    env,
+    cwd,
+    placeholders: [...placeholders].sort()
+  }
+  const spec = kind === 'npx' ? npxPackage(args) : undefined
+  return {
+    launch:
+      spec === undefined
+        ? request
+        : { ...request, packageSpec: spec, packageName: packageName(spec) }
+  }
+}
+
+function resolveCwd(
+  root: string,
+  server: CanonicalServer,
+  resolveText: (value: string) => string
+): string {
+  if (server.cwd === undefined) return root
+  const cwd = resolve(root, resolveText(server.cwd.value))
+  return isInside(root, cwd) ? cwd : root
+}
+
+function classify(root: string, cwd: string, command: string): LaunchKind | undefined {
+  if (/^[A-Za-z]:[\\/]/.test(command) || command.includes('\\')) return undefined // a Windows path
+  const base =
+    command
+      .split('/')
+      .at(-1)
+      ?.replace(/\.(exe|cmd)$/i, '') ?? ''
+  if (!command.includes('/')) return launchers[base]
+  // A path: a program in the repository runs; one elsewhere on the runner does not.
+  return isInside(root, resolve(cwd, command)) ? 'repo-binary' : undefined
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/** The package npx runs: `-p/--package` if given, else the first non-option argument. */
+export function npxPackage(args: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? ''
+    if (arg === '-p' || arg === '--package') return args[index + 1]
+    if (arg.startsWith('--package=')) return arg.slice('--package='.length)
+  }
+  return args.find((arg) => !arg.startsWith('-'))
+}
+
+/** `@scope/name@1.2.3` → `@scope/name`. */
+export function packageName(spec: string): string {
+  const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0)
+  return at === -1 ? spec : spec.slice(0, at)
+}

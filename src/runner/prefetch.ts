@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { sanitize } from './text.js'
+
+/** What npm needs from the runner to reach its registry; nothing here reaches a server. */
+const npmEnvironment = [
+  'PATH',
+  'HOME',
+  'USER',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'NODE_EXTRA_CA_CERTS',
+  'NPM_CONFIG_USERCONFIG',
+  'NPM_CONFIG_REGISTRY',
+  'npm_config_registry',
+  'NODE_AUTH_TOKEN'
+]
+
+export type PrefetchResult =
+  | { readonly ok: true; readonly version: string | undefined }
+  | { readonly ok: false; readonly detail: string }
+
+/**
+ * Downloads an npm package into a cache with npx's own resolution, running none of its code
+ * (`--ignore-scripts`, and `true` as the command), so the sandboxed launch can run offline.
+ */
+export function prefetchNpm(
+  spec: string,
+  name: string,
+  cache: string,
+  timeoutMs: number
+): Promise<PrefetchResult> {
+  const env: Record<string, string> = {
+    npm_config_cache: cache,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_ignore_scripts: 'true'
+  }
+  for (const key of npmEnvironment) {
+    const value = process.env[key]
+    if (value !== undefined) env[key] = value
+  }
+  return new Promise((resolve) => {
+    execFile(
+      'npm',
+      ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'],
+      { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (error === null) {
+          resolve({ ok: true, version: installedVersion(cache, name) })
+          return
+        }
+        const reason = error.killed
+          ? `timed out after ${timeoutMs / 1000} s`
+          : (/npm error code (\S+)/.exec(stderr)?.[1] ?? `exit ${String(error.code)}`)
+        resolve({ ok: false, detail: `npm could not fetch ${sanitize(spec, 100)}: ${reason}` })
+      }
+    )
+  })
+}
+
+/** The version npx installed: the newest `_npx/<hash>/node_modules/<name>` in the cache. */
+function installedVersion(cache: string, name: string): string | undefined {
+  let newest: { version: string; time: number } | undefined
+  let dirs: string[]
+  try {
+    dirs = readdirSync(join(cache, '_npx'))
+  } catch {
+    return undefined
+  }
+  for (const dir of dirs) {
+    const manifest = join(cache, '_npx', dir, 'node_modules', name, 'package.json')
+    try {
+      const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version
+      const time = statSync(manifest).mtimeMs
+      if (typeof version === 'string' && (newest === undefined || time > newest.time))
+        newest = { version, time }
+    } catch {
+      // Not this package.
+    }
+  }
+  return newest?.version
+}
