@@ -50,7 +50,9 @@ export function prefetchNpm(
     execFile(
       'npm',
       ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'],
-      { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
+      // From the empty cache directory: in a project that already has the package, npm exec would
+      // resolve it from node_modules and fetch nothing.
+      { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (error === null) {
           resolve({ ok: true, version: installedVersion(cache, name) })
