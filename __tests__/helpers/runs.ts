@@ -40,7 +40,7 @@ export function failed(
 export function skipped(
   file: string,
   name: string,
-  reason: EntryResult['reason'],
+  reason: NonNullable<EntryResult['reason']>,
   detail: string
 ): EntryResult {
   return { file, name, status: 'skipped', reason, detail, placeholders: [] }

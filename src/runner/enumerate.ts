@@ -262,5 +262,27 @@ function classify(
   }
   if (closed || code === -32000 || /connection closed/i.test(message))
     return { reason: 'exited', detail: `the server exited${because}` }
-  return { reason: 'protocol-error', detail: `${sanitize(message, 160)}${because}` }
+  return {
+    reason: 'protocol-error',
+    detail: `${sanitize(describeInvalid(message), 160)}${because}`
+  }
+}
+
+/** The SDK reports a result that fails its schema as a JSON list of issues: say it in one line. */
+function describeInvalid(message: string): string {
+  try {
+    const issues = JSON.parse(message) as { path?: unknown; message?: unknown }[]
+    if (!Array.isArray(issues)) return message
+    const first = issues[0]
+    const path = Array.isArray(first?.path)
+      ? first.path
+          .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+          .join('')
+          .replace(/^\./, '')
+      : ''
+    const problem = typeof first?.message === 'string' ? first.message : 'invalid'
+    return `the server's answer does not follow the MCP schema: ${path} ${problem}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`
+  } catch {
+    return message
+  }
 }
