@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -20,14 +20,16 @@ function fakeIO(inputs: Record<string, string>) {
     setOutput: (name, value) => calls.push(['output', name, value]),
     annotate: (level, message, properties) => calls.push([level, message, properties]),
     info: (message) => calls.push(['info', message]),
-    setFailed: (message) => calls.push(['failed', message])
+    warning: (message) => calls.push(['warning', message]),
+    setFailed: (message) => calls.push(['failed', message]),
+    baseLockfile: () => Promise.resolve(undefined)
   }
   return { io, calls }
 }
 
 describe('Action', () => {
   it('annotates findings, sets outputs and fails on errors', async () => {
-    const { io, calls } = fakeIO({ path: repo.root })
+    const { io, calls } = fakeIO({ path: repo.root, enumerate: 'false' })
     await run(io)
     expect(calls).toEqual([
       [
@@ -64,13 +66,21 @@ describe('Action', () => {
   })
 
   it('does not fail with fail-on: never, and can skip annotations', async () => {
-    const { io, calls } = fakeIO({ path: repo.root, 'fail-on': 'never', annotations: 'false' })
+    const { io, calls } = fakeIO({
+      path: repo.root,
+      'fail-on': 'never',
+      annotations: 'false',
+      enumerate: 'false'
+    })
     await run(io)
     expect(calls.filter((call) => call[0] === 'failed' || call[0] === 'error')).toEqual([])
   })
 
   it('names files relative to the workspace when path is a subdirectory', async () => {
-    const { io, calls } = fakeIO({ path: 'fixtures/platforms/cursor/ng-errors' })
+    const { io, calls } = fakeIO({
+      path: 'fixtures/platforms/cursor/ng-errors',
+      enumerate: 'false'
+    })
     const saved = process.env.GITHUB_WORKSPACE
     process.env.GITHUB_WORKSPACE = process.cwd()
     try {
@@ -86,6 +96,52 @@ describe('Action', () => {
       new Set(['fixtures/platforms/cursor/ng-errors/.cursor/mcp.json'])
     )
   })
+
+  it('enumerates in the sandbox and compares with the base branch lockfile, not the one the PR brings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-action-enum-'))
+    try {
+      cpSync('fixtures/hostile/servers', join(dir, 'servers'), { recursive: true })
+      writeFileSync(
+        join(dir, '.mcp.json'),
+        JSON.stringify({
+          mcpServers: { mutable: { command: 'node', args: ['servers/mutable.mjs'] } }
+        })
+      )
+      // The PR's own lockfile would approve anything; the base branch pins nothing for "mutable".
+      mkdirSync(join(dir, '.agents/mcp'), { recursive: true })
+      writeFileSync(
+        join(dir, '.agents/mcp/mcp-lock.json'),
+        JSON.stringify({ lockfileVersion: 1, servers: {} })
+      )
+      const asked: string[] = []
+      const { io, calls } = fakeIO({ path: dir, sandbox: 'bwrap', timeout: '20' })
+      const withBase: ActionIO = {
+        ...io,
+        baseLockfile: (path) => {
+          asked.push(path)
+          return Promise.resolve(
+            JSON.stringify({
+              lockfileVersion: 1,
+              servers: { mutable: { launch: { command: 'node', args: [] }, tools: {} } }
+            })
+          )
+        }
+      }
+      await run(withBase)
+      expect(asked).toHaveLength(1)
+      const errors = calls.filter((call) => call[0] === 'error').map((call) => call[1])
+      expect(errors).toEqual([
+        'server "mutable" has a new tool "lookup" that the lockfile does not pin: review it, then run "mcp-lint lock"'
+      ])
+      expect(
+        calls.some(
+          (call) => call[0] === 'info' && String(call[1]).startsWith('mcp-lint: mutable: 1 tool(s)')
+        )
+      ).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   it('fails cleanly on a bad input', async () => {
     const { io, calls } = fakeIO({ path: repo.root, 'fail-on': 'sometimes' })
@@ -107,6 +163,7 @@ describe('Action', () => {
         env: {
           PATH: process.env.PATH ?? '',
           INPUT_PATH: repo.root,
+          INPUT_ENUMERATE: 'false',
           'INPUT_FAIL-ON': 'warning',
           GITHUB_OUTPUT: output
         }

@@ -41,8 +41,13 @@ export interface LintOptions {
   readonly environment?: string
   /** Start the stdio servers in a sandbox and list their tools; settings override mcp-lint.json. */
   readonly enumerate?: EnumerateRequest
-  /** The lockfile to compare tools with, instead of the repository's own (the Action passes the base branch's). */
+  /** The lockfile to compare tools with, instead of the repository's own. */
   readonly lockfile?: string
+  /**
+   * A lockfile's content to compare with instead, as the Action reads it from a pull request's base
+   * branch (a PR must not approve its own tool changes); null when the base has none.
+   */
+  readonly baselineLockfile?: { readonly label: string; readonly text: string } | null
 }
 
 export interface EnumerateRequest {
@@ -84,7 +89,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const loaded = await loadWorkspace(options)
   const { config } = loaded
   let workspace = loaded.workspace
-  const lockfile = await loadLockfile(loaded.root, options.lockfile)
+  const lockfile =
+    options.baselineLockfile === undefined
+      ? await loadLockfile(loaded.root, options.lockfile)
+      : options.baselineLockfile === null
+        ? undefined
+        : parseLockfile(options.baselineLockfile.label, options.baselineLockfile.text)
   if (lockfile !== undefined) workspace = { ...workspace, lockfile }
   if (options.enumerate !== undefined) {
     workspace = {

@@ -32509,6 +32509,7 @@ async function enumerate(workspace, root, options) {
     const deadline = started + options.runTimeoutMs;
     const runs = new Map();
     const requests = [...launches.values()];
+    const prefetches = new Map();
     await mapPool(requests, options.concurrency, async (request) => {
         const label = sanitize(nameOf(planned, request.key), 80);
         if (sandbox === undefined)
@@ -32521,13 +32522,21 @@ async function enumerate(workspace, root, options) {
             });
             return;
         }
-        // A cache per launch: one server cannot tamper with the packages another one runs.
-        const cache = (0,external_node_path_namespaceObject.join)(cacheRoot, (0,external_node_crypto_namespaceObject.createHash)('sha256').update(request.key).digest('hex').slice(0, 16));
+        // A cache per package (per launch for the rest): one server cannot tamper with the packages
+        // another one runs, and launches of the same package fetch it once.
+        const cacheKey = request.packageSpec ?? request.key;
+        const cache = (0,external_node_path_namespaceObject.join)(cacheRoot, (0,external_node_crypto_namespaceObject.createHash)('sha256').update(cacheKey).digest('hex').slice(0, 16));
         (0,external_node_fs_namespaceObject.mkdirSync)(cache, { recursive: true });
         let prefetch;
         if (request.packageSpec !== undefined && request.packageName !== undefined) {
-            progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`);
-            prefetch = await prefetchNpm(request.packageSpec, request.packageName, cache, options.prefetchTimeoutMs);
+            const { packageSpec, packageName } = request;
+            let pending = prefetches.get(packageSpec);
+            if (pending === undefined) {
+                progress(`fetching ${sanitize(packageSpec, 100)} for ${label}`);
+                pending = prefetchNpm(packageSpec, packageName, cache, options.prefetchTimeoutMs);
+                prefetches.set(packageSpec, pending);
+            }
+            prefetch = await pending;
             if (!prefetch.ok) {
                 progress(`${label}: failed (${prefetch.detail})`);
                 runs.set(request.key, {
@@ -32805,7 +32814,11 @@ async function lint(options) {
     const loaded = await loadWorkspace(options);
     const { config } = loaded;
     let workspace = loaded.workspace;
-    const lockfile = await loadLockfile(loaded.root, options.lockfile);
+    const lockfile = options.baselineLockfile === undefined
+        ? await loadLockfile(loaded.root, options.lockfile)
+        : options.baselineLockfile === null
+            ? undefined
+            : parseLockfile(options.baselineLockfile.label, options.baselineLockfile.text);
     if (lockfile !== undefined)
         workspace = { ...workspace, lockfile };
     if (options.enumerate !== undefined) {
@@ -33104,11 +33117,51 @@ function formatSarif(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
-/** `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format), then a summary. */
+/**
+ * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
+ * an enumeration, one line per server run with its cost and tools; then a summary.
+ */
 function formatText(result) {
     const lines = result.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`);
+    if (result.enumeration !== undefined)
+        lines.push(...serverLines(result));
     lines.push(summaryLine(result));
     return `${lines.join('\n')}\n`;
+}
+/** One line per distinct server (the first file that configures it), with what enumeration found. */
+function serverLines(result) {
+    const seen = new Set();
+    const lines = [
+        `servers (sandbox: ${result.enumeration?.sandbox ?? 'none'}, ${seconds(result.enumeration?.durationMs ?? 0)}):`
+    ];
+    for (const server of result.servers) {
+        if (seen.has(server.name))
+            continue;
+        seen.add(server.name);
+        lines.push(`  ${server.name} (${server.file}): ${text_describe(server)}`);
+    }
+    return lines;
+}
+function text_describe(server) {
+    if (server.status === 'skipped')
+        return `skipped (${server.reason ?? 'not started'})`;
+    if (server.status === 'failed')
+        return `failed (${server.reason ?? 'error'})`;
+    const cost = [
+        seconds(server.durationMs ?? 0),
+        ...(server.peakRssBytes === undefined
+            ? []
+            : [`${Math.round(server.peakRssBytes / 1024 / 1024)} MB`])
+    ];
+    const tools = server.tools ?? [];
+    const shown = tools
+        .slice(0, 8)
+        .map((tool) => tool.name)
+        .join(', ');
+    return `${plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 function summaryLine(result) {
     const { errors, warnings, notices } = result.summary;

@@ -1,13 +1,52 @@
-import type { LintResult } from '../lint.js'
+import type { LintResult, ServerReport } from '../lint.js'
 
-/** `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format), then a summary. */
+/**
+ * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
+ * an enumeration, one line per server run with its cost and tools; then a summary.
+ */
 export function formatText(result: LintResult): string {
   const lines = result.diagnostics.map(
     (d) =>
       `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`
   )
+  if (result.enumeration !== undefined) lines.push(...serverLines(result))
   lines.push(summaryLine(result))
   return `${lines.join('\n')}\n`
+}
+
+/** One line per distinct server (the first file that configures it), with what enumeration found. */
+function serverLines(result: LintResult): string[] {
+  const seen = new Set<string>()
+  const lines = [
+    `servers (sandbox: ${result.enumeration?.sandbox ?? 'none'}, ${seconds(result.enumeration?.durationMs ?? 0)}):`
+  ]
+  for (const server of result.servers) {
+    if (seen.has(server.name)) continue
+    seen.add(server.name)
+    lines.push(`  ${server.name} (${server.file}): ${describe(server)}`)
+  }
+  return lines
+}
+
+function describe(server: ServerReport): string {
+  if (server.status === 'skipped') return `skipped (${server.reason ?? 'not started'})`
+  if (server.status === 'failed') return `failed (${server.reason ?? 'error'})`
+  const cost = [
+    seconds(server.durationMs ?? 0),
+    ...(server.peakRssBytes === undefined
+      ? []
+      : [`${Math.round(server.peakRssBytes / 1024 / 1024)} MB`])
+  ]
+  const tools = server.tools ?? []
+  const shown = tools
+    .slice(0, 8)
+    .map((tool) => tool.name)
+    .join(', ')
+  return `${plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
 }
 
 export function summaryLine(result: LintResult): string {

@@ -113,6 +113,7 @@ export async function enumerate(
     { run: ServerRun | undefined; prefetch: PrefetchResult | undefined; skipped?: string }
   >()
   const requests = [...launches.values()]
+  const prefetches = new Map<string, Promise<PrefetchResult>>()
   await mapPool(requests, options.concurrency, async (request) => {
     const label = sanitize(nameOf(planned, request.key), 80)
     if (sandbox === undefined) return
@@ -124,21 +125,21 @@ export async function enumerate(
       })
       return
     }
-    // A cache per launch: one server cannot tamper with the packages another one runs.
-    const cache = join(
-      cacheRoot,
-      createHash('sha256').update(request.key).digest('hex').slice(0, 16)
-    )
+    // A cache per package (per launch for the rest): one server cannot tamper with the packages
+    // another one runs, and launches of the same package fetch it once.
+    const cacheKey = request.packageSpec ?? request.key
+    const cache = join(cacheRoot, createHash('sha256').update(cacheKey).digest('hex').slice(0, 16))
     mkdirSync(cache, { recursive: true })
     let prefetch: PrefetchResult | undefined
     if (request.packageSpec !== undefined && request.packageName !== undefined) {
-      progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`)
-      prefetch = await prefetchNpm(
-        request.packageSpec,
-        request.packageName,
-        cache,
-        options.prefetchTimeoutMs
-      )
+      const { packageSpec, packageName } = request
+      let pending = prefetches.get(packageSpec)
+      if (pending === undefined) {
+        progress(`fetching ${sanitize(packageSpec, 100)} for ${label}`)
+        pending = prefetchNpm(packageSpec, packageName, cache, options.prefetchTimeoutMs)
+        prefetches.set(packageSpec, pending)
+      }
+      prefetch = await pending
       if (!prefetch.ok) {
         progress(`${label}: failed (${prefetch.detail})`)
         runs.set(request.key, {
