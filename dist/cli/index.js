@@ -31941,10 +31941,15 @@ async function enumerateServer(launch, limits = defaultLimits) {
                 // Already gone.
             }
         }
+        let grace;
         await Promise.race([
             client.close().catch(() => undefined),
-            new Promise((done) => setTimeout(done, 5_000))
+            new Promise((done) => {
+                grace = setTimeout(done, 5_000);
+            })
         ]);
+        // A pending timer would keep the process alive after the last server is done.
+        clearTimeout(grace);
     }
 }
 /** Follows `nextCursor` with a page cap and a guard against a cursor that comes back. */
@@ -32505,7 +32510,10 @@ async function enumerate(workspace, root, options) {
     const sandbox = prepared?.sandbox;
     if (sandbox !== undefined)
         progress(`enumerating ${launches.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox.kind}`);
-    const cacheRoot = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
+    // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
+    // otherwise every run fetches into a fresh directory.
+    const cacheRoot = process.env.MCP_LINT_CACHE_DIR ??
+        (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     const deadline = started + options.runTimeoutMs;
     const runs = new Map();
     const requests = [...launches.values()];

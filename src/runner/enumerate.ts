@@ -168,10 +168,15 @@ export async function enumerateServer(
         // Already gone.
       }
     }
+    let grace: NodeJS.Timeout | undefined
     await Promise.race([
       client.close().catch(() => undefined),
-      new Promise((done) => setTimeout(done, 5_000))
+      new Promise((done) => {
+        grace = setTimeout(done, 5_000)
+      })
     ])
+    // A pending timer would keep the process alive after the last server is done.
+    clearTimeout(grace)
   }
 }
 

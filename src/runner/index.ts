@@ -106,7 +106,11 @@ export async function enumerate(
       `enumerating ${launches.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox.kind}`
     )
 
-  const cacheRoot = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
+  // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
+  // otherwise every run fetches into a fresh directory.
+  const cacheRoot =
+    process.env.MCP_LINT_CACHE_DIR ??
+    mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
   const deadline = started + options.runTimeoutMs
   const runs = new Map<
     string,
