@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5)
+const runsArg = process.argv.indexOf('--runs')
+const runs = runsArg === -1 ? 5 : Number(process.argv[runsArg + 1])
 const servers: Record<string, string[]> = {
   everything: ['-y', '@modelcontextprotocol/server-everything@2026.8.31'],
   filesystem: ['-y', '@modelcontextprotocol/server-filesystem@2026.8.31', '.'],
