@@ -55,6 +55,8 @@ export interface EnumerateRequest {
   readonly concurrency?: number
   readonly timeoutSeconds?: number
   readonly allowPrivilegedEvents?: boolean
+  /** Connect to remote servers too (also `enumeration.remote.enabled` in mcp-lint.json). */
+  readonly remote?: boolean
   readonly onProgress?: (line: string) => void
 }
 
@@ -159,6 +161,11 @@ export function enumerationOptions(
     ),
     runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
     allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+    remote: {
+      enabled: request.remote ?? settings.remote?.enabled ?? false,
+      headers: settings.remote?.headers ?? {},
+      allowPrivateHosts: settings.remote?.allowPrivateHosts ?? false
+    },
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress })
   }
 }

@@ -58,6 +58,7 @@ Options:
                            every server)
       --timeout SECONDS    check, lock: time per server to start and list its tools (default 45)
       --concurrency N      check, lock: servers started at once (default 4)
+      --remote             check, lock: connect to remote (HTTP/SSE) servers too
       --lockfile FILE      check: compare tools with this lockfile instead of the repository's
       --check              sync: write nothing; exit 1 and show a diff if any file would change
       --init               sync: create the central source from the existing platform files
@@ -111,7 +112,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.ok
   }
   if (command === 'lock') {
-    only(values, ['sandbox', 'timeout', 'concurrency', 'environment', 'config'], 'lock')
+    only(values, ['sandbox', 'timeout', 'concurrency', 'remote', 'environment', 'config'], 'lock')
     return runLock({ ...lintOptions(values, rest), enumerate: enumerateRequest(values, io) }, io)
   }
   if (command === 'sync') {
@@ -134,7 +135,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       'sandbox',
       'timeout',
       'concurrency',
-      'lockfile'
+      'lockfile',
+      'remote'
     ],
     'check'
   )
@@ -195,6 +197,7 @@ function enumerateRequest(values: Values, io: CliIO): EnumerateRequest {
     ...(sandbox === undefined ? {} : { sandbox }),
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
     ...(concurrency === undefined ? {} : { concurrency }),
+    ...(values.remote === true ? { remote: true } : {}),
     onProgress: (line) => {
       io.stderr(`${TOOL_NAME}: ${line}\n`)
     }
@@ -258,6 +261,7 @@ function parseCommandLine(argv: readonly string[]) {
         timeout: { type: 'string' },
         concurrency: { type: 'string' },
         lockfile: { type: 'string' },
+        remote: { type: 'boolean' },
         init: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }

@@ -36,6 +36,11 @@ export interface EnumerationSettings extends TimeoutSettings {
   readonly concurrency?: number
   readonly runTimeoutSeconds?: number
   readonly servers?: Readonly<Record<string, TimeoutSettings>>
+  readonly remote?: {
+    readonly enabled?: boolean
+    readonly headers?: Readonly<Record<string, Readonly<Record<string, string>>>>
+    readonly allowPrivateHosts?: boolean
+  }
 }
 
 /** mcp-lint.json, validated and with defaults applied. */

@@ -1,5 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { FailureReason, ServerRun, Timings, ToolInfo } from '../core/tools.js'
 import type { PlainValue } from '../core/tree.js'
 import { VERSION } from '../version.js'
@@ -54,6 +57,7 @@ class Stop extends Error {
   }
 }
 
+/** Starts a stdio server (the command is usually bubblewrap wrapping it) and lists its tools. */
 export async function enumerateServer(
   launch: Launch,
   limits: EnumerationLimits = defaultLimits
@@ -66,12 +70,70 @@ export async function enumerateServer(
     stderr: 'pipe',
     maxBufferSize: limits.maxMessageBytes
   })
-  let startMs = 0
   const stderr = new Tail()
   // Unread stderr blocks a chatty server once the pipe fills: drain it from the start.
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr.push(chunk.toString('utf8'))
   })
+  let peakRssBytes: number | undefined
+  const sample = () => {
+    const pid = transport.pid
+    const rss = pid === null ? undefined : treeRssBytes(pid)
+    if (rss !== undefined) peakRssBytes = Math.max(peakRssBytes ?? 0, rss)
+  }
+  const sampler = setInterval(sample, 100)
+  try {
+    return await session(transport, limits, stderr, () => {
+      sample()
+      return peakRssBytes
+    })
+  } finally {
+    clearInterval(sampler)
+    // The sandbox's PID namespace ends with its first process: killing it ends the whole tree.
+    const pid = transport.pid
+    if (pid !== null) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}
+
+export interface RemoteLaunch {
+  readonly url: string
+  readonly transport: 'http' | 'sse'
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/**
+ * Connects to a remote server and lists its tools. Redirects are refused: a server must not
+ * bounce mcp-lint to another host (the caller has checked this one).
+ */
+export async function enumerateRemote(
+  remote: RemoteLaunch,
+  limits: EnumerationLimits = defaultLimits
+): Promise<ServerRun> {
+  const noRedirects = (input: string | URL, init?: RequestInit) =>
+    fetch(input, { ...init, redirect: 'error' })
+  const requestInit = { headers: { ...remote.headers } }
+  const url = new URL(remote.url)
+  const transport: Transport =
+    remote.transport === 'sse'
+      ? // eslint-disable-next-line @typescript-eslint/no-deprecated -- SSE servers still exist; configs say which transport they use
+        new SSEClientTransport(url, { requestInit, fetch: noRedirects })
+      : new StreamableHTTPClientTransport(url, { requestInit, fetch: noRedirects })
+  return session(transport, limits, new Tail(), () => undefined)
+}
+
+/** Initialise, list every page of tools, count prompts and resources, within the limits; always close. */
+async function session(
+  transport: Transport,
+  limits: EnumerationLimits,
+  stderr: Tail,
+  peakRss: () => number | undefined
+): Promise<ServerRun> {
   const client = new Client(
     { name: 'mcp-lint', version: VERSION },
     { capabilities: CLIENT_CAPABILITIES }
@@ -83,24 +145,17 @@ export async function enumerateServer(
   client.onerror = () => {
     // Non-JSON lines on stdout are reported here; the connection goes on.
   }
-
-  // start() resolves when the process has spawned: that moment is the start time.
-  const spawn = transport.start.bind(transport)
-  transport.start = async () => {
-    await spawn()
-    startMs = elapsed()
-  }
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
-  let peakRssBytes: number | undefined
-  const sample = () => {
-    const pid = transport.pid
-    const rss = pid === null ? undefined : treeRssBytes(pid)
-    if (rss !== undefined) peakRssBytes = Math.max(peakRssBytes ?? 0, rss)
-  }
-  const sampler = setInterval(sample, 100)
+  let startMs = 0
   let initializeMs = 0
   let listMs = 0
+  // start() resolves when the process has spawned (or the connection is set up): the start time.
+  const begin = transport.start.bind(transport)
+  transport.start = async () => {
+    await begin()
+    startMs = elapsed()
+  }
   const timings = (): Timings => ({ startMs, initializeMs, listMs, totalMs: elapsed() })
   let deadline: NodeJS.Timeout | undefined
   const overall = new Promise<never>((_, reject) => {
@@ -108,7 +163,6 @@ export async function enumerateServer(
       reject(new Stop('timeout', `no result within ${limits.totalMs / 1000} s`))
     }, limits.totalMs)
   })
-
   try {
     const work = (async () => {
       await client.connect(transport, { timeout: limits.initializeMs })
@@ -137,7 +191,6 @@ export async function enumerateServer(
               limits
             )
       const info = client.getServerVersion()
-      sample()
       return {
         status: 'ok' as const,
         tools,
@@ -145,7 +198,7 @@ export async function enumerateServer(
         resources,
         serverInfo: info === undefined ? undefined : { name: info.name, version: info.version },
         timings: timings(),
-        peakRssBytes
+        peakRssBytes: peakRss()
       }
     })()
     return await Promise.race([work, overall])
@@ -154,20 +207,10 @@ export async function enumerateServer(
       status: 'failed',
       ...classify(error, stderr, closed),
       timings: timings(),
-      peakRssBytes
+      peakRssBytes: peakRss()
     }
   } finally {
-    clearInterval(sampler)
     clearTimeout(deadline)
-    // The sandbox's PID namespace ends with its first process: killing it ends the whole tree.
-    const pid = transport.pid
-    if (pid !== null) {
-      try {
-        process.kill(pid, 'SIGKILL')
-      } catch {
-        // Already gone.
-      }
-    }
     let grace: NodeJS.Timeout | undefined
     await Promise.race([
       client.close().catch(() => undefined),

@@ -4,14 +4,28 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Workspace } from '../core/model.js'
 import type { Enumeration, EntryResult, ServerRun } from '../core/tools.js'
-import { defaultLimits, enumerateServer, type EnumerationLimits } from './enumerate.js'
-import { planLaunch, type LaunchRequest } from './launch.js'
+import {
+  defaultLimits,
+  enumerateRemote,
+  enumerateServer,
+  type EnumerationLimits
+} from './enumerate.js'
+import {
+  noRemote,
+  planLaunch,
+  type LaunchDecision,
+  type LaunchRequest,
+  type RemoteRequest,
+  type RemoteSettings
+} from './launch.js'
 import { mapPool } from './pool.js'
 import { prefetchNpm, type PrefetchResult } from './prefetch.js'
-import { prepareSandbox, type SandboxMode } from './sandbox.js'
+import { refuseHost } from './remote-host.js'
+import { prepareSandbox, type Sandbox, type SandboxMode } from './sandbox.js'
 import { sanitize } from './text.js'
 
 export type { SandboxMode } from './sandbox.js'
+export type { RemoteSettings } from './launch.js'
 export { defaultLimits, type EnumerationLimits } from './enumerate.js'
 
 export interface EnumerationOptions {
@@ -25,6 +39,7 @@ export interface EnumerationOptions {
   readonly runTimeoutMs: number
   /** Launch even in pull_request_target and workflow_run events, which can hold secrets. */
   readonly allowPrivilegedEvents: boolean
+  readonly remote: RemoteSettings
   readonly onProgress?: (line: string) => void
 }
 
@@ -35,15 +50,31 @@ export const defaultEnumerationOptions: EnumerationOptions = {
   limits: defaultLimits,
   prefetchTimeoutMs: 180_000,
   runTimeoutMs: 600_000,
-  allowPrivilegedEvents: false
+  allowPrivilegedEvents: false,
+  remote: noRemote
 }
 
 const privilegedEvents = new Set(['pull_request_target', 'workflow_run'])
 
+interface Planned {
+  readonly file: string
+  readonly name: string
+  readonly decision: LaunchDecision
+}
+
+type Job = { readonly stdio: LaunchRequest } | { readonly remote: RemoteRequest }
+
+interface Outcome {
+  readonly run?: ServerRun
+  readonly prefetch?: PrefetchResult
+  readonly skipped?: { readonly reason: 'not-allowed' | 'run-timeout'; readonly detail: string }
+}
+
 /**
- * Starts every stdio server the workspace configures, in a sandbox, and lists its tools. Identical
- * launches (the same server in several files) run once; npm packages are prefetched with network
- * and then run offline. Never throws for a server: every entry gets a status.
+ * Starts every stdio server the workspace configures, in a sandbox, and lists its tools; remote
+ * servers too when enabled. Identical launches (the same server in several files) run once; npm
+ * packages are prefetched with network and then run offline. Never throws for a server: every
+ * entry gets a status.
  */
 export async function enumerate(
   workspace: Workspace,
@@ -52,59 +83,43 @@ export async function enumerate(
 ): Promise<Enumeration> {
   const started = performance.now()
   const progress = options.onProgress ?? (() => undefined)
-  const planned = workspace.files.flatMap((file) =>
+  const planned: Planned[] = workspace.files.flatMap((file) =>
     file.servers.map((entry) => ({
       file: file.path,
       name: entry.name.value,
-      decision: planLaunch(root, file, entry)
+      decision: planLaunch(root, file, entry, options.remote)
     }))
   )
-  const launches = new Map<string, LaunchRequest>()
-  for (const { decision } of planned)
-    if ('launch' in decision) launches.set(decision.launch.key, decision.launch)
-  const skipAll = (
-    reason: 'sandbox-unavailable' | 'refused-event',
-    detail: string
-  ): Enumeration => ({
-    sandbox: 'unavailable',
-    refused: detail,
-    entries: planned.map(({ file, name, decision }) =>
-      'launch' in decision
-        ? {
-            file,
-            name,
-            status: 'skipped',
-            reason,
-            detail,
-            placeholders: decision.launch.placeholders
-          }
-        : {
-            file,
-            name,
-            status: 'skipped',
-            reason: decision.skip,
-            detail: decision.detail,
-            placeholders: []
-          }
-    ),
-    durationMs: Math.round(performance.now() - started)
-  })
+  const jobs = new Map<string, Job>()
+  for (const { decision } of planned) {
+    if ('launch' in decision) jobs.set(decision.launch.key, { stdio: decision.launch })
+    else if ('remote' in decision) jobs.set(decision.remote.key, { remote: decision.remote })
+  }
+  const stdioCount = [...jobs.values()].filter((job) => 'stdio' in job).length
 
   const event = process.env.GITHUB_EVENT_NAME ?? ''
-  if (launches.size > 0 && privilegedEvents.has(event) && !options.allowPrivilegedEvents) {
-    return skipAll(
-      'refused-event',
-      `servers are not launched in ${event} runs, which can hold secrets; lint in a pull_request workflow instead`
+  let refused: string | undefined
+  if (jobs.size > 0 && privilegedEvents.has(event) && !options.allowPrivilegedEvents) {
+    refused = `servers are not launched in ${event} runs, which can hold secrets; lint in a pull_request workflow instead`
+    return finish(
+      started,
+      'unavailable',
+      planned,
+      new Map(),
+      { reason: 'refused-event', detail: refused },
+      refused
     )
   }
-  const prepared = launches.size === 0 ? undefined : prepareSandbox(options.sandbox, root)
-  if (prepared !== undefined && 'unavailable' in prepared)
-    return skipAll('sandbox-unavailable', prepared.unavailable)
-  const sandbox = prepared?.sandbox
-  if (sandbox !== undefined)
-    progress(
-      `enumerating ${launches.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox.kind}`
-    )
+  let sandbox: Sandbox | undefined
+  let unavailable: string | undefined
+  if (stdioCount > 0) {
+    const prepared = prepareSandbox(options.sandbox, root)
+    if ('unavailable' in prepared) unavailable = prepared.unavailable
+    else sandbox = prepared.sandbox
+  }
+  progress(
+    `enumerating ${jobs.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`
+  )
 
   // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
   // otherwise every run fetches into a fresh directory.
@@ -112,66 +127,145 @@ export async function enumerate(
     process.env.MCP_LINT_CACHE_DIR ??
     mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
   const deadline = started + options.runTimeoutMs
-  const runs = new Map<
-    string,
-    { run: ServerRun | undefined; prefetch: PrefetchResult | undefined; skipped?: string }
-  >()
-  const requests = [...launches.values()]
+  const outcomes = new Map<string, Outcome>()
   const prefetches = new Map<string, Promise<PrefetchResult>>()
-  await mapPool(requests, options.concurrency, async (request) => {
-    const label = sanitize(nameOf(planned, request.key), 80)
-    if (sandbox === undefined) return
+  const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined)
+  await mapPool(runnable, options.concurrency, async ([key, job]) => {
+    const label = sanitize(
+      planned.find(({ decision }) => keyOf(decision) === key)?.name ?? 'server',
+      80
+    )
     if (performance.now() > deadline) {
-      runs.set(request.key, {
-        run: undefined,
-        prefetch: undefined,
-        skipped: `the run reached its ${options.runTimeoutMs / 1000} s limit first`
+      outcomes.set(key, {
+        skipped: {
+          reason: 'run-timeout',
+          detail: `the run reached its ${options.runTimeoutMs / 1000} s limit first`
+        }
       })
       return
     }
-    // A cache per package (per launch for the rest): one server cannot tamper with the packages
-    // another one runs, and launches of the same package fetch it once.
-    const cacheKey = request.packageSpec ?? request.key
-    const cache = join(cacheRoot, createHash('sha256').update(cacheKey).digest('hex').slice(0, 16))
-    mkdirSync(cache, { recursive: true })
-    let prefetch: PrefetchResult | undefined
-    if (request.packageSpec !== undefined && request.packageName !== undefined) {
-      const { packageSpec, packageName } = request
-      let pending = prefetches.get(packageSpec)
-      if (pending === undefined) {
-        progress(`fetching ${sanitize(packageSpec, 100)} for ${label}`)
-        pending = prefetchNpm(packageSpec, packageName, cache, options.prefetchTimeoutMs)
-        prefetches.set(packageSpec, pending)
-      }
-      prefetch = await pending
-      if (!prefetch.ok) {
-        progress(`${label}: failed (${prefetch.detail})`)
-        runs.set(request.key, {
-          run: {
-            status: 'failed',
-            reason: 'command-not-found',
-            detail: prefetch.detail,
-            timings: { startMs: 0, initializeMs: 0, listMs: 0, totalMs: 0 },
-            peakRssBytes: undefined
-          },
-          prefetch
-        })
+    const limits = { ...options.limits, ...options.serverLimits?.[label] }
+    if ('remote' in job) {
+      const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts)
+      if (refusal !== undefined) {
+        outcomes.set(key, { skipped: { reason: 'not-allowed', detail: refusal } })
         return
       }
+      progress(`connecting to ${label}`)
+      const run = await enumerateRemote(job.remote, limits)
+      report(progress, label, run)
+      outcomes.set(key, { run })
+      return
     }
-    progress(`starting ${label}`)
-    const limits = { ...options.limits, ...options.serverLimits?.[nameOf(planned, request.key)] }
-    const run = await enumerateServer(sandbox.command(request, cache), limits)
-    progress(
-      run.status === 'ok'
-        ? `${label}: ${run.tools.length} tool(s) in ${(run.timings.totalMs / 1000).toFixed(1)} s`
-        : `${label}: failed, ${run.reason} (${run.detail})`
+    if (sandbox === undefined) return
+    const outcome = await runStdio(
+      job.stdio,
+      sandbox,
+      cacheRoot,
+      prefetches,
+      options,
+      limits,
+      label,
+      progress
     )
-    runs.set(request.key, { run, prefetch })
+    outcomes.set(key, outcome)
   })
+  const missingSandbox =
+    unavailable === undefined
+      ? undefined
+      : { reason: 'sandbox-unavailable' as const, detail: unavailable }
+  return finish(
+    started,
+    sandbox?.kind ?? (unavailable === undefined ? 'unused' : 'unavailable'),
+    planned,
+    outcomes,
+    missingSandbox,
+    unavailable
+  )
+}
 
+async function runStdio(
+  request: LaunchRequest,
+  sandbox: Sandbox,
+  cacheRoot: string,
+  prefetches: Map<string, Promise<PrefetchResult>>,
+  options: EnumerationOptions,
+  limits: EnumerationLimits,
+  label: string,
+  progress: (line: string) => void
+): Promise<Outcome> {
+  // A cache per package (per launch for the rest): one server cannot tamper with the packages
+  // another one runs, and launches of the same package fetch it once.
+  const cache = join(
+    cacheRoot,
+    createHash('sha256')
+      .update(request.packageSpec ?? request.key)
+      .digest('hex')
+      .slice(0, 16)
+  )
+  mkdirSync(cache, { recursive: true })
+  let prefetch: PrefetchResult | undefined
+  if (request.packageSpec !== undefined && request.packageName !== undefined) {
+    let pending = prefetches.get(request.packageSpec)
+    if (pending === undefined) {
+      progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`)
+      pending = prefetchNpm(
+        request.packageSpec,
+        request.packageName,
+        cache,
+        options.prefetchTimeoutMs
+      )
+      prefetches.set(request.packageSpec, pending)
+    }
+    prefetch = await pending
+    if (!prefetch.ok) {
+      progress(`${label}: failed (${prefetch.detail})`)
+      const timings = { startMs: 0, initializeMs: 0, listMs: 0, totalMs: 0 }
+      return {
+        run: {
+          status: 'failed',
+          reason: 'command-not-found',
+          detail: prefetch.detail,
+          timings,
+          peakRssBytes: undefined
+        },
+        prefetch
+      }
+    }
+  }
+  progress(`starting ${label}`)
+  const run = await enumerateServer(sandbox.command(request, cache), limits)
+  report(progress, label, run)
+  return prefetch === undefined ? { run } : { run, prefetch }
+}
+
+function report(progress: (line: string) => void, label: string, run: ServerRun): void {
+  progress(
+    run.status === 'ok'
+      ? `${label}: ${run.tools.length} tool(s) in ${(run.timings.totalMs / 1000).toFixed(1)} s`
+      : `${label}: failed, ${run.reason} (${run.detail})`
+  )
+}
+
+function keyOf(decision: LaunchDecision): string | undefined {
+  return 'launch' in decision
+    ? decision.launch.key
+    : 'remote' in decision
+      ? decision.remote.key
+      : undefined
+}
+
+/** Every entry with its status: skipped as planned, refused as a whole, or with its run's outcome. */
+function finish(
+  started: number,
+  sandbox: Enumeration['sandbox'],
+  planned: readonly Planned[],
+  outcomes: ReadonlyMap<string, Outcome>,
+  stdioBlocked: { reason: 'sandbox-unavailable' | 'refused-event'; detail: string } | undefined,
+  refused: string | undefined
+): Enumeration {
   const entries: EntryResult[] = planned.map(({ file, name, decision }) => {
-    if (!('launch' in decision))
+    if ('skip' in decision)
       return {
         file,
         name,
@@ -180,15 +274,22 @@ export async function enumerate(
         detail: decision.detail,
         placeholders: []
       }
-    const request = decision.launch
-    const outcome = runs.get(request.key)
+    const key = keyOf(decision) ?? ''
+    const request = 'launch' in decision ? decision.launch : undefined
     const base = {
       file,
       name,
-      launchKey: request.key,
-      launch: { command: request.command, args: request.args },
-      placeholders: request.placeholders,
-      ...(request.packageSpec === undefined || request.packageName === undefined
+      launchKey: key,
+      placeholders: request?.placeholders ?? [],
+      ...(request === undefined ? {} : { launch: { command: request.command, args: request.args } })
+    }
+    const blocked =
+      request !== undefined || stdioBlocked?.reason === 'refused-event' ? stdioBlocked : undefined
+    if (blocked !== undefined && !outcomes.has(key))
+      return { ...base, status: 'skipped', reason: blocked.reason, detail: blocked.detail }
+    const outcome = outcomes.get(key)
+    const pkg =
+      request?.packageSpec === undefined || request.packageName === undefined
         ? {}
         : {
             package: {
@@ -196,33 +297,26 @@ export async function enumerate(
               name: request.packageName,
               version: outcome?.prefetch?.ok === true ? outcome.prefetch.version : undefined
             }
-          })
-    }
-    if (outcome?.run === undefined)
+          }
+    if (outcome?.skipped !== undefined)
       return {
         ...base,
+        ...pkg,
         status: 'skipped',
-        reason: 'run-timeout',
-        detail: outcome?.skipped ?? 'not started'
+        reason: outcome.skipped.reason,
+        detail: outcome.skipped.detail
       }
-    const run = outcome.run
+    const run = outcome?.run
+    if (run === undefined)
+      return { ...base, ...pkg, status: 'skipped', reason: 'run-timeout', detail: 'not started' }
     return run.status === 'ok'
-      ? { ...base, status: 'ok', run }
-      : { ...base, status: 'failed', reason: run.reason, detail: run.detail, run }
+      ? { ...base, ...pkg, status: 'ok', run }
+      : { ...base, ...pkg, status: 'failed', reason: run.reason, detail: run.detail, run }
   })
   return {
-    sandbox: sandbox?.kind ?? 'none',
+    sandbox,
+    ...(refused === undefined ? {} : { refused }),
     entries,
     durationMs: Math.round(performance.now() - started)
   }
-}
-
-function nameOf(
-  planned: readonly { name: string; decision: ReturnType<typeof planLaunch> }[],
-  key: string
-): string {
-  return (
-    planned.find(({ decision }) => 'launch' in decision && decision.launch.key === key)?.name ??
-    'server'
-  )
 }

@@ -43,19 +43,40 @@ export interface LaunchRequest {
 
 export type SkipReason = 'remote' | 'disabled' | 'not-allowed' | 'docker'
 
+/** A remote server to connect to: literal headers from the config plus ones from named variables. */
+export interface RemoteRequest {
+  readonly key: string
+  readonly url: string
+  readonly transport: 'http' | 'sse'
+  readonly headers: Readonly<Record<string, string>>
+}
+
+export interface RemoteSettings {
+  readonly enabled: boolean
+  /** Per server name: header name → the environment variable that holds its value. */
+  readonly headers: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** For tests against a local server: http:// and private addresses allowed. */
+  readonly allowPrivateHosts: boolean
+}
+
+export const noRemote: RemoteSettings = { enabled: false, headers: {}, allowPrivateHosts: false }
+
 export type LaunchDecision =
-  { readonly launch: LaunchRequest } | { readonly skip: SkipReason; readonly detail: string }
+  | { readonly launch: LaunchRequest }
+  | { readonly remote: RemoteRequest }
+  | { readonly skip: SkipReason; readonly detail: string }
 
 /** Decides whether and how to launch one server entry of a config file. */
-export function planLaunch(root: string, file: ConfigFile, entry: ServerEntry): LaunchDecision {
+export function planLaunch(
+  root: string,
+  file: ConfigFile,
+  entry: ServerEntry,
+  remote: RemoteSettings = noRemote
+): LaunchDecision {
   const server = normalizeServer(file.platform, toPlain(entry.value))
-  if (server.transport !== 'stdio')
-    return {
-      skip: 'remote',
-      detail: `remote (${server.transport}) servers are not enumerated unless enabled`
-    }
   if (server.disabled?.value === true)
     return { skip: 'disabled', detail: `the server is disabled in ${file.path}` }
+  if (server.transport !== 'stdio') return planRemote(server, entry.name.value, remote)
   const placeholders = new Set<string>()
   const resolveText = (value: string) =>
     parseCanonical(value)
@@ -107,6 +128,50 @@ export function planLaunch(root: string, file: ConfigFile, entry: ServerEntry): 
       spec === undefined
         ? request
         : { ...request, packageSpec: spec, packageName: packageName(spec) }
+  }
+}
+
+function planRemote(
+  server: CanonicalServer,
+  name: string,
+  settings: RemoteSettings
+): LaunchDecision {
+  const transport = server.transport === 'sse' ? 'sse' : 'http'
+  if (!settings.enabled)
+    return {
+      skip: 'remote',
+      detail: `remote (${transport}) servers are enumerated only when enabled`
+    }
+  const url = server.url?.value ?? ''
+  if (parseCanonical(url).some((segment) => segment.name !== undefined)) {
+    return {
+      skip: 'not-allowed',
+      detail:
+        'the url references an environment variable, which mcp-lint never fills from the runner'
+    }
+  }
+  // Literal headers are sent as configured; referenced ones only from variables named in mcp-lint.json.
+  const headers: Record<string, string> = {}
+  for (const [key, value] of server.headers) {
+    if (!parseCanonical(value.value).some((segment) => segment.name !== undefined))
+      headers[key] = parseCanonical(value.value)
+        .map((segment) => segment.text)
+        .join('')
+  }
+  for (const [header, variable] of Object.entries(settings.headers[name] ?? {})) {
+    const value = process.env[variable]
+    if (value !== undefined) headers[header] = value
+  }
+  const plainUrl = parseCanonical(url)
+    .map((segment) => segment.text)
+    .join('')
+  return {
+    remote: {
+      key: JSON.stringify([plainUrl, transport, Object.keys(headers).sort()]),
+      url: plainUrl,
+      transport,
+      headers
+    }
   }
 }
 

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { lint } from '../../src/lint.js'
+import { isPrivateAddress, refuseHost } from '../../src/runner/remote-host.js'
+
+/** A minimal streamable-HTTP MCP server on loopback, recording the headers it was sent. */
+let server: Server
+let base = ''
+const seen: IncomingHttpHeaders[] = []
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    if (request.url === '/redirect') {
+      response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end()
+      return
+    }
+    if (request.method !== 'POST') {
+      response.writeHead(405).end()
+      return
+    }
+    seen.push(request.headers)
+    let body = ''
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    request.on('end', () => {
+      const message = JSON.parse(body) as {
+        id?: number
+        method: string
+        params?: { protocolVersion?: string }
+      }
+      if (message.id === undefined) {
+        response.writeHead(202).end()
+        return
+      }
+      const result =
+        message.method === 'initialize'
+          ? {
+              protocolVersion: message.params?.protocolVersion,
+              capabilities: { tools: {} },
+              serverInfo: { name: 'remote', version: '1' }
+            }
+          : {
+              tools: [
+                {
+                  name: 'search_docs',
+                  description: 'Search the docs',
+                  inputSchema: { type: 'object' }
+                }
+              ]
+            }
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => {
+  server.close()
+})
+
+function repo(config: object, settings?: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-remote-'))
+  writeFileSync(join(dir, '.mcp.json'), JSON.stringify(config))
+  if (settings !== undefined) writeFileSync(join(dir, 'mcp-lint.json'), JSON.stringify(settings))
+  return dir
+}
+
+describe('remote servers', () => {
+  it('are listed only when enabled, with headers from named variables', async () => {
+    const config = {
+      mcpServers: {
+        docs: {
+          type: 'http',
+          url: `${base}/mcp`,
+          headers: { 'X-Client': 'mcp-lint', Authorization: 'Bearer ${DOCS_TOKEN}' }
+        }
+      }
+    }
+    const settings = {
+      enumeration: {
+        remote: {
+          enabled: true,
+          allowPrivateHosts: true,
+          headers: { docs: { 'X-Api-Key': 'DOCS_KEY_FOR_TESTS' } }
+        }
+      }
+    }
+    const off = repo(config)
+    const on = repo(config, settings)
+    process.env.DOCS_KEY_FOR_TESTS = 'key-from-the-environment'
+    process.env.DOCS_TOKEN = 'must-never-be-sent'
+    try {
+      expect((await lint({ root: off, enumerate: {} })).servers[0]).toMatchObject({
+        status: 'skipped',
+        reason: 'remote'
+      })
+      const result = await lint({ root: on, enumerate: {} })
+      expect(result.servers[0]).toMatchObject({ status: 'ok', tools: [{ name: 'search_docs' }] })
+      expect(seen.at(-1)?.['x-api-key']).toBe('key-from-the-environment')
+      expect(seen.at(-1)?.['x-client']).toBe('mcp-lint')
+      expect(seen.some((headers) => JSON.stringify(headers).includes('must-never-be-sent'))).toBe(
+        false
+      )
+    } finally {
+      delete process.env.DOCS_KEY_FOR_TESTS
+      delete process.env.DOCS_TOKEN
+      rmSync(off, { recursive: true, force: true })
+      rmSync(on, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses private addresses and redirects', async () => {
+    const local = repo(
+      { mcpServers: { docs: { type: 'http', url: `${base}/mcp` } } },
+      { enumeration: { remote: { enabled: true } } }
+    )
+    const redirect = repo(
+      { mcpServers: { docs: { type: 'http', url: `${base}/redirect` } } },
+      { enumeration: { remote: { enabled: true, allowPrivateHosts: true } } }
+    )
+    try {
+      expect((await lint({ root: local, enumerate: {} })).servers[0]).toMatchObject({
+        status: 'skipped',
+        reason: 'not-allowed',
+        detail: 'only https:// servers are enumerated, not http://'
+      })
+      expect((await lint({ root: redirect, enumerate: {} })).servers[0]).toMatchObject({
+        status: 'failed'
+      })
+    } finally {
+      rmSync(local, { recursive: true, force: true })
+      rmSync(redirect, { recursive: true, force: true })
+    }
+  })
+
+  it('knows private addresses', async () => {
+    expect(
+      [
+        '127.0.0.1',
+        '10.1.2.3',
+        '169.254.169.254',
+        '172.16.0.1',
+        '192.168.1.1',
+        '100.64.0.1',
+        '::1',
+        'fd00::1',
+        'fe80::1',
+        '::ffff:127.0.0.1',
+        '0.0.0.0'
+      ].every(isPrivateAddress)
+    ).toBe(true)
+    expect(['1.1.1.1', '8.8.8.8', '2606:4700::1111', '172.32.0.1'].some(isPrivateAddress)).toBe(
+      false
+    )
+    expect(await refuseHost('https://127.0.0.1/mcp', false)).toBe(
+      '127.0.0.1 resolves to a private or local address (127.0.0.1)'
+    )
+    expect(await refuseHost('ftp://example.com', false)).toBe(
+      'only https:// servers are enumerated, not ftp://'
+    )
+  })
+})
