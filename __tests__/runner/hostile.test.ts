@@ -78,9 +78,13 @@ describe('hostile servers in the sandbox', () => {
       paginate: 'failed protocol-error',
       'paginate-same': 'failed protocol-error',
       missing: 'skipped not-allowed',
-      shell: 'skipped not-allowed'
+      shell: 'skipped not-allowed',
+      python: 'ok',
+      'uvx-tool': 'skipped launcher-unavailable',
+      container: 'skipped docker'
     })
     expect(server('ok').tools?.map((tool) => tool.name)).toEqual(['echo', 'add'])
+    expect(server('python').tools?.map((tool) => tool.name)).toEqual(['py_echo'])
     expect(server('crash').detail).toBe('the server exited; stderr: fatal: could not open database')
   })
 

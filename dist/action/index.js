@@ -44713,6 +44713,8 @@ function toolsOf(workspace, name) {
 ;// CONCATENATED MODULE: ./src/rules/server-skipped.ts
 
 
+/** Skips worth a finding; remote and disabled servers are skipped by design. */
+const reported = new Set(['not-allowed', 'docker', 'launcher-unavailable']);
 /* harmony default export */ const server_skipped = (defineRule({
     id: 'server-skipped',
     phase: 'tools',
@@ -44720,9 +44722,10 @@ function toolsOf(workspace, name) {
     docs: {
         description: 'Require every stdio server to use a launcher mcp-lint can sandbox',
         rationale: 'Enumeration runs `npx` packages (prefetched, then offline), `node` and `python` scripts from the ' +
-            'repository, `uvx`/`pipx` where installed, and programs inside the repository. Anything else (a shell ' +
-            "pipeline, a binary expected on the developer's PATH, a script outside the repository, Docker) is not " +
-            'started, so its tools are unknown to the collision, limit and lockfile checks. Remote servers and ' +
+            'repository, and programs inside the repository. Anything else (a shell pipeline, a binary expected on ' +
+            "the developer's PATH, a script outside the repository, Docker, and for now `uvx` and `pipx`, whose " +
+            'Python packages cannot be fetched ahead of the offline sandbox) is not started, so its tools are ' +
+            'unknown to the collision, limit and lockfile checks. Remote servers and ' +
             'disabled servers are not reported: skipping them is expected.',
         examples: {
             invalid: [
@@ -44735,7 +44738,7 @@ function toolsOf(workspace, name) {
                             name: 'installer',
                             status: 'skipped',
                             reason: 'not-allowed',
-                            detail: '"bash" is not an allowed launcher (npx, node, python, uvx, pipx, or a program inside the repository)',
+                            detail: '"bash" is not an allowed launcher (npx, node, python, or a program inside the repository)',
                             placeholders: []
                         }
                     ]
@@ -44764,8 +44767,7 @@ function toolsOf(workspace, name) {
     },
     check({ workspace, tools, report }) {
         for (const { primary } of groupByLaunch(tools.entries)) {
-            if (primary.status !== 'skipped' ||
-                (primary.reason !== 'not-allowed' && primary.reason !== 'docker'))
+            if (primary.status !== 'skipped' || !reported.has(primary.reason ?? ''))
                 continue;
             const found = findEntry(workspace, primary);
             if (found !== undefined)
@@ -67470,319 +67472,8 @@ function describeInvalid(message) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runner/launch.ts
-
-
-
-
-/** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
-const PLACEHOLDER = 'mcp-lint-placeholder';
-const launchers = {
-    npx: 'npx',
-    node: 'node',
-    nodejs: 'node',
-    python: 'python',
-    python3: 'python',
-    uvx: 'uvx',
-    uv: 'uvx',
-    pipx: 'pipx',
-    docker: 'docker',
-    podman: 'docker'
-};
-const noRemote = { enabled: false, headers: {}, allowPrivateHosts: false };
-/** Decides whether and how to launch one server entry of a config file. */
-function planLaunch(root, file, entry, remote = noRemote) {
-    const server = normalizeServer(file.platform, toPlain(entry.value));
-    if (server.disabled?.value === true)
-        return { skip: 'disabled', detail: `the server is disabled in ${file.path}` };
-    if (server.transport !== 'stdio')
-        return planRemote(server, entry.name.value, remote);
-    const placeholders = new Set();
-    const resolveText = (value) => parseCanonical(value)
-        .map((segment) => {
-        if (segment.name === undefined)
-            return segment.text;
-        if (segment.fallback !== undefined)
-            return segment.fallback;
-        placeholders.add(segment.name);
-        return PLACEHOLDER;
-    })
-        .join('');
-    const command = resolveText(server.command?.value ?? '');
-    const args = server.args.map((arg) => resolveText(arg.value));
-    const env = Object.fromEntries([...server.env].map(([key, value]) => [key, resolveText(value.value)]));
-    const cwd = resolveCwd(root, server, resolveText);
-    const kind = launch_classify(root, cwd, command);
-    if (kind === undefined) {
-        return {
-            skip: 'not-allowed',
-            detail: `"${command}" is not an allowed launcher (npx, node, python, uvx, pipx, or a program inside the repository)`
-        };
-    }
-    if (kind === 'docker')
-        return {
-            skip: 'docker',
-            detail: 'docker and podman launches are not enumerated unless enabled'
-        };
-    const script = kind === 'node' || kind === 'python' ? args.find((arg) => !arg.startsWith('-')) : undefined;
-    if (script !== undefined && (0,external_node_path_namespaceObject.isAbsolute)(script) && !launch_isInside(root, script)) {
-        return {
-            skip: 'not-allowed',
-            detail: `the script ${script} is outside the repository, so the sandbox cannot see it`
-        };
-    }
-    const request = {
-        key: JSON.stringify([command, args, Object.entries(env).sort(), cwd]),
-        kind,
-        command,
-        args,
-        env,
-        cwd,
-        placeholders: [...placeholders].sort()
-    };
-    const spec = kind === 'npx' ? npxPackage(args) : undefined;
-    return {
-        launch: spec === undefined
-            ? request
-            : { ...request, packageSpec: spec, packageName: packageName(spec) }
-    };
-}
-function planRemote(server, name, settings) {
-    const transport = server.transport === 'sse' ? 'sse' : 'http';
-    if (!settings.enabled)
-        return {
-            skip: 'remote',
-            detail: `remote (${transport}) servers are enumerated only when enabled`
-        };
-    const url = server.url?.value ?? '';
-    if (parseCanonical(url).some((segment) => segment.name !== undefined)) {
-        return {
-            skip: 'not-allowed',
-            detail: 'the url references an environment variable, which mcp-lint never fills from the runner'
-        };
-    }
-    // Literal headers are sent as configured; referenced ones only from variables named in mcp-lint.json.
-    const headers = {};
-    for (const [key, value] of server.headers) {
-        if (!parseCanonical(value.value).some((segment) => segment.name !== undefined))
-            headers[key] = parseCanonical(value.value)
-                .map((segment) => segment.text)
-                .join('');
-    }
-    for (const [header, variable] of Object.entries(settings.headers[name] ?? {})) {
-        const value = process.env[variable];
-        if (value !== undefined)
-            headers[header] = value;
-    }
-    const plainUrl = parseCanonical(url)
-        .map((segment) => segment.text)
-        .join('');
-    return {
-        remote: {
-            key: JSON.stringify([plainUrl, transport, Object.keys(headers).sort()]),
-            url: plainUrl,
-            transport,
-            headers
-        }
-    };
-}
-function resolveCwd(root, server, resolveText) {
-    if (server.cwd === undefined)
-        return root;
-    const cwd = (0,external_node_path_namespaceObject.resolve)(root, resolveText(server.cwd.value));
-    return launch_isInside(root, cwd) ? cwd : root;
-}
-function launch_classify(root, cwd, command) {
-    if (/^[A-Za-z]:[\\/]/.test(command) || command.includes('\\'))
-        return undefined; // a Windows path
-    const base = command
-        .split('/')
-        .at(-1)
-        ?.replace(/\.(exe|cmd)$/i, '') ?? '';
-    if (!command.includes('/'))
-        return launchers[base];
-    // A path: a program in the repository runs; one elsewhere on the runner does not.
-    return launch_isInside(root, (0,external_node_path_namespaceObject.resolve)(cwd, command)) ? 'repo-binary' : undefined;
-}
-function launch_isInside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/** The package npx runs: `-p/--package` if given, else the first non-option argument. */
-function npxPackage(args) {
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index] ?? '';
-        if (arg === '-p' || arg === '--package')
-            return args[index + 1];
-        if (arg.startsWith('--package='))
-            return arg.slice('--package='.length);
-    }
-    return args.find((arg) => !arg.startsWith('-'));
-}
-/** `@scope/name@1.2.3` → `@scope/name`. */
-function packageName(spec) {
-    const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
-    return at === -1 ? spec : spec.slice(0, at);
-}
-
-;// CONCATENATED MODULE: ./src/runner/pool.ts
-/** Runs tasks with at most `limit` at a time, keeping results in input order. */
-async function mapPool(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/runner/prefetch.ts
-
-
-
-
-/** What npm needs from the runner to reach its registry; nothing here reaches a server. */
-const npmEnvironment = [
-    'PATH',
-    'HOME',
-    'USER',
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy',
-    'NODE_EXTRA_CA_CERTS',
-    'NPM_CONFIG_USERCONFIG',
-    'NPM_CONFIG_REGISTRY',
-    'npm_config_registry',
-    'NODE_AUTH_TOKEN'
-];
-/**
- * Downloads an npm package into a cache with npx's own resolution, running none of its code
- * (`--ignore-scripts`, and `true` as the command), so the sandboxed launch can run offline.
- */
-function prefetchNpm(spec, name, cache, timeoutMs) {
-    const env = {
-        npm_config_cache: cache,
-        npm_config_update_notifier: 'false',
-        npm_config_fund: 'false',
-        npm_config_audit: 'false',
-        npm_config_ignore_scripts: 'true'
-    };
-    for (const key of npmEnvironment) {
-        const value = process.env[key];
-        if (value !== undefined)
-            env[key] = value;
-    }
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('npm', ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'], 
-        // From the empty cache directory: in a project that already has the package, npm exec would
-        // resolve it from node_modules and fetch nothing.
-        { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
-            if (error === null) {
-                resolve({ ok: true, version: installedVersion(cache, name) });
-                return;
-            }
-            const reason = error.killed
-                ? `timed out after ${timeoutMs / 1000} s`
-                : (/npm error code (\S+)/.exec(stderr)?.[1] ?? `exit ${String(error.code)}`);
-            resolve({ ok: false, detail: `npm could not fetch ${sanitize(spec, 100)}: ${reason}` });
-        });
-    });
-}
-/** The version npx installed: the newest `_npx/<hash>/node_modules/<name>` in the cache. */
-function installedVersion(cache, name) {
-    let newest;
-    let dirs;
-    try {
-        dirs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(cache, '_npx'));
-    }
-    catch {
-        return undefined;
-    }
-    for (const dir of dirs) {
-        const manifest = (0,external_node_path_namespaceObject.join)(cache, '_npx', dir, 'node_modules', name, 'package.json');
-        try {
-            const version = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(manifest, 'utf8')).version;
-            const time = (0,external_node_fs_namespaceObject.statSync)(manifest).mtimeMs;
-            if (typeof version === 'string' && (newest === undefined || time > newest.time))
-                newest = { version, time };
-        }
-        catch {
-            // Not this package.
-        }
-    }
-    return newest?.version;
-}
-
-;// CONCATENATED MODULE: external "node:dns/promises"
-const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/runner/remote-host.ts
-
-
-/**
- * Why a remote server's URL must not be contacted, or undefined when it may: only https, and only
- * hosts that resolve to public addresses, so a pull request cannot point mcp-lint at the runner's
- * metadata service or the local network.
- */
-async function refuseHost(url, allowPrivateHosts) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return 'the url is not a valid URL';
-    }
-    if (parsed.protocol !== 'https:' && !(allowPrivateHosts && parsed.protocol === 'http:')) {
-        return `only https:// servers are enumerated, not ${parsed.protocol}//`;
-    }
-    if (allowPrivateHosts)
-        return undefined;
-    const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    let addresses;
-    try {
-        addresses =
-            (0,external_node_net_.isIP)(host) === 0 ? (await (0,external_node_dns_promises_namespaceObject.lookup)(host, { all: true })).map((entry) => entry.address) : [host];
-    }
-    catch {
-        return `${host} does not resolve`;
-    }
-    const inside = addresses.find(isPrivateAddress);
-    return inside === undefined
-        ? undefined
-        : `${host} resolves to a private or local address (${inside})`;
-}
-/** Loopback, private, link-local (cloud metadata), CGNAT, unique-local and unspecified addresses. */
-function isPrivateAddress(address) {
-    if ((0,external_node_net_.isIP)(address) === 4) {
-        const [a = 0, b = 0] = address.split('.').map(Number);
-        return (a === 0 ||
-            a === 10 ||
-            a === 127 ||
-            (a === 169 && b === 254) ||
-            (a === 172 && b >= 16 && b <= 31) ||
-            (a === 192 && b === 168) ||
-            (a === 100 && b >= 64 && b <= 127));
-    }
-    const lower = address.toLowerCase();
-    if (lower.startsWith('::ffff:'))
-        return isPrivateAddress(lower.slice(7));
-    return (lower === '::1' ||
-        lower === '::' ||
-        lower.startsWith('fc') ||
-        lower.startsWith('fd') ||
-        lower.startsWith('fe80'));
-}
-
 ;// CONCATENATED MODULE: ./src/runner/sandbox.ts
 
 
@@ -67959,6 +67650,331 @@ function unsandboxed() {
 }
 function userIds() {
     return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+}
+
+;// CONCATENATED MODULE: ./src/runner/launch.ts
+
+
+
+
+
+/** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
+const PLACEHOLDER = 'mcp-lint-placeholder';
+const launchers = {
+    npx: 'npx',
+    node: 'node',
+    nodejs: 'node',
+    python: 'python',
+    python3: 'python',
+    uvx: 'uvx',
+    uv: 'uvx',
+    pipx: 'pipx',
+    docker: 'docker',
+    podman: 'docker'
+};
+const noRemote = { enabled: false, headers: {}, allowPrivateHosts: false };
+/** Decides whether and how to launch one server entry of a config file. */
+function planLaunch(root, file, entry, remote = noRemote) {
+    const server = normalizeServer(file.platform, toPlain(entry.value));
+    if (server.disabled?.value === true)
+        return { skip: 'disabled', detail: `the server is disabled in ${file.path}` };
+    if (server.transport !== 'stdio')
+        return planRemote(server, entry.name.value, remote);
+    const placeholders = new Set();
+    const resolveText = (value) => parseCanonical(value)
+        .map((segment) => {
+        if (segment.name === undefined)
+            return segment.text;
+        if (segment.fallback !== undefined)
+            return segment.fallback;
+        placeholders.add(segment.name);
+        return PLACEHOLDER;
+    })
+        .join('');
+    const command = resolveText(server.command?.value ?? '');
+    const args = server.args.map((arg) => resolveText(arg.value));
+    const env = Object.fromEntries([...server.env].map(([key, value]) => [key, resolveText(value.value)]));
+    const cwd = resolveCwd(root, server, resolveText);
+    const kind = launch_classify(root, cwd, command);
+    if (kind === undefined) {
+        return {
+            skip: 'not-allowed',
+            detail: `"${command}" is not an allowed launcher (npx, node, python, or a program inside the repository)`
+        };
+    }
+    if (kind === 'docker') {
+        return {
+            skip: 'docker',
+            detail: 'docker and podman launches are not enumerated: the sandbox has no container engine'
+        };
+    }
+    if (kind === 'uvx' || kind === 'pipx') {
+        // Python packages would need the same fetch-then-offline treatment as npm; until then they
+        // are reported, not run without their packages.
+        const tool = kind === 'uvx' ? 'uvx' : 'pipx';
+        const installed = sandbox_which(command.split('/').at(-1) ?? tool) !== undefined;
+        return {
+            skip: 'launcher-unavailable',
+            detail: installed
+                ? `${tool} launches are not enumerated yet: mcp-lint cannot fetch Python packages ahead of the offline sandbox`
+                : `${tool} is not installed on this machine`
+        };
+    }
+    const script = kind === 'node' || kind === 'python' ? args.find((arg) => !arg.startsWith('-')) : undefined;
+    if (script !== undefined && (0,external_node_path_namespaceObject.isAbsolute)(script) && !launch_isInside(root, script)) {
+        return {
+            skip: 'not-allowed',
+            detail: `the script ${script} is outside the repository, so the sandbox cannot see it`
+        };
+    }
+    const request = {
+        key: JSON.stringify([command, args, Object.entries(env).sort(), cwd]),
+        kind,
+        command,
+        args,
+        env,
+        cwd,
+        placeholders: [...placeholders].sort()
+    };
+    const spec = kind === 'npx' ? npxPackage(args) : undefined;
+    return {
+        launch: spec === undefined
+            ? request
+            : { ...request, packageSpec: spec, packageName: packageName(spec) }
+    };
+}
+function planRemote(server, name, settings) {
+    const transport = server.transport === 'sse' ? 'sse' : 'http';
+    if (!settings.enabled)
+        return {
+            skip: 'remote',
+            detail: `remote (${transport}) servers are enumerated only when enabled`
+        };
+    const url = server.url?.value ?? '';
+    if (parseCanonical(url).some((segment) => segment.name !== undefined)) {
+        return {
+            skip: 'not-allowed',
+            detail: 'the url references an environment variable, which mcp-lint never fills from the runner'
+        };
+    }
+    // Literal headers are sent as configured; referenced ones only from variables named in mcp-lint.json.
+    const headers = {};
+    for (const [key, value] of server.headers) {
+        if (!parseCanonical(value.value).some((segment) => segment.name !== undefined))
+            headers[key] = parseCanonical(value.value)
+                .map((segment) => segment.text)
+                .join('');
+    }
+    for (const [header, variable] of Object.entries(settings.headers[name] ?? {})) {
+        const value = process.env[variable];
+        if (value !== undefined)
+            headers[header] = value;
+    }
+    const plainUrl = parseCanonical(url)
+        .map((segment) => segment.text)
+        .join('');
+    return {
+        remote: {
+            key: JSON.stringify([plainUrl, transport, Object.keys(headers).sort()]),
+            url: plainUrl,
+            transport,
+            headers
+        }
+    };
+}
+function resolveCwd(root, server, resolveText) {
+    if (server.cwd === undefined)
+        return root;
+    const cwd = (0,external_node_path_namespaceObject.resolve)(root, resolveText(server.cwd.value));
+    return launch_isInside(root, cwd) ? cwd : root;
+}
+function launch_classify(root, cwd, command) {
+    if (/^[A-Za-z]:[\\/]/.test(command) || command.includes('\\'))
+        return undefined; // a Windows path
+    const base = command
+        .split('/')
+        .at(-1)
+        ?.replace(/\.(exe|cmd)$/i, '') ?? '';
+    if (!command.includes('/'))
+        return launchers[base];
+    // A path: a program in the repository runs; one elsewhere on the runner does not.
+    return launch_isInside(root, (0,external_node_path_namespaceObject.resolve)(cwd, command)) ? 'repo-binary' : undefined;
+}
+function launch_isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** The package npx runs: `-p/--package` if given, else the first non-option argument. */
+function npxPackage(args) {
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index] ?? '';
+        if (arg === '-p' || arg === '--package')
+            return args[index + 1];
+        if (arg.startsWith('--package='))
+            return arg.slice('--package='.length);
+    }
+    return args.find((arg) => !arg.startsWith('-'));
+}
+/** `@scope/name@1.2.3` → `@scope/name`. */
+function packageName(spec) {
+    const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+    return at === -1 ? spec : spec.slice(0, at);
+}
+
+;// CONCATENATED MODULE: ./src/runner/pool.ts
+/** Runs tasks with at most `limit` at a time, keeping results in input order. */
+async function mapPool(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/runner/prefetch.ts
+
+
+
+
+/** What npm needs from the runner to reach its registry; nothing here reaches a server. */
+const npmEnvironment = [
+    'PATH',
+    'HOME',
+    'USER',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'NODE_EXTRA_CA_CERTS',
+    'NPM_CONFIG_USERCONFIG',
+    'NPM_CONFIG_REGISTRY',
+    'npm_config_registry',
+    'NODE_AUTH_TOKEN'
+];
+/**
+ * Downloads an npm package into a cache with npx's own resolution, running none of its code
+ * (`--ignore-scripts`, and `true` as the command), so the sandboxed launch can run offline.
+ */
+function prefetchNpm(spec, name, cache, timeoutMs) {
+    const env = {
+        npm_config_cache: cache,
+        npm_config_update_notifier: 'false',
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+        npm_config_ignore_scripts: 'true'
+    };
+    for (const key of npmEnvironment) {
+        const value = process.env[key];
+        if (value !== undefined)
+            env[key] = value;
+    }
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('npm', ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'], 
+        // From the empty cache directory: in a project that already has the package, npm exec would
+        // resolve it from node_modules and fetch nothing.
+        { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+            if (error === null) {
+                resolve({ ok: true, version: installedVersion(cache, name) });
+                return;
+            }
+            const reason = error.killed
+                ? `timed out after ${timeoutMs / 1000} s`
+                : (/npm error code (\S+)/.exec(stderr)?.[1] ?? `exit ${String(error.code)}`);
+            resolve({ ok: false, detail: `npm could not fetch ${sanitize(spec, 100)}: ${reason}` });
+        });
+    });
+}
+/** The version npx installed: the newest `_npx/<hash>/node_modules/<name>` in the cache. */
+function installedVersion(cache, name) {
+    let newest;
+    let dirs;
+    try {
+        dirs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(cache, '_npx'));
+    }
+    catch {
+        return undefined;
+    }
+    for (const dir of dirs) {
+        const manifest = (0,external_node_path_namespaceObject.join)(cache, '_npx', dir, 'node_modules', name, 'package.json');
+        try {
+            const version = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(manifest, 'utf8')).version;
+            const time = (0,external_node_fs_namespaceObject.statSync)(manifest).mtimeMs;
+            if (typeof version === 'string' && (newest === undefined || time > newest.time))
+                newest = { version, time };
+        }
+        catch {
+            // Not this package.
+        }
+    }
+    return newest?.version;
+}
+
+;// CONCATENATED MODULE: external "node:dns/promises"
+const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/runner/remote-host.ts
+
+
+/**
+ * Why a remote server's URL must not be contacted, or undefined when it may: only https, and only
+ * hosts that resolve to public addresses, so a pull request cannot point mcp-lint at the runner's
+ * metadata service or the local network.
+ */
+async function refuseHost(url, allowPrivateHosts) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'the url is not a valid URL';
+    }
+    if (parsed.protocol !== 'https:' && !(allowPrivateHosts && parsed.protocol === 'http:')) {
+        return `only https:// servers are enumerated, not ${parsed.protocol}//`;
+    }
+    if (allowPrivateHosts)
+        return undefined;
+    const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    let addresses;
+    try {
+        addresses =
+            (0,external_node_net_.isIP)(host) === 0 ? (await (0,external_node_dns_promises_namespaceObject.lookup)(host, { all: true })).map((entry) => entry.address) : [host];
+    }
+    catch {
+        return `${host} does not resolve`;
+    }
+    const inside = addresses.find(isPrivateAddress);
+    return inside === undefined
+        ? undefined
+        : `${host} resolves to a private or local address (${inside})`;
+}
+/** Loopback, private, link-local (cloud metadata), CGNAT, unique-local and unspecified addresses. */
+function isPrivateAddress(address) {
+    if ((0,external_node_net_.isIP)(address) === 4) {
+        const [a = 0, b = 0] = address.split('.').map(Number);
+        return (a === 0 ||
+            a === 10 ||
+            a === 127 ||
+            (a === 169 && b === 254) ||
+            (a === 172 && b >= 16 && b <= 31) ||
+            (a === 192 && b === 168) ||
+            (a === 100 && b >= 64 && b <= 127));
+    }
+    const lower = address.toLowerCase();
+    if (lower.startsWith('::ffff:'))
+        return isPrivateAddress(lower.slice(7));
+    return (lower === '::1' ||
+        lower === '::' ||
+        lower.startsWith('fc') ||
+        lower.startsWith('fd') ||
+        lower.startsWith('fe80'));
 }
 
 ;// CONCATENATED MODULE: ./src/runner/index.ts

@@ -74,6 +74,7 @@ export type SkipReason =
   | 'disabled'
   | 'not-allowed'
   | 'docker'
+  | 'launcher-unavailable'
   | 'sandbox-unavailable'
   | 'refused-event'
   | 'run-timeout'

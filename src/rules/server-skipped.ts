@@ -1,6 +1,9 @@
 import { findEntry, groupByLaunch } from '../core/inventory.js'
 import { defineRule } from './rule.js'
 
+/** Skips worth a finding; remote and disabled servers are skipped by design. */
+const reported = new Set(['not-allowed', 'docker', 'launcher-unavailable'])
+
 export default defineRule({
   id: 'server-skipped',
   phase: 'tools',
@@ -9,9 +12,10 @@ export default defineRule({
     description: 'Require every stdio server to use a launcher mcp-lint can sandbox',
     rationale:
       'Enumeration runs `npx` packages (prefetched, then offline), `node` and `python` scripts from the ' +
-      'repository, `uvx`/`pipx` where installed, and programs inside the repository. Anything else (a shell ' +
-      "pipeline, a binary expected on the developer's PATH, a script outside the repository, Docker) is not " +
-      'started, so its tools are unknown to the collision, limit and lockfile checks. Remote servers and ' +
+      'repository, and programs inside the repository. Anything else (a shell pipeline, a binary expected on ' +
+      "the developer's PATH, a script outside the repository, Docker, and for now `uvx` and `pipx`, whose " +
+      'Python packages cannot be fetched ahead of the offline sandbox) is not started, so its tools are ' +
+      'unknown to the collision, limit and lockfile checks. Remote servers and ' +
       'disabled servers are not reported: skipping them is expected.',
     examples: {
       invalid: [
@@ -25,7 +29,7 @@ export default defineRule({
               status: 'skipped',
               reason: 'not-allowed',
               detail:
-                '"bash" is not an allowed launcher (npx, node, python, uvx, pipx, or a program inside the repository)',
+                '"bash" is not an allowed launcher (npx, node, python, or a program inside the repository)',
               placeholders: []
             }
           ]
@@ -55,11 +59,7 @@ export default defineRule({
   },
   check({ workspace, tools, report }) {
     for (const { primary } of groupByLaunch(tools.entries)) {
-      if (
-        primary.status !== 'skipped' ||
-        (primary.reason !== 'not-allowed' && primary.reason !== 'docker')
-      )
-        continue
+      if (primary.status !== 'skipped' || !reported.has(primary.reason ?? '')) continue
       const found = findEntry(workspace, primary)
       if (found !== undefined)
         report(

@@ -4,6 +4,7 @@ import { toPlain } from '../core/tree.js'
 import type { CanonicalServer } from '../source/canonical.js'
 import { normalizeServer } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
+import { which } from './sandbox.js'
 
 /** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
 export const PLACEHOLDER = 'mcp-lint-placeholder'
@@ -41,7 +42,7 @@ export interface LaunchRequest {
   readonly packageName?: string
 }
 
-export type SkipReason = 'remote' | 'disabled' | 'not-allowed' | 'docker'
+export type SkipReason = 'remote' | 'disabled' | 'not-allowed' | 'docker' | 'launcher-unavailable'
 
 /** A remote server to connect to: literal headers from the config plus ones from named variables. */
 export interface RemoteRequest {
@@ -97,14 +98,27 @@ export function planLaunch(
   if (kind === undefined) {
     return {
       skip: 'not-allowed',
-      detail: `"${command}" is not an allowed launcher (npx, node, python, uvx, pipx, or a program inside the repository)`
+      detail: `"${command}" is not an allowed launcher (npx, node, python, or a program inside the repository)`
     }
   }
-  if (kind === 'docker')
+  if (kind === 'docker') {
     return {
       skip: 'docker',
-      detail: 'docker and podman launches are not enumerated unless enabled'
+      detail: 'docker and podman launches are not enumerated: the sandbox has no container engine'
     }
+  }
+  if (kind === 'uvx' || kind === 'pipx') {
+    // Python packages would need the same fetch-then-offline treatment as npm; until then they
+    // are reported, not run without their packages.
+    const tool = kind === 'uvx' ? 'uvx' : 'pipx'
+    const installed = which(command.split('/').at(-1) ?? tool) !== undefined
+    return {
+      skip: 'launcher-unavailable',
+      detail: installed
+        ? `${tool} launches are not enumerated yet: mcp-lint cannot fetch Python packages ahead of the offline sandbox`
+        : `${tool} is not installed on this machine`
+    }
+  }
   const script =
     kind === 'node' || kind === 'python' ? args.find((arg) => !arg.startsWith('-')) : undefined
   if (script !== undefined && isAbsolute(script) && !isInside(root, script)) {
