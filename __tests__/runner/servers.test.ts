@@ -65,6 +65,10 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     ])
     expect(names('filesystem')).toContain('read_text_file')
     expect(names('everything')).toHaveLength(13)
+    // server-everything offers prompts and resources: they are counted, every page.
+    const everything = result.servers.find((server) => server.name === 'everything')
+    expect(everything?.prompts).toBeGreaterThan(0)
+    expect(everything?.resources).toBeGreaterThan(0)
     const memory = result.servers.find((server) => server.name === 'memory')
     expect(memory?.package).toEqual({
       spec: '@modelcontextprotocol/server-memory@2026.8.31',
