@@ -63,6 +63,8 @@ export default tseslint.config(
     ...jest.configs['flat/recommended'],
     rules: {
       ...jest.configs['flat/recommended'].rules,
+      // Helpers named expect… assert (expectNoSecret, expectOne).
+      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }],
       '@typescript-eslint/no-non-null-assertion': 'off'
     }
   },

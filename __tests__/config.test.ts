@@ -14,8 +14,17 @@ describe('mcp-lint.json', () => {
       paths: [],
       ignores: [],
       maxFileBytes: 1048576,
-      enumeration: {}
+      enumeration: {},
+      ruleSettings: { toolLimits: {}, slowStartMs: 5000 }
     })
+  })
+
+  it('reads tool limits and the slow-start threshold', () => {
+    expect(
+      parse(
+        '{ "toolLimits": { "cursor": { "warning": 60, "error": null } }, "slowStartSeconds": 2.5 }'
+      ).ruleSettings
+    ).toEqual({ toolLimits: { cursor: { warning: 60, error: null } }, slowStartMs: 2500 })
   })
 
   it.each([
@@ -46,7 +55,16 @@ describe('mcp-lint.json', () => {
       'mcp-lint.json:1:14: invalid JSON in the mcp-lint config: the file ends before the object opened at 1:12 is closed'
     ],
     ['[]', 'mcp-lint.json:1:1: the config must be an object'],
-    ['{ "ignores": {} }', 'mcp-lint.json:1:14: "ignores" must be an array']
+    ['{ "ignores": {} }', 'mcp-lint.json:1:14: "ignores" must be an array'],
+    [
+      '{ "toolLimits": { "cursr": { "error": 10 } } }',
+      'mcp-lint.json:1:19: unknown platform "cursr" in "toolLimits" (did you mean "cursor"?)'
+    ],
+    [
+      '{ "toolLimits": { "cursor": { "eror": 10 } } }',
+      'mcp-lint.json:1:31: unknown key "eror" in "toolLimits.cursor"'
+    ],
+    ['{ "slowStartSeconds": 0 }', 'mcp-lint.json:1:23: "slowStartSeconds" must be > 0']
   ])('rejects %s with a message naming the key and position', (text, message) => {
     expect(() => parse(text)).toThrow(UsageError)
     expect(() => parse(text)).toThrow(message)

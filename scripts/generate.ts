@@ -8,7 +8,7 @@ import { lintConfigSchema } from '../src/config/schema.js'
 import { lintFiles } from '../src/lint-text.js'
 import { platforms } from '../src/platforms/index.js'
 import { docsUrl, rules } from '../src/rules/index.js'
-import type { Example, Rule } from '../src/rules/rule.js'
+import type { Example, Rule, RuleSettings } from '../src/rules/rule.js'
 
 const check = process.argv.includes('--check')
 const outputs = new Map<string, string>()
@@ -85,7 +85,7 @@ ${rule.docs.description}.
 ## Why
 
 ${rule.docs.rationale}
-
+${rule.docs.details === undefined ? '' : `\n${rule.docs.details.trimEnd()}\n`}
 ## Examples
 
 ${examples('Reported', rule.docs.examples.invalid)}
@@ -119,10 +119,20 @@ function renderExample(rule: Rule, example: Example): string {
   const runs = (example.enumeration ?? []).map((entry) => {
     const outcome =
       entry.run?.status === 'ok'
-        ? `listed ${entry.run.tools.map((tool) => `\`${tool.name}\``).join(', ')}`
+        ? `listed ${listTools(entry.run.tools.map((tool) => tool.name))}` +
+          (entry.run.timings.initializeMs > 1000
+            ? `, answered \`initialize\` after ${(entry.run.timings.initializeMs / 1000).toFixed(1)} s`
+            : '') +
+          (entry.run.serverInfo?.title === undefined
+            ? ''
+            : `, calls itself "${entry.run.serverInfo.title}"`)
         : `${entry.status}${entry.reason === undefined ? '' : ` (${entry.reason})`}`
     return `- \`${entry.name}\` in \`${entry.file}\`: ${outcome}`
   })
+  const settings =
+    example.settings === undefined
+      ? ''
+      : `\n\`mcp-lint.json\`:\n\n\`\`\`json\n${JSON.stringify(configOf(example.settings))}\n\`\`\`\n`
   const enumerated = runs.length === 0 ? '' : `\nEnumeration:\n\n${runs.join('\n')}\n`
   const lockfile =
     example.lockfile === undefined
@@ -139,9 +149,23 @@ function renderExample(rule: Rule, example: Example): string {
 \`\`\`${language}
 ${shown.trimEnd()}
 \`\`\`
-${others}${lockfile}${enumerated}
+${others}${lockfile}${enumerated}${settings}
 ${output === '' ? 'No findings.' : `\`\`\`text\n${output}\n\`\`\``}
 `
+}
+
+/** At most eight names, then a count: a 100-tool example stays readable. */
+function listTools(names: readonly string[]): string {
+  const shown = names.slice(0, 8).map((name) => `\`${name}\``)
+  return names.length > 8 ? `${shown.join(', ')} and ${names.length - 8} more` : shown.join(', ')
+}
+
+/** Rule settings as the user writes them in mcp-lint.json. */
+function configOf(settings: Partial<RuleSettings>): Record<string, unknown> {
+  return {
+    ...(settings.toolLimits === undefined ? {} : { toolLimits: settings.toolLimits }),
+    ...(settings.slowStartMs === undefined ? {} : { slowStartSeconds: settings.slowStartMs / 1000 })
+  }
 }
 
 function fence(path: string): string {

@@ -6,17 +6,24 @@ import {
 } from './core/diagnostic.js'
 import type { ConfigFile, Workspace } from './core/model.js'
 import type { Location } from './core/source.js'
-import type { Messages, ReportOptions, Rule } from './rules/rule.js'
+import {
+  defaultRuleSettings,
+  type Messages,
+  type ReportOptions,
+  type Rule,
+  type RuleSettings
+} from './rules/rule.js'
 
 /** Runs every enabled rule over the workspace and returns its findings, sorted. */
 export function runRules(
   workspace: Workspace,
   registry: readonly Rule[],
-  settings: Readonly<Record<string, SeveritySetting>>
+  severities: Readonly<Record<string, SeveritySetting>>,
+  settings: RuleSettings = defaultRuleSettings
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   for (const rule of registry) {
-    const setting = settings[rule.id] ?? rule.severity
+    const setting = severities[rule.id] ?? rule.severity
     if (setting === 'off') continue
     const reporter = (file: ConfigFile | undefined) =>
       ((messageId: string, at: Location, data: unknown, options: ReportOptions = {}) => {
@@ -30,7 +37,7 @@ export function runRules(
           ruleId: rule.id,
           messageId,
           message: build(data),
-          severity: options.unconfirmed === true ? lower(setting) : setting,
+          severity: lower(setting, (options.milder ?? 0) + (options.unconfirmed === true ? 1 : 0)),
           file: at.file,
           range: at.range,
           ...(owner === undefined ? {} : { platform: owner.platform.id }),
@@ -39,21 +46,27 @@ export function runRules(
       }) as never
     if (rule.phase === 'file') {
       for (const file of workspace.files)
-        rule.check({ file, report: reporter(file) } as Parameters<typeof rule.check>[0])
+        rule.check({ file, settings, report: reporter(file) } as Parameters<typeof rule.check>[0])
     } else if (rule.phase === 'workspace') {
-      rule.check({ workspace, report: reporter(undefined) } as Parameters<typeof rule.check>[0])
-    } else if (workspace.tools !== undefined) {
-      rule.check({ workspace, tools: workspace.tools, report: reporter(undefined) } as Parameters<
+      rule.check({ workspace, settings, report: reporter(undefined) } as Parameters<
         typeof rule.check
       >[0])
+    } else if (workspace.tools !== undefined) {
+      rule.check({
+        workspace,
+        tools: workspace.tools,
+        settings,
+        report: reporter(undefined)
+      } as Parameters<typeof rule.check>[0])
     }
   }
   return diagnostics.sort(compareDiagnostics)
 }
 
-/** A finding that rests on an unconfirmed platform fact is one level milder: error → warning → notice. */
-function lower(severity: Severity): Severity {
-  return severity === 'error' ? 'warning' : 'notice'
+/** `levels` milder than the configured severity, never below notice: error → warning → notice. */
+function lower(severity: Severity, levels: number): Severity {
+  const order: readonly Severity[] = ['error', 'warning', 'notice']
+  return order[Math.min(order.indexOf(severity) + levels, order.length - 1)] ?? 'notice'
 }
 
 export type { Messages }

@@ -6,7 +6,7 @@ import { platformForPath } from './platforms/index.js'
 import type { Platform } from './platforms/platform.js'
 import type { EntryResult } from './core/tools.js'
 import { LOCKFILE_PATH, parseLockfile } from './lockfile/lockfile.js'
-import type { Rule } from './rules/rule.js'
+import { defaultRuleSettings, type Rule, type RuleSettings } from './rules/rule.js'
 import { buildSource } from './source/load-source.js'
 
 export interface TextFile {
@@ -41,13 +41,15 @@ export function lintFiles(
       ? {}
       : { lockfile: parseLockfile(LOCKFILE_PATH, tools.lockfile) })
   }
-  return runRules(workspace, registry, {})
+  return runRules(workspace, registry, {}, { ...defaultRuleSettings, ...tools?.settings })
 }
 
 /** For tools rules: enumeration results and a lockfile, as a rule example or test gives them. */
 export interface ToolsInput {
   readonly enumeration?: readonly EntryResult[] | undefined
   readonly lockfile?: string | undefined
+  /** mcp-lint.json thresholds, over the defaults. */
+  readonly settings?: Partial<RuleSettings> | undefined
 }
 
 /** Lints one file held in memory. */

@@ -104,7 +104,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       tools: await enumerate(workspace, loaded.root, enumerationOptions(config, options.enumerate))
     }
   }
-  const all = runRules(workspace, rules, config.rules)
+  const all = runRules(workspace, rules, config.rules, config.ruleSettings)
   const diagnostics = all.filter(
     (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
   )
@@ -255,7 +255,34 @@ export async function discover(
     source = buildSource(files, overlay)
   }
   files.sort((a, b) => compareText(a.path, b.path) || compareText(a.platform.id, b.platform.id))
-  return { files, source }
+  const projectPackages = await loadProjectPackages(root, config.maxFileBytes)
+  return { files, source, ...(projectPackages === undefined ? {} : { projectPackages }) }
+}
+
+/**
+ * The npm packages the repository depends on (package.json), so `npx <dependency>` is read as the
+ * project's own locked copy rather than an unpinned download. A bad package.json is ignored here.
+ */
+async function loadProjectPackages(
+  root: string,
+  maxBytes: number
+): Promise<ReadonlySet<string> | undefined> {
+  const read = await readRepoFile(root, 'package.json', { maxBytes })
+  if (read.status !== 'ok') return undefined
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(read.text)
+  } catch {
+    return undefined
+  }
+  if (typeof manifest !== 'object' || manifest === null) return undefined
+  const names = new Set<string>()
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+    const deps = (manifest as Record<string, unknown>)[field]
+    if (typeof deps === 'object' && deps !== null)
+      for (const name of Object.keys(deps)) names.add(name)
+  }
+  return names
 }
 
 async function listFragments(root: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Diagnostic, Severity } from '../../src/core/diagnostic.js'
 import type { EntryResult } from '../../src/core/tools.js'
 import { lintFiles } from '../../src/lint-text.js'
-import type { Rule } from '../../src/rules/rule.js'
+import type { Rule, RuleSettings } from '../../src/rules/rule.js'
 
 export interface ValidCase {
   readonly name?: string
@@ -13,6 +13,8 @@ export interface ValidCase {
   /** For tools rules: enumeration results and a lockfile. */
   readonly enumeration?: readonly EntryResult[]
   readonly lockfile?: string
+  /** mcp-lint.json thresholds the case runs with. */
+  readonly settings?: Partial<RuleSettings>
 }
 
 export interface ExpectedFinding {

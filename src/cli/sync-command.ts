@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { UsageError } from '../core/errors.js'
+import { redactConfigLine } from '../core/redact.js'
 import type { LintOptions } from '../lint.js'
 import { initSource, sync } from '../sync/run.js'
 import { unifiedDiff } from '../sync/unified-diff.js'
@@ -29,8 +30,14 @@ export async function runSync(
   }
   for (const skipped of result.skipped) io.stderr(`skipped ${skipped.path}: it ${skipped.reason}\n`)
   if (mode.check) {
+    // The diff shows config text: secrets in it are masked like everywhere else.
     for (const change of result.changes)
-      io.stdout(unifiedDiff(change.path, change.before ?? '', change.after))
+      io.stdout(
+        unifiedDiff(change.path, change.before ?? '', change.after)
+          .split('\n')
+          .map(redactConfigLine)
+          .join('\n')
+      )
     if (result.changes.length === 0) {
       io.stdout('every platform file matches the central source\n')
       return 0

@@ -10,7 +10,9 @@ import { SourceText } from '../core/source.js'
 import { closest } from '../core/suggest.js'
 import { formatPath, toPlain } from '../core/tree.js'
 import type { PlatformId } from '../platforms/platform.js'
+import { platforms } from '../platforms/index.js'
 import { rules } from '../rules/index.js'
+import { defaultRuleSettings, type RuleSettings, type ToolLimitSetting } from '../rules/rule.js'
 import { lintConfigSchema } from './schema.js'
 
 export interface ExtraPath {
@@ -52,6 +54,8 @@ export interface LintConfig {
   readonly ignores: readonly Ignore[]
   readonly maxFileBytes: number
   readonly enumeration: EnumerationSettings
+  /** Thresholds the rules read. */
+  readonly ruleSettings: RuleSettings
 }
 
 export const CONFIG_FILE_NAMES = ['mcp-lint.json', '.mcp-lint.json']
@@ -62,7 +66,8 @@ export const defaultConfig: LintConfig = {
   paths: [],
   ignores: [],
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-  enumeration: {}
+  enumeration: {},
+  ruleSettings: defaultRuleSettings
 }
 
 /**
@@ -120,6 +125,8 @@ export function parseLintConfig(label: string, bytes: Uint8Array): LintConfig {
     ignores?: Ignore[]
     maxFileBytes?: number
     enumeration?: EnumerationSettings
+    toolLimits?: Record<string, ToolLimitSetting>
+    slowStartSeconds?: number
   }
   for (const extra of value.paths ?? []) checkInside(label, extra.path)
   return {
@@ -128,7 +135,14 @@ export function parseLintConfig(label: string, bytes: Uint8Array): LintConfig {
     paths: value.paths ?? [],
     ignores: value.ignores ?? [],
     maxFileBytes: value.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    enumeration: value.enumeration ?? {}
+    enumeration: value.enumeration ?? {},
+    ruleSettings: {
+      toolLimits: value.toolLimits ?? {},
+      slowStartMs:
+        value.slowStartSeconds === undefined
+          ? defaultRuleSettings.slowStartMs
+          : value.slowStartSeconds * 1000
+    }
   }
 }
 
@@ -138,6 +152,15 @@ function describeIssue(issue: SchemaIssue, path: string): string {
   if (issue.keyword === 'propertyNames' && issue.field !== undefined && issue.path[0] === 'rules') {
     const guess = closest(issue.field, ruleIds)
     return `unknown rule "${issue.field}" in "rules"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
+  }
+  if (
+    issue.keyword === 'propertyNames' &&
+    issue.field !== undefined &&
+    issue.path[0] === 'toolLimits'
+  ) {
+    const ids = platforms.filter((platform) => platform.id !== 'source').map((p) => p.id)
+    const guess = closest(issue.field, ids)
+    return `unknown platform "${issue.field}" in "toolLimits"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
   }
   if (issue.keyword === 'additionalProperties' && issue.field !== undefined) {
     return `unknown key "${issue.field}" in ${where}`

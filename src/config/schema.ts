@@ -102,6 +102,28 @@ export function lintConfigSchema(): JsonSchema {
           }
         }
       },
+      toolLimits: {
+        description:
+          'Per platform id: the tool count above which tools-limit warns and fails; null turns a threshold off.',
+        type: 'object',
+        propertyNames: {
+          enum: platforms.filter((platform) => platform.id !== 'source').map((p) => p.id)
+        },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            warning: { type: ['integer', 'null'], minimum: 0 },
+            error: { type: ['integer', 'null'], minimum: 0 }
+          }
+        }
+      },
+      slowStartSeconds: {
+        description:
+          'server-slow-start reports servers slower than this to answer initialize (default 5).',
+        type: 'number',
+        exclusiveMinimum: 0
+      },
       maxFileBytes: {
         description: 'Config files larger than this are reported and not read (default 1048576).',
         type: 'integer',

@@ -1,5 +1,5 @@
 import type { ConfigFile, ServerEntry, Workspace } from './model.js'
-import type { EntryResult, ToolInfo } from './tools.js'
+import type { EntryResult } from './tools.js'
 
 /** The config file and server entry an enumeration result is about. */
 export function findEntry(
@@ -35,24 +35,4 @@ export function groupByLaunch(
 
 function rank(file: string): number {
   return file.startsWith('.agents/mcp/') ? 0 : 1
-}
-
-/**
- * The tools a server exposes: from its run when it was enumerated, else from the lockfile, so the
- * tool rules still see servers that need credentials to start.
- */
-export function toolsOf(
-  workspace: Workspace,
-  name: string
-): { tools: readonly ToolInfo[]; from: 'live' | 'lockfile' } | undefined {
-  const live = workspace.tools?.entries.find(
-    (entry) => entry.name === name && entry.run?.status === 'ok'
-  )
-  if (live?.run?.status === 'ok') return { tools: live.run.tools, from: 'live' }
-  const locked = workspace.lockfile?.lockfile.servers[name]
-  if (locked === undefined) return undefined
-  return {
-    tools: Object.entries(locked.tools).map(([toolName, tool]) => ({ ...tool, name: toolName })),
-    from: 'lockfile'
-  }
 }

@@ -2,7 +2,7 @@
  * Values that may be secrets are never printed. Known public prefixes are kept, because they say
  * what kind of token it is; nothing after them is shown (security.md §1.7).
  */
-const publicPrefixes = [
+export const publicPrefixes: readonly string[] = [
   'github_pat_',
   'ghp_',
   'gho_',
@@ -10,32 +10,59 @@ const publicPrefixes = [
   'ghs_',
   'ghr_',
   'sk-ant-api03-',
+  'sk-ant-admin01-',
   'sk-ant-',
   'sk-proj-',
+  'sk-svcacct-',
+  'sk-admin-',
+  'sk-or-v1-',
   'sk-',
   'sk_live_',
   'sk_test_',
+  'sk_prod_',
   'rk_live_',
+  'rk_test_',
+  'rk_prod_',
+  'pk_live_',
+  'pk_test_',
   'xoxb-',
   'xoxp-',
+  'xoxe.xoxb-',
+  'xoxe.xoxp-',
+  'xoxe-',
+  'xoxa-',
+  'xoxr-',
   'xapp-',
+  'https://hooks.slack.com/services/',
+  'https://hooks.slack.com/workflows/',
+  'https://hooks.slack.com/triggers/',
   'AKIA',
   'ASIA',
+  'ABIA',
+  'ACCA',
   'AIza',
   'ntn_',
   'secret_',
   'sbp_',
   'sb_secret_',
+  'sb_publishable_',
+  'tvly-dev-',
+  'tvly-prod-',
   'tvly-',
   'fc-',
+  'ctx7sk-',
   'ctx7sk',
   'npm_',
   'glpat-',
+  'hf_',
+  'api_org_',
+  'pplx-',
+  'lin_api_',
+  'gsk_',
+  'sntrys_',
+  'sntryu_',
   'eyJ'
 ]
-
-const secretNames =
-  /(token|secret|passw(or)?d|api[-_]?key|apikey|auth|credential|private[-_]?key|access[-_]?key|bearer|cookie|session)/i
 
 /** `ghp_… (40 chars)`: the public prefix, if any, and the length. */
 export function mask(value: string): string {
@@ -43,38 +70,6 @@ export function mask(value: string): string {
     (candidate) => value.startsWith(candidate) && value.length > candidate.length + 4
   )
   return `${prefix ?? ''}… (${value.length} chars)`
-}
-
-/**
- * Whether a literal value should be masked in messages: it starts like a token, sits under a
- * secret-sounding key, carries credentials in a URL, or is long and random-looking.
- */
-export function shouldMask(value: string, key = ''): boolean {
-  if (value.length < 6) return false
-  if (
-    publicPrefixes.some((prefix) => value.startsWith(prefix) && value.length >= prefix.length + 8)
-  )
-    return true
-  if (secretNames.test(key)) return true
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return true
-  if (/^(bearer|basic|token)\s+\S{8,}/i.test(value)) return true
-  // Long random tokens; paths, URLs and package specs (with / . @ :) are not flagged by shape alone.
-  return (
-    /^[A-Za-z0-9_\-+=]{20,}$/.test(value) &&
-    entropy(value) > 3.5 &&
-    /\d/.test(value) &&
-    /[A-Za-z]/.test(value)
-  )
-}
-
-/** A value quoted for a message, masked when it may be a secret. References are never secret. */
-export function displayValue(value: string, key = ''): string {
-  // What is left once references are taken out is what could be secret: "Bearer ${TOKEN}" is not.
-  const literal = value
-    .replace(/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/g, '')
-    .replace(/^(bearer|basic|token)\s*/i, '')
-  if (literal.trim().length < 6 && literal !== value) return `"${value}"`
-  return shouldMask(value, key) ? mask(value) : `"${value}"`
 }
 
 /** Shannon entropy in bits per character. */

@@ -44,6 +44,8 @@ export interface Workspace {
   readonly tools?: Enumeration | undefined
   /** The tool-surface lockfile compared against, if the repository (or the caller) has one. */
   readonly lockfile?: LoadedLockfile | undefined
+  /** Packages the repository's package.json depends on: `npx` runs the locked local copy. */
+  readonly projectPackages?: ReadonlySet<string> | undefined
 }
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {

@@ -24,6 +24,13 @@ export interface Timings {
   readonly totalMs: number
 }
 
+/** What a server calls itself in `initialize`; VS Code names its tools after it. */
+export interface ServerInfo {
+  readonly name: string
+  readonly version: string
+  readonly title?: string | undefined
+}
+
 /** The outcome of launching one server and asking for its tools. */
 export type ServerRun =
   | {
@@ -31,7 +38,9 @@ export type ServerRun =
       readonly tools: readonly ToolInfo[]
       readonly prompts: number | undefined
       readonly resources: number | undefined
-      readonly serverInfo: { readonly name: string; readonly version: string } | undefined
+      readonly serverInfo: ServerInfo | undefined
+      /** The server's `instructions` from `initialize`: text the client gives the model. */
+      readonly instructions?: string | undefined
       readonly timings: Timings
       readonly peakRssBytes: number | undefined
     }

@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js'
 import { formatValue } from '../core/json-format.js'
-import { mask, shouldMask } from '../core/mask.js'
+import { mask } from '../core/mask.js'
+import { shouldMask } from '../core/redact.js'
 import { parseJson } from '../core/parse/json.js'
 import { SourceText } from '../core/source.js'
 import { canonicalJson, toolHash, type Enumeration, type ToolInfo } from '../core/tools.js'
@@ -15,6 +16,8 @@ export interface LockedTool extends Omit<ToolInfo, 'name'> {
 export interface LockedServer {
   readonly launch: { readonly command: string; readonly args: readonly string[] }
   readonly package?: { readonly name: string; readonly version: string | undefined }
+  /** What the server calls itself: VS Code names its tools after it. */
+  readonly serverInfo?: { readonly name: string; readonly title?: string }
   readonly tools: Readonly<Record<string, LockedTool>>
 }
 
@@ -42,6 +45,7 @@ export function buildLockfile(enumeration: Enumeration, previous?: Lockfile): Lo
     if (entry.status !== 'ok' || entry.run?.status !== 'ok' || servers[entry.name] !== undefined)
       continue
     const launch = entry.launch
+    const info = entry.run.serverInfo
     const tools: Record<string, LockedTool> = {}
     for (const tool of [...entry.run.tools].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const { name, ...rest } = tool
@@ -56,6 +60,14 @@ export function buildLockfile(enumeration: Enumeration, previous?: Lockfile): Lo
       ...(entry.package === undefined
         ? {}
         : { package: { name: entry.package.name, version: entry.package.version } }),
+      ...(info === undefined
+        ? {}
+        : {
+            serverInfo: {
+              name: info.name,
+              ...(info.title === undefined ? {} : { title: info.title })
+            }
+          }),
       tools
     }
   }

@@ -80,6 +80,25 @@ export const antigravity: Platform = {
     references: 'none',
     description: false
   },
+  tools: {
+    naming: { scheme: 'antigravity', certainty: 'unconfirmed' },
+    filters: { deny: 'disabledTools' },
+    limits: {
+      warning: {
+        value: 50,
+        source: 'the mcp-lint guide; one report of a 50 limit (unifi-mcp#69, May 2026)',
+        checked: '2026-08-22'
+      },
+      error: {
+        value: 100,
+        source:
+          '"would exceed max limit of 100" (homeassistant-ai/ha-mcp#420, elementor-mcp#37, godot-ai#170)',
+        checked: '2026-08-22'
+      },
+      certainty: 'confirmed',
+      consequence: 'Antigravity refuses to add a server that takes the enabled tools over its limit'
+    }
+  },
   aliases: ['agy', 'google-antigravity'],
   reference: 'https://antigravity.google/docs/mcp'
 }

@@ -106,6 +106,21 @@ export const claudeCode: Platform = {
     references: 'brace',
     description: false
   },
+  tools: {
+    naming: { scheme: 'claude-code', certainty: 'confirmed' },
+    limits: {
+      // No client cap: tool search loads tools on demand since 2.1.7 (docs/mcp.md, CHANGELOG 2.1.7).
+      // The warning is the guide this project follows: about 100 tools.
+      warning: {
+        value: 100,
+        source: 'the mcp-lint guide; Claude Code has no cap since tool search (CHANGELOG 2.1.7)',
+        checked: '2026-08-22'
+      },
+      certainty: 'confirmed',
+      consequence:
+        'Claude Code defers most tool definitions to tool search, so the model sees them only on demand'
+    }
+  },
   aliases: ['claude', 'claudecode'],
   reference: 'https://code.claude.com/docs/en/mcp'
 }

@@ -132,6 +132,19 @@ export const codex: Platform = {
     references: 'codex',
     description: false
   },
+  tools: {
+    naming: { scheme: 'codex', certainty: 'confirmed' },
+    filters: { allow: 'enabled_tools', deny: 'disabled_tools' },
+    limits: {
+      error: {
+        value: 128,
+        source: 'OpenAI API: at most 128 tools per request (no Codex cap found)',
+        checked: '2026-08-22'
+      },
+      certainty: 'unconfirmed',
+      consequence: 'the OpenAI API rejects requests with more than 128 tools'
+    }
+  },
   aliases: ['codexcli', 'openai-codex'],
   reference: 'https://developers.openai.com/codex/mcp'
 }

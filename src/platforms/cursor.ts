@@ -66,6 +66,20 @@ export const cursor: Platform = {
     references: 'env-prefix',
     description: false
   },
+  tools: {
+    naming: { scheme: 'cursor', certainty: 'confirmed' },
+    limits: {
+      // 40 in the 2025 docs, a warning above 80 since Sep 2025, on-demand loading since Jan 2026.
+      warning: {
+        value: 80,
+        source:
+          'Cursor warns above 80 tools (Snowflake-Labs/mcp#77); on-demand loading since Jan 2026',
+        checked: '2026-08-22'
+      },
+      certainty: 'confirmed',
+      consequence: 'Cursor warns and may leave tools out of the agent'
+    }
+  },
   aliases: [],
   reference: 'https://cursor.com/docs/mcp'
 }

@@ -93,6 +93,21 @@ export const geminiCli: Platform = {
     references: 'brace',
     description: true
   },
+  tools: {
+    naming: { scheme: 'gemini-cli', certainty: 'confirmed' },
+    filters: { allow: 'includeTools', deny: 'excludeTools' },
+    limits: {
+      warning: { value: 50, source: 'the mcp-lint guide', checked: '2026-08-22' },
+      error: {
+        value: 512,
+        source:
+          'Gemini API "At most 512 function declarations" (google-gemini/gemini-cli#19083, #25440)',
+        checked: '2026-08-21'
+      },
+      certainty: 'confirmed',
+      consequence: 'the Gemini API rejects requests with more than 512 function declarations'
+    }
+  },
   aliases: ['gemini', 'geminicli'],
   reference: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'
 }

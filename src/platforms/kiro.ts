@@ -61,6 +61,9 @@ export const kiro: Platform = {
     references: 'brace',
     description: false
   },
+  tools: {
+    filters: { deny: 'disabledTools' }
+  },
   aliases: ['kiro-ide'],
   reference: 'https://kiro.dev/docs/mcp/configuration'
 }

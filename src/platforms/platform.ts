@@ -96,8 +96,52 @@ export interface Platform {
   readonly ignoredFields: Readonly<Record<string, string>>
   readonly interpolation: Interpolation
   readonly translation: Translation
+  /** How the platform shows MCP tools to the model: names, filters and limits, where known. */
+  readonly tools?: ToolExposure
   /** Other names for the platform in central sources (`claude`, `copilot`, …). */
   readonly aliases: readonly string[]
   /** Where the facts above come from. */
   readonly reference: string
+}
+
+/**
+ * The formula a platform turns a server's tool into the name the model sees
+ * (../shared/docs/platforms.md §4.4); the algorithms live in tool-naming.ts.
+ */
+export type NamingScheme =
+  'antigravity' | 'claude-code' | 'codex' | 'cursor' | 'gemini-cli' | 'vscode' | 'zed'
+
+/** A number a platform enforces, with where it was read and when it was last checked. */
+export interface SourcedLimit {
+  readonly value: number
+  /** Issue, doc page or source file the number comes from. */
+  readonly source: string
+  /** ISO date the source was read. */
+  readonly checked: string
+}
+
+/**
+ * Tool counts above which a platform degrades (warning) or fails (error). Both are defaults:
+ * mcp-lint.json `toolLimits` overrides them per platform.
+ */
+export interface ToolLimits {
+  readonly warning?: SourcedLimit
+  readonly error?: SourcedLimit
+  readonly certainty: Certainty
+  /** What happens above the limit, for the message. */
+  readonly consequence: string
+}
+
+/** Server fields a platform applies to the tool list before the model sees it. */
+export interface ToolFilters {
+  /** An allow-list: only these tools are loaded. */
+  readonly allow?: string
+  /** A deny-list, applied after the allow-list. */
+  readonly deny?: string
+}
+
+export interface ToolExposure {
+  readonly naming?: { readonly scheme: NamingScheme; readonly certainty: Certainty }
+  readonly limits?: ToolLimits
+  readonly filters?: ToolFilters
 }

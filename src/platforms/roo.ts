@@ -73,6 +73,9 @@ export const roo: Platform = {
     references: 'env-prefix',
     description: false
   },
+  tools: {
+    filters: { deny: 'disabledTools' }
+  },
   aliases: ['roocode', 'roo-code'],
   reference: 'https://docs.roocode.com/features/mcp/using-mcp-in-roo'
 }

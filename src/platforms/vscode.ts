@@ -114,6 +114,20 @@ export const vscode: Platform = {
     references: 'env-prefix',
     description: false
   },
+  tools: {
+    naming: { scheme: 'vscode', certainty: 'confirmed' },
+    limits: {
+      warning: {
+        value: 128,
+        source:
+          '"Cannot have more than 128 tools per request" (microsoft/vscode-copilot-release#9375); virtual tools since 1.103',
+        checked: '2026-08-22'
+      },
+      certainty: 'confirmed',
+      consequence:
+        'model providers take at most 128 tools per request, so VS Code groups the rest into virtual tools (built-in tools count too)'
+    }
+  },
   aliases: ['copilot', 'github-copilot', 'vs-code'],
   reference: 'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration'
 }

@@ -67,6 +67,18 @@ export const windsurf: Platform = {
     references: 'env-prefix',
     description: false
   },
+  tools: {
+    filters: { deny: 'disabledTools' },
+    limits: {
+      error: {
+        value: 100,
+        source: '"Cascade has a limit of 100 total tools" (docs.windsurf.com/windsurf/cascade/mcp)',
+        checked: '2026-08-22'
+      },
+      certainty: 'confirmed',
+      consequence: 'Cascade loads at most 100 tools; the user has to pick which ones'
+    }
+  },
   aliases: ['codeium'],
   reference: 'https://docs.windsurf.com/windsurf/cascade/mcp'
 }

@@ -81,6 +81,9 @@ export const zed: Platform = {
     references: 'none',
     description: false
   },
+  tools: {
+    naming: { scheme: 'zed', certainty: 'confirmed' }
+  },
   aliases: ['zed-editor'],
   reference: 'https://zed.dev/docs/ai/mcp'
 }

@@ -5,14 +5,26 @@ import configSchema from './config-schema.js'
 import configSyntax from './config-syntax.js'
 import configUnknownField from './config-unknown-field.js'
 import configUnreadable from './config-unreadable.js'
-import type { Rule } from './rule.js'
+import serverInsecure from './server-insecure.js'
+import serverNameGeneric from './server-name-generic.js'
 import serverSandboxUnavailable from './server-sandbox-unavailable.js'
+import serverSecret from './server-secret.js'
 import serverSkipped from './server-skipped.js'
+import serverSlowStart from './server-slow-start.js'
 import serverStartFailed from './server-start-failed.js'
-import toolSurfaceDrift from './tool-surface-drift.js'
+import serverToolsUnknown from './server-tools-unknown.js'
+import serverUnpinned from './server-unpinned.js'
 import sourceDrift from './source-drift.js'
 import sourceDuplicateServer from './source-duplicate-server.js'
 import sourceUnexpressible from './source-unexpressible.js'
+import toolFilterUnknown from './tool-filter-unknown.js'
+import toolNameCollision from './tool-name-collision.js'
+import toolNameGeneric from './tool-name-generic.js'
+import toolNameInvalid from './tool-name-invalid.js'
+import toolPoisoning from './tool-poisoning.js'
+import toolSurfaceDrift from './tool-surface-drift.js'
+import toolsLimit from './tools-limit.js'
+import type { Rule } from './rule.js'
 
 /** The registry, sorted by id: docs, the config schema's rule list and SARIF rules come from here. */
 export const rules: readonly Rule[] = [
@@ -23,13 +35,25 @@ export const rules: readonly Rule[] = [
   configSyntax,
   configUnknownField,
   configUnreadable,
+  serverInsecure,
+  serverNameGeneric,
   serverSandboxUnavailable,
+  serverSecret,
   serverSkipped,
+  serverSlowStart,
   serverStartFailed,
+  serverToolsUnknown,
+  serverUnpinned,
   sourceDrift,
   sourceDuplicateServer,
   sourceUnexpressible,
-  toolSurfaceDrift
+  toolFilterUnknown,
+  toolNameCollision,
+  toolNameGeneric,
+  toolNameInvalid,
+  toolPoisoning,
+  toolSurfaceDrift,
+  toolsLimit
 ] as readonly Rule[]
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]))

@@ -11,7 +11,27 @@ export interface ReportOptions {
   readonly server?: string
   /** The finding rests on a platform fact marked unconfirmed: one severity level milder. */
   readonly unconfirmed?: boolean
+  /**
+   * Levels below the rule's severity for a weaker case of the rule (a soft limit, a likely but
+   * unproven secret), so the user's severity setting still scales every case.
+   */
+  readonly milder?: 1 | 2
 }
+
+/** Thresholds from mcp-lint.json that rules read; defaults apply where the user set none. */
+export interface RuleSettings {
+  /** Per platform id: tool counts that warn and fail; null turns a threshold off. */
+  readonly toolLimits: Readonly<Record<string, ToolLimitSetting | undefined>>
+  /** A server slower than this to answer `initialize` is reported by server-slow-start. */
+  readonly slowStartMs: number
+}
+
+export interface ToolLimitSetting {
+  readonly warning?: number | null
+  readonly error?: number | null
+}
+
+export const defaultRuleSettings: RuleSettings = { toolLimits: {}, slowStartMs: 5000 }
 
 export type Report<M extends Messages> = <K extends keyof M & string>(
   messageId: K,
@@ -23,6 +43,7 @@ export type Report<M extends Messages> = <K extends keyof M & string>(
 interface Context<M extends Messages> {
   // A property, not a method, so `check({ report })` destructuring is safe.
   readonly report: Report<M>
+  readonly settings: RuleSettings
 }
 export interface FileContext<M extends Messages> extends Context<M> {
   readonly file: ConfigFile
@@ -43,6 +64,8 @@ export interface Example {
   /** For tools rules: what enumeration found (statuses and tool lists), and the lockfile's text. */
   readonly enumeration?: readonly EntryResult[]
   readonly lockfile?: string
+  /** For rules with thresholds: the mcp-lint.json settings the example runs with. */
+  readonly settings?: Partial<RuleSettings>
 }
 
 interface RuleBase<M extends Messages> {
@@ -55,6 +78,8 @@ interface RuleBase<M extends Messages> {
     readonly description: string
     /** Why it matters, rendered into docs/rules/<id>.md and SARIF. */
     readonly rationale: string
+    /** More Markdown for the docs page (a table of platform defaults, say), after the rationale. */
+    readonly details?: string
     readonly examples: { readonly invalid: readonly Example[]; readonly valid: readonly Example[] }
   }
   readonly messages: M

@@ -1,3 +1,4 @@
+import { quote } from '../core/quote.js'
 import { findEntry, groupByLaunch } from '../core/inventory.js'
 import { findProperty } from '../core/tree.js'
 import { toolHash } from '../core/tools.js'
@@ -108,11 +109,11 @@ export default defineRule({
   },
   messages: {
     added: (d: { server: string; tool: string }) =>
-      `server "${d.server}" has a new tool "${d.tool}" that the lockfile does not pin: review it, then run "mcp-lint lock"`,
+      `server "${d.server}" has a new tool ${quote(d.tool)} that the lockfile does not pin: review it, then run "mcp-lint lock"`,
     removed: (d: { server: string; tool: string }) =>
-      `tool "${d.tool}" of server "${d.server}" is in the lockfile but the server no longer lists it`,
+      `tool ${quote(d.tool)} of server "${d.server}" is in the lockfile but the server no longer lists it`,
     changed: (d: { server: string; tool: string; fields: string }) =>
-      `tool "${d.tool}" of server "${d.server}" changed since it was locked (${d.fields}): review it, then run "mcp-lint lock"`,
+      `tool ${quote(d.tool)} of server "${d.server}" changed since it was locked (${d.fields}): review it, then run "mcp-lint lock"`,
     unpinned: (d: { server: string }) =>
       `server "${d.server}" is not in the lockfile: run "mcp-lint lock" to pin its tools`,
     stale: (d: { server: string }) =>

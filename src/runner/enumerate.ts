@@ -196,7 +196,15 @@ async function session(
         tools,
         prompts,
         resources,
-        serverInfo: info === undefined ? undefined : { name: info.name, version: info.version },
+        serverInfo:
+          info === undefined
+            ? undefined
+            : {
+                name: info.name,
+                version: info.version,
+                ...(typeof info.title === 'string' ? { title: info.title } : {})
+              },
+        instructions: client.getInstructions(),
         timings: timings(),
         peakRssBytes: peakRss()
       }

@@ -4,6 +4,7 @@ import { toPlain } from '../core/tree.js'
 import type { CanonicalServer } from '../source/canonical.js'
 import { normalizeServer } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
+import { packageName, packageOf } from '../core/launcher.js'
 import { which } from './sandbox.js'
 
 /** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
@@ -136,7 +137,7 @@ export function planLaunch(
     cwd,
     placeholders: [...placeholders].sort()
   }
-  const spec = kind === 'npx' ? npxPackage(args) : undefined
+  const spec = kind === 'npx' ? packageOf(command, args)?.spec : undefined
   return {
     launch:
       spec === undefined
@@ -214,20 +215,4 @@ function classify(root: string, cwd: string, command: string): LaunchKind | unde
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path)
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
-
-/** The package npx runs: `-p/--package` if given, else the first non-option argument. */
-export function npxPackage(args: readonly string[]): string | undefined {
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] ?? ''
-    if (arg === '-p' || arg === '--package') return args[index + 1]
-    if (arg.startsWith('--package=')) return arg.slice('--package='.length)
-  }
-  return args.find((arg) => !arg.startsWith('-'))
-}
-
-/** `@scope/name@1.2.3` → `@scope/name`. */
-export function packageName(spec: string): string {
-  const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0)
-  return at === -1 ? spec : spec.slice(0, at)
 }

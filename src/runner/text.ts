@@ -1,4 +1,4 @@
-import { mask } from '../core/mask.js'
+import { redactText } from '../core/redact.js'
 
 /**
  * Text from a server (stderr, tool names and descriptions) on its way into a log line or a
@@ -11,11 +11,9 @@ export function sanitize(text: string, limit = 300): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/::/g, ': :')
-    .replace(
-      /\b(ghp_|gho_|ghs_|ghu_|ghr_|github_pat_|sk-|xox[bpa]-|AKIA|AIza|npm_|glpat-)[A-Za-z0-9_-]{8,}/g,
-      (token) => mask(token)
-    )
-  return oneLine.length > limit ? `${oneLine.slice(0, limit)}…` : oneLine
+  // Masked before cutting, so a cut never leaves half a token unmasked.
+  const safe = redactText(oneLine)
+  return safe.length > limit ? `${safe.slice(0, limit)}…` : safe
 }
 
 /** Keeps the last `limit` characters of a stream that must be drained whatever it sends. */

@@ -1,4 +1,4 @@
-import { displayValue } from '../core/mask.js'
+import { displayValue, shouldMask } from '../core/redact.js'
 import type { PlainValue } from '../core/tree.js'
 import type { Platform } from '../platforms/platform.js'
 import { fromCanonical, parseCanonical } from './references.js'
@@ -6,8 +6,12 @@ import { fromCanonical, parseCanonical } from './references.js'
 /** A canonical value as the platform writes it, quoted and masked for a message. */
 export function showValue(platform: Platform, value: PlainValue | undefined, key = ''): string {
   if (value === undefined) return 'nothing'
-  if (typeof value !== 'string')
-    return JSON.stringify(value).length > 60 ? 'a different value' : JSON.stringify(value)
+  if (typeof value !== 'string') {
+    const json = JSON.stringify(value)
+    return json.length > 60 || stringsOf(value).some((text) => shouldMask(text))
+      ? 'a different value'
+      : json
+  }
   return displayValue(platformText(platform, value), key)
 }
 
@@ -40,4 +44,11 @@ export function anySyntax(value: string): string {
 /** The transport a difference names, for messages. */
 export function transportName(value: PlainValue | undefined): string {
   return typeof value === 'string' ? value : 'unknown'
+}
+
+function stringsOf(value: PlainValue): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(stringsOf)
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf)
+  return []
 }

@@ -1,0 +1,128 @@
+// Shadowing: one server's text naming another server or its tools.
+import { type ReferenceRule, referenceRule } from './reference-rules.js'
+
+export interface ServerNames {
+  readonly server: string
+  readonly tools: readonly string[]
+}
+
+export interface ShadowingReference {
+  readonly server: string
+  readonly tool?: string
+  readonly start: number
+  readonly end: number
+}
+
+/** The spec's limit for tool names; server names are config keys and shorter in practice. */
+const MAX_NAME_LENGTH = 128
+
+interface NamedEntity {
+  readonly server: string
+  readonly tool?: string
+  readonly rule: ReferenceRule
+}
+
+interface Candidate {
+  readonly text: string
+  readonly start: number
+  readonly marked: boolean
+  /** Only identifier-shaped tool names may match as the suffix of a longer token. */
+  readonly suffix: boolean
+}
+
+const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?/g
+const MARKER_AFTER = /^\s+(?:mcp\s+)?(?:tools?|servers?|functions?)\b/i
+const QUOTES_BEFORE = new Set(['`', '"', "'", '“', '‘'])
+const QUOTES_AFTER = new Set(['`', '"', "'", '”', '’'])
+
+/**
+ * Shadowing (mcp-scan's cross-origin check, adapted): names of other servers and their tools that
+ * a description mentions, first occurrence of each. A token that is one of the describing server's
+ * own names is never a reference, even when another server shares the name.
+ */
+export function findShadowing(
+  description: string,
+  own: ServerNames,
+  others: readonly ServerNames[]
+): ShadowingReference[] {
+  const ownNames = new Set([own.server, ...own.tools].map((name) => name.toLowerCase()))
+  const entities = namedEntities(own.server, ownNames, others)
+  if (entities.size === 0) return []
+  const found = new Map<string, ShadowingReference>()
+  for (const token of description.matchAll(TOKEN)) {
+    if (ownNames.has(token[0].toLowerCase())) continue
+    for (const candidate of candidatesIn(token[0], token.index)) {
+      const key = candidate.text.toLowerCase()
+      if (ownNames.has(key)) continue
+      const end = candidate.start + candidate.text.length
+      const marked = candidate.marked || isMarked(description, candidate.start, end)
+      for (const entity of entities.get(key) ?? []) {
+        if (entity.rule === 'marked' && !marked) continue
+        if (candidate.suffix && !(entity.tool !== undefined && entity.rule === 'bare')) continue
+        const id = `${entity.server}\u0000${entity.tool ?? ''}`
+        if (found.has(id)) continue
+        const reference = { server: entity.server, start: candidate.start, end }
+        found.set(id, entity.tool === undefined ? reference : { ...reference, tool: entity.tool })
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start)
+}
+
+function namedEntities(
+  ownServer: string,
+  ownNames: ReadonlySet<string>,
+  others: readonly ServerNames[]
+): Map<string, NamedEntity[]> {
+  const entities = new Map<string, NamedEntity[]>()
+  const add = (name: string, entity: NamedEntity): void => {
+    const key = name.toLowerCase()
+    if (ownNames.has(key)) return
+    entities.set(key, [...(entities.get(key) ?? []), entity])
+  }
+  for (const other of others) {
+    if (other.server === ownServer) continue
+    const serverRule = referenceRule(other.server, 'server')
+    if (serverRule) add(other.server, { server: other.server, rule: serverRule })
+    for (const tool of new Set(other.tools)) {
+      const rule = referenceRule(tool, 'tool')
+      if (rule) add(tool, { server: other.server, tool, rule })
+    }
+  }
+  return entities
+}
+
+/**
+ * The token itself, its `__` parts (Claude Code's `mcp__server__tool`), the rest after an `mcp_`
+ * prefix, and its separator-led suffixes (`mcp_tool_send_email` names `send_email`).
+ */
+function candidatesIn(token: string, start: number): Candidate[] {
+  const candidates: Candidate[] = [{ text: token, start, marked: false, suffix: false }]
+  if (token.includes('__')) {
+    let offset = 0
+    for (const part of token.split('__')) {
+      if (part && part !== token) {
+        candidates.push({ text: part, start: start + offset, marked: true, suffix: false })
+      }
+      offset += part.length + 2
+    }
+  }
+  const prefix = /^mcp[_-]/i.exec(token)
+  if (prefix && !token.includes('__')) {
+    const rest = token.slice(prefix[0].length)
+    candidates.push({ text: rest, start: start + prefix[0].length, marked: true, suffix: false })
+  }
+  // Only the tail can hold a name, which keeps a megabyte-long `a.a.a…` token linear.
+  const tail = Math.max(0, token.length - MAX_NAME_LENGTH - 1)
+  for (let from = token.length - 2; from >= tail; from--) {
+    if (!'_.-'.includes(token.charAt(from))) continue
+    const text = token.slice(from + 1)
+    candidates.push({ text, start: start + from + 1, marked: false, suffix: true })
+  }
+  return candidates
+}
+
+function isMarked(text: string, start: number, end: number): boolean {
+  const quoted = QUOTES_BEFORE.has(text.charAt(start - 1)) && QUOTES_AFTER.has(text.charAt(end))
+  return quoted || MARKER_AFTER.test(text.slice(end, end + 24))
+}

@@ -1,0 +1,32 @@
+/**
+ * Text a server chose (a tool name, its title) quoted for a message: control, format and
+ * invisible characters are shown as `\u{…}` so a hostile name cannot break a log line, an
+ * annotation or a table, nor hide what it says; long text is cut.
+ */
+export function quote(text: string, limit = 80): string {
+  let shown = ''
+  let length = 0
+  for (const char of text) {
+    if (length >= limit) return `"${shown}…"`
+    shown += isVisible(char) ? (char === '"' || char === '\\' ? `\\${char}` : char) : escape(char)
+    length++
+  }
+  return `"${shown}"`
+}
+
+/** Names quoted and joined, at most `max` of them and a count of the rest. */
+export function quoteList(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).map((name) => quote(name))
+  const rest = names.length - shown.length
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
+}
+
+const hidden = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]/u
+
+function isVisible(char: string): boolean {
+  return !hidden.test(char)
+}
+
+function escape(char: string): string {
+  return `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`
+}

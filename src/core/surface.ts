@@ -1,0 +1,162 @@
+import { normalizeServer } from '../source/normalize.js'
+import type { ConfigFile, ServerEntry, Workspace } from './model.js'
+import type { Timings, ToolInfo } from './tools.js'
+import { toPlain, type StringNode } from './tree.js'
+
+/** A tool filter entry as written in the config, located. */
+export interface FilterEntry {
+  readonly field: string
+  readonly kind: 'allow' | 'deny'
+  readonly node: StringNode
+}
+
+/** One server of one config file as the platform's model sees it. */
+export interface ServerSurface {
+  readonly entry: ServerEntry
+  /** False for servers the file disables (`disabled: true`, Codex `enabled = false`). */
+  readonly enabled: boolean
+  /** Tools from this run's enumeration, else from the lockfile; undefined when neither has them. */
+  readonly tools: readonly ToolInfo[] | undefined
+  readonly from: 'live' | 'lockfile' | undefined
+  /** `serverInfo.title || serverInfo.name`, when known. */
+  readonly label: string | undefined
+  /** The tools left after the platform's allow and deny lists. */
+  readonly visible: readonly ToolInfo[] | undefined
+  readonly filters: readonly FilterEntry[]
+  /** Start-up timings of this run, for servers enumerated live. */
+  readonly timings: Timings | undefined
+}
+
+/** Every server of a config file with its tools, in file order. */
+export function surfaceOf(workspace: Workspace, file: ConfigFile): ServerSurface[] {
+  const filters = file.platform.tools?.filters
+  return file.servers.map((entry) => {
+    const name = entry.name.value
+    const normalized = normalizeServer(file.platform, toPlain(entry.value))
+    const result = workspace.tools?.entries.find(
+      (candidate) => candidate.file === file.path && candidate.name === name
+    )
+    const run = result?.run?.status === 'ok' ? result.run : undefined
+    const locked = run === undefined ? workspace.lockfile?.lockfile.servers[name] : undefined
+    const tools =
+      run?.tools ??
+      (locked === undefined
+        ? undefined
+        : Object.entries(locked.tools).map(([toolName, tool]) => ({ ...tool, name: toolName })))
+    const info = run?.serverInfo ?? locked?.serverInfo
+    const entries = [
+      ...filterEntries(entry, filters?.allow, 'allow'),
+      ...filterEntries(entry, filters?.deny, 'deny')
+    ]
+    return {
+      entry,
+      enabled: normalized.disabled?.value !== true,
+      tools,
+      from: run !== undefined ? 'live' : tools === undefined ? undefined : 'lockfile',
+      // VS Code falls back on the name for an empty title too (`title || name`).
+      label:
+        info === undefined
+          ? undefined
+          : info.title === undefined || info.title === ''
+            ? info.name
+            : info.title,
+      visible: tools === undefined ? undefined : applyFilters(tools, entries),
+      filters: entries,
+      timings: run?.timings
+    }
+  })
+}
+
+function filterEntries(
+  entry: ServerEntry,
+  field: string | undefined,
+  kind: FilterEntry['kind']
+): FilterEntry[] {
+  if (field === undefined) return []
+  const node = entry.fields.get(field)?.value
+  if (node?.kind !== 'array') return []
+  return node.items
+    .filter((item): item is StringNode => item.kind === 'string')
+    .map((item) => ({ field, kind, node: item }))
+}
+
+/**
+ * The tool a filter entry names. Gemini CLI's allow-list also takes `tool(args)` and matches it
+ * by the name before the parenthesis (mcp-client.ts isEnabled).
+ */
+export function filteredTool(filter: FilterEntry): string {
+  return filter.kind === 'allow' ? filter.node.value.replace(/\(.*\)$/s, '') : filter.node.value
+}
+
+/** An allow-list keeps only what it names; a deny-list then removes what it names. */
+function applyFilters(tools: readonly ToolInfo[], filters: readonly FilterEntry[]): ToolInfo[] {
+  const allow = new Set(filters.filter((filter) => filter.kind === 'allow').map(filteredTool))
+  const deny = new Set(filters.filter((filter) => filter.kind === 'deny').map(filteredTool))
+  const hasAllow = filters.some((filter) => filter.kind === 'allow')
+  return tools.filter((tool) => (!hasAllow || allow.has(tool.name)) && !deny.has(tool.name))
+}
+
+/** The files a client reads (the central source is read by no client). */
+export function clientFiles(workspace: Workspace): ConfigFile[] {
+  return workspace.files.filter((file) => file.platform.id !== 'source')
+}
+
+/**
+ * Each server name once, where a finding about the server itself belongs: its entry in the central
+ * source when it has one, else in the first file (by path) that configures it.
+ */
+export function serverHomes(
+  workspace: Workspace
+): { name: string; file: ConfigFile; entry: ServerEntry }[] {
+  const homes = new Map<string, { name: string; file: ConfigFile; entry: ServerEntry }>()
+  const ordered = [...workspace.files].sort(
+    (a, b) =>
+      Number(b.platform.id === 'source') - Number(a.platform.id === 'source') ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  )
+  for (const file of ordered)
+    for (const entry of file.servers)
+      if (!homes.has(entry.name.value))
+        homes.set(entry.name.value, { name: entry.name.value, file, entry })
+  return [...homes.values()]
+}
+
+/** The tools of a server by name, from any file's enumeration or from the lockfile. */
+export function toolsByName(
+  workspace: Workspace,
+  name: string
+): { tools: readonly ToolInfo[]; from: 'live' | 'lockfile'; instructions?: string } | undefined {
+  const result = workspace.tools?.entries.find(
+    (entry) => entry.name === name && entry.run?.status === 'ok'
+  )
+  if (result?.run?.status === 'ok')
+    return {
+      tools: result.run.tools,
+      from: 'live',
+      ...(result.run.instructions === undefined ? {} : { instructions: result.run.instructions })
+    }
+  const locked = workspace.lockfile?.lockfile.servers[name]
+  if (locked === undefined) return undefined
+  return {
+    tools: Object.entries(locked.tools).map(([toolName, tool]) => ({ ...tool, name: toolName })),
+    from: 'lockfile'
+  }
+}
+
+/**
+ * The server entries a config finding belongs in: every central source entry, and the entries of
+ * client files that the central source does not define (those it defines are generated from it,
+ * so the fix goes in the source and source-drift covers any difference).
+ */
+export function ownEntries(workspace: Workspace): { file: ConfigFile; entry: ServerEntry }[] {
+  const inSource = new Set(
+    workspace.files
+      .filter((file) => file.platform.id === 'source')
+      .flatMap((file) => file.servers.map((entry) => entry.name.value))
+  )
+  return workspace.files.flatMap((file) =>
+    file.servers
+      .filter((entry) => file.platform.id === 'source' || !inSource.has(entry.name.value))
+      .map((entry) => ({ file, entry }))
+  )
+}

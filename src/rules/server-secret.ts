@@ -1,0 +1,261 @@
+import type { ConfigFile } from '../core/model.js'
+import { quote } from '../core/quote.js'
+import { findSecrets, type SecretMatch } from '../core/secrets.js'
+import { serverHomes, toolsByName } from '../core/surface.js'
+import { locateInString } from '../core/string-range.js'
+import type { Location } from '../core/source.js'
+import type { PlainValue, StringNode, ValueNode } from '../core/tree.js'
+import type { Platform } from '../platforms/platform.js'
+import { listedExample } from './examples.js'
+import { defineRule, type Report } from './rule.js'
+
+const messages = {
+  secret: (d: { kind: string; where: string; masked: string; advice: string }) =>
+    `${article(d.kind)} ${d.kind} in ${d.where}: ${d.masked}; ${d.advice}, and rotate it: it stays in the git history`,
+  publicKey: (d: { kind: string; where: string; masked: string }) =>
+    `${article(d.kind)} ${d.kind} in ${d.where}: ${d.masked}; public by design, but a reference keeps it out of the repository`,
+  inTool: (d: { kind: string; tool: string; server: string; field: string; masked: string }) =>
+    `tool ${quote(d.tool)} of server ${quote(d.server)} carries ${article(d.kind)} ${d.kind} in its ${d.field}: ${d.masked}; every client sends it to the model, so report it to the server's maintainers`
+}
+
+type SecretReport = Report<typeof messages>
+
+export default defineRule({
+  id: 'server-secret',
+  phase: 'workspace',
+  severity: 'error',
+  docs: {
+    description: 'Disallow literal secrets in config files and in what servers tell the model',
+    rationale:
+      'MCP configs are committed, and a token in one is readable by everyone with the repository, forever: ' +
+      'it stays in the git history after a fix, and `refs/pull/N/head` keeps even a force-pushed commit. ' +
+      'GitHub push protection misses most of what MCP configs hold (Tavily, Firecrawl, Context7, Brave, ' +
+      'database URLs, Bearer headers). The detector knows the token formats of GitHub, OpenAI, Anthropic, ' +
+      'Slack, AWS, Stripe, Google, Supabase, Notion, Tavily, Firecrawl, Context7, npm, Hugging Face, ' +
+      'Perplexity, GitLab, Linear, Groq, OpenRouter and Sentry, private keys and JWTs (a Supabase ' +
+      '`service_role` JWT is an error, an `anon` one a notice), passwords in connection URLs, tokens in URL ' +
+      'query strings and Authorization headers, and high-entropy literals under secret-named keys and ' +
+      'flags (a warning). It looks in every string of the file (env, headers, args such as ' +
+      '`--access-token`, URLs, JSON inside strings), in comments, and in the tool descriptions servers ' +
+      'report. References (`${VAR}`, `${env:VAR}`, `${input:id}`) and placeholders (`<your-token>`, ' +
+      '`YOUR_API_KEY`, `ghp_xxxx…`, documented example keys, `postgres:postgres@localhost`) are not ' +
+      'secrets. Findings show the kind and a mask such as `ghp_… (40 chars)`, never the value.',
+    examples: {
+      invalid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "tavily": {\n      "command": "npx",\n      "args": ["-y", "tavily-mcp@0.2.4"],\n      "env": { "TAVILY_API_KEY": "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" }\n    },\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://app:Zr8-vQ2m-Lk4w@db.internal:5432/app"]\n    }\n  }\n}\n'
+        }
+      ],
+      valid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "tavily": {\n      "command": "npx",\n      "args": ["-y", "tavily-mcp@0.2.4"],\n      "env": { "TAVILY_API_KEY": "${TAVILY_API_KEY}" }\n    },\n    "db": {\n      "command": "npx",\n      "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:postgres@localhost:5432/app"]\n    }\n  }\n}\n',
+          enumeration: [
+            listedExample('.mcp.json', 'tavily', ['tavily-search']),
+            listedExample('.mcp.json', 'db', ['query'])
+          ]
+        }
+      ]
+    }
+  },
+  messages,
+  check({ workspace, report }) {
+    for (const file of workspace.files) {
+      if (file.root === undefined || file.source === undefined) continue
+      const servers = new Map(file.servers.map((entry) => [entry.value, entry.name.value]))
+      scanTree(file, file.root, { path: [], key: undefined, server: undefined, servers }, report)
+      scanComments(file, report)
+    }
+    scanTools(workspace, report)
+  }
+})
+
+interface Walk {
+  /** Field path inside the server entry, or inside the file outside any entry. */
+  readonly path: readonly (string | number)[]
+  readonly key: string | undefined
+  readonly server: string | undefined
+  readonly servers: ReadonlyMap<ValueNode, string>
+}
+
+function scanTree(file: ConfigFile, node: ValueNode, walk: Walk, report: SecretReport): void {
+  const server = walk.servers.get(node)
+  const here = server === undefined ? walk : { ...walk, path: [], server }
+  if (node.kind === 'string') {
+    for (const match of findSecrets(node.value, { key: here.key }))
+      reportMatch(file, node, match, here, report)
+  } else if (node.kind === 'object') {
+    for (const property of node.properties) {
+      // A token pasted as a key is as public as one pasted as a value.
+      for (const match of findSecrets(property.key.value))
+        if (match.confidence === 'high')
+          reportMatch(file, property.key, match, { ...here, path: [...here.path, '(key)'] }, report)
+      const path = [...here.path, property.key.value]
+      scanTree(file, property.value, { ...here, path, key: property.key.value }, report)
+    }
+  } else if (node.kind === 'array') {
+    node.items.forEach((item, index) => {
+      const previous = node.items[index - 1]
+      // `--access-token sbp_…`: an argument is named by the flag before it.
+      const flag =
+        previous?.kind === 'string' && previous.value.startsWith('-') ? previous.value : undefined
+      const key = flag ?? (here.key === 'args' ? undefined : here.key)
+      scanTree(file, item, { ...here, path: [...here.path, index], key }, report)
+    })
+  }
+}
+
+function reportMatch(
+  file: ConfigFile,
+  node: StringNode,
+  match: SecretMatch,
+  walk: Walk,
+  report: SecretReport
+): void {
+  if (file.source === undefined) return
+  const at = locateInString(file.source, node, match.start, match.end)
+  const field = fieldName(walk.path)
+  const where =
+    walk.server === undefined
+      ? field === ''
+        ? 'the file'
+        : `"${field}"`
+      : `${field === '' ? 'the entry' : field} of server ${quote(walk.server)}`
+  const options = {
+    ...(walk.server === undefined ? {} : { server: walk.server }),
+    ...(match.confidence === 'medium' ? { milder: 1 as const } : {})
+  }
+  if (match.confidence === 'low') {
+    // Local default passwords and documented example keys are placeholders, not findings.
+    if (!publicDetectors.has(match.detector)) return
+    report(
+      'publicKey',
+      at,
+      { kind: match.kind, where, masked: match.masked },
+      { ...options, milder: 2 }
+    )
+  } else
+    report(
+      'secret',
+      at,
+      {
+        kind: match.kind,
+        where,
+        masked: match.masked,
+        advice: advice(
+          file.platform,
+          walk.path,
+          match.detector,
+          /^(bearer|token|basic)\s+$/i.exec(node.value.slice(0, match.start))?.[0] ?? ''
+        )
+      },
+      options
+    )
+}
+
+/** Secrets in JSONC comments: a commented-out entry still publishes its token. */
+function scanComments(file: ConfigFile, report: SecretReport): void {
+  const source = file.source
+  if (source === undefined) return
+  for (const comment of file.comments) {
+    const text = source.text.slice(comment.offset, comment.offset + comment.length)
+    for (const match of findSecrets(text)) {
+      if (match.confidence === 'low') continue
+      const at: Location = source.locate(comment.offset + match.start, match.end - match.start)
+      report(
+        'secret',
+        at,
+        {
+          kind: match.kind,
+          where: 'a comment',
+          masked: match.masked,
+          advice: 'delete it'
+        },
+        match.confidence === 'medium' ? { milder: 1 } : {}
+      )
+    }
+  }
+}
+
+/** Secrets in what servers report: descriptions, titles, schema defaults, instructions. */
+function scanTools(workspace: Parameters<typeof serverHomes>[0], report: SecretReport): void {
+  for (const home of serverHomes(workspace)) {
+    const found = toolsByName(workspace, home.name)
+    if (found === undefined) continue
+    for (const tool of found.tools) {
+      const texts: [string, PlainValue | undefined][] = [
+        ['description', tool.description],
+        ['title', tool.title],
+        ['input schema', tool.inputSchema],
+        ['output schema', tool.outputSchema]
+      ]
+      const reported = new Set<string>()
+      for (const [field, value] of texts)
+        for (const text of stringsOf(value))
+          for (const match of findSecrets(text)) {
+            if (match.confidence === 'low' || reported.has(match.masked)) continue
+            reported.add(match.masked)
+            report(
+              'inTool',
+              home.entry.name.location,
+              { kind: match.kind, tool: tool.name, server: home.name, field, masked: match.masked },
+              { server: home.name, ...(match.confidence === 'medium' ? { milder: 1 } : {}) }
+            )
+          }
+    }
+  }
+}
+
+function stringsOf(value: PlainValue | undefined): string[] {
+  if (value === undefined || value === null) return []
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(stringsOf)
+  if (typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => [key, ...stringsOf(item)])
+  return []
+}
+
+/** Keys that are public by design (publishable keys, anon JWTs): a notice, not a leak. */
+const publicDetectors = new Set(['stripe-publishable-key', 'supabase-publishable-key', 'jwt'])
+
+/** How to write the value as a reference on this platform. */
+function advice(
+  platform: Platform,
+  path: readonly (string | number)[],
+  detector: string,
+  scheme: string
+): string {
+  const name =
+    path[0] === 'env' && typeof path[1] === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
+      ? path[1]
+      : detector === 'url-credentials'
+        ? 'DB_PASSWORD'
+        : 'API_TOKEN'
+  switch (platform.translation.references) {
+    case 'brace':
+      return `write "${scheme}\${${name}}" in its place and set ${name} in the environment`
+    case 'env-prefix':
+      return platform.id === 'vscode'
+        ? `write "${scheme}\${input:${name.toLowerCase()}}" (an input with "password": true) or "${scheme}\${env:${name}}"`
+        : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`
+    case 'codex':
+      return path[0] === 'http_headers'
+        ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'
+        : `forward it with env_vars = ["${name}"] instead`
+    case 'none':
+      return 'leave it out of the file and set it in the environment the client starts from'
+  }
+}
+
+function fieldName(path: readonly (string | number)[]): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`
+    )
+    .join('')
+}
+
+function article(kind: string): string {
+  return /^[aeiouAEIO]/.test(kind) || /^npm\b/.test(kind) ? 'an' : 'a'
+}

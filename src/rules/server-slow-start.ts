@@ -1,0 +1,59 @@
+import { quote } from '../core/quote.js'
+import { findEntry, groupByLaunch } from '../core/inventory.js'
+import { listedExample } from './examples.js'
+import { defineRule } from './rule.js'
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+export default defineRule({
+  id: 'server-slow-start',
+  phase: 'tools',
+  severity: 'notice',
+  docs: {
+    description: 'Limit how long a server takes to start',
+    rationale:
+      'Start-up time is what users feel first: clients start every configured server when a session opens, ' +
+      'and Codex gives up on a server after 10 seconds by default (`startup_timeout_sec`). The time is ' +
+      'measured from spawn to the answer to `initialize`, inside the sandbox with packages already fetched, ' +
+      "so it is the server's own start, not the download. The threshold is 5 seconds; `slowStartSeconds` in " +
+      'mcp-lint.json changes it.',
+    examples: {
+      invalid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "browser": { "command": "npx", "args": ["-y", "browser-mcp@0.9.0"] }\n  }\n}\n',
+          enumeration: [listedExample('.mcp.json', 'browser', ['navigate'], { initializeMs: 8400 })]
+        }
+      ],
+      valid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "browser": { "command": "npx", "args": ["-y", "browser-mcp@0.9.0"] }\n  }\n}\n',
+          enumeration: [
+            listedExample('.mcp.json', 'browser', ['navigate'], { initializeMs: 8400 })
+          ],
+          settings: { slowStartMs: 10000 }
+        }
+      ]
+    }
+  },
+  messages: {
+    slow: (d: { server: string; took: string; threshold: string }) =>
+      `server ${quote(d.server)} took ${d.took} to answer initialize (threshold ${d.threshold}); clients wait for it at every session start, and Codex gives up after 10 s by default`
+  },
+  check({ workspace, tools, settings, report }) {
+    for (const { primary } of groupByLaunch(tools.entries)) {
+      if (primary.run?.status !== 'ok') continue
+      const took = primary.run.timings.initializeMs
+      if (took <= settings.slowStartMs) continue
+      const found = findEntry(workspace, primary)
+      if (found === undefined) continue
+      report(
+        'slow',
+        found.entry.name.location,
+        { server: primary.name, took: seconds(took), threshold: seconds(settings.slowStartMs) },
+        { server: primary.name }
+      )
+    }
+  }
+})

@@ -1,0 +1,141 @@
+import { packageName, packageOf, packageVersion, type PackageRef } from '../core/launcher.js'
+import { quote } from '../core/quote.js'
+import { ownEntries } from '../core/surface.js'
+import { toPlain } from '../core/tree.js'
+import { locateField } from '../source/locate.js'
+import { normalizeServer } from '../source/normalize.js'
+import { defineRule } from './rule.js'
+
+const exactSemver = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
+const launchers: Readonly<Record<PackageRef['manager'], string>> = {
+  npm: 'the npm package',
+  uv: 'the Python package',
+  pipx: 'the Python package',
+  docker: 'the image'
+}
+
+type Verdict =
+  | { readonly kind: 'pinned' }
+  | { readonly kind: 'noVersion' | 'floating' | 'gitRef' | 'imageTag'; readonly advice: string }
+
+export default defineRule({
+  id: 'server-unpinned',
+  phase: 'workspace',
+  severity: 'warning',
+  docs: {
+    description: 'Require launched packages and images to be pinned to one version',
+    rationale:
+      '`npx -y some-mcp` fetches whatever release is newest each time a client starts the server: a ' +
+      'compromised or careless release reaches every developer at once, the tools the model sees can ' +
+      'change overnight, and the lockfile pins nothing. The same holds for `@latest` and ranges, `uvx pkg` ' +
+      'without `==`, `pipx run`, git dependencies without a commit, and container images by tag instead of ' +
+      'digest. Local paths are not reported, nor `npx <package>` without a version when the package is a ' +
+      "dependency in the repository's package.json (npx then runs the locked copy in node_modules). The " +
+      'finding is on the central source entry when the server is defined there.',
+    examples: {
+      invalid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] },\n    "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] },\n    "grafana": { "command": "docker", "args": ["run", "-i", "--rm", "mcp/grafana:latest"] }\n  }\n}\n'
+        }
+      ],
+      valid: [
+        {
+          path: '.mcp.json',
+          text: '{\n  "mcpServers": {\n    "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"] },\n    "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] },\n    "local": { "command": "node", "args": ["./tools/mcp-server.js"] }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  messages: {
+    noVersion: (d: { what: string; spec: string; advice: string }) =>
+      `${d.what} ${quote(d.spec)} has no version, so each start may run a different release: ${d.advice}`,
+    floating: (d: { what: string; spec: string; advice: string }) =>
+      `${d.what} ${quote(d.spec)} names a moving version, so each start may run a different release: ${d.advice}`,
+    gitRef: (d: { what: string; spec: string; advice: string }) =>
+      `${d.what} ${quote(d.spec)} comes from git without a commit: ${d.advice}`,
+    imageTag: (d: { what: string; spec: string; advice: string }) =>
+      `${d.what} ${quote(d.spec)} is pinned by tag, which can be moved: ${d.advice}`
+  },
+  check({ workspace, report }) {
+    for (const { file, entry } of ownEntries(workspace)) {
+      const server = normalizeServer(file.platform, toPlain(entry.value))
+      if (server.transport !== 'stdio' || server.command === undefined) continue
+      const args = server.args.map((arg) => arg.value)
+      const ref = packageOf(server.command.value, args)
+      if (ref === undefined || ref.spec.includes('${')) continue
+      const verdict = judge(ref)
+      if (verdict.kind === 'pinned') continue
+      // npx runs a dependency of the project from node_modules, pinned by the project's lockfile.
+      if (
+        ref.manager === 'npm' &&
+        verdict.kind === 'noVersion' &&
+        workspace.projectPackages?.has(packageName(ref.spec)) === true
+      )
+        continue
+      const at = locateField(entry, server.args[ref.index]?.path, false)
+      report(
+        verdict.kind,
+        at,
+        { what: launchers[ref.manager], spec: ref.spec, advice: verdict.advice },
+        { server: entry.name.value }
+      )
+    }
+  }
+})
+
+function judge(ref: PackageRef): Verdict {
+  switch (ref.manager) {
+    case 'npm':
+      return judgeNpm(ref.spec)
+    case 'uv':
+    case 'pipx':
+      return judgePython(ref.spec)
+    case 'docker':
+      return judgeImage(ref.spec)
+  }
+}
+
+function isLocal(spec: string): boolean {
+  return (
+    /^(\.|\/|~|file:|[A-Za-z]:[\\/])/.test(spec) || /^https?:\/\/.*\.(tgz|tar\.gz|whl)$/.test(spec)
+  )
+}
+
+function judgeNpm(spec: string): Verdict {
+  if (isLocal(spec)) return { kind: 'pinned' }
+  if (
+    /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(spec) ||
+    /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec)
+  )
+    return /#[0-9a-f]{40}$/i.test(spec)
+      ? { kind: 'pinned' }
+      : { kind: 'gitRef', advice: 'add "#<full commit sha>", or use a published version' }
+  const name = packageName(spec)
+  const version = packageVersion(spec)
+  const advice = `pin an exact version ("${name}@1.2.3")`
+  if (version === undefined || version === '') return { kind: 'noVersion', advice }
+  return exactSemver.test(version) ? { kind: 'pinned' } : { kind: 'floating', advice }
+}
+
+function judgePython(spec: string): Verdict {
+  if (isLocal(spec)) return { kind: 'pinned' }
+  if (spec.startsWith('git+'))
+    return /@[0-9a-f]{40}$/i.test(spec)
+      ? { kind: 'pinned' }
+      : { kind: 'gitRef', advice: 'add "@<full commit sha>", or use a published version' }
+  const name = spec.split(/[=<>~!@[;\s]/)[0] ?? spec
+  const advice = `pin an exact version ("${name}==1.2.3")`
+  const exact = /^[^=<>~!@]+(?:\[[^\]]*\])?(?:==|@)([^=<>~!*,;\s]+)$/.exec(spec)
+  if (exact?.[1] !== undefined)
+    return exact[1] === 'latest' ? { kind: 'floating', advice } : { kind: 'pinned' }
+  return /[=<>~!@]/.test(spec) ? { kind: 'floating', advice } : { kind: 'noVersion', advice }
+}
+
+function judgeImage(spec: string): Verdict {
+  if (spec.includes('@sha256:')) return { kind: 'pinned' }
+  const name = spec.replace(/:[^/:]*$/, '')
+  const advice = `pin the digest ("${name}@sha256:…"; docker buildx imagetools inspect shows it)`
+  const tag = /:([^/:]*)$/.exec(spec)?.[1]
+  return { kind: tag === undefined || tag === 'latest' ? 'floating' : 'imageTag', advice }
+}
