@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main, processIO, type CliIO } from '../../src/cli/main.js'
@@ -77,6 +77,41 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     })
     expect(memory?.timings?.initializeMs).toBeGreaterThan(0)
     expect(memory?.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024)
+  }, 120_000)
+
+  it('gives no tool finding on the reference servers, on any platform', async () => {
+    // The same three servers in four platform files: one run each, every tool rule over each file.
+    const root = repo('fixtures/real-servers/.mcp.json', false)
+    const servers = (
+      JSON.parse(readFileSync('fixtures/real-servers/.mcp.json', 'utf8')) as {
+        mcpServers: unknown
+      }
+    ).mcpServers
+    for (const dir of ['.cursor', '.gemini', '.windsurf', '.vscode', '.codex'])
+      mkdirSync(join(root, dir))
+    for (const path of ['.cursor/mcp.json', '.gemini/settings.json', '.windsurf/mcp_config.json'])
+      cpSync('fixtures/real-servers/.mcp.json', join(root, path))
+    writeFileSync(join(root, '.vscode/mcp.json'), JSON.stringify({ servers }))
+    writeFileSync(
+      join(root, '.codex/config.toml'),
+      '[mcp_servers.memory]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-memory@2026.8.31"]\n'
+    )
+    const result = await lint({ root, enumerate: { sandbox: 'bwrap' } })
+    expect(result.servers.filter((server) => server.status === 'ok')).toHaveLength(16)
+    const toolRules = [
+      'server-secret',
+      'server-tools-unknown',
+      'tool-filter-unknown',
+      'tool-name-collision',
+      'tool-name-invalid',
+      'tool-poisoning',
+      'tools-limit'
+    ]
+    expect(
+      result.diagnostics
+        .filter((d) => toolRules.includes(d.ruleId))
+        .map((d) => `${d.file}:${d.range.start.line} ${d.message}`)
+    ).toEqual([])
   }, 120_000)
 })
 
