@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { run, type ActionIO } from '../src/action/main.js'
+import type { GitHubApi } from '../src/action/github-api.js'
+import { INPUT_NAMES, readInputs } from '../src/action/inputs.js'
+import { OUTPUT_NAMES, run, type ActionIO, type RunContext } from '../src/action/main.js'
 import { makeRepo } from './helpers/temp-repo.js'
 
 const repo = makeRepo({
@@ -13,7 +14,22 @@ const repo = makeRepo({
 })
 afterAll(repo.remove)
 
-function fakeIO(inputs: Record<string, string>) {
+const push: RunContext = {
+  eventName: 'push',
+  payload: {},
+  repository: 'octo/repo',
+  workflow: 'CI',
+  sha: 'a'.repeat(40),
+  runUrl: undefined,
+  workspace: process.cwd()
+}
+
+/** An ActionIO that records calls; the REST client is the caller's (none by default). */
+function fakeIO(
+  inputs: Record<string, string>,
+  context: RunContext = push,
+  api?: Partial<GitHubApi>
+) {
   const calls: unknown[][] = []
   const io: ActionIO = {
     getInput: (name) => inputs[name] ?? '',
@@ -22,13 +38,22 @@ function fakeIO(inputs: Record<string, string>) {
     info: (message) => calls.push(['info', message]),
     warning: (message) => calls.push(['warning', message]),
     setFailed: (message) => calls.push(['failed', message]),
-    baseLockfile: () => Promise.resolve(undefined)
+    writeSummary: (markdown) => {
+      calls.push(['summary', markdown.split('\n')[0]])
+      return Promise.resolve()
+    },
+    writeFile: (path) => {
+      calls.push(['file', path])
+      return Promise.resolve()
+    },
+    context,
+    api: () => api as GitHubApi | undefined
   }
   return { io, calls }
 }
 
 describe('Action', () => {
-  it('annotates findings, sets outputs and fails on errors', async () => {
+  it('annotates findings, writes the summary, sets every output and fails on errors', async () => {
     const { io, calls } = fakeIO({ path: repo.root, enumerate: 'false' })
     await run(io)
     expect(calls).toEqual([
@@ -56,11 +81,17 @@ describe('Action', () => {
           endColumn: 33
         }
       ],
-      ['info', '1 error, 1 warning, 0 notices in 1 config file with 2 servers'],
+      ['summary', '## mcp-lint'],
       ['output', 'errors', 1],
       ['output', 'warnings', 1],
       ['output', 'notices', 0],
       ['output', 'servers', 2],
+      ['output', 'tools', 0],
+      ['output', 'drift', 'false'],
+      ['output', 'sarif-file', ''],
+      ['output', 'json-file', ''],
+      ['output', 'comment-url', ''],
+      ['info', '1 error, 1 warning, 0 notices in 1 config file with 2 servers'],
       ['failed', 'mcp-lint found 1 finding(s) at or above "error"']
     ])
   })
@@ -81,20 +112,38 @@ describe('Action', () => {
       path: 'fixtures/platforms/cursor/ng-errors',
       enumerate: 'false'
     })
-    const saved = process.env.GITHUB_WORKSPACE
-    process.env.GITHUB_WORKSPACE = process.cwd()
-    try {
-      await run(io)
-    } finally {
-      if (saved === undefined) delete process.env.GITHUB_WORKSPACE
-      else process.env.GITHUB_WORKSPACE = saved
-    }
+    await run(io)
     const files = calls
       .filter((call) => call[0] === 'error')
       .map((call) => (call[2] as { file: string }).file)
     expect(new Set(files)).toEqual(
       new Set(['fixtures/platforms/cursor/ng-errors/.cursor/mcp.json'])
     )
+  })
+
+  it('checks only the platforms asked for, and reads a central source kept elsewhere', async () => {
+    const dir = makeRepo({
+      'mcp/servers.json':
+        '{ "mcpServers": { "docs": { "type": "http", "url": "https://d.example.com/mcp" } } }',
+      '.mcp.json': '{ "mcpServers": {} }',
+      '.cursor/mcp.json': '{ "mcpServers": { "x": { "url": 1 } } }'
+    })
+    try {
+      const { io, calls } = fakeIO({
+        path: dir.root,
+        enumerate: 'false',
+        platforms: 'claude',
+        source: 'mcp/servers.json'
+      })
+      await run(io)
+      const findings = calls.filter((call) => call[0] === 'error' || call[0] === 'warning')
+      expect(findings.map((call) => (call[2] as { file: string }).file)).toEqual(['.mcp.json'])
+      expect(String(findings[0]?.[1])).toMatch(
+        /server "docs" from the central source is missing here/
+      )
+    } finally {
+      dir.remove()
+    }
   })
 
   it('enumerates in the sandbox and compares with the base branch lockfile, not the one the PR brings', async () => {
@@ -114,30 +163,37 @@ describe('Action', () => {
         JSON.stringify({ lockfileVersion: 1, servers: {} })
       )
       const asked: string[] = []
-      const { io, calls } = fakeIO({ path: dir, sandbox: 'bwrap', timeout: '20' })
-      const withBase: ActionIO = {
-        ...io,
-        baseLockfile: (path) => {
-          asked.push(path)
-          return Promise.resolve(
-            JSON.stringify({
-              lockfileVersion: 1,
-              servers: { mutable: { launch: { command: 'node', args: [] }, tools: {} } }
-            })
-          )
+      const pull: RunContext = {
+        ...push,
+        eventName: 'pull_request',
+        payload: {
+          pull_request: { number: 3, head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40) } }
         }
       }
-      await run(withBase)
-      expect(asked).toHaveLength(1)
+      const { io, calls } = fakeIO(
+        { path: dir, sandbox: 'bwrap', timeout: '20', 'github-token': 't', comment: 'false' },
+        pull,
+        {
+          readFile: (path, ref) => {
+            asked.push(`${ref.slice(0, 1)}:${path}`)
+            return Promise.resolve(
+              JSON.stringify({
+                lockfileVersion: 1,
+                servers: { mutable: { launch: { command: 'node', args: [] }, tools: {} } }
+              })
+            )
+          },
+          changedLines: () => Promise.resolve(new Map())
+        }
+      )
+      await run(io)
+      expect(asked).toEqual(['b:.agents/mcp/mcp-lock.json'])
       const errors = calls.filter((call) => call[0] === 'error').map((call) => call[1])
       expect(errors).toEqual([
         'server "mutable" has a new tool "lookup" that the lockfile does not pin: review it, then run "mcp-lint lock"'
       ])
-      expect(
-        calls.some(
-          (call) => call[0] === 'info' && String(call[1]).startsWith('mcp-lint: mutable: 1 tool(s)')
-        )
-      ).toBe(true)
+      expect(calls).toContainEqual(['output', 'tools', 1])
+      expect(calls).toContainEqual(['output', 'drift', 'true'])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -147,36 +203,23 @@ describe('Action', () => {
     const { io, calls } = fakeIO({ path: repo.root, 'fail-on': 'sometimes' })
     await run(io)
     expect(calls).toEqual([
-      ['failed', 'mcp-lint input fail-on must be one of error, warning, notice, never']
+      [
+        'failed',
+        'mcp-lint input fail-on must be one of error, warning, notice, never, not "sometimes"'
+      ]
     ])
   })
 
-  it('runs from dist/ as the runner does, writing workflow commands and outputs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-action-'))
-    try {
-      const output = join(dir, 'output.txt')
-      writeFileSync(output, '')
-      // A copy outside the project: the bundle must not need node_modules.
-      cpSync('dist/action', join(dir, 'action'), { recursive: true })
-      const result = spawnSync(process.execPath, [join(dir, 'action/index.js')], {
-        encoding: 'utf8',
-        env: {
-          PATH: process.env.PATH ?? '',
-          INPUT_PATH: repo.root,
-          INPUT_ENUMERATE: 'false',
-          'INPUT_FAIL-ON': 'warning',
-          GITHUB_OUTPUT: output
-        }
-      })
-      expect(result.status).toBe(1)
-      expect(result.stdout).toContain(
-        '::error title=mcp-lint(config-schema),file=.mcp.json,line=3,endLine=3,col=5,endColumn=8::server "a"'
-      )
-      expect(result.stdout).toContain('::error::mcp-lint found 2 finding(s) at or above "warning"')
-      expect(readFileSync(output, 'utf8')).toMatch(/^errors<<ghadelimiter_[\w-]+\n1\n/)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+  it.each([
+    [{ mode: 'watch' }, 'input mode must be one of check, drift, report, not "watch"'],
+    [{ comment: 'yes' }, 'input comment must be one of true, false, on-failure, not "yes"'],
+    [{ platforms: 'cursor, vim' }, 'input platforms: unknown platform "vim"'],
+    [{ timeout: '-1' }, 'input timeout must be a positive number, not "-1"'],
+    [{ mode: 'report' }, 'mode report needs json-file: the report the pull_request run uploaded']
+  ])('rejects %j', async (inputs, message) => {
+    const { io, calls } = fakeIO({ path: repo.root, ...inputs })
+    await run(io)
+    expect(calls).toEqual([['failed', `mcp-lint ${message}`]])
   })
 })
 
@@ -186,19 +229,21 @@ describe('action.yml', () => {
     inputs: Record<string, { description: string; default?: string }>
     outputs: Record<string, { description: string }>
   }
-  const source = readFileSync('src/action/main.ts', 'utf8')
 
   it('runs the committed bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' })
   })
 
   it('declares, with a description, every input read and every output set', () => {
-    const read = [...source.matchAll(/getInput\('([\w-]+)'\)/g)].map((match) => match[1])
-    const set = [...source.matchAll(/setOutput\('([\w-]+)'/g)].map((match) => match[1])
-    expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)].sort())
-    expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)].sort())
-    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
+    const read = new Set<string>()
+    readInputs((name) => {
+      read.add(name)
+      return ''
+    })
+    expect(Object.keys(action.inputs).sort()).toEqual([...read].sort())
+    expect([...read].sort()).toEqual([...INPUT_NAMES])
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES])
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)])
       expect(entry.description.length).toBeGreaterThan(10)
-    }
   })
 })

@@ -86,6 +86,7 @@ describe('mcp-lint CLI', () => {
     })
     expect(report.diagnostics).toContainEqual({
       ruleId: 'config-schema',
+      messageId: 'hint',
       severity: 'error',
       message: expect.stringContaining('needs "type"') as unknown,
       file: '.mcp.json',

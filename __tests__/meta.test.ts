@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { lintFiles } from '../src/lint-text.js'
 import { platforms } from '../src/platforms/index.js'
@@ -71,6 +72,15 @@ describe('README', () => {
     const shown = block.trim().split('\n')
     expect(shown.length).toBeGreaterThan(2)
     expect(expected).toEqual(expect.arrayContaining(shown))
+  })
+
+  it('documents every Action input and output', () => {
+    const action = readFileSync('action.yml', 'utf8')
+    const parsed = parse(action) as Record<string, Record<string, unknown>>
+    const declared = (section: string) => Object.keys(parsed[section] ?? {})
+    expect(declared('inputs').length).toBeGreaterThan(10)
+    for (const input of declared('inputs')) expect(readme).toContain(`| \`${input}\``)
+    for (const output of declared('outputs')) expect(readme).toContain(`\`${output}\``)
   })
 
   it('has exactly the two Quick start commands', () => {

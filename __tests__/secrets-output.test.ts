@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import type { GitHubApi } from '../src/action/github-api.js'
 import { run, type ActionIO } from '../src/action/main.js'
 import { main, type CliIO } from '../src/cli/main.js'
 import { lint } from '../src/lint.js'
@@ -134,20 +135,55 @@ describe('secrets never leave the process', () => {
     expectNoSecret(output, argv.join(' '))
   })
 
-  it('in the Action: annotations, log lines and outputs', async () => {
+  it('in the Action: annotations, log lines, outputs, the job summary, the PR comment and report files', async () => {
     const seen: string[] = []
     const io: ActionIO = {
-      getInput: (name) => ({ path: repo.root, enumerate: 'false' })[name] ?? '',
+      getInput: (name) =>
+        ({
+          path: repo.root,
+          enumerate: 'false',
+          'json-file': 'r.json',
+          'sarif-file': 'r.sarif',
+          'github-token': 't',
+          comment: 'true'
+        })[name] ?? '',
       setOutput: (name, value) => seen.push(`${name}=${String(value)}`),
       annotate: (level, message, properties) =>
         seen.push(level, message, JSON.stringify(properties)),
       info: (message) => seen.push(message),
       warning: (message) => seen.push(message),
       setFailed: (message) => seen.push(message),
-      baseLockfile: () => Promise.resolve(undefined)
+      writeSummary: (markdown) => {
+        seen.push(markdown)
+        return Promise.resolve()
+      },
+      writeFile: (_path, text) => {
+        seen.push(text)
+        return Promise.resolve()
+      },
+      context: {
+        eventName: 'pull_request',
+        payload: { pull_request: { number: 1, head: { sha: 'a'.repeat(40) }, base: { sha: '' } } },
+        repository: 'octo/repo',
+        workflow: 'CI',
+        sha: 'a'.repeat(40),
+        runUrl: undefined,
+        workspace: process.cwd()
+      },
+      api: () =>
+        ({
+          listIssueComments: () => Promise.resolve([]),
+          createIssueComment: (_issue: number, body: string) => {
+            seen.push(body)
+            return Promise.resolve({ id: 1, body, url: 'u' })
+          },
+          changedLines: () => Promise.resolve(new Map())
+        }) as unknown as GitHubApi
     }
     await run(io)
     expect(seen.length).toBeGreaterThan(10)
+    expect(seen.some((text) => text.startsWith('<!-- mcp-lint:comment'))).toBe(true)
+    expect(seen.some((text) => text.startsWith('## mcp-lint'))).toBe(true)
     expectNoSecret(seen.join('\n'), 'the Action')
   })
 

@@ -16,6 +16,7 @@ import { findProperty } from './core/tree.js'
 import type { ConfigFile, Workspace } from './core/model.js'
 import type { Enumeration } from './core/tools.js'
 import { LOCKFILE_PATH, parseLockfile, type LoadedLockfile } from './lockfile/lockfile.js'
+import { platformReports, type PlatformReport } from './reporters/platforms.js'
 import { serverReports, type ServerReport } from './reporters/servers.js'
 import {
   defaultEnumerationOptions,
@@ -28,6 +29,7 @@ import { getPlatform, platforms } from './platforms/index.js'
 import type { Platform, PlatformId } from './platforms/platform.js'
 
 export type { ServerReport } from './reporters/servers.js'
+export type { SandboxMode } from './runner/index.js'
 import { rules } from './rules/index.js'
 import { buildSource, type Overlay } from './source/load-source.js'
 import { ENVIRONMENTS_DIR, FRAGMENTS_DIR } from './source/model.js'
@@ -39,6 +41,10 @@ export interface LintOptions {
   readonly configFile?: string
   /** The environment overlay of the central source to apply (`.agents/mcp/environments/<name>.json`). */
   readonly environment?: string
+  /** The central source's main file, when it is not at .agents/mcp/mcp-servers.json. */
+  readonly sourcePath?: string
+  /** Check only these platforms' files (the central source is always read). */
+  readonly platforms?: readonly PlatformId[]
   /** Start the stdio servers in a sandbox and list their tools; settings override mcp-lint.json. */
   readonly enumerate?: EnumerateRequest
   /** The lockfile to compare tools with, instead of the repository's own. */
@@ -48,6 +54,18 @@ export interface LintOptions {
    * branch (a PR must not approve its own tool changes); null when the base has none.
    */
   readonly baselineLockfile?: { readonly label: string; readonly text: string } | null
+}
+
+/** A repo-relative path as the model keeps paths: `/`-separated, no leading `./`. */
+function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
+}
+
+function checkInsideRoot(path: string): void {
+  if (path.startsWith('/') || path === '..' || path.startsWith('../') || /^[A-Za-z]:/.test(path))
+    throw new UsageError(
+      `the central source ${path} is outside the repository; give a repo-relative path`
+    )
 }
 
 export interface EnumerateRequest {
@@ -75,6 +93,8 @@ export interface Summary {
 export interface LintResult {
   readonly files: readonly FileReport[]
   readonly servers: readonly ServerReport[]
+  /** Per client file: the tools its platform loads, against the platform's limits. */
+  readonly platforms: readonly PlatformReport[]
   /** How servers were enumerated, when they were. */
   readonly enumeration?: { readonly sandbox: Enumeration['sandbox']; readonly durationMs: number }
   readonly diagnostics: readonly Diagnostic[]
@@ -115,6 +135,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       servers: file.servers.map((server) => server.name.value)
     })),
     servers: serverReports(workspace),
+    platforms: platformReports(workspace, config.ruleSettings),
     ...(workspace.tools === undefined
       ? {}
       : {
@@ -200,7 +221,16 @@ export async function loadWorkspace(
   const root = resolve(options.root)
   await assertDirectory(root)
   const config = await loadLintConfig(root, options.configFile)
-  return { root, config, workspace: await discover(root, config, options.environment) }
+  return {
+    root,
+    config,
+    workspace: await discover(root, config, options.environment, {
+      ...(options.sourcePath === undefined
+        ? {}
+        : { sourcePath: normalizePath(options.sourcePath) }),
+      ...(options.platforms === undefined ? {} : { platforms: options.platforms })
+    })
+  }
 }
 
 async function assertDirectory(root: string): Promise<void> {
@@ -219,11 +249,20 @@ async function assertDirectory(root: string): Promise<void> {
 export async function discover(
   root: string,
   config: LintConfig,
-  environment?: string
+  environment?: string,
+  scope: { sourcePath?: string; platforms?: readonly PlatformId[] } = {}
 ): Promise<Workspace> {
-  const targets: { path: string; platform: Platform }[] = platforms.flatMap((platform) =>
-    platform.paths.map((path) => ({ path, platform }))
-  )
+  const wanted = (platform: Platform) =>
+    platform.id === 'source' ||
+    scope.platforms === undefined ||
+    scope.platforms.includes(platform.id)
+  const targets: { path: string; platform: Platform }[] = platforms
+    .filter(wanted)
+    .flatMap((platform) => platform.paths.map((path) => ({ path, platform })))
+  if (scope.sourcePath !== undefined) {
+    checkInsideRoot(scope.sourcePath)
+    targets.push({ path: scope.sourcePath, platform: getPlatform('source') })
+  }
   for (const fragment of await listFragments(root))
     targets.push({ path: fragment, platform: getPlatform('source') })
   for (const extra of config.paths) {
@@ -232,7 +271,8 @@ export async function discover(
     // is Windsurf's in some repositories, Antigravity's in others).
     const known = targets.findIndex((target) => target.path === path)
     if (known !== -1) targets.splice(known, 1)
-    targets.push({ path, platform: getPlatform(extra.platform) })
+    if (wanted(getPlatform(extra.platform)))
+      targets.push({ path, platform: getPlatform(extra.platform) })
   }
   const load = (path: string, platform: Platform) =>
     loadConfigFile(root, path, platform, { maxBytes: config.maxFileBytes })
@@ -243,18 +283,22 @@ export async function discover(
     environment === undefined
       ? undefined
       : await loadOverlay(root, environment, config.maxFileBytes)
-  let source = buildSource(files, overlay)
+  let source = buildSource(files, overlay, scope.sourcePath)
   // Targets the source declares at paths of their own are platform files too.
   const declared = (source?.targets ?? []).filter(
     (target) =>
+      wanted(target.platform) &&
       !files.some((file) => file.path === target.path && file.platform.id === target.platform.id)
   )
   if (declared.length > 0) {
     const more = await Promise.all(declared.map((target) => load(target.path, target.platform)))
     files.push(...more.filter((file): file is ConfigFile => file !== undefined))
-    source = buildSource(files, overlay)
+    source = buildSource(files, overlay, scope.sourcePath)
   }
   files.sort((a, b) => compareText(a.path, b.path) || compareText(a.platform.id, b.platform.id))
+  // Platforms left out by `platforms` are not targets either: no drift is reported for them.
+  if (source !== undefined && scope.platforms !== undefined)
+    source = { ...source, targets: source.targets.filter((target) => wanted(target.platform)) }
   const projectPackages = await loadProjectPackages(root, config.maxFileBytes)
   return { files, source, ...(projectPackages === undefined ? {} : { projectPackages }) }
 }

@@ -8968,7 +8968,7 @@ which.sync = whichSync
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9532);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8094);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -8977,7 +8977,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9532:
+/***/ 8094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9702,6 +9702,15 @@ function keyOf(root, path) {
         return undefined;
     const parent = resolvePath(root, path.slice(0, -1));
     return parent?.kind === 'object' ? findProperty(parent, last)?.key.location : undefined;
+}
+/** Validates a plain value (already parsed) against a schema; the first problems, as text. */
+function validatePlain(id, schema, value) {
+    const validate = validatorFor(id, schema);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? [])
+        .slice(0, 3)
+        .map((error) => `${error.instancePath === '' ? 'the report' : error.instancePath} ${error.message ?? 'is invalid'}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/suggest.ts
@@ -13585,15 +13594,23 @@ function packageVersion(spec) {
  * annotation or a table, nor hide what it says; long text is cut.
  */
 function quote(text, limit = 80) {
+    return `"${escapeText(text, limit, true)}"`;
+}
+/** The same escaping without the quotes, for names listed bare. */
+function escapeText(text, limit = 80, inQuotes = false) {
     let shown = '';
     let length = 0;
     for (const char of text) {
         if (length >= limit)
-            return `"${shown}…"`;
-        shown += isVisible(char) ? (char === '"' || char === '\\' ? `\\${char}` : char) : quote_escape(char);
+            return `${shown}…`;
+        shown += !isVisible(char)
+            ? quote_escape(char)
+            : inQuotes && (char === '"' || char === '\\')
+                ? `\\${char}`
+                : char;
         length++;
     }
-    return `"${shown}"`;
+    return shown;
 }
 /** Names quoted and joined, at most `max` of them and a count of the rest. */
 function quoteList(names, max = 5) {
@@ -17083,7 +17100,25 @@ const LOCK = formatLockfile({
     }
 }));
 
+;// CONCATENATED MODULE: ./src/core/limits.ts
+/** The platform's sourced defaults under the user's settings. */
+function limitsFor(platform, setting) {
+    const defaults = platform.tools?.limits;
+    return {
+        warning: pick(setting?.warning, defaults?.warning?.value),
+        error: pick(setting?.error, defaults?.error?.value),
+        warningFromUser: setting?.warning !== undefined && setting.warning !== null,
+        errorFromUser: setting?.error !== undefined && setting.error !== null,
+        certainty: defaults?.certainty ?? 'confirmed',
+        consequence: defaults?.consequence
+    };
+}
+function pick(setting, fallback) {
+    return setting === null ? undefined : (setting ?? fallback);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/tools-limit.ts
+
 
 
 
@@ -17140,10 +17175,8 @@ const tools = (count, prefix) => Array.from({ length: count }, (_, index) => `${
     },
     check({ workspace, settings, report }) {
         for (const file of clientFiles(workspace)) {
-            const defaults = file.platform.tools?.limits;
-            const setting = settings.toolLimits[file.platform.id];
-            const error = threshold(setting?.error, defaults?.error?.value);
-            const warning = threshold(setting?.warning, defaults?.warning?.value);
+            const limits = limitsFor(file.platform, settings.toolLimits[file.platform.id]);
+            const { error, warning } = limits;
             if (error === undefined && warning === undefined)
                 continue;
             const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled);
@@ -17152,9 +17185,9 @@ const tools = (count, prefix) => Array.from({ length: count }, (_, index) => `${
                 continue;
             const count = known.reduce((total, surface) => total + (surface.visible?.length ?? 0), 0);
             const level = error !== undefined && count > error
-                ? { name: 'limit', limit: error, fromUser: setting?.error != null }
+                ? { name: 'limit', limit: error, fromUser: limits.errorFromUser }
                 : warning !== undefined && count > warning
-                    ? { name: 'warning threshold', limit: warning, fromUser: setting?.warning != null }
+                    ? { name: 'warning threshold', limit: warning, fromUser: limits.warningFromUser }
                     : undefined;
             if (level === undefined)
                 continue;
@@ -17168,22 +17201,18 @@ const tools = (count, prefix) => Array.from({ length: count }, (_, index) => `${
                 perServer: describeCounts(known),
                 consequence: level.fromUser
                     ? 'The threshold comes from mcp-lint.json'
-                    : upperFirst(defaults?.consequence ?? 'the platform degrades above it'),
+                    : upperFirst(limits.consequence ?? 'the platform degrades above it'),
                 advice: filterFields.length > 0
                     ? `trim tools with ${filterFields.map((field) => `"${field}"`).join(' or ')}, or drop servers this project does not need`
                     : 'drop or disable servers this project does not need',
                 unknown: surfaces.length - known.length
             }, {
                 ...(level.name === 'limit' ? {} : { milder: 1 }),
-                unconfirmed: !level.fromUser && defaults?.certainty === 'unconfirmed'
+                unconfirmed: !level.fromUser && limits.certainty === 'unconfirmed'
             });
         }
     }
 }));
-/** The user's setting wins; null switches the threshold off. */
-function threshold(setting, fallback) {
-    return setting === null ? undefined : (setting ?? fallback);
-}
 /** `github 51, jira 45 (of 50 after filters)`, largest first. */
 function describeCounts(surfaces) {
     const rows = surfaces
@@ -20279,7 +20308,29 @@ function detectTransport(fields) {
     return 'unknown';
 }
 
+;// CONCATENATED MODULE: ./src/reporters/platforms.ts
+
+
+function platformReports(workspace, settings) {
+    return clientFiles(workspace).map((file) => {
+        const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled);
+        const limits = limitsFor(file.platform, settings.toolLimits[file.platform.id]);
+        return {
+            file: file.path,
+            platform: file.platform.id,
+            servers: surfaces.length,
+            tools: surfaces.reduce((total, surface) => total + (surface.visible?.length ?? 0), 0),
+            unknown: surfaces.filter((surface) => surface.visible === undefined).length,
+            limits: {
+                ...(limits.warning === undefined ? {} : { warning: limits.warning }),
+                ...(limits.error === undefined ? {} : { error: limits.error })
+            }
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/reporters/servers.ts
+
 
 /** Every server entry, in file order, with its enumeration result where there is one. */
 function serverReports(workspace) {
@@ -20329,7 +20380,10 @@ function servers_describe(result) {
                 ...(run.resources === undefined ? {} : { resources: run.resources }),
                 tools: run.tools.map((tool) => ({
                     name: tool.name,
-                    ...(tool.description === undefined ? {} : { description: tool.description }),
+                    // A server can put anything in a description, a token included.
+                    ...(tool.description === undefined
+                        ? {}
+                        : { description: redactText(tool.description) }),
                     hash: toolHash(tool)
                 }))
             }
@@ -20753,7 +20807,7 @@ const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
 };
-function pick(schema, mask) {
+function util_pick(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -29453,7 +29507,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return merge(this, other);
     },
     pick(mask) {
-        return pick(this, mask);
+        return util_pick(this, mask);
     },
     omit(mask) {
         return omit(this, mask);
@@ -39919,12 +39973,14 @@ function lower(severity, levels) {
  * Builds the central source from the workspace's source files (the main file first, then the
  * fragments in path order) and an optional environment overlay. Undefined without any source file.
  */
-function buildSource(files, overlay) {
+function buildSource(files, overlay, 
+/** The main file's path, when the repository keeps it somewhere else (the Action's `source`). */
+mainPath = SOURCE_PATH) {
     const sourceFiles = files.filter((file) => file.platform.id === 'source');
     if (sourceFiles.length === 0)
         return undefined;
-    const ordered = [...sourceFiles].sort((a, b) => a.path === SOURCE_PATH ? -1 : b.path === SOURCE_PATH ? 1 : a.path < b.path ? -1 : 1);
-    const main = ordered.find((file) => file.path === SOURCE_PATH);
+    const ordered = [...sourceFiles].sort((a, b) => a.path === mainPath ? -1 : b.path === mainPath ? 1 : a.path < b.path ? -1 : 1);
+    const main = ordered.find((file) => file.path === mainPath);
     const entries = new Map();
     const duplicates = [];
     for (const file of ordered) {
@@ -40059,6 +40115,15 @@ function load_source_isObject(value) {
 
 
 
+
+/** A repo-relative path as the model keeps paths: `/`-separated, no leading `./`. */
+function normalizePath(path) {
+    return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+function checkInsideRoot(path) {
+    if (path.startsWith('/') || path === '..' || path.startsWith('../') || /^[A-Za-z]:/.test(path))
+        throw new UsageError(`the central source ${path} is outside the repository; give a repo-relative path`);
+}
 /**
  * The whole job, shared by the CLI and the Action: discover the config files, parse them, run the
  * rules and apply the user's config. Throws UsageError for a bad config or root; never for bad files.
@@ -40089,6 +40154,7 @@ async function lint(options) {
             servers: file.servers.map((server) => server.name.value)
         })),
         servers: serverReports(workspace),
+        platforms: platformReports(workspace, config.ruleSettings),
         ...(workspace.tools === undefined
             ? {}
             : {
@@ -40157,7 +40223,16 @@ async function loadWorkspace(options) {
     const root = (0,external_node_path_namespaceObject.resolve)(options.root);
     await assertDirectory(root);
     const config = await loadLintConfig(root, options.configFile);
-    return { root, config, workspace: await discover(root, config, options.environment) };
+    return {
+        root,
+        config,
+        workspace: await discover(root, config, options.environment, {
+            ...(options.sourcePath === undefined
+                ? {}
+                : { sourcePath: normalizePath(options.sourcePath) }),
+            ...(options.platforms === undefined ? {} : { platforms: options.platforms })
+        })
+    };
 }
 async function assertDirectory(root) {
     try {
@@ -40173,8 +40248,17 @@ async function assertDirectory(root) {
  * Every known platform path, the central source's fragments and declared targets, and the
  * configured extras, loaded concurrently, in a stable order.
  */
-async function discover(root, config, environment) {
-    const targets = platforms.flatMap((platform) => platform.paths.map((path) => ({ path, platform })));
+async function discover(root, config, environment, scope = {}) {
+    const wanted = (platform) => platform.id === 'source' ||
+        scope.platforms === undefined ||
+        scope.platforms.includes(platform.id);
+    const targets = platforms
+        .filter(wanted)
+        .flatMap((platform) => platform.paths.map((path) => ({ path, platform })));
+    if (scope.sourcePath !== undefined) {
+        checkInsideRoot(scope.sourcePath);
+        targets.push({ path: scope.sourcePath, platform: getPlatform('source') });
+    }
     for (const fragment of await listFragments(root))
         targets.push({ path: fragment, platform: getPlatform('source') });
     for (const extra of config.paths) {
@@ -40184,22 +40268,27 @@ async function discover(root, config, environment) {
         const known = targets.findIndex((target) => target.path === path);
         if (known !== -1)
             targets.splice(known, 1);
-        targets.push({ path, platform: getPlatform(extra.platform) });
+        if (wanted(getPlatform(extra.platform)))
+            targets.push({ path, platform: getPlatform(extra.platform) });
     }
     const load = (path, platform) => loadConfigFile(root, path, platform, { maxBytes: config.maxFileBytes });
     const files = (await Promise.all(targets.map(({ path, platform }) => load(path, platform)))).filter((file) => file !== undefined);
     const overlay = environment === undefined
         ? undefined
         : await loadOverlay(root, environment, config.maxFileBytes);
-    let source = buildSource(files, overlay);
+    let source = buildSource(files, overlay, scope.sourcePath);
     // Targets the source declares at paths of their own are platform files too.
-    const declared = (source?.targets ?? []).filter((target) => !files.some((file) => file.path === target.path && file.platform.id === target.platform.id));
+    const declared = (source?.targets ?? []).filter((target) => wanted(target.platform) &&
+        !files.some((file) => file.path === target.path && file.platform.id === target.platform.id));
     if (declared.length > 0) {
         const more = await Promise.all(declared.map((target) => load(target.path, target.platform)));
         files.push(...more.filter((file) => file !== undefined));
-        source = buildSource(files, overlay);
+        source = buildSource(files, overlay, scope.sourcePath);
     }
     files.sort((a, b) => compareText(a.path, b.path) || compareText(a.platform.id, b.platform.id));
+    // Platforms left out by `platforms` are not targets either: no drift is reported for them.
+    if (source !== undefined && scope.platforms !== undefined)
+        source = { ...source, targets: source.targets.filter((target) => wanted(target.platform)) };
     const projectPackages = await loadProjectPackages(root, config.maxFileBytes);
     return { files, source, ...(projectPackages === undefined ? {} : { projectPackages }) };
 }
@@ -40302,15 +40391,18 @@ async function lock(options) {
 ;// CONCATENATED MODULE: ./src/reporters/json.ts
 
 /** The versioned JSON report; later fields are only ever added, never renamed. */
-function formatJson(result) {
+function formatJson(result, context) {
     const report = {
         schemaVersion: 1,
         tool: { name: TOOL_NAME, version: VERSION },
+        ...(context === undefined ? {} : { github: context }),
         files: result.files,
         ...(result.enumeration === undefined ? {} : { enumeration: result.enumeration }),
         servers: result.servers,
+        platforms: result.platforms,
         diagnostics: result.diagnostics.map((d) => ({
             ruleId: d.ruleId,
+            messageId: d.messageId,
             severity: d.severity,
             message: d.message,
             file: d.file,
@@ -40321,7 +40413,8 @@ function formatJson(result) {
             ...(d.platform === undefined ? {} : { platform: d.platform }),
             ...(d.server === undefined ? {} : { server: d.server })
         })),
-        summary: result.summary
+        summary: result.summary,
+        ignored: result.ignored
     };
     return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -40402,6 +40495,7 @@ function formatSarif(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
+
 /**
  * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
  * an enumeration, one line per server run with its cost and tools; then a summary.
@@ -40423,7 +40517,7 @@ function serverLines(result) {
         if (seen.has(server.name))
             continue;
         seen.add(server.name);
-        lines.push(`  ${server.name} (${server.file}): ${text_describe(server)}`);
+        lines.push(`  ${escapeText(server.name)} (${server.file}): ${text_describe(server)}`);
     }
     return lines;
 }
@@ -40441,7 +40535,7 @@ function text_describe(server) {
     const tools = server.tools ?? [];
     const shown = tools
         .slice(0, 8)
-        .map((tool) => tool.name)
+        .map((tool) => escapeText(tool.name, 60))
         .join(', ');
     return `${text_plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`;
 }

@@ -1,3 +1,4 @@
+import { githubActionIO } from './io.js'
 import { run } from './main.js'
 
-await run()
+await run(githubActionIO())

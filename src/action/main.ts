@@ -1,150 +1,399 @@
-import * as core from '@actions/core'
 import { relative, resolve, sep } from 'node:path'
-import { severityRank } from '../core/diagnostic.js'
+import { severityRank, type Severity } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
-import { lint, type EnumerateRequest } from '../lint.js'
+import { lint, type LintResult } from '../lint.js'
 import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
-import { readBaseLockfile } from './base-lockfile.js'
-import { annotationsWithinBudget } from '../reporters/annotations.js'
+import { annotationsWithinBudget, type Annotation } from '../reporters/annotations.js'
+import { commentMarker, formatComment } from '../reporters/comment.js'
+import { formatJson, type ReportContext } from '../reporters/json.js'
+import { formatSarif } from '../reporters/sarif.js'
+import { formatSummary } from '../reporters/summary.js'
 import { summaryLine } from '../reporters/text.js'
+import { syncDriftIssue } from './drift-issue.js'
+import type { CheckAnnotation, GitHubApi } from './github-api.js'
+import { readInputs, type ActionInputs, type FailOn } from './inputs.js'
+import { readReport } from './report-file.js'
+import { upsertComment } from './sticky-comment.js'
 
-/** The parts of @actions/core the Action uses, passed in so tests can hand a fake. */
+/** What the Action knows of its run, from the runner's environment and the event payload. */
+export interface RunContext {
+  readonly eventName: string
+  readonly payload: Readonly<Record<string, unknown>>
+  /** `owner/repo`. */
+  readonly repository: string
+  readonly workflow: string
+  readonly sha: string
+  readonly runUrl: string | undefined
+  /** The workspace directory paths are reported relative to. */
+  readonly workspace: string
+}
+
+/** The parts of @actions/core and @actions/github the Action uses, so tests can hand a fake. */
 export interface ActionIO {
   readonly getInput: (name: string) => string
-  readonly setOutput: (name: string, value: string | number) => void
+  readonly setOutput: (name: (typeof OUTPUT_NAMES)[number], value: string | number) => void
   readonly annotate: (
-    level: 'error' | 'warning' | 'notice',
+    level: Severity,
     message: string,
-    properties: core.AnnotationProperties
+    properties: Annotation['properties']
   ) => void
   readonly info: (message: string) => void
   readonly warning: (message: string) => void
   readonly setFailed: (message: string) => void
-  /**
-   * The lockfile at a pull request's base commit: its text, null when the base has none, undefined
-   * outside pull requests.
-   */
-  readonly baseLockfile: (path: string) => Promise<string | null | undefined>
+  readonly writeSummary: (markdown: string) => Promise<void>
+  readonly writeFile: (path: string, text: string) => Promise<void>
+  readonly context: RunContext
+  /** A REST client with the token, or undefined when there is none. */
+  readonly api: (token: string) => GitHubApi | undefined
 }
 
-export function githubActionIO(): ActionIO {
-  return {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => {
-      core.setOutput(name, value)
-    },
-    annotate: (level, message, properties) => {
-      core[level](message, properties)
-    },
-    info: (message) => {
-      core.info(message)
-    },
-    warning: (message) => {
-      core.warning(message)
-    },
-    baseLockfile: (path) => readBaseLockfile(core.getInput('github-token'), path),
-    setFailed: (message) => {
-      core.setFailed(message)
-    }
-  }
-}
+/** Every output action.yml declares, all set on every run (a test holds both to it). */
+export const OUTPUT_NAMES = [
+  'comment-url',
+  'drift',
+  'errors',
+  'json-file',
+  'notices',
+  'sarif-file',
+  'servers',
+  'tools',
+  'warnings'
+] as const
 
-const failLevels = ['error', 'warning', 'notice', 'never'] as const
+/** Rules whose findings mean the servers or configs moved away from what was committed. */
+const DRIFT_RULES = new Set(['source-drift', 'tool-surface-drift'])
 
-export async function run(io: ActionIO = githubActionIO()): Promise<void> {
+export async function run(io: ActionIO): Promise<void> {
   try {
-    const failOn = failLevels.find((level) => level === (io.getInput('fail-on') || 'error'))
-    if (failOn === undefined)
-      throw new UsageError(`input fail-on must be one of ${failLevels.join(', ')}`)
-    const config = io.getInput('config')
-    const root = io.getInput('path') || '.'
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    const prefix = relative(workspace, resolve(root)).split(sep).join('/')
-    const enumerate = io.getInput('enumerate') !== 'false'
-    const base = enumerate ? await baseline(io, prefix) : undefined
-    const result = await lint({
-      root,
-      ...(config === '' ? {} : { configFile: config }),
-      ...(io.getInput('lockfile') === '' ? {} : { lockfile: io.getInput('lockfile') }),
-      ...(base === undefined ? {} : { baselineLockfile: base }),
-      ...(enumerate ? { enumerate: enumerateRequest(io) } : {})
-    })
-
-    if (io.getInput('annotations') !== 'false') {
-      // Annotations name files relative to the workspace, which `path` may be a subdirectory of.
-      const { annotations, omitted } = annotationsWithinBudget(result.diagnostics, prefix)
-      for (const annotation of annotations)
-        io.annotate(annotation.level, annotation.message, annotation.properties)
-      if (omitted > 0)
-        io.info(
-          `${omitted} findings were not annotated (GitHub shows at most 10 per level per step)`
-        )
-    }
-    io.info(summaryLine(result))
-    io.setOutput('errors', result.summary.errors)
-    io.setOutput('warnings', result.summary.warnings)
-    io.setOutput('notices', result.summary.notices)
-    io.setOutput('servers', result.servers.length)
-
-    if (failOn !== 'never') {
-      const threshold = severityRank[failOn]
-      const failing = result.diagnostics.filter((d) => severityRank[d.severity] >= threshold).length
-      if (failing > 0) io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${failOn}"`)
-    }
+    const inputs = readInputs(io.getInput)
+    if (inputs.mode === 'report') await report(io, inputs)
+    else await check(io, inputs)
   } catch (error) {
     const prefix = error instanceof UsageError ? '' : 'internal error: '
     io.setFailed(`mcp-lint ${prefix}${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
-const sandboxModes = ['auto', 'bwrap', 'none'] as const
-
-function enumerateRequest(io: ActionIO): EnumerateRequest {
-  const positive = (name: string, text: string, integer: boolean): number | undefined => {
-    if (text === '') return undefined
-    const value = Number(text)
-    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-      throw new UsageError(
-        `input ${name} must be a positive ${integer ? 'integer' : 'number'}, not "${text}"`
-      )
-    }
-    return value
+/** `mode: check` on pull requests and pushes, `mode: drift` on a schedule. */
+async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
+  const pull = pullRequestOf(io.context)
+  const api = inputs.token === '' ? undefined : io.api(inputs.token)
+  const prefix = relative(io.context.workspace, resolve(inputs.path)).split(sep).join('/')
+  const base =
+    inputs.mode === 'check' && inputs.enumerate && inputs.lockfile === undefined
+      ? await baseLockfile(io, api, pull, prefix)
+      : undefined
+  const result = await lint({
+    root: inputs.path,
+    ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
+    ...(inputs.source === undefined ? {} : { sourcePath: inputs.source }),
+    ...(inputs.platforms === undefined ? {} : { platforms: inputs.platforms }),
+    ...(inputs.lockfile === undefined ? {} : { lockfile: inputs.lockfile }),
+    ...(base === undefined ? {} : { baselineLockfile: base }),
+    ...(inputs.enumerate
+      ? {
+          enumerate: {
+            sandbox: inputs.sandbox,
+            ...(inputs.timeoutSeconds === undefined
+              ? {}
+              : { timeoutSeconds: inputs.timeoutSeconds }),
+            ...(inputs.concurrency === undefined ? {} : { concurrency: inputs.concurrency }),
+            onProgress: (line: string) => {
+              io.info(`mcp-lint: ${line}`)
+            }
+          }
+        }
+      : {})
+  })
+  const changed =
+    pull !== undefined && inputs.annotations ? await changedLines(io, api, pull) : undefined
+  const unannotated = inputs.annotations ? annotate(io, result, prefix, changed) : undefined
+  const drift = result.diagnostics.some((d) => DRIFT_RULES.has(d.ruleId))
+  await writeSummary(
+    io,
+    formatSummary(result, {
+      ...(unannotated === undefined ? {} : { unannotated }),
+      ...(inputs.mode === 'drift'
+        ? { title: drift ? 'mcp-lint: drift found' : 'mcp-lint: no drift' }
+        : {})
+    })
+  )
+  const context: ReportContext = {
+    repository: io.context.repository,
+    workflow: io.context.workflow,
+    path: inputs.path,
+    ...(pull === undefined ? {} : { pullRequest: pull.number, headSha: pull.headSha })
   }
-  const sandboxInput = io.getInput('sandbox') || 'auto'
-  const sandbox = sandboxModes.find((mode) => mode === sandboxInput)
-  if (sandbox === undefined)
-    throw new UsageError(`input sandbox must be one of ${sandboxModes.join(', ')}`)
-  const timeoutSeconds = positive('timeout', io.getInput('timeout'), false)
-  const concurrency = positive('concurrency', io.getInput('concurrency'), true)
-  return {
-    sandbox,
-    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
-    ...(concurrency === undefined ? {} : { concurrency }),
-    onProgress: (line) => {
-      io.info(`mcp-lint: ${line}`)
-    }
+  await writeReports(io, inputs, result, context)
+  const failing = failures(result, inputs.failOn)
+  let commentUrl: string | undefined
+  if (inputs.mode === 'check' && pull !== undefined && api !== undefined)
+    commentUrl = await upsertComment(
+      api,
+      pull.number,
+      commentMarker(`${io.context.workflow} ${inputs.path}`),
+      formatComment(result, {
+        marker: commentMarker(`${io.context.workflow} ${inputs.path}`),
+        sha: pull.headSha,
+        ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
+      }),
+      inputs.comment,
+      failing > 0,
+      io.warning
+    )
+  if (inputs.mode === 'drift' && inputs.driftIssue) {
+    if (api === undefined) io.warning('drift-issue needs github-token; no issue was opened')
+    else
+      try {
+        const url = await syncDriftIssue(
+          api,
+          inputs.path,
+          drift,
+          formatSummary(result, { title: 'mcp-lint: drift found' })
+        )
+        if (url !== undefined) io.info(`drift issue: ${url}`)
+      } catch (error) {
+        io.warning(
+          `could not open or update the drift issue (${error instanceof Error ? error.message.slice(0, 200) : 'error'}); the job needs "issues: write"`
+        )
+      }
+  }
+  setOutputs(io, inputs, result, drift, commentUrl)
+  io.info(summaryLine(result))
+  if (failing > 0)
+    io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${inputs.failOn}"`)
+}
+
+/**
+ * `mode: report` in a `workflow_run` workflow: the privileged half of the fork-safe setup. The
+ * report is untrusted (a fork wrote it), so it is validated, and it is only posted on the pull
+ * request it claims after the API confirms that pull request's head is the commit that was checked.
+ */
+async function report(io: ActionIO, inputs: ActionInputs): Promise<void> {
+  if (inputs.jsonFile === undefined)
+    throw new UsageError('mode report needs json-file: the report the pull_request run uploaded')
+  const { result, context } = await readReport(inputs.jsonFile)
+  const unannotated = annotate(io, result, '', undefined, true)
+  await writeSummary(io, formatSummary(result, { unannotated }))
+  const failing = failures(result, inputs.failOn)
+  let commentUrl: string | undefined
+  const pull = context?.pullRequest
+  const api = inputs.token === '' ? undefined : io.api(inputs.token)
+  if (pull !== undefined && api !== undefined && context !== undefined) {
+    await verifyOrigin(io, api, context, pull)
+    const marker = commentMarker(`${context.workflow ?? ''} ${context.path ?? '.'}`)
+    commentUrl = await upsertComment(
+      api,
+      pull,
+      marker,
+      formatComment(result, {
+        marker,
+        ...(context.headSha === undefined ? {} : { sha: context.headSha }),
+        ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
+      }),
+      inputs.comment,
+      failing > 0,
+      io.warning
+    )
+    if (inputs.annotations && context.headSha !== undefined)
+      await checkRun(io, api, result, context.headSha, inputs.failOn, failing)
+  } else if (pull === undefined) io.info('the report is not from a pull request: nothing to post')
+  setOutputs(
+    io,
+    inputs,
+    result,
+    result.diagnostics.some((d) => DRIFT_RULES.has(d.ruleId)),
+    commentUrl
+  )
+  io.info(summaryLine(result))
+  if (failing > 0)
+    io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${inputs.failOn}"`)
+}
+
+async function verifyOrigin(
+  io: ActionIO,
+  api: GitHubApi,
+  context: ReportContext,
+  pull: number
+): Promise<void> {
+  if (context.repository !== io.context.repository)
+    throw new UsageError(
+      `the report is for ${context.repository}, not ${io.context.repository}: refusing to post it`
+    )
+  const run = io.context.payload.workflow_run as { head_sha?: unknown } | undefined
+  const head = await api.pullRequestHead(pull)
+  const expected = typeof run?.head_sha === 'string' ? run.head_sha : context.headSha
+  if (context.headSha === undefined || head !== context.headSha || expected !== context.headSha)
+    throw new UsageError(
+      `the report names pull request #${pull} at ${(context.headSha ?? 'no commit').slice(0, 12)}, but that pull request's head is ${head.slice(0, 12)} (and the triggering run checked ${String(expected).slice(0, 12)}): refusing to post it`
+    )
+}
+
+/** Annotations through a check run on the pull request's head: a workflow_run's own annotations land on the base branch. */
+async function checkRun(
+  io: ActionIO,
+  api: GitHubApi,
+  result: LintResult,
+  headSha: string,
+  failOn: FailOn,
+  failing: number
+): Promise<void> {
+  const levels = { error: 'failure', warning: 'warning', notice: 'notice' } as const
+  const annotations: CheckAnnotation[] = result.diagnostics.slice(0, 500).map((d) => ({
+    path: d.file,
+    start_line: d.range.start.line,
+    end_line: d.range.end.line,
+    ...(d.range.start.line === d.range.end.line
+      ? { start_column: d.range.start.column, end_column: d.range.end.column }
+      : {}),
+    annotation_level: levels[d.severity],
+    message: d.message,
+    title: `mcp-lint(${d.ruleId})`
+  }))
+  try {
+    const url = await api.createCheckRun({
+      headSha,
+      conclusion: failing > 0 ? 'failure' : failOn === 'never' ? 'neutral' : 'success',
+      title: summaryLine(result),
+      summary: formatSummary(result, { limitBytes: 60_000 }),
+      annotations
+    })
+    io.info(`check run: ${url}`)
+  } catch (error) {
+    io.warning(
+      `could not create the check run with annotations (${error instanceof Error ? error.message.slice(0, 200) : 'error'}); the job needs "checks: write"`
+    )
   }
 }
 
-/** In a pull request, the base branch's lockfile; the PR's own copy must not approve its changes. */
-async function baseline(
+interface PullRequest {
+  readonly number: number
+  readonly headSha: string
+  readonly baseSha: string
+}
+
+function pullRequestOf(context: RunContext): PullRequest | undefined {
+  const pull = context.payload.pull_request as
+    { number?: unknown; head?: { sha?: unknown }; base?: { sha?: unknown } } | undefined
+  if (typeof pull?.number !== 'number') return undefined
+  return {
+    number: pull.number,
+    headSha: typeof pull.head?.sha === 'string' ? pull.head.sha : context.sha,
+    baseSha: typeof pull.base?.sha === 'string' ? pull.base.sha : ''
+  }
+}
+
+/** In a pull request, the base branch's lockfile: the PR's own copy must not approve its changes. */
+async function baseLockfile(
   io: ActionIO,
+  api: GitHubApi | undefined,
+  pull: PullRequest | undefined,
   prefix: string
 ): Promise<{ label: string; text: string } | null | undefined> {
-  if (io.getInput('lockfile') !== '') return undefined
+  if (pull === undefined || api === undefined || pull.baseSha === '') return undefined
   const path =
     prefix === '' || prefix.startsWith('..') ? LOCKFILE_PATH : `${prefix}/${LOCKFILE_PATH}`
   try {
-    const text = await io.baseLockfile(path)
-    return text === undefined
-      ? undefined
-      : text === null
-        ? null
-        : { label: `${path} (base branch)`, text }
+    const text = await api.readFile(path, pull.baseSha)
+    return text === null ? null : { label: `${path} (base branch)`, text }
   } catch (error) {
     io.warning(
-      `could not read ${path} from the base branch (${error instanceof Error ? error.message : String(error)}); comparing with this branch's copy`
+      `could not read ${path} from the base branch (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); comparing with this branch's copy`
     )
     return undefined
   }
+}
+
+async function changedLines(
+  io: ActionIO,
+  api: GitHubApi | undefined,
+  pull: PullRequest
+): Promise<Map<string, Set<number>> | undefined> {
+  if (api === undefined) return undefined
+  try {
+    return await api.changedLines(pull.number)
+  } catch (error) {
+    io.info(
+      `could not list the pull request's changed lines (${error instanceof Error ? error.message.slice(0, 120) : 'error'}); annotations keep report order`
+    )
+    return undefined
+  }
+}
+
+/** Emits the annotations within budget; returns how many findings did not get one. */
+function annotate(
+  io: ActionIO,
+  result: LintResult,
+  prefix: string,
+  changed: Map<string, Set<number>> | undefined,
+  quiet = false
+): number {
+  const inRepo = prefix === '' || prefix.startsWith('..') ? '' : `${prefix}/`
+  const { annotations, omitted } = annotationsWithinBudget(
+    result.diagnostics,
+    prefix,
+    (file, line) => changed?.get(`${inRepo}${file}`)?.has(line) === true
+  )
+  // In report mode the workflow_run's own annotations would point at the wrong commit.
+  if (!quiet)
+    for (const annotation of annotations)
+      io.annotate(annotation.level, annotation.message, annotation.properties)
+  if (omitted > 0 && !quiet)
+    io.info(
+      `${omitted} finding(s) were not annotated: GitHub shows at most 10 per level in a step; the job summary lists all`
+    )
+  return quiet ? 0 : omitted
+}
+
+async function writeSummary(io: ActionIO, markdown: string): Promise<void> {
+  try {
+    await io.writeSummary(markdown)
+  } catch (error) {
+    io.warning(
+      `could not write the job summary (${error instanceof Error ? error.message.slice(0, 120) : 'error'})`
+    )
+  }
+}
+
+async function writeReports(
+  io: ActionIO,
+  inputs: ActionInputs,
+  result: LintResult,
+  context: ReportContext
+): Promise<void> {
+  if (inputs.sarifFile !== undefined) await io.writeFile(inputs.sarifFile, formatSarif(result))
+  if (inputs.jsonFile !== undefined)
+    await io.writeFile(inputs.jsonFile, formatJson(result, context))
+}
+
+function failures(result: LintResult, failOn: FailOn): number {
+  if (failOn === 'never') return 0
+  const threshold = severityRank[failOn]
+  return result.diagnostics.filter((d) => severityRank[d.severity] >= threshold).length
+}
+
+function setOutputs(
+  io: ActionIO,
+  inputs: ActionInputs,
+  result: LintResult,
+  drift: boolean,
+  commentUrl: string | undefined
+): void {
+  io.setOutput('errors', result.summary.errors)
+  io.setOutput('warnings', result.summary.warnings)
+  io.setOutput('notices', result.summary.notices)
+  io.setOutput('servers', result.servers.length)
+  // Tools of each distinct server once, however many files configure it.
+  const seen = new Set<string>()
+  let tools = 0
+  for (const server of result.servers)
+    if (server.tools !== undefined && !seen.has(server.name)) {
+      seen.add(server.name)
+      tools += server.tools.length
+    }
+  io.setOutput('tools', tools)
+  io.setOutput('drift', drift ? 'true' : 'false')
+  io.setOutput('sarif-file', inputs.mode === 'report' ? '' : (inputs.sarifFile ?? ''))
+  io.setOutput('json-file', inputs.jsonFile ?? '')
+  io.setOutput('comment-url', commentUrl ?? '')
 }

@@ -12,7 +12,8 @@ import { formatPath, toPlain } from '../core/tree.js'
 import type { PlatformId } from '../platforms/platform.js'
 import { platforms } from '../platforms/index.js'
 import { rules } from '../rules/index.js'
-import { defaultRuleSettings, type RuleSettings, type ToolLimitSetting } from '../rules/rule.js'
+import type { ToolLimitSetting } from '../core/limits.js'
+import { defaultRuleSettings, type RuleSettings } from '../rules/rule.js'
 import { lintConfigSchema } from './schema.js'
 
 export interface ExtraPath {

@@ -4,14 +4,23 @@
  * annotation or a table, nor hide what it says; long text is cut.
  */
 export function quote(text: string, limit = 80): string {
+  return `"${escapeText(text, limit, true)}"`
+}
+
+/** The same escaping without the quotes, for names listed bare. */
+export function escapeText(text: string, limit = 80, inQuotes = false): string {
   let shown = ''
   let length = 0
   for (const char of text) {
-    if (length >= limit) return `"${shown}…"`
-    shown += isVisible(char) ? (char === '"' || char === '\\' ? `\\${char}` : char) : escape(char)
+    if (length >= limit) return `${shown}…`
+    shown += !isVisible(char)
+      ? escape(char)
+      : inQuotes && (char === '"' || char === '\\')
+        ? `\\${char}`
+        : char
     length++
   }
-  return `"${shown}"`
+  return shown
 }
 
 /** Names quoted and joined, at most `max` of them and a count of the rest. */

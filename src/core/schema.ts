@@ -178,3 +178,15 @@ function keyOf(root: ValueNode, path: readonly string[]): Location | undefined {
   const parent = resolvePath(root, path.slice(0, -1))
   return parent?.kind === 'object' ? findProperty(parent, last)?.key.location : undefined
 }
+
+/** Validates a plain value (already parsed) against a schema; the first problems, as text. */
+export function validatePlain(id: string, schema: JsonSchema, value: unknown): string[] {
+  const validate = validatorFor(id, schema)
+  if (validate(value)) return []
+  return (validate.errors ?? [])
+    .slice(0, 3)
+    .map(
+      (error) =>
+        `${error.instancePath === '' ? 'the report' : error.instancePath} ${error.message ?? 'is invalid'}`
+    )
+}

@@ -1,16 +1,32 @@
 import type { LintResult } from '../lint.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 
+/**
+ * Where a report comes from, for the fork-safe two-workflow setup: the `pull_request` run records
+ * the pull request and commit, and the `workflow_run` run that posts the comment checks them.
+ */
+export interface ReportContext {
+  readonly repository: string
+  readonly pullRequest?: number
+  readonly headSha?: string
+  readonly workflow?: string
+  /** The `path` input, which keys the sticky comment. */
+  readonly path?: string
+}
+
 /** The versioned JSON report; later fields are only ever added, never renamed. */
-export function formatJson(result: LintResult): string {
+export function formatJson(result: LintResult, context?: ReportContext): string {
   const report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
+    ...(context === undefined ? {} : { github: context }),
     files: result.files,
     ...(result.enumeration === undefined ? {} : { enumeration: result.enumeration }),
     servers: result.servers,
+    platforms: result.platforms,
     diagnostics: result.diagnostics.map((d) => ({
       ruleId: d.ruleId,
+      messageId: d.messageId,
       severity: d.severity,
       message: d.message,
       file: d.file,
@@ -21,7 +37,8 @@ export function formatJson(result: LintResult): string {
       ...(d.platform === undefined ? {} : { platform: d.platform }),
       ...(d.server === undefined ? {} : { server: d.server })
     })),
-    summary: result.summary
+    summary: result.summary,
+    ignored: result.ignored
   }
   return `${JSON.stringify(report, null, 2)}\n`
 }

@@ -1,3 +1,4 @@
+import { redactText } from '../core/redact.js'
 import type { Workspace } from '../core/model.js'
 import type { Transport } from '../core/model.js'
 import { toolHash, type EntryResult } from '../core/tools.js'
@@ -85,7 +86,10 @@ function describe(
           ...(run.resources === undefined ? {} : { resources: run.resources }),
           tools: run.tools.map((tool) => ({
             name: tool.name,
-            ...(tool.description === undefined ? {} : { description: tool.description }),
+            // A server can put anything in a description, a token included.
+            ...(tool.description === undefined
+              ? {}
+              : { description: redactText(tool.description) }),
             hash: toolHash(tool)
           }))
         }

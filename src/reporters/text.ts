@@ -1,3 +1,4 @@
+import { escapeText } from '../core/quote.js'
 import type { LintResult, ServerReport } from '../lint.js'
 
 /**
@@ -23,7 +24,7 @@ function serverLines(result: LintResult): string[] {
   for (const server of result.servers) {
     if (seen.has(server.name)) continue
     seen.add(server.name)
-    lines.push(`  ${server.name} (${server.file}): ${describe(server)}`)
+    lines.push(`  ${escapeText(server.name)} (${server.file}): ${describe(server)}`)
   }
   return lines
 }
@@ -40,7 +41,7 @@ function describe(server: ServerReport): string {
   const tools = server.tools ?? []
   const shown = tools
     .slice(0, 8)
-    .map((tool) => tool.name)
+    .map((tool) => escapeText(tool.name, 60))
     .join(', ')
   return `${plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`
 }

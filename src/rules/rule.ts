@@ -1,4 +1,5 @@
 import type { Severity } from '../core/diagnostic.js'
+import type { ToolLimitSetting } from '../core/limits.js'
 import type { ConfigFile, Workspace } from '../core/model.js'
 import type { Location } from '../core/source.js'
 import type { Enumeration, EntryResult } from '../core/tools.js'
@@ -26,10 +27,7 @@ export interface RuleSettings {
   readonly slowStartMs: number
 }
 
-export interface ToolLimitSetting {
-  readonly warning?: number | null
-  readonly error?: number | null
-}
+export type { ToolLimitSetting }
 
 export const defaultRuleSettings: RuleSettings = { toolLimits: {}, slowStartMs: 5000 }
 

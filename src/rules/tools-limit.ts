@@ -1,3 +1,4 @@
+import { limitsFor } from '../core/limits.js'
 import { quote } from '../core/quote.js'
 import { platforms } from '../platforms/index.js'
 import { locateFileStart } from '../core/source.js'
@@ -68,10 +69,8 @@ export default defineRule({
   },
   check({ workspace, settings, report }) {
     for (const file of clientFiles(workspace)) {
-      const defaults = file.platform.tools?.limits
-      const setting = settings.toolLimits[file.platform.id]
-      const error = threshold(setting?.error, defaults?.error?.value)
-      const warning = threshold(setting?.warning, defaults?.warning?.value)
+      const limits = limitsFor(file.platform, settings.toolLimits[file.platform.id])
+      const { error, warning } = limits
       if (error === undefined && warning === undefined) continue
       const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled)
       const known = surfaces.filter((surface) => surface.visible !== undefined)
@@ -79,9 +78,9 @@ export default defineRule({
       const count = known.reduce((total, surface) => total + (surface.visible?.length ?? 0), 0)
       const level =
         error !== undefined && count > error
-          ? { name: 'limit', limit: error, fromUser: setting?.error != null }
+          ? { name: 'limit', limit: error, fromUser: limits.errorFromUser }
           : warning !== undefined && count > warning
-            ? { name: 'warning threshold', limit: warning, fromUser: setting?.warning != null }
+            ? { name: 'warning threshold', limit: warning, fromUser: limits.warningFromUser }
             : undefined
       if (level === undefined) continue
       const filters = file.platform.tools?.filters
@@ -97,7 +96,7 @@ export default defineRule({
           perServer: describeCounts(known),
           consequence: level.fromUser
             ? 'The threshold comes from mcp-lint.json'
-            : upperFirst(defaults?.consequence ?? 'the platform degrades above it'),
+            : upperFirst(limits.consequence ?? 'the platform degrades above it'),
           advice:
             filterFields.length > 0
               ? `trim tools with ${filterFields.map((field) => `"${field}"`).join(' or ')}, or drop servers this project does not need`
@@ -106,17 +105,12 @@ export default defineRule({
         },
         {
           ...(level.name === 'limit' ? {} : { milder: 1 }),
-          unconfirmed: !level.fromUser && defaults?.certainty === 'unconfirmed'
+          unconfirmed: !level.fromUser && limits.certainty === 'unconfirmed'
         }
       )
     }
   }
 })
-
-/** The user's setting wins; null switches the threshold off. */
-function threshold(setting: number | null | undefined, fallback: number | undefined) {
-  return setting === null ? undefined : (setting ?? fallback)
-}
 
 /** `github 51, jira 45 (of 50 after filters)`, largest first. */
 function describeCounts(surfaces: readonly ServerSurface[]): string {

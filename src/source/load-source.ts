@@ -32,14 +32,16 @@ export interface Overlay {
  */
 export function buildSource(
   files: readonly ConfigFile[],
-  overlay?: Overlay
+  overlay?: Overlay,
+  /** The main file's path, when the repository keeps it somewhere else (the Action's `source`). */
+  mainPath = SOURCE_PATH
 ): SourceModel | undefined {
   const sourceFiles = files.filter((file) => file.platform.id === 'source')
   if (sourceFiles.length === 0) return undefined
   const ordered = [...sourceFiles].sort((a, b) =>
-    a.path === SOURCE_PATH ? -1 : b.path === SOURCE_PATH ? 1 : a.path < b.path ? -1 : 1
+    a.path === mainPath ? -1 : b.path === mainPath ? 1 : a.path < b.path ? -1 : 1
   )
-  const main = ordered.find((file) => file.path === SOURCE_PATH)
+  const main = ordered.find((file) => file.path === mainPath)
 
   const entries = new Map<string, ServerEntry>()
   const duplicates: SourceDuplicate[] = []

@@ -1,0 +1,261 @@
+import { describe, expect, it } from '@jest/globals'
+import { Ajv } from 'ajv'
+import addFormats from 'ajv-formats'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readReport } from '../src/action/report-file.js'
+import type { Diagnostic, Severity } from '../src/core/diagnostic.js'
+import { lint, type LintResult } from '../src/lint.js'
+import { annotationsWithinBudget } from '../src/reporters/annotations.js'
+import { commentMarker, COMMENT_LIMIT, formatComment } from '../src/reporters/comment.js'
+import { formatJson } from '../src/reporters/json.js'
+import { formatSarif } from '../src/reporters/sarif.js'
+import { formatSummary, SUMMARY_LIMIT_BYTES } from '../src/reporters/summary.js'
+import { rules } from '../src/rules/index.js'
+
+const demo = await lint({ root: 'fixtures/demo' })
+const risky = await lint({ root: 'fixtures/scenarios/ng-tools-and-secrets' })
+
+function finding(
+  index: number,
+  severity: Severity,
+  message = `finding number ${index}`
+): Diagnostic {
+  return {
+    ruleId: 'config-schema',
+    messageId: 'schema',
+    message,
+    severity,
+    file: `.mcp.json`,
+    range: { start: { line: index + 1, column: 1 }, end: { line: index + 1, column: 5 } }
+  }
+}
+
+function withFindings(diagnostics: readonly Diagnostic[]): LintResult {
+  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
+  return {
+    ...demo,
+    diagnostics,
+    summary: { errors: count('error'), warnings: count('warning'), notices: count('notice') }
+  }
+}
+
+describe('SARIF', () => {
+  const schema = JSON.parse(
+    readFileSync('__tests__/schemas/sarif-schema-2.1.0.json', 'utf8')
+  ) as Record<string, unknown>
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  addFormats.default(ajv)
+  const validate = ajv.compile(schema)
+
+  it.each([
+    ['the demo', demo],
+    ['the tool and secret rules', risky],
+    ['no findings', withFindings([])],
+    [
+      'a finding over several lines',
+      withFindings([
+        {
+          ...finding(1, 'error'),
+          range: { start: { line: 2, column: 3 }, end: { line: 5, column: 1 } }
+        }
+      ])
+    ]
+  ])('is valid SARIF 2.1.0 for %s', (_, result) => {
+    const log = JSON.parse(formatSarif(result)) as unknown
+    expect(validate(log) ? [] : validate.errors).toEqual([])
+  })
+
+  it('declares every rule with a description and help URI, and says how columns count', () => {
+    const log = JSON.parse(formatSarif(demo)) as {
+      runs: {
+        columnKind: string
+        tool: {
+          driver: { rules: { id: string; helpUri: string; shortDescription: { text: string } }[] }
+        }
+      }[]
+    }
+    const run = log.runs[0]
+    expect(run?.columnKind).toBe('utf16CodeUnits')
+    expect(run?.tool.driver.rules.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.id))
+    for (const rule of run?.tool.driver.rules ?? []) {
+      expect(rule.helpUri).toMatch(
+        /^https:\/\/github\.com\/mcp-lint\/mcp-lint\/blob\/main\/docs\/rules\/[a-z-]+\.md$/
+      )
+      expect(rule.shortDescription.text.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('keeps fingerprints when lines move', () => {
+    const prints = (result: LintResult) =>
+      (
+        JSON.parse(formatSarif(result)) as {
+          runs: { results: { partialFingerprints: object }[] }[]
+        }
+      ).runs[0]?.results.map((r) => r.partialFingerprints)
+    const moved = withFindings(
+      demo.diagnostics.map((d) => ({
+        ...d,
+        range: {
+          start: { ...d.range.start, line: d.range.start.line + 3 },
+          end: { ...d.range.end, line: d.range.end.line + 3 }
+        }
+      }))
+    )
+    expect(prints(moved)).toEqual(prints(demo))
+  })
+})
+
+describe('JSON report', () => {
+  it('reads back what it wrote, with the pull request it came from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-report-'))
+    try {
+      const path = join(dir, 'report.json')
+      const context = {
+        repository: 'octo/repo',
+        pullRequest: 5,
+        headSha: 'f'.repeat(40),
+        workflow: 'CI',
+        path: '.'
+      }
+      writeFileSync(path, formatJson(risky, context))
+      const read = await readReport(path)
+      expect(read.context).toEqual(context)
+      expect(read.result.diagnostics).toEqual(
+        risky.diagnostics.map(({ platform, server, ...rest }) => ({
+          ...rest,
+          ...(platform === undefined ? {} : { platform }),
+          ...(server === undefined ? {} : { server })
+        }))
+      )
+      expect(read.result.summary).toEqual(risky.summary)
+      expect(read.result.platforms).toEqual(risky.platforms)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it.each([
+    [
+      'a path out of the repository',
+      (report: { diagnostics: { file: string }[] }) =>
+        (report.diagnostics[0]!.file = '../../etc/passwd')
+    ],
+    [
+      'an unknown rule',
+      (report: { diagnostics: { ruleId: string }[] }) => (report.diagnostics[0]!.ruleId = 'evil')
+    ],
+    ['a bad commit', (report: { github: { headSha: string } }) => (report.github.headSha = 'HEAD')]
+  ])('refuses a report with %s', async (_, tamper) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-report-'))
+    try {
+      const path = join(dir, 'report.json')
+      const report = JSON.parse(
+        formatJson(risky, { repository: 'o/r', headSha: 'a'.repeat(40) })
+      ) as never
+      tamper(report)
+      writeFileSync(path, JSON.stringify(report))
+      await expect(readReport(path)).rejects.toThrow('is not an mcp-lint report')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('job summary', () => {
+  it('has totals, findings, platforms, drift and tool changes, deterministically', () => {
+    const summary = formatSummary(demo, { unannotated: 4 })
+    expect(summary).toBe(formatSummary(demo, { unannotated: 4 }))
+    expect(summary).toMatch(
+      /^## mcp-lint\n\n\*\*15 errors\*\*, 4 warnings, 0 notices in 6 config files with 19 servers\n/
+    )
+    expect(summary).toContain('4 findings not shown as annotations')
+    expect(summary).toContain('### Findings')
+    expect(summary).toContain('### Tools per platform')
+    expect(summary).toContain('### Drift from the central source')
+    expect(summary).not.toMatch(/\d{4}-\d\d-\d\dT/)
+  })
+
+  it("stays under GitHub's 1 MiB with 100,000 findings, and says how many it cut", () => {
+    const many = withFindings(
+      Array.from({ length: 100_000 }, (_, index) =>
+        finding(index, 'error', `${'x'.repeat(60)} ${index}`)
+      )
+    )
+    const summary = formatSummary(many)
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    const cut = /(\d+) more findings not shown/.exec(summary)
+    const shown = summary.split('\n').filter((line) => line.startsWith('| 🔴')).length
+    expect(Number(cut?.[1]) + shown).toBe(100_000)
+  })
+})
+
+describe('pull request comment', () => {
+  const marker = commentMarker('CI .')
+
+  it('starts with its marker, puts errors first and folds the rest', () => {
+    const body = formatComment(risky, { marker, sha: 'a'.repeat(40) })
+    expect(body.startsWith(`${marker}\n### ❌ mcp-lint: 3 errors, 10 warnings, 7 notices`)).toBe(
+      true
+    )
+    const rows = body.split('\n').filter((line) => /^\| (🔴|🟡|🔵)/.test(line))
+    expect(rows.slice(0, 3).every((row) => row.startsWith('| 🔴'))).toBe(true)
+    expect(body).toContain('<details><summary>5 more findings</summary>')
+    expect(body).toContain('commit aaaaaaa')
+  })
+
+  it('is a short all-clear without findings', () => {
+    expect(formatComment(withFindings([]), { marker })).toBe(
+      `${marker}\n### ✅ mcp-lint: no findings\n\n0 errors, 0 warnings, 0 notices in 6 config files with 19 servers.\n\n<sub>[mcp-lint](https://github.com/mcp-lint/mcp-lint) 0.1.0</sub>\n`
+    )
+  })
+
+  it('cannot be made to mention, link or inject HTML through a message', () => {
+    const hostile = withFindings([
+      finding(
+        1,
+        'error',
+        'tool "@org/security-team" <img src=x onerror=alert(1)> | `x` [a](https://evil.example) ![i](https://evil.example/i.png)'
+      )
+    ])
+    const row =
+      formatComment(hostile, { marker })
+        .split('\n')
+        .find((line) => line.startsWith('| 🔴')) ?? ''
+    expect(row).not.toContain('@org')
+    expect(row).not.toContain('<img')
+    expect(row).not.toMatch(/(?<!\\)\[a\]\(/)
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(6)
+  })
+
+  it("fits GitHub's 65,536 characters with 20,000 findings", () => {
+    const many = withFindings(
+      Array.from({ length: 20_000 }, (_, index) => finding(index, 'warning'))
+    )
+    const body = formatComment(many, { marker })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body).toMatch(/\d+ findings more in the job summary and the SARIF report/)
+  })
+})
+
+describe('annotations', () => {
+  it('go to errors first and, within a level, to the lines the pull request changed', () => {
+    const diagnostics = [
+      ...Array.from({ length: 12 }, (_, index) => finding(index, 'warning')),
+      ...Array.from({ length: 12 }, (_, index) => finding(20 + index, 'error'))
+    ]
+    const changed = (file: string, line: number) =>
+      file === '.mcp.json' && (line === 12 || line === 32)
+    const { annotations, omitted } = annotationsWithinBudget(diagnostics, '', changed)
+    expect(omitted).toBe(4)
+    expect(annotations.map((a) => `${a.level}:${a.properties.startLine}`).slice(0, 2)).toEqual([
+      'error:32',
+      'error:21'
+    ])
+    expect(
+      annotations.filter((a) => a.level === 'warning').map((a) => a.properties.startLine)
+    ).toContain(12)
+    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(10)
+  })
+})

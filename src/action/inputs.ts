@@ -1,0 +1,124 @@
+import { UsageError } from '../core/errors.js'
+import type { SandboxMode } from '../lint.js'
+import { resolvePlatform } from '../platforms/index.js'
+import type { PlatformId } from '../platforms/platform.js'
+
+/** Every input action.yml declares; readInputs reads exactly these (a test holds both to it). */
+export const INPUT_NAMES = [
+  'annotations',
+  'comment',
+  'concurrency',
+  'config',
+  'drift-issue',
+  'enumerate',
+  'fail-on',
+  'github-token',
+  'json-file',
+  'lockfile',
+  'mode',
+  'path',
+  'platforms',
+  'sandbox',
+  'sarif-file',
+  'source',
+  'timeout'
+] as const
+
+export type Mode = 'check' | 'drift' | 'report'
+export type FailOn = 'error' | 'warning' | 'notice' | 'never'
+export type CommentSetting = 'true' | 'false' | 'on-failure'
+
+/** Every input of action.yml, validated: a bad value is a clear error, never a silent default. */
+export interface ActionInputs {
+  readonly mode: Mode
+  readonly path: string
+  readonly source: string | undefined
+  readonly config: string | undefined
+  readonly platforms: readonly PlatformId[] | undefined
+  readonly enumerate: boolean
+  readonly sandbox: SandboxMode
+  readonly timeoutSeconds: number | undefined
+  readonly concurrency: number | undefined
+  readonly failOn: FailOn
+  readonly comment: CommentSetting
+  readonly annotations: boolean
+  readonly sarifFile: string | undefined
+  readonly jsonFile: string | undefined
+  readonly lockfile: string | undefined
+  readonly driftIssue: boolean
+  readonly token: string
+}
+
+export function readInputs(get: (name: string) => string): ActionInputs {
+  const text = (name: string) => {
+    const value = get(name).trim()
+    return value === '' ? undefined : value
+  }
+  const mode = oneOf('mode', text('mode') ?? 'check', ['check', 'drift', 'report'] as const)
+  const platformsText = text('platforms')
+  return {
+    mode,
+    path: text('path') ?? '.',
+    source: text('source'),
+    config: text('config'),
+    platforms:
+      platformsText === undefined
+        ? undefined
+        : platformsText
+            .split(/[\s,]+/)
+            .filter((name) => name !== '')
+            .map(platformId),
+    // Drift mode exists to re-enumerate; it does so whatever `enumerate` says.
+    enumerate: mode === 'drift' || boolean('enumerate', text('enumerate') ?? 'true'),
+    sandbox: oneOf('sandbox', text('sandbox') ?? 'auto', ['auto', 'bwrap', 'none'] as const),
+    timeoutSeconds: positive('timeout', text('timeout'), false),
+    concurrency: positive('concurrency', text('concurrency'), true),
+    failOn: oneOf('fail-on', text('fail-on') ?? 'error', [
+      'error',
+      'warning',
+      'notice',
+      'never'
+    ] as const),
+    comment: oneOf('comment', text('comment') ?? 'on-failure', [
+      'true',
+      'false',
+      'on-failure'
+    ] as const),
+    annotations: boolean('annotations', text('annotations') ?? 'true'),
+    sarifFile: text('sarif-file'),
+    jsonFile: text('json-file'),
+    lockfile: text('lockfile'),
+    driftIssue: boolean('drift-issue', text('drift-issue') ?? 'false'),
+    token: get('github-token').trim()
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((candidate) => candidate === value)
+  if (found === undefined)
+    throw new UsageError(
+      `input ${name} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`
+    )
+  return found
+}
+
+function boolean(name: string, value: string): boolean {
+  return oneOf(name, value.toLowerCase(), ['true', 'false'] as const) === 'true'
+}
+
+function positive(name: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number)))
+    throw new UsageError(
+      `input ${name} must be a positive ${integer ? 'integer' : 'number'}, not "${value.slice(0, 40)}"`
+    )
+  return number
+}
+
+function platformId(name: string): PlatformId {
+  const platform = resolvePlatform(name)
+  if (platform === undefined || platform.id === 'source')
+    throw new UsageError(`input platforms: unknown platform "${name.slice(0, 40)}"`)
+  return platform.id
+}
