@@ -49985,6 +49985,7 @@ function deepEqual(a, b) {
 ;// CONCATENATED MODULE: ./src/source/normalize.ts
 
 
+
 /** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
 const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers'];
 /**
@@ -50091,6 +50092,24 @@ function entries(value) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+const entryCache = new WeakMap();
+/**
+ * A located server entry in canonical form, computed once per entry and platform: several rules
+ * look at every entry, and a repository can hold thousands.
+ */
+function normalizeEntry(platform, entry) {
+    let byPlatform = entryCache.get(entry.value);
+    if (byPlatform === undefined) {
+        byPlatform = new Map();
+        entryCache.set(entry.value, byPlatform);
+    }
+    let server = byPlatform.get(platform.id);
+    if (server === undefined) {
+        server = normalizeServer(platform, toPlain(entry.value));
+        byPlatform.set(platform.id, server);
+    }
+    return server;
+}
 
 ;// CONCATENATED MODULE: ./src/source/drift.ts
 
@@ -50098,7 +50117,7 @@ function isObject(value) {
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 function diffEntry(platform, expected, entry) {
-    return compareServers(normalizeServer(platform, expected), normalizeServer(platform, toPlain(entry.value)));
+    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry));
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
 function looseName(name) {
@@ -50282,7 +50301,6 @@ function unexpressibleText(platform, value) {
 
 
 
-
 /** The fields every platform shares; platform-only fields and enablement are not compared across platforms. */
 const sharedFields = new Set(['transport', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
 /**
@@ -50299,7 +50317,7 @@ function findMismatches(files) {
     for (const [reference, ...others] of byName.values()) {
         if (reference === undefined)
             continue;
-        const canonical = shared(normalizeServer(reference.file.platform, toPlain(reference.entry.value)));
+        const canonical = shared(normalizeEntry(reference.file.platform, reference.entry));
         for (const other of others) {
             const rendered = renderServer(other.file.platform, canonical);
             if (rendered.value === undefined)
@@ -50994,13 +51012,30 @@ function quote_escape(char) {
 ;// CONCATENATED MODULE: ./src/core/surface.ts
 
 
-/** Every server of a config file with its tools, in file order. */
+const surfaces = new WeakMap();
+/** Every server of a config file with its tools, in file order; computed once per workspace. */
 function surfaceOf(workspace, file) {
+    let byFile = surfaces.get(workspace);
+    if (byFile === undefined) {
+        byFile = new WeakMap();
+        surfaces.set(workspace, byFile);
+    }
+    let surface = byFile.get(file);
+    if (surface === undefined) {
+        surface = computeSurface(workspace, file);
+        byFile.set(file, surface);
+    }
+    return surface;
+}
+function computeSurface(workspace, file) {
+    const results = new Map((workspace.tools?.entries ?? [])
+        .filter((entry) => entry.file === file.path)
+        .map((entry) => [entry.name, entry]));
     const filters = file.platform.tools?.filters;
     return file.servers.map((entry) => {
         const name = entry.name.value;
-        const normalized = normalizeServer(file.platform, toPlain(entry.value));
-        const result = workspace.tools?.entries.find((candidate) => candidate.file === file.path && candidate.name === name);
+        const normalized = normalizeEntry(file.platform, entry);
+        const result = results.get(name);
         const run = result?.run?.status === 'ok' ? result.run : undefined;
         const locked = run === undefined ? workspace.lockfile?.lockfile.servers[name] : undefined;
         const tools = run?.tools ??
@@ -51062,6 +51097,15 @@ function clientFiles(workspace) {
  * source when it has one, else in the first file (by path) that configures it.
  */
 function serverHomes(workspace) {
+    let homes = homesCache.get(workspace);
+    if (homes === undefined) {
+        homes = computeHomes(workspace);
+        homesCache.set(workspace, homes);
+    }
+    return homes;
+}
+const homesCache = new WeakMap();
+function computeHomes(workspace) {
     const homes = new Map();
     const ordered = [...workspace.files].sort((a, b) => Number(b.platform.id === 'source') - Number(a.platform.id === 'source') ||
         (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -51103,7 +51147,6 @@ function ownEntries(workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/server-insecure.ts
-
 
 
 
@@ -51163,7 +51206,7 @@ const messages = {
     }
 }));
 function checkLaunch(file, entry, report) {
-    const server = normalizeServer(file.platform, toPlain(entry.value));
+    const server = normalizeEntry(file.platform, entry);
     const name = entry.name.value;
     const at = (item) => locateField(entry, item?.path, false);
     if (server.url !== undefined && isPlainRemote(server.url.value))
@@ -51998,7 +52041,6 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 
 
-
 const exactSemver = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const launchers = {
     npm: 'the npm package',
@@ -52042,7 +52084,7 @@ const launchers = {
     },
     check({ workspace, report }) {
         for (const { file, entry } of ownEntries(workspace)) {
-            const server = normalizeServer(file.platform, toPlain(entry.value));
+            const server = normalizeEntry(file.platform, entry);
             if (server.transport !== 'stdio' || server.command === undefined)
                 continue;
             const args = server.args.map((arg) => arg.value);
@@ -52789,7 +52831,6 @@ function tool_naming_zed(servers) {
 
 
 
-
 /** What a platform does when two tools end up with one name. */
 const consequences = {
     'claude-code': 'the Anthropic API rejects a request with duplicate tool names',
@@ -52882,7 +52923,7 @@ function checkSameLaunch(file, surfaces, report) {
     const pairs = new Set();
     const byIdentity = new Map();
     for (const surface of surfaces) {
-        const server = normalizeServer(file.platform, toPlain(surface.entry.value));
+        const server = normalizeEntry(file.platform, surface.entry);
         const identity = JSON.stringify([
             server.transport,
             server.command?.value,
@@ -76762,7 +76803,6 @@ function userIds() {
 
 
 
-
 /** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
 const PLACEHOLDER = 'mcp-lint-placeholder';
 const launch_launchers = {
@@ -76780,7 +76820,7 @@ const launch_launchers = {
 const noRemote = { enabled: false, headers: {}, allowPrivateHosts: false };
 /** Decides whether and how to launch one server entry of a config file. */
 function planLaunch(root, file, entry, remote = noRemote) {
-    const server = normalizeServer(file.platform, toPlain(entry.value));
+    const server = normalizeEntry(file.platform, entry);
     if (server.disabled?.value === true)
         return { skip: 'disabled', detail: `the server is disabled in ${file.path}` };
     if (server.transport !== 'stdio')

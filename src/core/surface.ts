@@ -1,7 +1,7 @@
-import { normalizeServer } from '../source/normalize.js'
+import { normalizeEntry } from '../source/normalize.js'
 import type { ConfigFile, ServerEntry, Workspace } from './model.js'
 import type { Timings, ToolInfo } from './tools.js'
-import { toPlain, type StringNode } from './tree.js'
+import { type StringNode } from './tree.js'
 
 /** A tool filter entry as written in the config, located. */
 export interface FilterEntry {
@@ -27,15 +27,34 @@ export interface ServerSurface {
   readonly timings: Timings | undefined
 }
 
-/** Every server of a config file with its tools, in file order. */
+const surfaces = new WeakMap<Workspace, WeakMap<ConfigFile, ServerSurface[]>>()
+
+/** Every server of a config file with its tools, in file order; computed once per workspace. */
 export function surfaceOf(workspace: Workspace, file: ConfigFile): ServerSurface[] {
+  let byFile = surfaces.get(workspace)
+  if (byFile === undefined) {
+    byFile = new WeakMap()
+    surfaces.set(workspace, byFile)
+  }
+  let surface = byFile.get(file)
+  if (surface === undefined) {
+    surface = computeSurface(workspace, file)
+    byFile.set(file, surface)
+  }
+  return surface
+}
+
+function computeSurface(workspace: Workspace, file: ConfigFile): ServerSurface[] {
+  const results = new Map(
+    (workspace.tools?.entries ?? [])
+      .filter((entry) => entry.file === file.path)
+      .map((entry) => [entry.name, entry])
+  )
   const filters = file.platform.tools?.filters
   return file.servers.map((entry) => {
     const name = entry.name.value
-    const normalized = normalizeServer(file.platform, toPlain(entry.value))
-    const result = workspace.tools?.entries.find(
-      (candidate) => candidate.file === file.path && candidate.name === name
-    )
+    const normalized = normalizeEntry(file.platform, entry)
+    const result = results.get(name)
     const run = result?.run?.status === 'ok' ? result.run : undefined
     const locked = run === undefined ? workspace.lockfile?.lockfile.servers[name] : undefined
     const tools =
@@ -105,9 +124,24 @@ export function clientFiles(workspace: Workspace): ConfigFile[] {
  * Each server name once, where a finding about the server itself belongs: its entry in the central
  * source when it has one, else in the first file (by path) that configures it.
  */
-export function serverHomes(
-  workspace: Workspace
-): { name: string; file: ConfigFile; entry: ServerEntry }[] {
+export function serverHomes(workspace: Workspace): readonly ServerHome[] {
+  let homes = homesCache.get(workspace)
+  if (homes === undefined) {
+    homes = computeHomes(workspace)
+    homesCache.set(workspace, homes)
+  }
+  return homes
+}
+
+export interface ServerHome {
+  readonly name: string
+  readonly file: ConfigFile
+  readonly entry: ServerEntry
+}
+
+const homesCache = new WeakMap<Workspace, readonly ServerHome[]>()
+
+function computeHomes(workspace: Workspace): ServerHome[] {
   const homes = new Map<string, { name: string; file: ConfigFile; entry: ServerEntry }>()
   const ordered = [...workspace.files].sort(
     (a, b) =>

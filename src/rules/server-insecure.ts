@@ -2,10 +2,9 @@ import type { ConfigFile, ServerEntry } from '../core/model.js'
 import { packageName, packageOf, packageVersion, programName, unwrapCmd } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
 import { clientFiles, ownEntries } from '../core/surface.js'
-import { toPlain } from '../core/tree.js'
 import type { Item } from '../source/canonical.js'
 import { locateField } from '../source/locate.js'
-import { normalizeServer } from '../source/normalize.js'
+import { normalizeEntry } from '../source/normalize.js'
 import { defineRule, type Report } from './rule.js'
 
 const messages = {
@@ -75,7 +74,7 @@ export default defineRule({
 })
 
 function checkLaunch(file: ConfigFile, entry: ServerEntry, report: InsecureReport): void {
-  const server = normalizeServer(file.platform, toPlain(entry.value))
+  const server = normalizeEntry(file.platform, entry)
   const name = entry.name.value
   const at = (item: Item<unknown> | undefined) => locateField(entry, item?.path, false)
   if (server.url !== undefined && isPlainRemote(server.url.value))

@@ -1,9 +1,8 @@
 import { packageName, packageOf, packageVersion, type PackageRef } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
 import { ownEntries } from '../core/surface.js'
-import { toPlain } from '../core/tree.js'
 import { locateField } from '../source/locate.js'
-import { normalizeServer } from '../source/normalize.js'
+import { normalizeEntry } from '../source/normalize.js'
 import { defineRule } from './rule.js'
 
 const exactSemver = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
@@ -59,7 +58,7 @@ export default defineRule({
   },
   check({ workspace, report }) {
     for (const { file, entry } of ownEntries(workspace)) {
-      const server = normalizeServer(file.platform, toPlain(entry.value))
+      const server = normalizeEntry(file.platform, entry)
       if (server.transport !== 'stdio' || server.command === undefined) continue
       const args = server.args.map((arg) => arg.value)
       const ref = packageOf(server.command.value, args)

@@ -1,10 +1,9 @@
 import type { ConfigFile } from '../core/model.js'
 import { quote, quoteList } from '../core/quote.js'
 import { clientFiles, surfaceOf, type ServerSurface } from '../core/surface.js'
-import { toPlain } from '../core/tree.js'
 import type { NamingScheme } from '../platforms/platform.js'
 import { exposeTools } from '../platforms/tool-naming.js'
-import { normalizeServer } from '../source/normalize.js'
+import { normalizeEntry } from '../source/normalize.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 
@@ -132,7 +131,7 @@ function checkSameLaunch(
   const pairs = new Set<string>()
   const byIdentity = new Map<string, string>()
   for (const surface of surfaces) {
-    const server = normalizeServer(file.platform, toPlain(surface.entry.value))
+    const server = normalizeEntry(file.platform, surface.entry)
     const identity = JSON.stringify([
       server.transport,
       server.command?.value,

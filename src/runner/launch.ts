@@ -1,8 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
-import { toPlain } from '../core/tree.js'
 import type { CanonicalServer } from '../source/canonical.js'
-import { normalizeServer } from '../source/normalize.js'
+import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
 import { packageName, packageOf } from '../core/launcher.js'
 import { which } from './sandbox.js'
@@ -75,7 +74,7 @@ export function planLaunch(
   entry: ServerEntry,
   remote: RemoteSettings = noRemote
 ): LaunchDecision {
-  const server = normalizeServer(file.platform, toPlain(entry.value))
+  const server = normalizeEntry(file.platform, entry)
   if (server.disabled?.value === true)
     return { skip: 'disabled', detail: `the server is disabled in ${file.path}` }
   if (server.transport !== 'stdio') return planRemote(server, entry.name.value, remote)

@@ -1,10 +1,9 @@
 import type { ConfigFile, ServerEntry } from '../core/model.js'
-import { toPlain } from '../core/tree.js'
 import { fieldName, type CanonicalServer } from './canonical.js'
 import type { Difference } from './compare.js'
 import { anySyntax } from './display.js'
 import { diffEntry, looseName } from './drift.js'
-import { normalizeServer } from './normalize.js'
+import { normalizeEntry } from './normalize.js'
 import { passthroughName } from './references.js'
 import { renderServer } from './render.js'
 
@@ -35,9 +34,7 @@ export function findMismatches(files: readonly ConfigFile[]): Mismatch[] {
   const mismatches: Mismatch[] = []
   for (const [reference, ...others] of byName.values()) {
     if (reference === undefined) continue
-    const canonical = shared(
-      normalizeServer(reference.file.platform, toPlain(reference.entry.value))
-    )
+    const canonical = shared(normalizeEntry(reference.file.platform, reference.entry))
     for (const other of others) {
       const rendered = renderServer(other.file.platform, canonical)
       if (rendered.value === undefined) continue

@@ -2,7 +2,7 @@ import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Platform } from '../platforms/platform.js'
 import { compareServers, type Difference } from './compare.js'
-import { normalizeServer } from './normalize.js'
+import { normalizeEntry, normalizeServer } from './normalize.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 export function diffEntry(
@@ -10,10 +10,7 @@ export function diffEntry(
   expected: PlainObject,
   entry: ServerEntry
 ): Difference[] {
-  return compareServers(
-    normalizeServer(platform, expected),
-    normalizeServer(platform, toPlain(entry.value))
-  )
+  return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry))
 }
 
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */

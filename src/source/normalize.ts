@@ -1,4 +1,5 @@
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { ServerEntry } from '../core/model.js'
+import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Platform, ServerTransport } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
@@ -131,4 +132,24 @@ function entries(value: PlainValue | undefined): [string, PlainValue][] {
 
 export function isObject(value: PlainValue | undefined): value is PlainObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const entryCache = new WeakMap<ServerEntry['value'], Map<string, CanonicalServer>>()
+
+/**
+ * A located server entry in canonical form, computed once per entry and platform: several rules
+ * look at every entry, and a repository can hold thousands.
+ */
+export function normalizeEntry(platform: Platform, entry: ServerEntry): CanonicalServer {
+  let byPlatform = entryCache.get(entry.value)
+  if (byPlatform === undefined) {
+    byPlatform = new Map()
+    entryCache.set(entry.value, byPlatform)
+  }
+  let server = byPlatform.get(platform.id)
+  if (server === undefined) {
+    server = normalizeServer(platform, toPlain(entry.value))
+    byPlatform.set(platform.id, server)
+  }
+  return server
 }
