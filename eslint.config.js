@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: {
       ...jest.configs['flat/recommended'].rules,
       // Helpers named expect… assert (expectNoSecret, expectOne).
-      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }],
+      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*', 'fc.assert'] }],
       '@typescript-eslint/no-non-null-assertion': 'off'
     }
   },

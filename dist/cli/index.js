@@ -9413,7 +9413,10 @@ class SourceText {
         return this.#lineStarts.length;
     }
     positionAt(offset) {
-        const clamped = Math.max(0, Math.min(offset, this.text.length));
+        let clamped = Math.max(0, Math.min(offset, this.text.length));
+        // Between the \r and \n of a CRLF is still the end of the line, not a column past it.
+        if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13)
+            clamped--;
         let low = 0;
         let high = this.#lineStarts.length - 1;
         while (low < high) {
@@ -9428,8 +9431,16 @@ class SourceText {
     rangeAt(offset, length) {
         return { start: this.positionAt(offset), end: this.positionAt(offset + Math.max(0, length)) };
     }
+    /** A location, clamped to the text: a parser error at the end of input points at the end. */
     locate(offset, length) {
-        return { file: this.path, range: this.rangeAt(offset, length), offset, length };
+        const start = Math.max(0, Math.min(offset, this.text.length));
+        const end = Math.max(start, Math.min(offset + Math.max(0, length), this.text.length));
+        return {
+            file: this.path,
+            range: this.rangeAt(start, end - start),
+            offset: start,
+            length: end - start
+        };
     }
 }
 /** Line starts for `\n`, `\r\n` and a lone `\r`, the three line breaks JSON and TOML editors honour. */

@@ -34,7 +34,9 @@ export class SourceText {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length))
+    let clamped = Math.max(0, Math.min(offset, this.text.length))
+    // Between the \r and \n of a CRLF is still the end of the line, not a column past it.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--
     let low = 0
     let high = this.#lineStarts.length - 1
     while (low < high) {
@@ -49,8 +51,16 @@ export class SourceText {
     return { start: this.positionAt(offset), end: this.positionAt(offset + Math.max(0, length)) }
   }
 
+  /** A location, clamped to the text: a parser error at the end of input points at the end. */
   locate(offset: number, length: number): Location {
-    return { file: this.path, range: this.rangeAt(offset, length), offset, length }
+    const start = Math.max(0, Math.min(offset, this.text.length))
+    const end = Math.max(start, Math.min(offset + Math.max(0, length), this.text.length))
+    return {
+      file: this.path,
+      range: this.rangeAt(start, end - start),
+      offset: start,
+      length: end - start
+    }
   }
 }
 

@@ -1,0 +1,290 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import {
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * What a repository can hold, thrown at the bundled CLI as users run it. Each case must end in a
+ * clear finding (exit 0 or 1) or a clean usage error (exit 2): never exit 3, never a stack trace.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bad-'))
+chmodSync(scratch, 0o755)
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+type Setup = (root: string) => void
+
+function repo(setup: Setup): string {
+  const root = mkdtempSync(join(scratch, 'repo-'))
+  chmodSync(root, 0o755)
+  setup(root)
+  return root
+}
+
+function write(root: string, path: string, content: string | Buffer): void {
+  mkdirSync(join(root, path, '..'), { recursive: true })
+  writeFileSync(join(root, path), content)
+}
+
+function check(root: string, ...args: string[]) {
+  const started = Date.now()
+  const result = spawnSync(process.execPath, ['dist/cli/index.js', 'check', root, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
+  return { ...result, output: result.stdout + result.stderr, ms: Date.now() - started }
+}
+
+/** No trace of a crash: no stack frame, no internal error, no exit 3. */
+function expectClean(result: ReturnType<typeof check>): void {
+  expect([0, 1, 2]).toContain(result.status)
+  expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  expect(result.output).not.toContain('internal error')
+}
+
+describe('bad input gives a finding or a clean error, never a crash', () => {
+  it.each<[string, Setup, RegExp]>([
+    [
+      'an empty file',
+      (r) => {
+        write(r, '.mcp.json', '')
+      },
+      /\.mcp\.json:1:1: error the file is empty/
+    ],
+    [
+      'only whitespace',
+      (r) => {
+        write(r, '.mcp.json', '  \n\t\n')
+      },
+      /\.mcp\.json:1:1: error the file is empty/
+    ],
+    [
+      'a byte order mark',
+      (r) => {
+        write(r, '.mcp.json', '\ufeff{ "mcpServers": { "a": { "command": 1 } } }')
+      },
+      /\.mcp\.json:1:37: error "command" of server "a" must be a string/
+    ],
+    [
+      'CRLF line endings',
+      (r) => {
+        write(r, '.mcp.json', '{\r\n  "mcpServers": {\r\n    "a": { "command": 1 }\r\n  }\r\n}\r\n')
+      },
+      /\.mcp\.json:3:23: error "command" of server "a" must be a string/
+    ],
+    [
+      'bytes that are not UTF-8',
+      (r) => {
+        write(r, '.mcp.json', Buffer.from('{"mcpServers":{"a":{"command":"\xff\xfe"}}}', 'latin1'))
+      },
+      /\.mcp\.json:1:32: error the file is not valid UTF-8/
+    ],
+    [
+      'UTF-16',
+      (r) => {
+        write(r, '.mcp.json', Buffer.from('\ufeff{"mcpServers":{}}', 'utf16le'))
+      },
+      /\.mcp\.json:1:1: error .*UTF-16/
+    ],
+    [
+      'NUL bytes',
+      (r) => {
+        write(r, '.mcp.json', '{"mcpServers":{"a\u0000":{}}}')
+      },
+      /\.mcp\.json:1:18: error the file contains NUL bytes/
+    ],
+    [
+      '100,000 levels of nesting',
+      (r) => {
+        write(r, '.mcp.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`)
+      },
+      /\.mcp\.json:1:65: error nesting deeper than 64 levels/
+    ],
+    [
+      'keys named __proto__ and constructor',
+      (r) => {
+        write(
+          r,
+          '.mcp.json',
+          '{"mcpServers":{"__proto__":{"command":"x"},"constructor":{"command":"y"}}}'
+        )
+      },
+      /key "constructor" can replace the object prototype/
+    ],
+    [
+      'duplicate keys',
+      (r) => {
+        write(r, '.mcp.json', '{"mcpServers":{"a":{"command":"x"},"a":{"command":"y"}}}')
+      },
+      /\.mcp\.json:1:36: error "a" is already defined at 1:16/
+    ],
+    [
+      'numbers where strings belong',
+      (r) => {
+        write(
+          r,
+          '.cursor/mcp.json',
+          '{"mcpServers":{"a":{"command":42,"args":[1,true],"env":{"K":3}}}}'
+        )
+      },
+      /\.cursor\/mcp\.json:1:31: error "command" of server "a" must be a string, not an integer/
+    ],
+    [
+      'a symlink to /etc/passwd',
+      (r) => {
+        symlinkSync('/etc/passwd', join(r, '.mcp.json'))
+      },
+      /\.mcp\.json:1:1: error the file is a symlink to a path outside the repository; not read/
+    ],
+    [
+      'a symlink loop',
+      (r) => {
+        symlinkSync('.mcp.json', join(r, '.mcp.json'))
+      },
+      /\.mcp\.json:1:1: error the file is a symlink loop; not read/
+    ],
+    [
+      'a directory named like a config file',
+      (r) => {
+        mkdirSync(join(r, '.mcp.json'))
+      },
+      /\.mcp\.json:1:1: error the file is a directory, not a file/
+    ],
+    [
+      'a central source of the wrong shape',
+      (r) => {
+        write(r, '.agents/mcp/mcp-servers.json', '{"mcpServers":[1,2]}')
+        write(r, '.mcp.json', '{"mcpServers":{"a":{"command":"x"}}}')
+      },
+      /\.agents\/mcp\/mcp-servers\.json:1:15: error "mcpServers" must be an object, not an array/
+    ],
+    [
+      'a TOML file that is not TOML',
+      (r) => {
+        write(r, '.codex/config.toml', '[mcp_servers.a\ncommand = = "x"\n')
+      },
+      /\.codex\/config\.toml:2:1: error invalid TOML: .*\[config-syntax\]/
+    ]
+  ])('%s', (_, setup, expected) => {
+    const result = check(repo(setup))
+    expectClean(result)
+    expect(result.status).toBe(1)
+    expect(result.output).toMatch(expected)
+  })
+
+  it('a 50 MB file is reported without being read', () => {
+    const root = repo((r) => {
+      const fd = openSync(join(r, '.mcp.json'), 'w')
+      ftruncateSync(fd, 50 * 1024 * 1024)
+      closeSync(fd)
+    })
+    const result = check(root)
+    expectClean(result)
+    expect(result.output).toContain(
+      '.mcp.json:1:1: error the file is 52428800 bytes, over the 1048576-byte limit (maxFileBytes); not read'
+    )
+    expect(result.ms).toBeLessThan(5000)
+  })
+
+  it('100,000 servers: over the size limit by default, linted in linear time when allowed', () => {
+    const servers = Object.fromEntries(
+      Array.from({ length: 100_000 }, (_, index) => [
+        `svc${index}-api`,
+        { command: 'npx', args: ['-y', `pkg-${index}@1.0.0`] }
+      ])
+    )
+    const root = repo((r) => {
+      write(r, '.mcp.json', JSON.stringify({ mcpServers: servers }))
+    })
+    const capped = check(root)
+    expectClean(capped)
+    expect(capped.output).toMatch(/over the 1048576-byte limit/)
+    write(root, 'mcp-lint.json', '{ "maxFileBytes": 67108864 }')
+    const full = check(root)
+    expectClean(full)
+    expect(full.status).toBe(0)
+    expect(full.output).toContain('in 1 config file with 100000 servers')
+  }, 120_000)
+
+  it('an unreadable file is reported, and the others are still checked', () => {
+    const root = repo((r) => {
+      write(r, '.mcp.json', '{"mcpServers":{}}')
+      write(r, '.cursor/mcp.json', '{"mcpServers":{"a":{"url":"https://x.example.com"}}}')
+      chmodSync(join(r, '.mcp.json'), 0o000)
+    })
+    // Root reads any file, so the check runs as an unprivileged user where the tests run as root.
+    const asUser =
+      process.getuid?.() === 0
+        ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+        : [process.execPath]
+    const [command = process.execPath, ...prefix] = asUser
+    const result = spawnSync(
+      command,
+      [...prefix, join(process.cwd(), 'dist/cli/index.js'), 'check', root],
+      { encoding: 'utf8', cwd: scratch }
+    )
+    const output = result.stdout + result.stderr
+    expect(result.status).toBe(1)
+    expect(output).toMatch(/\.mcp\.json:1:1: error the file cannot be read \(EACCES\)/)
+    expect(output).toContain('in 2 config files')
+  })
+
+  it.each<[string, Setup, string[], RegExp]>([
+    [
+      'a typo in a rule name',
+      (r) => {
+        write(r, 'mcp-lint.json', '{ "rules": { "server-secrett": "off" } }')
+      },
+      [],
+      /^mcp-lint: mcp-lint\.json:1:14: unknown rule "server-secrett" in "rules" \(did you mean "server-secret"\?\)$/m
+    ],
+    [
+      'a config entry pointing outside the repository',
+      (r) => {
+        write(r, 'mcp-lint.json', '{ "paths": [{ "path": "../x.json", "platform": "cursor" }] }')
+      },
+      [],
+      /"paths" entry "\.\.\/x\.json" is outside the repository/
+    ],
+    [
+      'a config file that is not JSON',
+      (r) => {
+        write(r, 'mcp-lint.json', '{ rules: ')
+      },
+      [],
+      /^mcp-lint: mcp-lint\.json:1:3: invalid JSON in the mcp-lint config/m
+    ],
+    [
+      'a missing config file',
+      () => undefined,
+      ['--config', '/nonexistent/mcp-lint.json'],
+      /cannot read config file/
+    ],
+    [
+      'a lockfile that is not JSON',
+      (r) => {
+        write(r, 'lock.json', '{')
+      },
+      ['--lockfile', 'lock.json'],
+      /not valid JSON/
+    ]
+  ])('%s is exit 2 with a message naming it', (_, setup, args, expected) => {
+    const root = repo(setup)
+    const result = check(root, ...args.map((arg) => (arg === 'lock.json' ? join(root, arg) : arg)))
+    expectClean(result)
+    expect(result.status).toBe(2)
+    expect(result.output).toMatch(expected)
+  })
+})
