@@ -60,6 +60,15 @@ describe('platform registry', () => {
   )
 })
 
+describe('generated validators', () => {
+  it('cover every schema mcp-lint validates with, so no run compiles one', async () => {
+    const { precompiled } = await import('../src/core/generated/validators.js')
+    expect(Object.keys(precompiled).sort()).toEqual(
+      [...platforms.map((platform) => platform.id), 'mcp-lint-config', 'mcp-lint-report'].sort()
+    )
+  })
+})
+
 describe('README', () => {
   const readme = readFileSync('README.md', 'utf8')
 

@@ -1,5 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { JsonSchema } from '../platforms/schema-parts.js'
+import { addKeywords, ajvOptions } from './ajv-options.js'
+import { precompiled } from './generated/validators.js'
 import type { ConfigFile } from './model.js'
 import { startOf, type Location } from './source.js'
 import { findProperty, resolvePath, toPlain, type ValueNode } from './tree.js'
@@ -22,26 +24,23 @@ export interface SchemaIssue {
   readonly location: Location
 }
 
-const ajv = new Ajv({
-  allErrors: true,
-  verbose: true,
-  strict: true,
-  strictTypes: false,
-  strictRequired: false,
-  allowUnionTypes: true
-})
-ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' })
+// Compiled on demand only for a schema without a generated validator.
+let ajv: Ajv | undefined
 
 const validators = new Map<string, ValidateFunction>()
 const issuesByFile = new WeakMap<ConfigFile, readonly SchemaIssue[]>()
 
-/** Compiled once per schema id; compiling is the slow part of ajv. */
+/**
+ * The generated validator for a schema id, else one compiled once; compiling is the slow part of
+ * ajv. `npm run generate -- --check` keeps the generated ones in step with the schemas.
+ */
 function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
-  let validate = validators.get(id)
+  let validate = validators.get(id) ?? precompiled[id]
   if (validate === undefined) {
+    ajv ??= addKeywords(new Ajv(ajvOptions))
     validate = ajv.compile(schema)
-    validators.set(id, validate)
   }
+  validators.set(id, validate)
   return validate
 }
 

@@ -4,12 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Workspace } from '../core/model.js'
 import type { Enumeration, EntryResult, ServerRun } from '../core/tools.js'
-import {
-  defaultLimits,
-  enumerateRemote,
-  enumerateServer,
-  type EnumerationLimits
-} from './enumerate.js'
+import type * as Client from './enumerate.js'
+import { defaultLimits, type EnumerationLimits } from './limits.js'
 import {
   noRemote,
   planLaunch,
@@ -26,7 +22,7 @@ import { sanitize } from './text.js'
 
 export type { SandboxMode } from './sandbox.js'
 export type { RemoteSettings } from './launch.js'
-export { defaultLimits, type EnumerationLimits } from './enumerate.js'
+export { defaultLimits, type EnumerationLimits } from './limits.js'
 
 export interface EnumerationOptions {
   readonly sandbox: SandboxMode
@@ -152,6 +148,7 @@ export async function enumerate(
         return
       }
       progress(`connecting to ${label}`)
+      const { enumerateRemote } = await loadClient()
       const run = await enumerateRemote(job.remote, limits)
       report(progress, label, run)
       outcomes.set(key, { run })
@@ -234,6 +231,7 @@ async function runStdio(
     }
   }
   progress(`starting ${label}`)
+  const { enumerateServer } = await loadClient()
   const run = await enumerateServer(sandbox.command(request, cache), limits)
   report(progress, label, run)
   return prefetch === undefined ? { run } : { run, prefetch }
@@ -319,4 +317,12 @@ function finish(
     entries,
     durationMs: Math.round(performance.now() - started)
   }
+}
+
+/**
+ * The MCP client, loaded on first use: building the SDK's schemas costs tens of milliseconds that
+ * a lint without enumeration should not pay.
+ */
+function loadClient(): Promise<typeof Client> {
+  return import('./enumerate.js')
 }

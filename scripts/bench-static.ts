@@ -1,0 +1,150 @@
+// Static lint benchmark: repositories of 1, 10, 100 and 1,000 servers, each server in the central
+// source and in every platform file (written by `mcp-lint sync`), linted by the bundled CLI without
+// enumeration. Printed next to the floor: node starting, node loading the bundle (--version), and
+// node reading and JSON.parse-ing the same files. Medians with min and max over several runs.
+//   npm run bench:static -- --runs 5
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const runsArg = process.argv.indexOf('--runs')
+const runs = runsArg === -1 ? 5 : Number(process.argv[runsArg + 1])
+const sizes = [1, 10, 100, 1000]
+const cli = resolve('dist/cli/index.js')
+const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-static-'))
+// Peak memory from inside each child: process.resourceUsage() needs no external `time` binary.
+const hook = join(scratch, 'rss.cjs')
+writeFileSync(
+  hook,
+  "process.on('exit', () => process.stderr.write(`\\nMAXRSS=${process.resourceUsage().maxRSS}\\n`))\n"
+)
+const platformTargets = [
+  'antigravity',
+  'claude-code',
+  'codex',
+  'cursor',
+  'gemini-cli',
+  'kiro',
+  'roo',
+  'vscode',
+  'windsurf',
+  'zed'
+]
+
+/** A repository whose central source has `count` servers, synced into every platform file. */
+function makeRepository(count: number): { root: string; files: string[]; bytes: number } {
+  const root = join(scratch, `servers-${count}`)
+  mkdirSync(join(root, '.agents/mcp'), { recursive: true })
+  const servers = Object.fromEntries(
+    Array.from({ length: count }, (_, index) => [
+      `service-${index}-tools`,
+      index % 5 === 4
+        ? { type: 'http', url: `https://mcp-${index}.example.com/mcp` }
+        : {
+            command: 'npx',
+            args: ['-y', `@example/service-${index}-mcp@1.${index % 10}.0`, '--verbose']
+          }
+    ])
+  )
+  writeFileSync(
+    join(root, '.agents/mcp/mcp-servers.json'),
+    `${JSON.stringify({ targets: platformTargets, mcpServers: servers }, null, 2)}\n`
+  )
+  // Large repositories need a larger file limit than the 1 MiB default.
+  writeFileSync(join(root, 'mcp-lint.json'), '{ "maxFileBytes": 67108864 }\n')
+  execFileSync(process.execPath, [cli, 'sync', root], { stdio: 'ignore' })
+  const files = listFiles(root).filter((path) => !path.endsWith('mcp-lint.json'))
+  return { root, files, bytes: files.reduce((total, path) => total + statSync(path).size, 0) }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]
+  )
+}
+
+/** Wall time and peak RSS of one node process. */
+function measure(args: string[]): { ms: number; rssKb: number } {
+  const started = performance.now()
+  const run = spawnSync(process.execPath, ['--require', hook, ...args], { encoding: 'utf8' })
+  const ms = performance.now() - started
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(
+      `node ${args.join(' ')} exited ${String(run.status)}: ${run.stderr.slice(0, 300)}`
+    )
+  const rss = /MAXRSS=(\d+)/.exec(run.stderr)?.[1]
+  return { ms, rssKb: Number(rss ?? 0) }
+}
+
+function repeat(args: string[]): { ms: Stats; rssKb: Stats } {
+  measure(args) // warm the file cache
+  const samples = Array.from({ length: runs }, () => measure(args))
+  return { ms: stats(samples.map((s) => s.ms)), rssKb: stats(samples.map((s) => s.rssKb)) }
+}
+
+interface Stats {
+  median: number
+  min: number
+  max: number
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b)
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    min: sorted[0] ?? 0,
+    max: sorted.at(-1) ?? 0
+  }
+}
+
+const ms = (s: Stats) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
+const mb = (s: Stats) => `${(s.median / 1024).toFixed(0)} MB`
+
+try {
+  console.log(
+    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${runs} runs each, medians (min–max)\n`
+  )
+  const nodeFloor = repeat(['-e', '0'])
+  const bundleFloor = repeat([cli, '--version'])
+  console.log(`node starting: ${ms(nodeFloor.ms)}, ${mb(nodeFloor.rssKb)}`)
+  console.log(
+    `node loading the bundle (--version): ${ms(bundleFloor.ms)}, ${mb(bundleFloor.rssKb)}\n`
+  )
+  console.log(
+    '| servers | files | entries | bytes | mcp-lint check | peak memory | JSON.parse floor | floor memory | each added entry |'
+  )
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  const marginal: number[] = []
+  let previous: { entries: number; ms: number } | undefined
+  for (const count of sizes) {
+    const { root, files, bytes } = makeRepository(count)
+    const jsonFiles = files.filter((path) => path.endsWith('.json'))
+    const lint = repeat([cli, 'check', root, '--fail-on', 'never'])
+    const parse = repeat([
+      '-e',
+      `const fs = require('fs'); for (const f of ${JSON.stringify(jsonFiles)}) JSON.parse(fs.readFileSync(f, 'utf8'))`
+    ])
+    const entries = count * files.length
+    // The cost of each entry added since the previous size: constant when the cost is linear.
+    const cost =
+      previous === undefined
+        ? undefined
+        : (lint.ms.median - previous.ms) / (entries - previous.entries)
+    if (cost !== undefined) marginal.push(cost)
+    previous = { entries, ms: lint.ms.median }
+    console.log(
+      `| ${count} | ${files.length} | ${entries} | ${(bytes / 1024).toFixed(0)} KiB | ${ms(lint.ms)} | ${mb(lint.rssKb)} | ${ms(parse.ms)} | ${mb(parse.rssKb)} | ${cost === undefined ? '-' : `${(cost * 1000).toFixed(0)} µs`} |`
+    )
+  }
+  console.log(
+    `\n(the JSON.parse floor reads the ${platformTargets.length} JSON files of each size, not the Codex TOML file)`
+  )
+  const last = marginal.at(-1) ?? 0
+  const before = marginal.at(-2) ?? 0
+  console.log(
+    `cost of an added entry from 100 to 1,000 servers / from 10 to 100: ${(last / before).toFixed(2)} (1.00 is linear, above 1 superlinear)`
+  )
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}

@@ -1,0 +1,17 @@
+import type { Ajv, Options } from 'ajv'
+
+/** One ajv configuration for the validators compiled at run time and the ones generated ahead. */
+export const ajvOptions: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  allowUnionTypes: true
+}
+
+/** The annotation keyword schemas use for their own messages. */
+export function addKeywords(ajv: Ajv): Ajv {
+  ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' })
+  return ajv
+}
