@@ -13,7 +13,16 @@ const actionsOnlyInAction = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.scratch/', 'fixtures/', 'src/core/generated/*.js'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      '.scratch/',
+      'fixtures/',
+      'src/core/generated/*.js'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

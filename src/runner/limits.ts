@@ -18,4 +18,3 @@ export const defaultLimits: EnumerationLimits = {
   maxTools: 2_000,
   maxMessageBytes: 16 * 1024 * 1024
 }
-
