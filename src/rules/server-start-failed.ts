@@ -1,4 +1,5 @@
 import { findEntry, groupByLaunch } from '../core/inventory.js'
+import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({
@@ -37,24 +38,7 @@ export default defineRule({
         {
           path: '.mcp.json',
           text: '{\n  "mcpServers": {\n    "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2026.8.31"] }\n  }\n}\n',
-          enumeration: [
-            {
-              file: '.mcp.json',
-              name: 'memory',
-              status: 'ok',
-              launchKey: 'memory',
-              placeholders: [],
-              run: {
-                status: 'ok',
-                tools: [{ name: 'read_graph' }],
-                prompts: undefined,
-                resources: undefined,
-                serverInfo: undefined,
-                timings: { startMs: 4, initializeMs: 420, listMs: 12, totalMs: 440 },
-                peakRssBytes: undefined
-              }
-            }
-          ]
+          enumeration: [listedExample('.mcp.json', 'memory', [{ name: 'read_graph' }])]
         }
       ]
     }
