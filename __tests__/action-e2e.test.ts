@@ -146,7 +146,7 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
     expect(first.stdout).toContain(
       '::warning title=mcp-lint(config-unknown-field),file=.mcp.json,line=4'
     )
-    expect(first.stdout).toContain('::error::mcp-lint found 1 finding(s) at or above "error"')
+    expect(first.stdout).toContain('::error::mcp-lint found 1 finding at or above "error"')
     expect(first.summary).toMatch(
       /^## mcp-lint\n\n\*\*1 error\*\*, 1 warning, 0 notices in 1 config file with 2 servers/
     )

@@ -92,7 +92,7 @@ describe('Action', () => {
       ['output', 'json-file', ''],
       ['output', 'comment-url', ''],
       ['info', '1 error, 1 warning, 0 notices in 1 config file with 2 servers'],
-      ['failed', 'mcp-lint found 1 finding(s) at or above "error"']
+      ['failed', 'mcp-lint found 1 finding at or above "error"']
     ])
   })
 

@@ -128,20 +128,56 @@ describe('concurrency', () => {
   }, 60_000)
 })
 
+describe('progress', () => {
+  it('names each launch once, with its file where one name launches differently elsewhere', async () => {
+    const root = repo('fixtures/enumeration/.mcp.json')
+    mkdirSync(join(root, '.cursor'))
+    writeFileSync(
+      join(root, '.cursor/mcp.json'),
+      JSON.stringify({
+        mcpServers: {
+          'slow-1': { command: 'node', args: ['servers/slow.mjs', '10'] },
+          'slow-2': { command: 'node', args: ['servers/slow.mjs', '1501'] }
+        }
+      })
+    )
+    const lines: string[] = []
+    await lint({
+      root,
+      enumerate: { concurrency: 8, sandbox: 'bwrap', onProgress: (line) => lines.push(line) }
+    })
+    expect(lines[0]).toBe('enumerating 8 server launches, 8 at a time, sandbox: bwrap')
+    const starts = lines.filter((line) => line.startsWith('starting ')).sort()
+    expect(starts).toEqual([
+      'starting mutable',
+      'starting slow-1 (.cursor/mcp.json)',
+      'starting slow-1 (.mcp.json)',
+      'starting slow-2',
+      'starting slow-3',
+      'starting slow-4',
+      'starting slow-5',
+      'starting slow-6'
+    ])
+    expect(
+      lines.filter((line) => /^slow-1 \(\.cursor\/mcp\.json\): 1 tool in \d+\.\d s$/.test(line))
+    ).toHaveLength(1)
+  }, 60_000)
+})
+
 describe('the lockfile', () => {
   it('pins the tools, then reports a changed tool with what changed', async () => {
     const root = repo('fixtures/enumeration/.mcp.json')
     const locked = await cli(['lock', root])
     expect(locked).toMatchObject({
       code: 0,
-      stdout: 'wrote .agents/mcp/mcp-lock.json: 7 server(s) pinned\n'
+      stdout: 'wrote .agents/mcp/mcp-lock.json: 7 servers pinned\n'
     })
     const lockfile = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-lock.json'), 'utf8')) as {
       servers: Record<string, { tools: Record<string, { hash: string }> }>
     }
     expect(lockfile.servers.mutable?.tools.lookup?.hash).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect((await cli(['lock', root])).stdout).toBe(
-      'unchanged .agents/mcp/mcp-lock.json: 7 server(s) pinned\n'
+      'unchanged .agents/mcp/mcp-lock.json: 7 servers pinned\n'
     )
     expect((await cli([root, '--enumerate'])).code).toBe(0)
 

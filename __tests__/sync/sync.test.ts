@@ -73,7 +73,7 @@ describe('mcp-lint sync', () => {
       '+      "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],'
     )
     expect(result.stderr).toBe(
-      '1 file(s) differ from the central source: .cursor/mcp.json\nrun "mcp-lint sync" to write them\n'
+      '1 file differs from the central source: .cursor/mcp.json\nrun "mcp-lint sync" to write them\n'
     )
     expect(readFileSync(join(root, '.cursor/mcp.json'), 'utf8')).toBe(before)
   })

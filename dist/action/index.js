@@ -36910,7 +36910,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8325);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(508);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8314);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45076,7 +45076,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 508:
+/***/ 8314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45086,6 +45086,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: OUTPUT_NAMES
+
+;// CONCATENATED MODULE: ./src/core/plural.ts
+/** "1 tool", "2 tools"; irregular nouns pass their plural ("server launch", "server launches"). */
+function plural_plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -50845,15 +50851,15 @@ const tool_name_generic_generic = new Set([
 
 
 
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 const tool_name_invalid_messages = {
-    dropped: (d) => `${d.platform} drops ${plural(d.count, 'tool')} of server ${quote(d.server)} because server and tool names together reach 60 characters: ${d.tools}; shorten the server name`,
-    tooLong: (d) => `${d.platform} names ${plural(d.count, 'tool')} of server ${quote(d.server)} with more than 64 characters, which the Anthropic API rejects: ${d.tools}; shorten the server name`,
-    invalid: (d) => `${d.platform} accepts only tool names matching ^[a-zA-Z0-9_-]{1,64}$, server name included, and ${plural(d.count, 'tool')} of server ${quote(d.server)} fail it: ${d.tools}`,
-    truncated: (d) => `${d.platform} cuts ${plural(d.count, 'tool name')} of server ${quote(d.server)}: ${d.tools}; a shorter server name keeps them whole`,
-    sanitized: (d) => `${d.platform} rewrites characters in ${plural(d.count, 'tool name')} of server ${quote(d.server)}: ${d.tools}`,
-    hashed: (d) => `${d.platform} shortens ${plural(d.count, 'tool name')} of server ${quote(d.server)} to 64 characters with a hash suffix: ${d.tools}`,
-    specName: (d) => `server ${quote(d.server)} has ${plural(d.count, 'tool name')} outside the MCP specification (1 to 128 characters of A-Z, a-z, 0-9, "_", "-" and "."): ${d.tools}`,
+    dropped: (d) => `${d.platform} drops ${plural_plural(d.count, 'tool')} of server ${quote(d.server)} because server and tool names together reach 60 characters: ${d.tools}; shorten the server name`,
+    tooLong: (d) => `${d.platform} names ${plural_plural(d.count, 'tool')} of server ${quote(d.server)} with more than 64 characters, which the Anthropic API rejects: ${d.tools}; shorten the server name`,
+    invalid: (d) => `${d.platform} accepts only tool names matching ^[a-zA-Z0-9_-]{1,64}$, server name included, and ${plural_plural(d.count, 'tool')} of server ${quote(d.server)} fail it: ${d.tools}`,
+    truncated: (d) => `${d.platform} cuts ${plural_plural(d.count, 'tool name')} of server ${quote(d.server)}: ${d.tools}; a shorter server name keeps them whole`,
+    sanitized: (d) => `${d.platform} rewrites characters in ${plural_plural(d.count, 'tool name')} of server ${quote(d.server)}: ${d.tools}`,
+    hashed: (d) => `${d.platform} shortens ${plural_plural(d.count, 'tool name')} of server ${quote(d.server)} to 64 characters with a hash suffix: ${d.tools}`,
+    specName: (d) => `server ${quote(d.server)} has ${plural_plural(d.count, 'tool name')} outside the MCP specification (1 to 128 characters of A-Z, a-z, 0-9, "_", "-" and "."): ${d.tools}`,
     underscore: (d) => `Gemini CLI reads "mcp_<server>_<tool>" up to the first "_" after "mcp_", so policy rules and tool allow-lists misread the tools of ${quote(d.server)}: use "-" instead of "_"`,
     mcpPrefix: (d) => `Gemini CLI adds no "mcp_" prefix to tools of a server named ${quote(d.server)}, so their names are ambiguous: rename the server`,
     badLabel: (d) => `Antigravity checks tool names, server name included, against ^[a-zA-Z0-9_-]{1,64}$, so every tool of ${quote(d.server)} fails: use letters, digits, "-" and "_" only`
@@ -56009,6 +56015,7 @@ function isPrivateAddress(address) {
 
 
 
+
 const defaultEnumerationOptions = {
     sandbox: 'auto',
     // Servers mostly wait on I/O: 4 at a time measured fastest on a 2-core runner (feasibility.md §2).
@@ -56057,7 +56064,7 @@ async function enumerate(workspace, root, options) {
         else
             sandbox = prepared.sandbox;
     }
-    progress(`enumerating ${jobs.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
+    progress(`enumerating ${plural_plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
     // otherwise every run fetches into a fresh directory.
     const cacheRoot = process.env.MCP_LINT_CACHE_DIR ??
@@ -56065,9 +56072,10 @@ async function enumerate(workspace, root, options) {
     const deadline = started + options.runTimeoutMs;
     const outcomes = new Map();
     const prefetches = new Map();
+    const labels = labelLaunches(planned);
     const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined);
     await mapPool(runnable, options.concurrency, async ([key, job]) => {
-        const label = (0,runner_text/* sanitize */.a)(planned.find(({ decision }) => runner_keyOf(decision) === key)?.name ?? 'server', 80);
+        const { name, label } = labels.get(key) ?? { name: '', label: 'server' };
         if (performance.now() > deadline) {
             outcomes.set(key, {
                 skipped: {
@@ -56077,7 +56085,7 @@ async function enumerate(workspace, root, options) {
             });
             return;
         }
-        const limits = { ...options.limits, ...options.serverLimits?.[label] };
+        const limits = { ...options.limits, ...options.serverLimits?.[name] };
         if ('remote' in job) {
             const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts);
             if (refusal !== undefined) {
@@ -56141,8 +56149,29 @@ async function runStdio(request, sandbox, cacheRoot, prefetches, options, limits
 }
 function report(progress, label, run) {
     progress(run.status === 'ok'
-        ? `${label}: ${run.tools.length} tool(s) in ${(run.timings.totalMs / 1000).toFixed(1)} s`
+        ? `${label}: ${plural_plural(run.tools.length, 'tool')} in ${(run.timings.totalMs / 1000).toFixed(1)} s`
         : `${label}: failed, ${run.reason} (${run.detail})`);
+}
+/**
+ * A name for each launch in progress lines: the server's name, and its file when the same name
+ * launches differently elsewhere (otherwise "starting github" would appear once per variant).
+ */
+function labelLaunches(planned) {
+    const first = new Map();
+    for (const entry of planned) {
+        const key = runner_keyOf(entry.decision);
+        if (key !== undefined && !first.has(key))
+            first.set(key, entry);
+    }
+    const launchesByName = new Map();
+    for (const { name } of first.values())
+        launchesByName.set(name, (launchesByName.get(name) ?? 0) + 1);
+    const labels = new Map();
+    for (const [key, { name, file }] of first) {
+        const shared = (launchesByName.get(name) ?? 0) > 1;
+        labels.set(key, { name, label: (0,runner_text/* sanitize */.a)(shared ? `${name} (${file})` : name, 120) });
+    }
+    return labels;
 }
 function runner_keyOf(decision) {
     return 'launch' in decision
@@ -56727,69 +56756,6 @@ function toAnnotation(d, prefix) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/reporters/text.ts
-
-/**
- * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
- * an enumeration, one line per server run with its cost and tools; then a summary.
- */
-function formatText(result) {
-    const lines = result.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`);
-    if (result.enumeration !== undefined)
-        lines.push(...serverLines(result));
-    lines.push(summaryLine(result));
-    return `${lines.join('\n')}\n`;
-}
-/** One line per distinct server (the first file that configures it), with what enumeration found. */
-function serverLines(result) {
-    const seen = new Set();
-    const lines = [
-        `servers (sandbox: ${result.enumeration?.sandbox ?? 'none'}, ${text_seconds(result.enumeration?.durationMs ?? 0)}):`
-    ];
-    for (const server of result.servers) {
-        if (seen.has(server.name))
-            continue;
-        seen.add(server.name);
-        lines.push(`  ${escapeText(server.name)} (${server.file}): ${text_describe(server)}`);
-    }
-    return lines;
-}
-function text_describe(server) {
-    if (server.status === 'skipped')
-        return `skipped (${server.reason ?? 'not started'})`;
-    if (server.status === 'failed')
-        return `failed (${server.reason ?? 'error'})`;
-    const cost = [
-        text_seconds(server.durationMs ?? 0),
-        ...(server.peakRssBytes === undefined
-            ? []
-            : [`${Math.round(server.peakRssBytes / 1024 / 1024)} MB`])
-    ];
-    const tools = server.tools ?? [];
-    const shown = tools
-        .slice(0, 8)
-        .map((tool) => escapeText(tool.name, 60))
-        .join(', ');
-    return `${text_plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`;
-}
-function text_seconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-function summaryLine(result) {
-    const { errors, warnings, notices } = result.summary;
-    const servers = result.files.reduce((total, file) => total + file.servers.length, 0);
-    const counts = [
-        text_plural(errors, 'error'),
-        text_plural(warnings, 'warning'),
-        text_plural(notices, 'notice')
-    ].join(', ');
-    const ignored = result.ignored > 0 ? ` (${text_plural(result.ignored, 'finding')} ignored by config)` : '';
-    return `${counts} in ${text_plural(result.files.length, 'config file')} with ${text_plural(servers, 'server')}${ignored}`;
-}
-function text_plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 ;// CONCATENATED MODULE: ./src/reporters/markdown.ts
 
 
@@ -56834,11 +56800,11 @@ function totals(result) {
     const { errors, warnings, notices } = result.summary;
     const servers = result.files.reduce((total, file) => total + file.servers.length, 0);
     const counts = [
-        errors > 0 ? `**${text_plural(errors, 'error')}**` : text_plural(errors, 'error'),
-        text_plural(warnings, 'warning'),
-        text_plural(notices, 'notice')
+        errors > 0 ? `**${plural_plural(errors, 'error')}**` : plural_plural(errors, 'error'),
+        plural_plural(warnings, 'warning'),
+        plural_plural(notices, 'notice')
     ].join(', ');
-    return `${counts} in ${text_plural(result.files.length, 'config file')} with ${text_plural(servers, 'server')}`;
+    return `${counts} in ${plural_plural(result.files.length, 'config file')} with ${plural_plural(servers, 'server')}`;
 }
 /** Per client file: servers, tools loaded and the platform's limit, for the summary and comment. */
 function platformTable(result) {
@@ -56921,9 +56887,9 @@ function formatComment(result, options) {
         return [
             options.marker,
             `### ${headline} ${src_version/* TOOL_NAME */.lH}: ${[
-                text_plural(errors, 'error'),
-                text_plural(warnings, 'warning'),
-                text_plural(notices, 'notice')
+                plural_plural(errors, 'error'),
+                plural_plural(warnings, 'warning'),
+                plural_plural(notices, 'notice')
             ].join(', ')}`,
             '',
             `${totals(result)}.`,
@@ -56931,9 +56897,9 @@ function formatComment(result, options) {
             table(findingHeader, open),
             rest.length === 0
                 ? ''
-                : details(text_plural(rest.length, 'more finding'), table(findingHeader, rest)),
+                : details(plural_plural(rest.length, 'more finding'), table(findingHeader, rest)),
             shown < rows.length
-                ? `\n${text_plural(rows.length - shown, 'finding')} more in the job summary and the SARIF report: a comment holds at most ${limit} characters.`
+                ? `\n${plural_plural(rows.length - shown, 'finding')} more in the job summary and the SARIF report: a comment holds at most ${limit} characters.`
                 : '',
             ...sections,
             footer
@@ -57096,7 +57062,7 @@ function formatSummary(result, options = {}) {
         ...(options.unannotated !== undefined && options.unannotated > 0
             ? [
                 '',
-                `${text_plural(options.unannotated, 'finding')} not shown as annotations: GitHub shows at most 10 per level in a step. All are listed here.`
+                `${plural_plural(options.unannotated, 'finding')} not shown as annotations: GitHub shows at most 10 per level in a step. All are listed here.`
             ]
             : [])
     ].join('\n');
@@ -57113,7 +57079,7 @@ function formatSummary(result, options = {}) {
             ? '\nNo findings.'
             : `\n### Findings\n\n${table(findingHeader, rows.slice(0, shown))}` +
                 (shown < rows.length
-                    ? `\n\n${text_plural(rows.length - shown, 'more finding')} not shown: the summary would pass GitHub's 1 MiB limit. The JSON and SARIF reports have all of them.`
+                    ? `\n\n${plural_plural(rows.length - shown, 'more finding')} not shown: the summary would pass GitHub's 1 MiB limit. The JSON and SARIF reports have all of them.`
                     : ''),
         ...sections
     ].join('\n') + '\n';
@@ -57156,6 +57122,67 @@ function serverTable(result) {
 }
 function bytes(text) {
     return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/reporters/text.ts
+
+
+/**
+ * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
+ * an enumeration, one line per server run with its cost and tools; then a summary.
+ */
+function formatText(result) {
+    const lines = result.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`);
+    if (result.enumeration !== undefined)
+        lines.push(...serverLines(result));
+    lines.push(summaryLine(result));
+    return `${lines.join('\n')}\n`;
+}
+/** One line per distinct server (the first file that configures it), with what enumeration found. */
+function serverLines(result) {
+    const seen = new Set();
+    const lines = [
+        `servers (sandbox: ${result.enumeration?.sandbox ?? 'none'}, ${text_seconds(result.enumeration?.durationMs ?? 0)}):`
+    ];
+    for (const server of result.servers) {
+        if (seen.has(server.name))
+            continue;
+        seen.add(server.name);
+        lines.push(`  ${escapeText(server.name)} (${server.file}): ${text_describe(server)}`);
+    }
+    return lines;
+}
+function text_describe(server) {
+    if (server.status === 'skipped')
+        return `skipped (${server.reason ?? 'not started'})`;
+    if (server.status === 'failed')
+        return `failed (${server.reason ?? 'error'})`;
+    const cost = [
+        text_seconds(server.durationMs ?? 0),
+        ...(server.peakRssBytes === undefined
+            ? []
+            : [`${Math.round(server.peakRssBytes / 1024 / 1024)} MB`])
+    ];
+    const tools = server.tools ?? [];
+    const shown = tools
+        .slice(0, 8)
+        .map((tool) => escapeText(tool.name, 60))
+        .join(', ');
+    return `${plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`;
+}
+function text_seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function summaryLine(result) {
+    const { errors, warnings, notices } = result.summary;
+    const servers = result.files.reduce((total, file) => total + file.servers.length, 0);
+    const counts = [
+        plural_plural(errors, 'error'),
+        plural_plural(warnings, 'warning'),
+        plural_plural(notices, 'notice')
+    ].join(', ');
+    const ignored = result.ignored > 0 ? ` (${plural_plural(result.ignored, 'finding')} ignored by config)` : '';
+    return `${counts} in ${plural_plural(result.files.length, 'config file')} with ${plural_plural(servers, 'server')}${ignored}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/drift-issue.ts
@@ -57523,6 +57550,7 @@ function commentFailure(pull, error) {
 
 
 
+
 /** Every output action.yml declares, all set on every run (a test holds both to it). */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'comment-url',
@@ -57620,7 +57648,7 @@ async function check(io, inputs) {
     setOutputs(io, inputs, result, drift, commentUrl);
     io.info(summaryLine(result));
     if (failing > 0)
-        io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${inputs.failOn}"`);
+        io.setFailed(`mcp-lint found ${plural_plural(failing, 'finding')} at or above "${inputs.failOn}"`);
 }
 /**
  * `mode: report` in a `workflow_run` workflow: the privileged half of the fork-safe setup. The
@@ -57653,7 +57681,7 @@ async function main_report(io, inputs) {
     setOutputs(io, inputs, result, result.diagnostics.some((d) => DRIFT_RULES.has(d.ruleId)), commentUrl);
     io.info(summaryLine(result));
     if (failing > 0)
-        io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${inputs.failOn}"`);
+        io.setFailed(`mcp-lint found ${plural_plural(failing, 'finding')} at or above "${inputs.failOn}"`);
 }
 async function verifyOrigin(io, api, context, pull) {
     if (context.repository !== io.context.repository)
@@ -57736,7 +57764,7 @@ function annotate(io, result, prefix, changed, quiet = false) {
         for (const annotation of annotations)
             io.annotate(annotation.level, annotation.message, annotation.properties);
     if (omitted > 0 && !quiet)
-        io.info(`${omitted} finding(s) were not annotated: GitHub shows at most 10 per level in a step; the job summary lists all`);
+        io.info(`${plural_plural(omitted, 'finding was', 'findings were')} not annotated: GitHub shows at most 10 per level in a step; the job summary lists all`);
     return quiet ? 0 : omitted;
 }
 async function writeSummary(io, markdown) {

@@ -7700,7 +7700,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8236);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
@@ -7709,7 +7709,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8236:
+/***/ 8411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7719,6 +7719,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: ExitCode, hasFailures, processIO, usage
+
+;// CONCATENATED MODULE: ./src/core/plural.ts
+/** "1 tool", "2 tools"; irregular nouns pass their plural ("server launch", "server launches"). */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -13480,7 +13486,7 @@ const tool_name_generic_generic = new Set([
 
 
 
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 const tool_name_invalid_messages = {
     dropped: (d) => `${d.platform} drops ${plural(d.count, 'tool')} of server ${quote(d.server)} because server and tool names together reach 60 characters: ${d.tools}; shorten the server name`,
     tooLong: (d) => `${d.platform} names ${plural(d.count, 'tool')} of server ${quote(d.server)} with more than 64 characters, which the Anthropic API rejects: ${d.tools}; shorten the server name`,
@@ -18644,6 +18650,7 @@ function isPrivateAddress(address) {
 
 
 
+
 const defaultEnumerationOptions = {
     sandbox: 'auto',
     // Servers mostly wait on I/O: 4 at a time measured fastest on a 2-core runner (feasibility.md §2).
@@ -18692,7 +18699,7 @@ async function enumerate(workspace, root, options) {
         else
             sandbox = prepared.sandbox;
     }
-    progress(`enumerating ${jobs.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
+    progress(`enumerating ${plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
     // otherwise every run fetches into a fresh directory.
     const cacheRoot = process.env.MCP_LINT_CACHE_DIR ??
@@ -18700,9 +18707,10 @@ async function enumerate(workspace, root, options) {
     const deadline = started + options.runTimeoutMs;
     const outcomes = new Map();
     const prefetches = new Map();
+    const labels = labelLaunches(planned);
     const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined);
     await mapPool(runnable, options.concurrency, async ([key, job]) => {
-        const label = (0,runner_text/* sanitize */.a)(planned.find(({ decision }) => runner_keyOf(decision) === key)?.name ?? 'server', 80);
+        const { name, label } = labels.get(key) ?? { name: '', label: 'server' };
         if (performance.now() > deadline) {
             outcomes.set(key, {
                 skipped: {
@@ -18712,7 +18720,7 @@ async function enumerate(workspace, root, options) {
             });
             return;
         }
-        const limits = { ...options.limits, ...options.serverLimits?.[label] };
+        const limits = { ...options.limits, ...options.serverLimits?.[name] };
         if ('remote' in job) {
             const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts);
             if (refusal !== undefined) {
@@ -18776,8 +18784,29 @@ async function runStdio(request, sandbox, cacheRoot, prefetches, options, limits
 }
 function report(progress, label, run) {
     progress(run.status === 'ok'
-        ? `${label}: ${run.tools.length} tool(s) in ${(run.timings.totalMs / 1000).toFixed(1)} s`
+        ? `${label}: ${plural(run.tools.length, 'tool')} in ${(run.timings.totalMs / 1000).toFixed(1)} s`
         : `${label}: failed, ${run.reason} (${run.detail})`);
+}
+/**
+ * A name for each launch in progress lines: the server's name, and its file when the same name
+ * launches differently elsewhere (otherwise "starting github" would appear once per variant).
+ */
+function labelLaunches(planned) {
+    const first = new Map();
+    for (const entry of planned) {
+        const key = runner_keyOf(entry.decision);
+        if (key !== undefined && !first.has(key))
+            first.set(key, entry);
+    }
+    const launchesByName = new Map();
+    for (const { name } of first.values())
+        launchesByName.set(name, (launchesByName.get(name) ?? 0) + 1);
+    const labels = new Map();
+    for (const [key, { name, file }] of first) {
+        const shared = (launchesByName.get(name) ?? 0) > 1;
+        labels.set(key, { name, label: (0,runner_text/* sanitize */.a)(shared ? `${name} (${file})` : name, 120) });
+    }
+    return labels;
 }
 function runner_keyOf(decision) {
     return 'launch' in decision
@@ -19437,6 +19466,7 @@ function formatSarif(result) {
 
 ;// CONCATENATED MODULE: ./src/reporters/text.ts
 
+
 /**
  * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
  * an enumeration, one line per server run with its cost and tools; then a summary.
@@ -19478,7 +19508,7 @@ function text_describe(server) {
         .slice(0, 8)
         .map((tool) => escapeText(tool.name, 60))
         .join(', ');
-    return `${text_plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`;
+    return `${plural(tools.length, 'tool')} in ${cost.join(', ')}: ${shown}${tools.length > 8 ? ', …' : ''}`;
 }
 function text_seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
@@ -19487,15 +19517,12 @@ function summaryLine(result) {
     const { errors, warnings, notices } = result.summary;
     const servers = result.files.reduce((total, file) => total + file.servers.length, 0);
     const counts = [
-        text_plural(errors, 'error'),
-        text_plural(warnings, 'warning'),
-        text_plural(notices, 'notice')
+        plural(errors, 'error'),
+        plural(warnings, 'warning'),
+        plural(notices, 'notice')
     ].join(', ');
-    const ignored = result.ignored > 0 ? ` (${text_plural(result.ignored, 'finding')} ignored by config)` : '';
-    return `${counts} in ${text_plural(result.files.length, 'config file')} with ${text_plural(servers, 'server')}${ignored}`;
-}
-function text_plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+    const ignored = result.ignored > 0 ? ` (${plural(result.ignored, 'finding')} ignored by config)` : '';
+    return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${ignored}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/init.ts
@@ -19983,6 +20010,7 @@ function diffLines(a, b) {
 
 
 
+
 /** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */
 async function runSync(options, mode, io) {
     if (mode.check && mode.init)
@@ -20015,7 +20043,7 @@ async function runSync(options, mode, io) {
             return 0;
         }
         const list = result.changes.map((change) => change.path).join(', ');
-        io.stderr(`${result.changes.length} file(s) differ from the central source: ${list}\nrun "mcp-lint sync" to write them\n`);
+        io.stderr(`${plural(result.changes.length, 'file differs', 'files differ')} from the central source: ${list}\nrun "mcp-lint sync" to write them\n`);
         return 1;
     }
     for (const change of result.changes) {
@@ -20028,6 +20056,7 @@ async function runSync(options, mode, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -20200,7 +20229,7 @@ async function runLock(options, io) {
     if (result.text !== result.before)
         await io.writeFile(result.path, result.text);
     const locked = new Set(result.enumeration.entries.filter((entry) => entry.status === 'ok').map((entry) => entry.name));
-    io.stdout(`${result.text === result.before ? 'unchanged' : 'wrote'} ${LOCKFILE_PATH}: ${locked.size} server(s) pinned\n`);
+    io.stdout(`${result.text === result.before ? 'unchanged' : 'wrote'} ${LOCKFILE_PATH}: ${plural(locked.size, 'server')} pinned\n`);
     for (const entry of failed)
         io.stderr(`${src_version/* TOOL_NAME */.lH}: ${entry.name} (${entry.file}) was not locked: ${entry.reason ?? 'failed'}: ${entry.detail ?? ''}\n`);
     return ExitCode.ok;

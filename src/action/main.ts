@@ -1,3 +1,4 @@
+import { plural } from '../core/plural.js'
 import { relative, resolve, sep } from 'node:path'
 import { severityRank, type Severity } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
@@ -161,7 +162,7 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
   setOutputs(io, inputs, result, drift, commentUrl)
   io.info(summaryLine(result))
   if (failing > 0)
-    io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${inputs.failOn}"`)
+    io.setFailed(`mcp-lint found ${plural(failing, 'finding')} at or above "${inputs.failOn}"`)
 }
 
 /**
@@ -207,7 +208,7 @@ async function report(io: ActionIO, inputs: ActionInputs): Promise<void> {
   )
   io.info(summaryLine(result))
   if (failing > 0)
-    io.setFailed(`mcp-lint found ${failing} finding(s) at or above "${inputs.failOn}"`)
+    io.setFailed(`mcp-lint found ${plural(failing, 'finding')} at or above "${inputs.failOn}"`)
 }
 
 async function verifyOrigin(
@@ -340,7 +341,7 @@ function annotate(
       io.annotate(annotation.level, annotation.message, annotation.properties)
   if (omitted > 0 && !quiet)
     io.info(
-      `${omitted} finding(s) were not annotated: GitHub shows at most 10 per level in a step; the job summary lists all`
+      `${plural(omitted, 'finding was', 'findings were')} not annotated: GitHub shows at most 10 per level in a step; the job summary lists all`
     )
   return quiet ? 0 : omitted
 }

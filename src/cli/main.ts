@@ -1,3 +1,4 @@
+import { plural } from '../core/plural.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -217,7 +218,7 @@ async function runLock(
     result.enumeration.entries.filter((entry) => entry.status === 'ok').map((entry) => entry.name)
   )
   io.stdout(
-    `${result.text === result.before ? 'unchanged' : 'wrote'} ${LOCKFILE_PATH}: ${locked.size} server(s) pinned\n`
+    `${result.text === result.before ? 'unchanged' : 'wrote'} ${LOCKFILE_PATH}: ${plural(locked.size, 'server')} pinned\n`
   )
   for (const entry of failed)
     io.stderr(

@@ -1,3 +1,4 @@
+import { plural } from '../core/plural.js'
 import { join } from 'node:path'
 import { UsageError } from '../core/errors.js'
 import { redactConfigLine } from '../core/redact.js'
@@ -44,7 +45,7 @@ export async function runSync(
     }
     const list = result.changes.map((change) => change.path).join(', ')
     io.stderr(
-      `${result.changes.length} file(s) differ from the central source: ${list}\nrun "mcp-lint sync" to write them\n`
+      `${plural(result.changes.length, 'file differs', 'files differ')} from the central source: ${list}\nrun "mcp-lint sync" to write them\n`
     )
     return 1
   }

@@ -10,7 +10,7 @@ import {
   table,
   totals
 } from './markdown.js'
-import { plural } from './text.js'
+import { plural } from '../core/plural.js'
 
 /** GitHub rejects an issue or pull request comment over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536

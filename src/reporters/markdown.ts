@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js'
 import { escapeText } from '../core/quote.js'
 import type { LintResult } from '../lint.js'
-import { plural } from './text.js'
+import { plural } from '../core/plural.js'
 
 /**
  * Text for a Markdown table cell or line, from messages that quote config values and names

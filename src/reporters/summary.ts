@@ -9,7 +9,7 @@ import {
   table,
   totals
 } from './markdown.js'
-import { plural } from './text.js'
+import { plural } from '../core/plural.js'
 
 /** GitHub refuses a step summary over 1 MiB; the margin leaves room for other steps' text. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024

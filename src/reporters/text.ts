@@ -1,3 +1,4 @@
+import { plural } from '../core/plural.js'
 import { escapeText } from '../core/quote.js'
 import type { LintResult, ServerReport } from '../lint.js'
 
@@ -61,8 +62,4 @@ export function summaryLine(result: LintResult): string {
   const ignored =
     result.ignored > 0 ? ` (${plural(result.ignored, 'finding')} ignored by config)` : ''
   return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${ignored}`
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

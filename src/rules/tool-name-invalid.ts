@@ -1,11 +1,10 @@
+import { plural } from '../core/plural.js'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import { quote, quoteList } from '../core/quote.js'
 import { clientFiles, surfaceOf } from '../core/surface.js'
 import { exposeTools, type ExposedTool, type NameChange } from '../platforms/tool-naming.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 const messages = {
   dropped: (d: { platform: string; server: string; count: number; tools: string }) =>

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Workspace } from '../core/model.js'
+import { plural } from '../core/plural.js'
 import type { Enumeration, EntryResult, ServerRun } from '../core/tools.js'
 import type * as Client from './enumerate.js'
 import { defaultLimits, type EnumerationLimits } from './limits.js'
@@ -114,7 +115,7 @@ export async function enumerate(
     else sandbox = prepared.sandbox
   }
   progress(
-    `enumerating ${jobs.size} server launch(es), ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`
+    `enumerating ${plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`
   )
 
   // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
@@ -125,12 +126,10 @@ export async function enumerate(
   const deadline = started + options.runTimeoutMs
   const outcomes = new Map<string, Outcome>()
   const prefetches = new Map<string, Promise<PrefetchResult>>()
+  const labels = labelLaunches(planned)
   const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined)
   await mapPool(runnable, options.concurrency, async ([key, job]) => {
-    const label = sanitize(
-      planned.find(({ decision }) => keyOf(decision) === key)?.name ?? 'server',
-      80
-    )
+    const { name, label } = labels.get(key) ?? { name: '', label: 'server' }
     if (performance.now() > deadline) {
       outcomes.set(key, {
         skipped: {
@@ -140,7 +139,7 @@ export async function enumerate(
       })
       return
     }
-    const limits = { ...options.limits, ...options.serverLimits?.[label] }
+    const limits = { ...options.limits, ...options.serverLimits?.[name] }
     if ('remote' in job) {
       const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts)
       if (refusal !== undefined) {
@@ -240,9 +239,30 @@ async function runStdio(
 function report(progress: (line: string) => void, label: string, run: ServerRun): void {
   progress(
     run.status === 'ok'
-      ? `${label}: ${run.tools.length} tool(s) in ${(run.timings.totalMs / 1000).toFixed(1)} s`
+      ? `${label}: ${plural(run.tools.length, 'tool')} in ${(run.timings.totalMs / 1000).toFixed(1)} s`
       : `${label}: failed, ${run.reason} (${run.detail})`
   )
+}
+
+/**
+ * A name for each launch in progress lines: the server's name, and its file when the same name
+ * launches differently elsewhere (otherwise "starting github" would appear once per variant).
+ */
+function labelLaunches(planned: readonly Planned[]): Map<string, { name: string; label: string }> {
+  const first = new Map<string, Planned>()
+  for (const entry of planned) {
+    const key = keyOf(entry.decision)
+    if (key !== undefined && !first.has(key)) first.set(key, entry)
+  }
+  const launchesByName = new Map<string, number>()
+  for (const { name } of first.values())
+    launchesByName.set(name, (launchesByName.get(name) ?? 0) + 1)
+  const labels = new Map<string, { name: string; label: string }>()
+  for (const [key, { name, file }] of first) {
+    const shared = (launchesByName.get(name) ?? 0) > 1
+    labels.set(key, { name, label: sanitize(shared ? `${name} (${file})` : name, 120) })
+  }
+  return labels
 }
 
 function keyOf(decision: LaunchDecision): string | undefined {
