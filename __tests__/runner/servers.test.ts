@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main, processIO, type CliIO } from '../../src/cli/main.js'
@@ -128,8 +136,8 @@ describe('concurrency', () => {
   }, 60_000)
 })
 
-describe('progress', () => {
-  it('names each launch once, with its file where one name launches differently elsewhere', async () => {
+describe('progress and clean-up', () => {
+  it('names each launch once, with its file where one name launches differently elsewhere, and leaves no cache behind', async () => {
     const root = repo('fixtures/enumeration/.mcp.json')
     mkdirSync(join(root, '.cursor'))
     writeFileSync(
@@ -142,10 +150,18 @@ describe('progress', () => {
       })
     )
     const lines: string[] = []
+    // The packages fetched for a run go to a fresh directory under RUNNER_TEMP, removed after it.
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'mcp-lint-runner-temp-'))
+    temps.push(runnerTemp)
+    const savedTemp = process.env.RUNNER_TEMP
+    process.env.RUNNER_TEMP = runnerTemp
     await lint({
       root,
       enumerate: { concurrency: 8, sandbox: 'bwrap', onProgress: (line) => lines.push(line) }
     })
+    if (savedTemp === undefined) Reflect.deleteProperty(process.env, 'RUNNER_TEMP')
+    else process.env.RUNNER_TEMP = savedTemp
+    expect(readdirSync(runnerTemp)).toEqual([])
     expect(lines[0]).toBe('enumerating 8 server launches, 8 at a time, sandbox: bwrap')
     const starts = lines.filter((line) => line.startsWith('starting ')).sort()
     expect(starts).toEqual([

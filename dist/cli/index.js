@@ -18701,44 +18701,53 @@ async function enumerate(workspace, root, options) {
     }
     progress(`enumerating ${plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
-    // otherwise every run fetches into a fresh directory.
-    const cacheRoot = process.env.MCP_LINT_CACHE_DIR ??
-        (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
+    // otherwise every run fetches into a fresh directory, removed at the end (hundreds of MB a run).
+    const cacheDir = process.env.MCP_LINT_CACHE_DIR;
+    const keepCache = cacheDir !== undefined && cacheDir !== '';
+    const cacheRoot = keepCache
+        ? (0,external_node_path_namespaceObject.resolve)(cacheDir)
+        : (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     const deadline = started + options.runTimeoutMs;
     const outcomes = new Map();
     const prefetches = new Map();
     const labels = labelLaunches(planned);
     const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined);
-    await mapPool(runnable, options.concurrency, async ([key, job]) => {
-        const { name, label } = labels.get(key) ?? { name: '', label: 'server' };
-        if (performance.now() > deadline) {
-            outcomes.set(key, {
-                skipped: {
-                    reason: 'run-timeout',
-                    detail: `the run reached its ${options.runTimeoutMs / 1000} s limit first`
-                }
-            });
-            return;
-        }
-        const limits = { ...options.limits, ...options.serverLimits?.[name] };
-        if ('remote' in job) {
-            const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts);
-            if (refusal !== undefined) {
-                outcomes.set(key, { skipped: { reason: 'not-allowed', detail: refusal } });
+    try {
+        await mapPool(runnable, options.concurrency, async ([key, job]) => {
+            const { name, label } = labels.get(key) ?? { name: '', label: 'server' };
+            if (performance.now() > deadline) {
+                outcomes.set(key, {
+                    skipped: {
+                        reason: 'run-timeout',
+                        detail: `the run reached its ${options.runTimeoutMs / 1000} s limit first`
+                    }
+                });
                 return;
             }
-            progress(`connecting to ${label}`);
-            const { enumerateRemote } = await loadClient();
-            const run = await enumerateRemote(job.remote, limits);
-            report(progress, label, run);
-            outcomes.set(key, { run });
-            return;
-        }
-        if (sandbox === undefined)
-            return;
-        const outcome = await runStdio(job.stdio, sandbox, cacheRoot, prefetches, options, limits, label, progress);
-        outcomes.set(key, outcome);
-    });
+            const limits = { ...options.limits, ...options.serverLimits?.[name] };
+            if ('remote' in job) {
+                const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts);
+                if (refusal !== undefined) {
+                    outcomes.set(key, { skipped: { reason: 'not-allowed', detail: refusal } });
+                    return;
+                }
+                progress(`connecting to ${label}`);
+                const { enumerateRemote } = await loadClient();
+                const run = await enumerateRemote(job.remote, limits);
+                report(progress, label, run);
+                outcomes.set(key, { run });
+                return;
+            }
+            if (sandbox === undefined)
+                return;
+            const outcome = await runStdio(job.stdio, sandbox, cacheRoot, prefetches, options, limits, label, progress);
+            outcomes.set(key, outcome);
+        });
+    }
+    finally {
+        if (!keepCache)
+            (0,external_node_fs_.rmSync)(cacheRoot, { recursive: true, force: true });
+    }
     const missingSandbox = unavailable === undefined
         ? undefined
         : { reason: 'sandbox-unavailable', detail: unavailable };

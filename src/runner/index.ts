@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Workspace } from '../core/model.js'
 import { plural } from '../core/plural.js'
 import type { Enumeration, EntryResult, ServerRun } from '../core/tools.js'
@@ -119,53 +119,59 @@ export async function enumerate(
   )
 
   // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
-  // otherwise every run fetches into a fresh directory.
-  const cacheRoot =
-    process.env.MCP_LINT_CACHE_DIR ??
-    mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
+  // otherwise every run fetches into a fresh directory, removed at the end (hundreds of MB a run).
+  const cacheDir = process.env.MCP_LINT_CACHE_DIR
+  const keepCache = cacheDir !== undefined && cacheDir !== ''
+  const cacheRoot = keepCache
+    ? resolve(cacheDir)
+    : mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
   const deadline = started + options.runTimeoutMs
   const outcomes = new Map<string, Outcome>()
   const prefetches = new Map<string, Promise<PrefetchResult>>()
   const labels = labelLaunches(planned)
   const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined)
-  await mapPool(runnable, options.concurrency, async ([key, job]) => {
-    const { name, label } = labels.get(key) ?? { name: '', label: 'server' }
-    if (performance.now() > deadline) {
-      outcomes.set(key, {
-        skipped: {
-          reason: 'run-timeout',
-          detail: `the run reached its ${options.runTimeoutMs / 1000} s limit first`
-        }
-      })
-      return
-    }
-    const limits = { ...options.limits, ...options.serverLimits?.[name] }
-    if ('remote' in job) {
-      const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts)
-      if (refusal !== undefined) {
-        outcomes.set(key, { skipped: { reason: 'not-allowed', detail: refusal } })
+  try {
+    await mapPool(runnable, options.concurrency, async ([key, job]) => {
+      const { name, label } = labels.get(key) ?? { name: '', label: 'server' }
+      if (performance.now() > deadline) {
+        outcomes.set(key, {
+          skipped: {
+            reason: 'run-timeout',
+            detail: `the run reached its ${options.runTimeoutMs / 1000} s limit first`
+          }
+        })
         return
       }
-      progress(`connecting to ${label}`)
-      const { enumerateRemote } = await loadClient()
-      const run = await enumerateRemote(job.remote, limits)
-      report(progress, label, run)
-      outcomes.set(key, { run })
-      return
-    }
-    if (sandbox === undefined) return
-    const outcome = await runStdio(
-      job.stdio,
-      sandbox,
-      cacheRoot,
-      prefetches,
-      options,
-      limits,
-      label,
-      progress
-    )
-    outcomes.set(key, outcome)
-  })
+      const limits = { ...options.limits, ...options.serverLimits?.[name] }
+      if ('remote' in job) {
+        const refusal = await refuseHost(job.remote.url, options.remote.allowPrivateHosts)
+        if (refusal !== undefined) {
+          outcomes.set(key, { skipped: { reason: 'not-allowed', detail: refusal } })
+          return
+        }
+        progress(`connecting to ${label}`)
+        const { enumerateRemote } = await loadClient()
+        const run = await enumerateRemote(job.remote, limits)
+        report(progress, label, run)
+        outcomes.set(key, { run })
+        return
+      }
+      if (sandbox === undefined) return
+      const outcome = await runStdio(
+        job.stdio,
+        sandbox,
+        cacheRoot,
+        prefetches,
+        options,
+        limits,
+        label,
+        progress
+      )
+      outcomes.set(key, outcome)
+    })
+  } finally {
+    if (!keepCache) rmSync(cacheRoot, { recursive: true, force: true })
+  }
   const missingSandbox =
     unavailable === undefined
       ? undefined
