@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   closeSync,
@@ -239,6 +239,25 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     expect(result.status).toBe(1)
     expect(output).toMatch(/\.mcp\.json:1:1: error the file cannot be read \(EACCES\)/)
     expect(output).toContain('in 2 config files')
+  })
+
+  it('a reader that closes the pipe early (| head) ends the output quietly, with the exit code', async () => {
+    const root = repo((r) => {
+      const servers = Object.fromEntries(
+        Array.from({ length: 3000 }, (_, index) => [`s${index}`, { command: 1 }])
+      )
+      write(r, '.mcp.json', JSON.stringify({ mcpServers: servers }, null, 1))
+    })
+    const child = spawn(process.execPath, ['dist/cli/index.js', 'check', root], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    // Read one chunk, then close the pipe, as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy())
+    const status = await new Promise<number | null>((done) => child.on('close', done))
+    expect(status).toBe(1)
+    expect(stderr).toBe('')
   })
 
   it.each<[string, Setup, string[], RegExp]>([

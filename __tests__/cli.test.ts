@@ -145,6 +145,18 @@ describe('mcp-lint CLI', () => {
     })
   })
 
+  it('exits 2 on sandbox options without --enumerate, rather than ignoring them', async () => {
+    const repo = makeRepo({ '.mcp.json': '{ "mcpServers": {} }' })
+    for (const option of [['--remote'], ['--timeout', '5'], ['--sandbox', 'none']]) {
+      const result = await runCli([repo.root, ...option])
+      expect(result).toMatchObject({
+        code: 2,
+        stderr: 'mcp-lint: --sandbox, --timeout, --concurrency and --remote need --enumerate\n'
+      })
+    }
+    repo.remove()
+  })
+
   it('exits 3, never 0, on an internal error', async () => {
     let stderr = ''
     const failing: CliIO = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { UsageError } from '../src/core/errors.js'
 import { matchesIgnore, parseLintConfig } from '../src/config/lint-config.js'
-import { lint } from '../src/lint.js'
+import { enumerationOptions, lint } from '../src/lint.js'
 import { makeRepo } from './helpers/temp-repo.js'
 
 const parse = (text: string) => parseLintConfig('mcp-lint.json', new TextEncoder().encode(text))
@@ -145,5 +145,48 @@ describe('lint with a config', () => {
       'cannot read config file nope.json: ENOENT'
     )
     repo.remove()
+  })
+})
+
+describe('enumeration timeouts', () => {
+  const options = (config: string, timeoutSeconds?: number) =>
+    enumerationOptions(parse(config), timeoutSeconds === undefined ? {} : { timeoutSeconds })
+
+  it('keeps the step limits by default, and under a shorter whole-server time', () => {
+    expect(options('{}').limits).toMatchObject({
+      totalMs: 45_000,
+      initializeMs: 30_000,
+      listMs: 15_000
+    })
+    expect(options('{}', 10).limits).toMatchObject({
+      totalMs: 10_000,
+      initializeMs: 30_000,
+      listMs: 15_000
+    })
+  })
+
+  it('lifts the step limits with a longer whole-server time, unless they are set beside it', () => {
+    expect(options('{}', 90).limits).toMatchObject({
+      totalMs: 90_000,
+      initializeMs: 90_000,
+      listMs: 90_000
+    })
+    expect(
+      options('{ "enumeration": { "initializeTimeoutSeconds": 20 } }', 90).limits
+    ).toMatchObject({ totalMs: 90_000, initializeMs: 20_000, listMs: 90_000 })
+  })
+
+  it("gives a server's own settings precedence over the command line", () => {
+    const result = options(
+      '{ "enumeration": { "servers": { "kubernetes": { "timeoutSeconds": 120 }, "fast": { "timeoutSeconds": 5 } } } }',
+      60
+    )
+    expect(result.limits.totalMs).toBe(60_000)
+    expect(result.serverLimits?.kubernetes).toMatchObject({
+      totalMs: 120_000,
+      initializeMs: 120_000,
+      listMs: 120_000
+    })
+    expect(result.serverLimits?.fast).toMatchObject({ totalMs: 5_000, initializeMs: 60_000 })
   })
 })

@@ -21,6 +21,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 for (const platform of platforms)
   outputs.set(`schemas/${platform.id}.schema.json`, json(platform.schema))
 outputs.set('schemas/mcp-lint.schema.json', json(lintConfigSchema()))
+outputs.set('schemas/report.schema.json', json(reportSchema()))
 
 outputs.set('src/core/generated/validators.js', validatorsModule())
 

@@ -147,7 +147,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 }
 
-/** Command-line settings over mcp-lint.json's `enumeration`, over the defaults. */
+/**
+ * Command-line settings over mcp-lint.json's `enumeration`, over the defaults; a server's own
+ * settings in `enumeration.servers` over all of them.
+ */
 export function enumerationOptions(
   config: LintConfig,
   request: EnumerateRequest
@@ -156,12 +159,19 @@ export function enumerationOptions(
   const seconds = (value: number | undefined, fallback: number) =>
     value === undefined ? fallback : Math.round(value * 1000)
   const defaults = defaultEnumerationOptions
-  const limitsFor = (timeouts: TimeoutSettings, base: EnumerationOptions['limits']) => ({
-    ...base,
-    totalMs: seconds(timeouts.timeoutSeconds, base.totalMs),
-    initializeMs: seconds(timeouts.initializeTimeoutSeconds, base.initializeMs),
-    listMs: seconds(timeouts.listTimeoutSeconds, base.listMs)
-  })
+  const limitsFor = (timeouts: TimeoutSettings, base: EnumerationOptions['limits']) => {
+    const totalMs = seconds(timeouts.timeoutSeconds, base.totalMs)
+    // A longer whole-server time lifts the step limits not set beside it: a server given 90 s
+    // may spend 60 of them starting.
+    const step = (value: number | undefined, baseMs: number) =>
+      seconds(value, timeouts.timeoutSeconds === undefined ? baseMs : Math.max(baseMs, totalMs))
+    return {
+      ...base,
+      totalMs,
+      initializeMs: step(timeouts.initializeTimeoutSeconds, base.initializeMs),
+      listMs: step(timeouts.listTimeoutSeconds, base.listMs)
+    }
+  }
   const limits = limitsFor(
     {
       ...settings,

@@ -87,6 +87,37 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     expect(memory?.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024)
   }, 120_000)
 
+  it('fetches into a kept cache inside a project that already has the package, and reuses it', async () => {
+    // MCP_LINT_CACHE_DIR under this project's node_modules, which holds server-memory: npm exec
+    // must still fetch into the cache, or the offline launch in the sandbox finds nothing.
+    const cache = mkdtempSync(join(process.cwd(), 'node_modules/.cache-mcp-lint-test-'))
+    temps.push(cache)
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-kept-cache-'))
+    temps.push(root)
+    writeFileSync(
+      join(root, '.mcp.json'),
+      JSON.stringify({
+        mcpServers: {
+          memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] }
+        }
+      })
+    )
+    const saved = process.env.MCP_LINT_CACHE_DIR
+    process.env.MCP_LINT_CACHE_DIR = cache
+    try {
+      for (let run = 0; run < 2; run++) {
+        const result = await lint({ root, enumerate: { sandbox: 'bwrap' } })
+        const memory = result.servers.find((server) => server.name === 'memory')
+        expect(memory).toMatchObject({ status: 'ok' })
+        expect(memory?.tools).toHaveLength(9)
+      }
+    } finally {
+      if (saved === undefined) Reflect.deleteProperty(process.env, 'MCP_LINT_CACHE_DIR')
+      else process.env.MCP_LINT_CACHE_DIR = saved
+    }
+    expect(readdirSync(cache)).toHaveLength(1)
+  }, 120_000)
+
   it('gives no tool finding on the reference servers, on any platform', async () => {
     // The same three servers in four platform files: one run each, every tool rule over each file.
     const root = repo('fixtures/real-servers/.mcp.json', false)

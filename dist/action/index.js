@@ -55900,11 +55900,14 @@ function prefetchNpm(spec, name, cache, timeoutMs) {
         if (value !== undefined)
             env[key] = value;
     }
+    // npm exec takes the nearest directory with a package.json or node_modules as the project and
+    // is satisfied by a package installed there, fetching nothing: a cache directory inside a
+    // project (node_modules/.cache, say) must be a project of its own.
+    const manifest = (0,external_node_path_.join)(cache, 'package.json');
+    if (!(0,external_node_fs_.existsSync)(manifest))
+        (0,external_node_fs_.writeFileSync)(manifest, '{}\n');
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('npm', ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'], 
-        // From the empty cache directory: in a project that already has the package, npm exec would
-        // resolve it from node_modules and fetch nothing.
-        { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+        (0,external_node_child_process_namespaceObject.execFile)('npm', ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'], { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
             if (error === null) {
                 resolve({ ok: true, version: installedVersion(cache, name) });
                 return;
@@ -56507,17 +56510,26 @@ async function lint(options) {
         ignored: all.length - diagnostics.length
     };
 }
-/** Command-line settings over mcp-lint.json's `enumeration`, over the defaults. */
+/**
+ * Command-line settings over mcp-lint.json's `enumeration`, over the defaults; a server's own
+ * settings in `enumeration.servers` over all of them.
+ */
 function enumerationOptions(config, request) {
     const settings = config.enumeration;
     const seconds = (value, fallback) => value === undefined ? fallback : Math.round(value * 1000);
     const defaults = defaultEnumerationOptions;
-    const limitsFor = (timeouts, base) => ({
-        ...base,
-        totalMs: seconds(timeouts.timeoutSeconds, base.totalMs),
-        initializeMs: seconds(timeouts.initializeTimeoutSeconds, base.initializeMs),
-        listMs: seconds(timeouts.listTimeoutSeconds, base.listMs)
-    });
+    const limitsFor = (timeouts, base) => {
+        const totalMs = seconds(timeouts.timeoutSeconds, base.totalMs);
+        // A longer whole-server time lifts the step limits not set beside it: a server given 90 s
+        // may spend 60 of them starting.
+        const step = (value, baseMs) => seconds(value, timeouts.timeoutSeconds === undefined ? baseMs : Math.max(baseMs, totalMs));
+        return {
+            ...base,
+            totalMs,
+            initializeMs: step(timeouts.initializeTimeoutSeconds, base.initializeMs),
+            listMs: step(timeouts.listTimeoutSeconds, base.listMs)
+        };
+    };
     const limits = limitsFor({
         ...settings,
         ...(request.timeoutSeconds === undefined ? {} : { timeoutSeconds: request.timeoutSeconds })

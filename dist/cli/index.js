@@ -7702,6 +7702,14 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
 
+// A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
+// SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED')
+            throw error;
+    });
+}
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -18535,11 +18543,14 @@ function prefetchNpm(spec, name, cache, timeoutMs) {
         if (value !== undefined)
             env[key] = value;
     }
+    // npm exec takes the nearest directory with a package.json or node_modules as the project and
+    // is satisfied by a package installed there, fetching nothing: a cache directory inside a
+    // project (node_modules/.cache, say) must be a project of its own.
+    const manifest = (0,external_node_path_namespaceObject.join)(cache, 'package.json');
+    if (!(0,external_node_fs_.existsSync)(manifest))
+        (0,external_node_fs_.writeFileSync)(manifest, '{}\n');
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('npm', ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'], 
-        // From the empty cache directory: in a project that already has the package, npm exec would
-        // resolve it from node_modules and fetch nothing.
-        { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+        (0,external_node_child_process_namespaceObject.execFile)('npm', ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'], { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
             if (error === null) {
                 resolve({ ok: true, version: installedVersion(cache, name) });
                 return;
@@ -19142,17 +19153,26 @@ async function lint(options) {
         ignored: all.length - diagnostics.length
     };
 }
-/** Command-line settings over mcp-lint.json's `enumeration`, over the defaults. */
+/**
+ * Command-line settings over mcp-lint.json's `enumeration`, over the defaults; a server's own
+ * settings in `enumeration.servers` over all of them.
+ */
 function enumerationOptions(config, request) {
     const settings = config.enumeration;
     const seconds = (value, fallback) => value === undefined ? fallback : Math.round(value * 1000);
     const defaults = defaultEnumerationOptions;
-    const limitsFor = (timeouts, base) => ({
-        ...base,
-        totalMs: seconds(timeouts.timeoutSeconds, base.totalMs),
-        initializeMs: seconds(timeouts.initializeTimeoutSeconds, base.initializeMs),
-        listMs: seconds(timeouts.listTimeoutSeconds, base.listMs)
-    });
+    const limitsFor = (timeouts, base) => {
+        const totalMs = seconds(timeouts.timeoutSeconds, base.totalMs);
+        // A longer whole-server time lifts the step limits not set beside it: a server given 90 s
+        // may spend 60 of them starting.
+        const step = (value, baseMs) => seconds(value, timeouts.timeoutSeconds === undefined ? baseMs : Math.max(baseMs, totalMs));
+        return {
+            ...base,
+            totalMs,
+            initializeMs: step(timeouts.initializeTimeoutSeconds, base.initializeMs),
+            listMs: step(timeouts.listTimeoutSeconds, base.listMs)
+        };
+    };
     const limits = limitsFor({
         ...settings,
         ...(request.timeoutSeconds === undefined ? {} : { timeoutSeconds: request.timeoutSeconds })
@@ -20081,8 +20101,14 @@ async function runSync(options, mode, io) {
 
 
 const processIO = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+        if (process.stdout.writable)
+            process.stdout.write(text);
+    },
+    stderr: (text) => {
+        if (process.stderr.writable)
+            process.stderr.write(text);
+    },
     writeFile: async (path, text) => {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(path, text, 'utf8');
@@ -20108,11 +20134,12 @@ Options:
       --fail-on LEVEL      check: exit 1 on findings at or above LEVEL: error (default), warning,
                            notice, never
       --enumerate          check: start the stdio servers in the sandbox and list their tools
-      --sandbox MODE       check, lock: auto (default), bwrap, or none (no isolation: only if you trust
-                           every server)
-      --timeout SECONDS    check, lock: time per server to start and list its tools (default 45)
-      --concurrency N      check, lock: servers started at once (default 4)
-      --remote             check, lock: connect to remote (HTTP/SSE) servers too
+      --sandbox MODE       check --enumerate, lock: auto (default), bwrap, or none (no isolation:
+                           only if you trust every server)
+      --timeout SECONDS    check --enumerate, lock: time per server to start and list its tools
+                           (default 45)
+      --concurrency N      check --enumerate, lock: servers started at once (default 4)
+      --remote             check --enumerate, lock: connect to remote (HTTP/SSE) servers too
       --lockfile FILE      check: compare tools with this lockfile instead of the repository's
       --check              sync: write nothing; exit 1 and show a diff if any file would change
       --init               sync: create the central source from the existing platform files
@@ -20183,8 +20210,8 @@ async function run(argv, io) {
     const options = lintOptions(values, command === 'check' ? rest : positionals);
     const withTools = values.enumerate === true ? { ...options, enumerate: enumerateRequest(values, io) } : options;
     if (values.enumerate !== true &&
-        (values.sandbox ?? values.timeout ?? values.concurrency) !== undefined) {
-        throw new UsageError('--sandbox, --timeout and --concurrency need --enumerate');
+        (values.sandbox ?? values.timeout ?? values.concurrency ?? values.remote) !== undefined) {
+        throw new UsageError('--sandbox, --timeout, --concurrency and --remote need --enumerate');
     }
     return runCheck(values.lockfile === undefined ? withTools : { ...withTools, lockfile: values.lockfile }, values, io);
 }

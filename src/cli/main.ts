@@ -23,8 +23,12 @@ export interface CliIO {
 }
 
 export const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => {
+    if (process.stdout.writable) process.stdout.write(text)
+  },
+  stderr: (text) => {
+    if (process.stderr.writable) process.stderr.write(text)
+  },
   writeFile: async (path, text) => {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, text, 'utf8')
@@ -55,11 +59,12 @@ Options:
       --fail-on LEVEL      check: exit 1 on findings at or above LEVEL: error (default), warning,
                            notice, never
       --enumerate          check: start the stdio servers in the sandbox and list their tools
-      --sandbox MODE       check, lock: auto (default), bwrap, or none (no isolation: only if you trust
-                           every server)
-      --timeout SECONDS    check, lock: time per server to start and list its tools (default 45)
-      --concurrency N      check, lock: servers started at once (default 4)
-      --remote             check, lock: connect to remote (HTTP/SSE) servers too
+      --sandbox MODE       check --enumerate, lock: auto (default), bwrap, or none (no isolation:
+                           only if you trust every server)
+      --timeout SECONDS    check --enumerate, lock: time per server to start and list its tools
+                           (default 45)
+      --concurrency N      check --enumerate, lock: servers started at once (default 4)
+      --remote             check --enumerate, lock: connect to remote (HTTP/SSE) servers too
       --lockfile FILE      check: compare tools with this lockfile instead of the repository's
       --check              sync: write nothing; exit 1 and show a diff if any file would change
       --init               sync: create the central source from the existing platform files
@@ -146,9 +151,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     values.enumerate === true ? { ...options, enumerate: enumerateRequest(values, io) } : options
   if (
     values.enumerate !== true &&
-    (values.sandbox ?? values.timeout ?? values.concurrency) !== undefined
+    (values.sandbox ?? values.timeout ?? values.concurrency ?? values.remote) !== undefined
   ) {
-    throw new UsageError('--sandbox, --timeout and --concurrency need --enumerate')
+    throw new UsageError('--sandbox, --timeout, --concurrency and --remote need --enumerate')
   }
   return runCheck(
     values.lockfile === undefined ? withTools : { ...withTools, lockfile: values.lockfile },

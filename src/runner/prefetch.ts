@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sanitize } from './text.js'
 
@@ -46,12 +46,15 @@ export function prefetchNpm(
     const value = process.env[key]
     if (value !== undefined) env[key] = value
   }
+  // npm exec takes the nearest directory with a package.json or node_modules as the project and
+  // is satisfied by a package installed there, fetching nothing: a cache directory inside a
+  // project (node_modules/.cache, say) must be a project of its own.
+  const manifest = join(cache, 'package.json')
+  if (!existsSync(manifest)) writeFileSync(manifest, '{}\n')
   return new Promise((resolve) => {
     execFile(
       'npm',
       ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'],
-      // From the empty cache directory: in a project that already has the package, npm exec would
-      // resolve it from node_modules and fetch nothing.
       { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (error === null) {
