@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main, processIO, type CliIO } from '../../src/cli/main.js'
@@ -78,6 +86,24 @@ describe('mcp-lint sync', () => {
     expect(readFileSync(join(root, '.cursor/mcp.json'), 'utf8')).toBe(before)
   })
 
+  it('leaves a file it cannot read alone, and exits 1 rather than calling it in sync', async () => {
+    const root = copy('fixtures/scenarios/ok-in-sync')
+    const target = '.mcp.json'
+    writeFileSync(join(root, target), '{ "mcpServers": { "a": ')
+    for (const args of [['--check'], []]) {
+      const result = await cli(['sync', root, ...args])
+      expect(result.code).toBe(1)
+      expect(result.stdout).not.toContain('every platform file matches')
+      expect(result.stderr).toContain(
+        `skipped ${target}: it cannot be read or parsed: fix the config-syntax or config-unreadable finding first\n`
+      )
+      expect(result.stderr).toContain(
+        `1 file was not ${args.length > 0 ? 'checked' : 'written'}: ${target}\n`
+      )
+      expect(readFileSync(join(root, target), 'utf8')).toBe('{ "mcpServers": { "a": ')
+    }
+  })
+
   it('keeps the other settings of a shared settings file', async () => {
     const root = copy('fixtures/scenarios/ng-drift-zed')
     await cli(['sync', root])
@@ -132,11 +158,30 @@ describe('mcp-lint sync --init', () => {
     const result = await lint({ root })
     if (result.files.filter((file) => file.platform !== 'source').length === 0) return
     const init = await cli(['sync', root, '--init'])
-    expect(init.code).toBe(0)
+    const unreadable = new Set(
+      result.diagnostics
+        .filter((d) => d.ruleId === 'config-syntax' || d.ruleId === 'config-unreadable')
+        .map((d) => d.file)
+    )
+    const readable = unreadable.size < result.files.length
+    expect(init.code).toBe(readable ? 0 : 2)
+    expect(init.stderr.includes('no platform config file can be read or parsed')).toBe(!readable)
+    if (!readable) return
     expect(existsSync(join(root, '.agents/mcp/mcp-servers.json'))).toBe(true)
     expect((await cli(['sync', root])).code).toBe(0)
     expect(await drift(root)).toEqual([])
     expect((await cli(['sync', root, '--check'])).code).toBe(0)
+  })
+
+  it('builds from the files it can read and names the ones it cannot', async () => {
+    const root = copy('fixtures/scenarios/ok-in-sync')
+    rmSync(join(root, '.agents'), { recursive: true })
+    writeFileSync(join(root, '.mcp.json'), '{ "mcpServers": ')
+    const init = await cli(['sync', root, '--init'])
+    expect(init.code).toBe(0)
+    expect(init.stderr).toContain(
+      'warning: .mcp.json cannot be read or parsed: its servers are not in the source\n'
+    )
   })
 
   it('reports disagreements and refuses to overwrite an existing source', async () => {

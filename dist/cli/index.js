@@ -19860,7 +19860,11 @@ function planSync(workspace, source) {
     const seen = new Set();
     for (const target of source.targets) {
         if (seen.has(target.path)) {
-            skipped.push({ path: target.path, reason: 'is listed twice in the targets; written once' });
+            skipped.push({
+                path: target.path,
+                reason: 'is listed twice in the targets; written once',
+                unreadable: false
+            });
             continue;
         }
         seen.add(target.path);
@@ -19868,7 +19872,8 @@ function planSync(workspace, source) {
         if (file !== undefined && (file.source === undefined || file.root?.kind !== 'object')) {
             skipped.push({
                 path: target.path,
-                reason: 'cannot be read or parsed: fix the config-syntax or config-unreadable finding first'
+                reason: 'cannot be read or parsed: fix the config-syntax or config-unreadable finding first',
+                unreadable: true
             });
             continue;
         }
@@ -19945,7 +19950,11 @@ async function sync(options) {
             changes.push(change);
         }
         else
-            skipped.push({ path: change.path, reason: `is the same file as ${owner}; not written twice` });
+            skipped.push({
+                path: change.path,
+                reason: `is the same file as ${owner}; not written twice`,
+                unreadable: false
+            });
     }
     const rule = findRule('source-unexpressible');
     const unexpressible = rule === undefined ? [] : runRules(workspace, [rule], config.rules);
@@ -19959,8 +19968,14 @@ async function initSource(options) {
     }
     if (workspace.files.length === 0)
         throw new UsageError('no platform config files to build a central source from');
+    const unreadable = workspace.files
+        .filter((file) => file.root?.kind !== 'object')
+        .map((file) => file.path);
+    if (unreadable.length === workspace.files.length)
+        throw new UsageError(`no platform config file can be read or parsed (${unreadable.join(', ')}): fix the config-syntax or config-unreadable findings first`);
     const { text, conflicts } = planInit(workspace);
-    return { root, path: SOURCE_PATH, text, conflicts };
+    const notRead = unreadable.map((path) => `${path} cannot be read or parsed: its servers are not in the source`);
+    return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts] };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/unified-diff.ts
@@ -20067,21 +20082,29 @@ async function runSync(options, mode, io) {
                 .split('\n')
                 .map(redact/* redactConfigLine */.wD)
                 .join('\n'));
-        if (result.changes.length === 0) {
-            io.stdout('every platform file matches the central source\n');
-            return 0;
+        if (result.changes.length > 0) {
+            const list = result.changes.map((change) => change.path).join(', ');
+            io.stderr(`${plural(result.changes.length, 'file differs', 'files differ')} from the central source: ${list}\nrun "mcp-lint sync" to write them\n`);
         }
-        const list = result.changes.map((change) => change.path).join(', ');
-        io.stderr(`${plural(result.changes.length, 'file differs', 'files differ')} from the central source: ${list}\nrun "mcp-lint sync" to write them\n`);
+    }
+    else {
+        for (const change of result.changes) {
+            await io.writeFile((0,external_node_path_namespaceObject.join)(result.root, change.path), change.after);
+            io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`);
+        }
+    }
+    // A file that cannot be read is not in sync either: a CI job must not pass over it.
+    const unreadable = result.skipped.filter((skipped) => skipped.unreadable);
+    if (unreadable.length > 0) {
+        const list = unreadable.map((skipped) => skipped.path).join(', ');
+        io.stderr(`${plural(unreadable.length, 'file was', 'files were')} not ${mode.check ? 'checked' : 'written'}: ${list}\n`);
         return 1;
     }
-    for (const change of result.changes) {
-        await io.writeFile((0,external_node_path_namespaceObject.join)(result.root, change.path), change.after);
-        io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`);
-    }
-    if (result.changes.length === 0)
+    if (result.changes.length === 0) {
         io.stdout('every platform file matches the central source\n');
-    return 0;
+        return 0;
+    }
+    return mode.check ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -20148,8 +20171,8 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 success, 1 findings at the --fail-on level (check) or files out of date (sync --check),
-2 usage or config error, 3 internal error.
+Exit codes: 0 success, 1 findings at the --fail-on level (check), files out of date (sync --check) or
+files sync could not read, 2 usage or config error, 3 internal error.
 `;
 async function main_main(argv, io = processIO) {
     try {

@@ -73,8 +73,8 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 success, 1 findings at the --fail-on level (check) or files out of date (sync --check),
-2 usage or config error, 3 internal error.
+Exit codes: 0 success, 1 findings at the --fail-on level (check), files out of date (sync --check) or
+files sync could not read, 2 usage or config error, 3 internal error.
 `
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {

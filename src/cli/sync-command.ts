@@ -1,6 +1,6 @@
-import { plural } from '../core/plural.js'
 import { join } from 'node:path'
 import { UsageError } from '../core/errors.js'
+import { plural } from '../core/plural.js'
 import { redactConfigLine } from '../core/redact.js'
 import type { LintOptions } from '../lint.js'
 import { initSource, sync } from '../sync/run.js'
@@ -39,20 +39,30 @@ export async function runSync(
           .map(redactConfigLine)
           .join('\n')
       )
-    if (result.changes.length === 0) {
-      io.stdout('every platform file matches the central source\n')
-      return 0
+    if (result.changes.length > 0) {
+      const list = result.changes.map((change) => change.path).join(', ')
+      io.stderr(
+        `${plural(result.changes.length, 'file differs', 'files differ')} from the central source: ${list}\nrun "mcp-lint sync" to write them\n`
+      )
     }
-    const list = result.changes.map((change) => change.path).join(', ')
+  } else {
+    for (const change of result.changes) {
+      await io.writeFile(join(result.root, change.path), change.after)
+      io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`)
+    }
+  }
+  // A file that cannot be read is not in sync either: a CI job must not pass over it.
+  const unreadable = result.skipped.filter((skipped) => skipped.unreadable)
+  if (unreadable.length > 0) {
+    const list = unreadable.map((skipped) => skipped.path).join(', ')
     io.stderr(
-      `${plural(result.changes.length, 'file differs', 'files differ')} from the central source: ${list}\nrun "mcp-lint sync" to write them\n`
+      `${plural(unreadable.length, 'file was', 'files were')} not ${mode.check ? 'checked' : 'written'}: ${list}\n`
     )
     return 1
   }
-  for (const change of result.changes) {
-    await io.writeFile(join(result.root, change.path), change.after)
-    io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`)
+  if (result.changes.length === 0) {
+    io.stdout('every platform file matches the central source\n')
+    return 0
   }
-  if (result.changes.length === 0) io.stdout('every platform file matches the central source\n')
-  return 0
+  return mode.check ? 1 : 0
 }

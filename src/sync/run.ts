@@ -7,12 +7,12 @@ import { loadWorkspace, type LintOptions } from '../lint.js'
 import { findRule } from '../rules/index.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { planInit } from './init.js'
-import { planSync, type FileChange } from './sync.js'
+import { planSync, type FileChange, type SkippedTarget } from './sync.js'
 
 export interface SyncResult {
   readonly root: string
   readonly changes: readonly FileChange[]
-  readonly skipped: readonly { readonly path: string; readonly reason: string }[]
+  readonly skipped: readonly SkippedTarget[]
   /** Parts of the source some target cannot express (source-unexpressible findings). */
   readonly unexpressible: readonly Diagnostic[]
 }
@@ -38,7 +38,11 @@ export async function sync(options: LintOptions): Promise<SyncResult> {
       owners.set(real, change.path)
       changes.push(change)
     } else
-      skipped.push({ path: change.path, reason: `is the same file as ${owner}; not written twice` })
+      skipped.push({
+        path: change.path,
+        reason: `is the same file as ${owner}; not written twice`,
+        unreadable: false
+      })
   }
   const rule = findRule('source-unexpressible')
   const unexpressible = rule === undefined ? [] : runRules(workspace, [rule], config.rules)
@@ -57,6 +61,16 @@ export async function initSource(
   }
   if (workspace.files.length === 0)
     throw new UsageError('no platform config files to build a central source from')
+  const unreadable = workspace.files
+    .filter((file) => file.root?.kind !== 'object')
+    .map((file) => file.path)
+  if (unreadable.length === workspace.files.length)
+    throw new UsageError(
+      `no platform config file can be read or parsed (${unreadable.join(', ')}): fix the config-syntax or config-unreadable findings first`
+    )
   const { text, conflicts } = planInit(workspace)
-  return { root, path: SOURCE_PATH, text, conflicts }
+  const notRead = unreadable.map(
+    (path) => `${path} cannot be read or parsed: its servers are not in the source`
+  )
+  return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts] }
 }

@@ -17,10 +17,16 @@ export interface FileChange {
   readonly after: string
 }
 
+/** A target left alone, with the reason; `unreadable` ones are not in sync, the others are. */
+export interface SkippedTarget {
+  readonly path: string
+  readonly reason: string
+  readonly unreadable: boolean
+}
+
 export interface SyncPlan {
   readonly changes: readonly FileChange[]
-  /** Targets left alone, with the reason. */
-  readonly skipped: readonly { readonly path: string; readonly reason: string }[]
+  readonly skipped: readonly SkippedTarget[]
 }
 
 /**
@@ -29,11 +35,15 @@ export interface SyncPlan {
  */
 export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
   const changes: FileChange[] = []
-  const skipped: { path: string; reason: string }[] = []
+  const skipped: SkippedTarget[] = []
   const seen = new Set<string>()
   for (const target of source.targets) {
     if (seen.has(target.path)) {
-      skipped.push({ path: target.path, reason: 'is listed twice in the targets; written once' })
+      skipped.push({
+        path: target.path,
+        reason: 'is listed twice in the targets; written once',
+        unreadable: false
+      })
       continue
     }
     seen.add(target.path)
@@ -43,7 +53,9 @@ export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
     if (file !== undefined && (file.source === undefined || file.root?.kind !== 'object')) {
       skipped.push({
         path: target.path,
-        reason: 'cannot be read or parsed: fix the config-syntax or config-unreadable finding first'
+        reason:
+          'cannot be read or parsed: fix the config-syntax or config-unreadable finding first',
+        unreadable: true
       })
       continue
     }
