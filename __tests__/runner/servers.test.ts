@@ -27,6 +27,18 @@ function repo(config: string, withServers = true): string {
   return dir
 }
 
+/** Runs with one environment variable set, restoring it afterwards. */
+async function withEnv<T>(name: string, value: string, run: () => Promise<T>): Promise<T> {
+  const saved = process.env[name]
+  process.env[name] = value
+  try {
+    return await run()
+  } finally {
+    if (saved === undefined) Reflect.deleteProperty(process.env, name)
+    else process.env[name] = saved
+  }
+}
+
 async function cli(argv: string[]) {
   let stdout = ''
   let stderr = ''
@@ -102,18 +114,13 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
         }
       })
     )
-    const saved = process.env.MCP_LINT_CACHE_DIR
-    process.env.MCP_LINT_CACHE_DIR = cache
-    try {
-      for (let run = 0; run < 2; run++) {
-        const result = await lint({ root, enumerate: { sandbox: 'bwrap' } })
-        const memory = result.servers.find((server) => server.name === 'memory')
-        expect(memory).toMatchObject({ status: 'ok' })
-        expect(memory?.tools).toHaveLength(9)
-      }
-    } finally {
-      if (saved === undefined) Reflect.deleteProperty(process.env, 'MCP_LINT_CACHE_DIR')
-      else process.env.MCP_LINT_CACHE_DIR = saved
+    for (let run = 0; run < 2; run++) {
+      const result = await withEnv('MCP_LINT_CACHE_DIR', cache, () =>
+        lint({ root, enumerate: { sandbox: 'bwrap' } })
+      )
+      const memory = result.servers.find((server) => server.name === 'memory')
+      expect(memory).toMatchObject({ status: 'ok' })
+      expect(memory?.tools).toHaveLength(9)
     }
     expect(readdirSync(cache)).toHaveLength(1)
   }, 120_000)
@@ -184,14 +191,12 @@ describe('progress and clean-up', () => {
     // The packages fetched for a run go to a fresh directory under RUNNER_TEMP, removed after it.
     const runnerTemp = mkdtempSync(join(tmpdir(), 'mcp-lint-runner-temp-'))
     temps.push(runnerTemp)
-    const savedTemp = process.env.RUNNER_TEMP
-    process.env.RUNNER_TEMP = runnerTemp
-    await lint({
-      root,
-      enumerate: { concurrency: 8, sandbox: 'bwrap', onProgress: (line) => lines.push(line) }
-    })
-    if (savedTemp === undefined) Reflect.deleteProperty(process.env, 'RUNNER_TEMP')
-    else process.env.RUNNER_TEMP = savedTemp
+    await withEnv('RUNNER_TEMP', runnerTemp, () =>
+      lint({
+        root,
+        enumerate: { concurrency: 8, sandbox: 'bwrap', onProgress: (line) => lines.push(line) }
+      })
+    )
     expect(readdirSync(runnerTemp)).toEqual([])
     expect(lines[0]).toBe('enumerating 8 server launches, 8 at a time, sandbox: bwrap')
     const starts = lines.filter((line) => line.startsWith('starting ')).sort()

@@ -36910,7 +36910,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8325);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8314);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5630);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45076,7 +45076,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 8314:
+/***/ 5630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46043,7 +46043,21 @@ const antigravity = {
     reference: 'https://antigravity.google/docs/mcp'
 };
 
+;// CONCATENATED MODULE: ./src/platforms/platform.ts
+/**
+ * Every `type` spelling seen in real configs for the three transports ("streamable-http" and
+ * "streamableHttp" included), for the clients that accept them all.
+ */
+const everyTypeSpelling = {
+    stdio: 'stdio',
+    http: 'http',
+    'streamable-http': 'http',
+    streamableHttp: 'http',
+    sse: 'sse'
+};
+
 ;// CONCATENATED MODULE: ./src/platforms/claude-code.ts
+
 
 // Facts: ../shared/docs/platforms.md §2.1 (code.claude.com/docs/en/mcp, CHANGELOG to 2.1.240, checked 2026-08-22).
 const remoteTypes = ['http', 'streamable-http', 'sse', 'ws'];
@@ -46111,13 +46125,7 @@ const claudeCode = {
         urlKey: 'url',
         urlKeys: { url: undefined },
         typeValues: { http: 'http', sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
+        readTypes: everyTypeSpelling,
         cwd: false,
         headers: true,
         references: 'brace',
@@ -46316,6 +46324,7 @@ const codex = {
 
 ;// CONCATENATED MODULE: ./src/platforms/cursor.ts
 
+
 // Facts: ../shared/docs/platforms.md §2.3 (cursor.com/docs/mcp; interpolation as quoted by third parties).
 const cursor_server = serverSchema({
     type: string,
@@ -46357,13 +46366,7 @@ const cursor = {
         urlKey: 'url',
         urlKeys: { url: undefined },
         typeValues: { sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
+        readTypes: everyTypeSpelling,
         cwd: false,
         headers: true,
         references: 'env-prefix',
@@ -46387,6 +46390,7 @@ const cursor = {
 };
 
 ;// CONCATENATED MODULE: ./src/platforms/gemini-cli.ts
+
 
 // Facts: ../shared/docs/platforms.md §2.4 (google-gemini/gemini-cli @ 5411f113, 2026-08-21).
 const gemini_cli_server = serverSchema({
@@ -46449,13 +46453,7 @@ const geminiCli = {
         urlKey: 'url',
         urlKeys: { url: undefined, httpUrl: 'http' },
         typeValues: { http: 'http', sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
+        readTypes: everyTypeSpelling,
         cwd: true,
         headers: true,
         references: 'brace',
@@ -46538,6 +46536,7 @@ const kiro = {
 
 ;// CONCATENATED MODULE: ./src/platforms/roo.ts
 
+
 // Facts: ../shared/docs/platforms.md §2.10 (docs.roocode.com/features/mcp/using-mcp-in-roo).
 const roo_server = serverSchema({
     type: enumOf(['stdio', 'sse', 'streamable-http']),
@@ -46583,13 +46582,7 @@ const roo = {
         urlKey: 'url',
         urlKeys: { url: undefined },
         typeValues: { http: 'streamable-http', sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
+        readTypes: everyTypeSpelling,
         cwd: true,
         headers: true,
         disabled: { key: 'disabled', whenDisabled: true },
@@ -46604,6 +46597,7 @@ const roo = {
 };
 
 ;// CONCATENATED MODULE: ./src/platforms/vscode.ts
+
 
 // Facts: ../shared/docs/platforms.md §2.6 (microsoft/vscode mcpConfiguration.ts; vscode-docs mcp-configuration.md, 2026-06-03).
 const vscode_server = serverSchema({
@@ -46690,13 +46684,7 @@ const vscode = {
         urlKey: 'url',
         urlKeys: { url: undefined },
         typeValues: { stdio: 'stdio', http: 'http', sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
+        readTypes: everyTypeSpelling,
         cwd: true,
         headers: true,
         references: 'env-prefix',
@@ -46875,6 +46863,7 @@ const zed = {
 
 
 
+
 /** Every name a source may give a platform: ids and the aliases real sources use (`claude`, `copilot`). */
 const platformName = explain('unknown platform: use a platform id such as "claude-code", "cursor", "vscode" or "codex"', {
     enum: [
@@ -46964,13 +46953,7 @@ const source_source = {
         urlKey: 'url',
         urlKeys: { url: undefined },
         typeValues: { http: 'http', sse: 'sse' },
-        readTypes: {
-            stdio: 'stdio',
-            http: 'http',
-            'streamable-http': 'http',
-            streamableHttp: 'http',
-            sse: 'sse'
-        },
+        readTypes: everyTypeSpelling,
         cwd: true,
         headers: true,
         references: 'brace',
@@ -48772,7 +48755,163 @@ function quote_escape(char) {
     return `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/platforms/tool-naming.ts
+
+/** Every tool of every server under the name one platform exposes it as, in server order. */
+function exposeTools(scheme, servers) {
+    switch (scheme) {
+        case 'claude-code':
+            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_claudeCode(server.name, tool)));
+        case 'gemini-cli':
+            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_geminiCli(server.name, tool)));
+        case 'cursor':
+            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_cursor(server.name, tool)));
+        case 'antigravity':
+            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_antigravity(server.name, tool)));
+        case 'vscode':
+            return tool_naming_vscode(servers);
+        case 'codex':
+            return tool_naming_codex(servers);
+        case 'zed':
+            return tool_naming_zed(servers);
+    }
+}
+function changed(server, tool, exposed, ...changes) {
+    return {
+        server,
+        tool,
+        exposed,
+        changes: changes.filter((change) => change !== false)
+    };
+}
+// Claude Code: `mcp__<server>__<tool>`; characters outside [A-Za-z0-9_-] become `_` (docs/mcp.md);
+// the Anthropic API rejects names over 64 (anthropics/claude-code#2412, tool_reference #19882).
+function tool_naming_claudeCode(server, tool) {
+    const safe = tool.replace(/[^A-Za-z0-9_-]/g, '_');
+    const exposed = `mcp__${server}__${safe}`;
+    return changed(server, tool, exposed, safe !== tool && 'sanitized', exposed.length > 64 && 'too-long');
+}
+// Gemini CLI generateValidName (packages/core/src/tools/mcp-tool.ts @ 5411f113).
+function tool_naming_geminiCli(server, tool) {
+    const joined = `${server}_${tool}`;
+    let name = joined.startsWith('mcp_') ? joined : `mcp_${joined}`;
+    const sanitized = name.replace(/[^a-zA-Z0-9_\-.:]/g, '_');
+    const wasSanitized = sanitized !== name;
+    name = /^[^a-zA-Z_]/.test(sanitized) ? `_${sanitized}` : sanitized;
+    const truncated = name.length > 63;
+    if (truncated)
+        name = `${name.slice(0, 30)}...${name.slice(-30)}`;
+    return changed(server, tool, name, wasSanitized && 'sanitized', truncated && 'truncated');
+}
+// Cursor filters out a tool whose server and tool names together reach 60 characters (forum and
+// issue reports since 2025-04); the exposed form `mcp_<server>_<tool>` is observed, not documented.
+function tool_naming_cursor(server, tool) {
+    if (server.length + tool.length >= 60)
+        return changed(server, tool, undefined, 'dropped');
+    return changed(server, tool, `mcp_${server}_${tool}`);
+}
+// Antigravity validates names, server label included, against ^[a-zA-Z0-9_-]{1,64}$
+// (microsoft/mcp#2966); how the label and tool are joined is not documented.
+function tool_naming_antigravity(server, tool) {
+    const exposed = `${server}_${tool}`;
+    return changed(server, tool, exposed, !/^[a-zA-Z0-9_-]{1,64}$/.test(exposed) && 'invalid');
+}
+// VS Code McpPrefixGenerator and McpTool (src/vs/workbench/contrib/mcp/common/mcpServer.ts):
+// a prefix of at most 18 characters from the server's self-reported name, de-duplicated with 2_,
+// 3_ in registration order; tool characters outside [a-z0-9_-] become `_`; ids cut at 64.
+const vscodePrefix = 'mcp_';
+const vscodeMaxPrefix = 18;
+function tool_naming_vscode(servers) {
+    const taken = new Map();
+    return servers.flatMap((server) => {
+        const safeName = (server.label ?? server.name)
+            .toLowerCase()
+            .replace(/[^a-z0-9_.-]+/g, '_')
+            .slice(0, vscodeMaxPrefix - vscodePrefix.length - 1);
+        const index = (taken.get(safeName) ?? 0) + 1;
+        taken.set(safeName, index);
+        const suffix = `${index === 1 ? '' : String(index)}_`;
+        const prefix = vscodePrefix +
+            safeName.slice(0, vscodeMaxPrefix - vscodePrefix.length - suffix.length) +
+            suffix;
+        return server.tools.map((tool) => {
+            const safe = tool.replace(/[^a-z0-9_-]/gi, '_');
+            const full = (prefix + safe).replaceAll('.', '_');
+            return changed(server.name, tool, full.slice(0, 64), safe !== tool && 'sanitized', full.length > 64 && 'truncated');
+        });
+    });
+}
+// Codex qualify_tools (codex-rs/codex-mcp/src/mcp_tool_names.rs): `mcp__<server>__<tool>` with
+// characters outside [A-Za-z0-9_] replaced; colliding or over-64 names get `_` + 12 hex of a SHA-1.
+// Codex hashes its internal identity, so the suffix here only shows the shape, not Codex's digits.
+function tool_naming_codex(servers) {
+    const sanitize = (name) => name.replace(/[^A-Za-z0-9_]/g, '_') || '_';
+    const hash = (input) => `_${(0,external_node_crypto_.createHash)('sha1').update(input).digest('hex').slice(0, 12)}`;
+    const namespaceOwners = new Map();
+    for (const server of servers) {
+        const namespace = sanitize(`mcp__${server.name}__`);
+        namespaceOwners.set(namespace, (namespaceOwners.get(namespace) ?? new Set()).add(server.name));
+    }
+    const candidates = servers.flatMap((server) => {
+        let namespace = sanitize(`mcp__${server.name}__`);
+        const namespaceHashed = (namespaceOwners.get(namespace)?.size ?? 0) > 1;
+        if (namespaceHashed)
+            namespace = `${namespace.slice(0, -2)}${hash(server.name)}__`;
+        const seen = new Set();
+        return server.tools
+            .filter((tool) => !seen.has(tool) && seen.add(tool))
+            .map((tool) => ({
+            server: server.name,
+            tool,
+            namespace,
+            name: sanitize(tool),
+            namespaceHashed
+        }));
+    });
+    const toolOwners = new Map();
+    for (const candidate of candidates) {
+        const key = candidate.namespace + candidate.name;
+        toolOwners.set(key, (toolOwners.get(key) ?? 0) + 1);
+    }
+    return candidates.map((candidate) => {
+        const identity = `${candidate.server}\u0000${candidate.tool}`;
+        let name = candidate.name;
+        let hashed = candidate.namespaceHashed;
+        if ((toolOwners.get(candidate.namespace + name) ?? 0) > 1) {
+            name += hash(identity);
+            hashed = true;
+        }
+        if (candidate.namespace.length + name.length > 64) {
+            const room = Math.max(0, 64 - candidate.namespace.length - 13);
+            name = candidate.name.slice(0, room) + hash(identity);
+            hashed = true;
+        }
+        const exposed = (candidate.namespace + name).slice(0, 64);
+        return changed(candidate.server, candidate.tool, exposed, candidate.name !== candidate.tool && 'sanitized', hashed && 'hashed');
+    });
+}
+// Zed (crates/agent/src/thread.rs): the raw tool name, cut at 64; a name another server also has
+// becomes `<server>_<tool>`, the server id shortened to fit 64.
+function tool_naming_zed(servers) {
+    const owners = new Map();
+    for (const server of servers)
+        for (const tool of server.tools) {
+            const name = tool.slice(0, 64);
+            owners.set(name, (owners.get(name) ?? new Set()).add(server.name));
+        }
+    return servers.flatMap((server) => server.tools.map((tool) => {
+        const name = tool.slice(0, 64);
+        if ((owners.get(name)?.size ?? 0) < 2)
+            return changed(server.name, tool, name, tool.length > 64 && 'truncated');
+        const room = Math.max(0, 64 - name.length - 1);
+        return changed(server.name, tool, `${server.name.slice(0, room)}_${name}`, 'renamed');
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/core/surface.ts
+
 
 
 const surfaces = new WeakMap();
@@ -48789,6 +48928,34 @@ function surfaceOf(workspace, file) {
         byFile.set(file, surface);
     }
     return surface;
+}
+const exposedCache = new WeakMap();
+/**
+ * Every visible tool of a file's enabled servers under its platform's naming scheme; undefined
+ * for a platform whose naming is not modelled. Computed once per workspace and file.
+ */
+function exposedToolsOf(workspace, file) {
+    let byFile = exposedCache.get(workspace);
+    if (byFile === undefined) {
+        byFile = new WeakMap();
+        exposedCache.set(workspace, byFile);
+    }
+    if (byFile.has(file))
+        return byFile.get(file);
+    const naming = file.platform.tools?.naming;
+    const known = surfaceOf(workspace, file).filter((surface) => surface.enabled && surface.visible !== undefined);
+    const result = naming === undefined
+        ? undefined
+        : {
+            known,
+            exposed: exposeTools(naming.scheme, known.map((surface) => ({
+                name: surface.entry.name.value,
+                label: surface.label,
+                tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
+            })))
+        };
+    byFile.set(file, result);
+    return result;
 }
 function computeSurface(workspace, file) {
     const results = new Map((workspace.tools?.entries ?? [])
@@ -50404,163 +50571,7 @@ const source_unexpressible_source = (servers, targets) => `{\n  "targets": ${tar
     }
 }));
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/platforms/tool-naming.ts
-
-/** Every tool of every server under the name one platform exposes it as, in server order. */
-function exposeTools(scheme, servers) {
-    switch (scheme) {
-        case 'claude-code':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_claudeCode(server.name, tool)));
-        case 'gemini-cli':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_geminiCli(server.name, tool)));
-        case 'cursor':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_cursor(server.name, tool)));
-        case 'antigravity':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_antigravity(server.name, tool)));
-        case 'vscode':
-            return tool_naming_vscode(servers);
-        case 'codex':
-            return tool_naming_codex(servers);
-        case 'zed':
-            return tool_naming_zed(servers);
-    }
-}
-function changed(server, tool, exposed, ...changes) {
-    return {
-        server,
-        tool,
-        exposed,
-        changes: changes.filter((change) => change !== false)
-    };
-}
-// Claude Code: `mcp__<server>__<tool>`; characters outside [A-Za-z0-9_-] become `_` (docs/mcp.md);
-// the Anthropic API rejects names over 64 (anthropics/claude-code#2412, tool_reference #19882).
-function tool_naming_claudeCode(server, tool) {
-    const safe = tool.replace(/[^A-Za-z0-9_-]/g, '_');
-    const exposed = `mcp__${server}__${safe}`;
-    return changed(server, tool, exposed, safe !== tool && 'sanitized', exposed.length > 64 && 'too-long');
-}
-// Gemini CLI generateValidName (packages/core/src/tools/mcp-tool.ts @ 5411f113).
-function tool_naming_geminiCli(server, tool) {
-    const joined = `${server}_${tool}`;
-    let name = joined.startsWith('mcp_') ? joined : `mcp_${joined}`;
-    const sanitized = name.replace(/[^a-zA-Z0-9_\-.:]/g, '_');
-    const wasSanitized = sanitized !== name;
-    name = /^[^a-zA-Z_]/.test(sanitized) ? `_${sanitized}` : sanitized;
-    const truncated = name.length > 63;
-    if (truncated)
-        name = `${name.slice(0, 30)}...${name.slice(-30)}`;
-    return changed(server, tool, name, wasSanitized && 'sanitized', truncated && 'truncated');
-}
-// Cursor filters out a tool whose server and tool names together reach 60 characters (forum and
-// issue reports since 2025-04); the exposed form `mcp_<server>_<tool>` is observed, not documented.
-function tool_naming_cursor(server, tool) {
-    if (server.length + tool.length >= 60)
-        return changed(server, tool, undefined, 'dropped');
-    return changed(server, tool, `mcp_${server}_${tool}`);
-}
-// Antigravity validates names, server label included, against ^[a-zA-Z0-9_-]{1,64}$
-// (microsoft/mcp#2966); how the label and tool are joined is not documented.
-function tool_naming_antigravity(server, tool) {
-    const exposed = `${server}_${tool}`;
-    return changed(server, tool, exposed, !/^[a-zA-Z0-9_-]{1,64}$/.test(exposed) && 'invalid');
-}
-// VS Code McpPrefixGenerator and McpTool (src/vs/workbench/contrib/mcp/common/mcpServer.ts):
-// a prefix of at most 18 characters from the server's self-reported name, de-duplicated with 2_,
-// 3_ in registration order; tool characters outside [a-z0-9_-] become `_`; ids cut at 64.
-const vscodePrefix = 'mcp_';
-const vscodeMaxPrefix = 18;
-function tool_naming_vscode(servers) {
-    const taken = new Map();
-    return servers.flatMap((server) => {
-        const safeName = (server.label ?? server.name)
-            .toLowerCase()
-            .replace(/[^a-z0-9_.-]+/g, '_')
-            .slice(0, vscodeMaxPrefix - vscodePrefix.length - 1);
-        const index = (taken.get(safeName) ?? 0) + 1;
-        taken.set(safeName, index);
-        const suffix = `${index === 1 ? '' : String(index)}_`;
-        const prefix = vscodePrefix +
-            safeName.slice(0, vscodeMaxPrefix - vscodePrefix.length - suffix.length) +
-            suffix;
-        return server.tools.map((tool) => {
-            const safe = tool.replace(/[^a-z0-9_-]/gi, '_');
-            const full = (prefix + safe).replaceAll('.', '_');
-            return changed(server.name, tool, full.slice(0, 64), safe !== tool && 'sanitized', full.length > 64 && 'truncated');
-        });
-    });
-}
-// Codex qualify_tools (codex-rs/codex-mcp/src/mcp_tool_names.rs): `mcp__<server>__<tool>` with
-// characters outside [A-Za-z0-9_] replaced; colliding or over-64 names get `_` + 12 hex of a SHA-1.
-// Codex hashes its internal identity, so the suffix here only shows the shape, not Codex's digits.
-function tool_naming_codex(servers) {
-    const sanitize = (name) => name.replace(/[^A-Za-z0-9_]/g, '_') || '_';
-    const hash = (input) => `_${(0,external_node_crypto_.createHash)('sha1').update(input).digest('hex').slice(0, 12)}`;
-    const namespaceOwners = new Map();
-    for (const server of servers) {
-        const namespace = sanitize(`mcp__${server.name}__`);
-        namespaceOwners.set(namespace, (namespaceOwners.get(namespace) ?? new Set()).add(server.name));
-    }
-    const candidates = servers.flatMap((server) => {
-        let namespace = sanitize(`mcp__${server.name}__`);
-        const namespaceHashed = (namespaceOwners.get(namespace)?.size ?? 0) > 1;
-        if (namespaceHashed)
-            namespace = `${namespace.slice(0, -2)}${hash(server.name)}__`;
-        const seen = new Set();
-        return server.tools
-            .filter((tool) => !seen.has(tool) && seen.add(tool))
-            .map((tool) => ({
-            server: server.name,
-            tool,
-            namespace,
-            name: sanitize(tool),
-            namespaceHashed
-        }));
-    });
-    const toolOwners = new Map();
-    for (const candidate of candidates) {
-        const key = candidate.namespace + candidate.name;
-        toolOwners.set(key, (toolOwners.get(key) ?? 0) + 1);
-    }
-    return candidates.map((candidate) => {
-        const identity = `${candidate.server}\u0000${candidate.tool}`;
-        let name = candidate.name;
-        let hashed = candidate.namespaceHashed;
-        if ((toolOwners.get(candidate.namespace + name) ?? 0) > 1) {
-            name += hash(identity);
-            hashed = true;
-        }
-        if (candidate.namespace.length + name.length > 64) {
-            const room = Math.max(0, 64 - candidate.namespace.length - 13);
-            name = candidate.name.slice(0, room) + hash(identity);
-            hashed = true;
-        }
-        const exposed = (candidate.namespace + name).slice(0, 64);
-        return changed(candidate.server, candidate.tool, exposed, candidate.name !== candidate.tool && 'sanitized', hashed && 'hashed');
-    });
-}
-// Zed (crates/agent/src/thread.rs): the raw tool name, cut at 64; a name another server also has
-// becomes `<server>_<tool>`, the server id shortened to fit 64.
-function tool_naming_zed(servers) {
-    const owners = new Map();
-    for (const server of servers)
-        for (const tool of server.tools) {
-            const name = tool.slice(0, 64);
-            owners.set(name, (owners.get(name) ?? new Set()).add(server.name));
-        }
-    return servers.flatMap((server) => server.tools.map((tool) => {
-        const name = tool.slice(0, 64);
-        if ((owners.get(name)?.size ?? 0) < 2)
-            return changed(server.name, tool, name, tool.length > 64 && 'truncated');
-        const room = Math.max(0, 64 - name.length - 1);
-        return changed(server.name, tool, `${server.name.slice(0, room)}_${name}`, 'renamed');
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/rules/tool-name-collision.ts
-
 
 
 
@@ -50648,7 +50659,7 @@ const tool_name_collision_messages = {
                     break;
                 }
             }
-            const exposedPairs = checkExposed(file, surfaces, report);
+            const exposedPairs = checkExposed(workspace, file, surfaces, report);
             checkShared(file, surfaces, sameLaunch, exposedPairs, report);
         }
     }
@@ -50682,17 +50693,12 @@ function checkSameLaunch(file, surfaces, report) {
     return pairs;
 }
 /** Tools of different servers that the platform's naming formula maps to one name. */
-function checkExposed(file, surfaces, report) {
+function checkExposed(workspace, file, surfaces, report) {
     const reported = new Set();
     const naming = file.platform.tools?.naming;
-    if (naming === undefined)
+    const exposed = exposedToolsOf(workspace, file)?.exposed;
+    if (naming === undefined || exposed === undefined)
         return reported;
-    const known = surfaces.filter((surface) => surface.visible !== undefined);
-    const exposed = exposeTools(naming.scheme, known.map((surface) => ({
-        name: surface.entry.name.value,
-        label: surface.label,
-        tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
-    })));
     const firstByName = new Map();
     for (const tool of exposed) {
         if (tool.exposed === undefined)
@@ -50851,7 +50857,6 @@ const tool_name_generic_generic = new Set([
 
 
 
-
 const tool_name_invalid_messages = {
     dropped: (d) => `${d.platform} drops ${plural_plural(d.count, 'tool')} of server ${quote(d.server)} because server and tool names together reach 60 characters: ${d.tools}; shorten the server name`,
     tooLong: (d) => `${d.platform} names ${plural_plural(d.count, 'tool')} of server ${quote(d.server)} with more than 64 characters, which the Anthropic API rejects: ${d.tools}; shorten the server name`,
@@ -50935,14 +50940,10 @@ const tool_name_invalid_reported = {
                     report('specName', surface.entry.name.location, { server: name, count: offSpec.length, tools: quoteList(offSpec) }, { server: name, milder: 1 });
             }
             const naming = file.platform.tools?.naming;
-            if (naming === undefined)
+            const named = exposedToolsOf(workspace, file);
+            if (naming === undefined || named === undefined)
                 continue;
-            const known = surfaces.filter((surface) => surface.visible !== undefined);
-            const exposed = exposeTools(naming.scheme, known.map((surface) => ({
-                name: surface.entry.name.value,
-                label: surface.label,
-                tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
-            })));
+            const { known, exposed } = named;
             for (const surface of known) {
                 const server = surface.entry.name.value;
                 if (naming.scheme === 'antigravity' && !validLabel(server))

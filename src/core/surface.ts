@@ -1,3 +1,4 @@
+import { exposeTools, type ExposedTool } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
 import type { ConfigFile, ServerEntry, Workspace } from './model.js'
 import type { Timings, ToolInfo } from './tools.js'
@@ -42,6 +43,47 @@ export function surfaceOf(workspace: Workspace, file: ConfigFile): ServerSurface
     byFile.set(file, surface)
   }
   return surface
+}
+
+const exposedCache = new WeakMap<Workspace, WeakMap<ConfigFile, ExposedTools | undefined>>()
+
+/** The enabled servers of a file whose tools are known, and those tools under the names the model sees. */
+export interface ExposedTools {
+  readonly known: readonly ServerSurface[]
+  readonly exposed: readonly ExposedTool[]
+}
+
+/**
+ * Every visible tool of a file's enabled servers under its platform's naming scheme; undefined
+ * for a platform whose naming is not modelled. Computed once per workspace and file.
+ */
+export function exposedToolsOf(workspace: Workspace, file: ConfigFile): ExposedTools | undefined {
+  let byFile = exposedCache.get(workspace)
+  if (byFile === undefined) {
+    byFile = new WeakMap()
+    exposedCache.set(workspace, byFile)
+  }
+  if (byFile.has(file)) return byFile.get(file)
+  const naming = file.platform.tools?.naming
+  const known = surfaceOf(workspace, file).filter(
+    (surface) => surface.enabled && surface.visible !== undefined
+  )
+  const result =
+    naming === undefined
+      ? undefined
+      : {
+          known,
+          exposed: exposeTools(
+            naming.scheme,
+            known.map((surface) => ({
+              name: surface.entry.name.value,
+              label: surface.label,
+              tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
+            }))
+          )
+        }
+  byFile.set(file, result)
+  return result
 }
 
 function computeSurface(workspace: Workspace, file: ConfigFile): ServerSurface[] {

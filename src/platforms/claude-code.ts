@@ -1,4 +1,4 @@
-import type { Platform } from './platform.js'
+import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   enumOf,
   explain,
@@ -94,13 +94,7 @@ export const claudeCode: Platform = {
     urlKey: 'url',
     urlKeys: { url: undefined },
     typeValues: { http: 'http', sse: 'sse' },
-    readTypes: {
-      stdio: 'stdio',
-      http: 'http',
-      'streamable-http': 'http',
-      streamableHttp: 'http',
-      sse: 'sse'
-    },
+    readTypes: everyTypeSpelling,
     cwd: false,
     headers: true,
     references: 'brace',

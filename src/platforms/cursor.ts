@@ -1,4 +1,4 @@
-import type { Platform } from './platform.js'
+import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   fileSchema,
   object,
@@ -54,13 +54,7 @@ export const cursor: Platform = {
     urlKey: 'url',
     urlKeys: { url: undefined },
     typeValues: { sse: 'sse' },
-    readTypes: {
-      stdio: 'stdio',
-      http: 'http',
-      'streamable-http': 'http',
-      streamableHttp: 'http',
-      sse: 'sse'
-    },
+    readTypes: everyTypeSpelling,
     cwd: false,
     headers: true,
     references: 'env-prefix',

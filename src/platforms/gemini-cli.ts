@@ -1,4 +1,4 @@
-import type { Platform } from './platform.js'
+import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   boolean,
   enumOf,
@@ -81,13 +81,7 @@ export const geminiCli: Platform = {
     urlKey: 'url',
     urlKeys: { url: undefined, httpUrl: 'http' },
     typeValues: { http: 'http', sse: 'sse' },
-    readTypes: {
-      stdio: 'stdio',
-      http: 'http',
-      'streamable-http': 'http',
-      streamableHttp: 'http',
-      sse: 'sse'
-    },
+    readTypes: everyTypeSpelling,
     cwd: true,
     headers: true,
     references: 'brace',

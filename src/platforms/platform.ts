@@ -50,6 +50,18 @@ export interface Interpolation {
 export type ServerTransport = 'stdio' | 'http' | 'sse'
 
 /**
+ * Every `type` spelling seen in real configs for the three transports ("streamable-http" and
+ * "streamableHttp" included), for the clients that accept them all.
+ */
+export const everyTypeSpelling: Readonly<Record<string, ServerTransport>> = {
+  stdio: 'stdio',
+  http: 'http',
+  'streamable-http': 'http',
+  streamableHttp: 'http',
+  sse: 'sse'
+}
+
+/**
  * How the platform writes a server, for normalising its files into the canonical model and for
  * rendering the central source into them (../shared/docs/platforms.md §4.1-4.2).
  */

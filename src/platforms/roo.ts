@@ -1,4 +1,4 @@
-import type { Platform } from './platform.js'
+import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   boolean,
   enumOf,
@@ -60,13 +60,7 @@ export const roo: Platform = {
     urlKey: 'url',
     urlKeys: { url: undefined },
     typeValues: { http: 'streamable-http', sse: 'sse' },
-    readTypes: {
-      stdio: 'stdio',
-      http: 'http',
-      'streamable-http': 'http',
-      streamableHttp: 'http',
-      sse: 'sse'
-    },
+    readTypes: everyTypeSpelling,
     cwd: true,
     headers: true,
     disabled: { key: 'disabled', whenDisabled: true },

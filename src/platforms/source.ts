@@ -5,7 +5,7 @@ import { codex } from './codex.js'
 import { cursor } from './cursor.js'
 import { geminiCli } from './gemini-cli.js'
 import { kiro } from './kiro.js'
-import type { Platform } from './platform.js'
+import { everyTypeSpelling, type Platform } from './platform.js'
 import { roo } from './roo.js'
 import { vscode } from './vscode.js'
 import { windsurf } from './windsurf.js'
@@ -121,13 +121,7 @@ export const source: Platform = {
     urlKey: 'url',
     urlKeys: { url: undefined },
     typeValues: { http: 'http', sse: 'sse' },
-    readTypes: {
-      stdio: 'stdio',
-      http: 'http',
-      'streamable-http': 'http',
-      streamableHttp: 'http',
-      sse: 'sse'
-    },
+    readTypes: everyTypeSpelling,
     cwd: true,
     headers: true,
     references: 'brace',

@@ -1,4 +1,4 @@
-import type { Platform } from './platform.js'
+import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   boolean,
   enumOf,
@@ -102,13 +102,7 @@ export const vscode: Platform = {
     urlKey: 'url',
     urlKeys: { url: undefined },
     typeValues: { stdio: 'stdio', http: 'http', sse: 'sse' },
-    readTypes: {
-      stdio: 'stdio',
-      http: 'http',
-      'streamable-http': 'http',
-      streamableHttp: 'http',
-      sse: 'sse'
-    },
+    readTypes: everyTypeSpelling,
     cwd: true,
     headers: true,
     references: 'env-prefix',

@@ -1,8 +1,7 @@
-import type { ConfigFile } from '../core/model.js'
+import type { ConfigFile, Workspace } from '../core/model.js'
 import { quote, quoteList } from '../core/quote.js'
-import { clientFiles, surfaceOf, type ServerSurface } from '../core/surface.js'
+import { clientFiles, exposedToolsOf, surfaceOf, type ServerSurface } from '../core/surface.js'
 import type { NamingScheme } from '../platforms/platform.js'
-import { exposeTools } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
@@ -114,7 +113,7 @@ export default defineRule({
           break
         }
       }
-      const exposedPairs = checkExposed(file, surfaces, report)
+      const exposedPairs = checkExposed(workspace, file, surfaces, report)
       checkShared(file, surfaces, sameLaunch, exposedPairs, report)
     }
   }
@@ -161,22 +160,15 @@ function checkSameLaunch(
 
 /** Tools of different servers that the platform's naming formula maps to one name. */
 function checkExposed(
+  workspace: Workspace,
   file: ConfigFile,
   surfaces: readonly ServerSurface[],
   report: CollisionReport
 ): Set<string> {
   const reported = new Set<string>()
   const naming = file.platform.tools?.naming
-  if (naming === undefined) return reported
-  const known = surfaces.filter((surface) => surface.visible !== undefined)
-  const exposed = exposeTools(
-    naming.scheme,
-    known.map((surface) => ({
-      name: surface.entry.name.value,
-      label: surface.label,
-      tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
-    }))
-  )
+  const exposed = exposedToolsOf(workspace, file)?.exposed
+  if (naming === undefined || exposed === undefined) return reported
   const firstByName = new Map<string, { server: string; tool: string }>()
   for (const tool of exposed) {
     if (tool.exposed === undefined) continue

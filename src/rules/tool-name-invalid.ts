@@ -1,8 +1,8 @@
-import { plural } from '../core/plural.js'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
+import { plural } from '../core/plural.js'
 import { quote, quoteList } from '../core/quote.js'
-import { clientFiles, surfaceOf } from '../core/surface.js'
-import { exposeTools, type ExposedTool, type NameChange } from '../platforms/tool-naming.js'
+import { clientFiles, exposedToolsOf, surfaceOf } from '../core/surface.js'
+import type { ExposedTool, NameChange } from '../platforms/tool-naming.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 
@@ -110,16 +110,9 @@ export default defineRule({
           )
       }
       const naming = file.platform.tools?.naming
-      if (naming === undefined) continue
-      const known = surfaces.filter((surface) => surface.visible !== undefined)
-      const exposed = exposeTools(
-        naming.scheme,
-        known.map((surface) => ({
-          name: surface.entry.name.value,
-          label: surface.label,
-          tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
-        }))
-      )
+      const named = exposedToolsOf(workspace, file)
+      if (naming === undefined || named === undefined) continue
+      const { known, exposed } = named
       for (const surface of known) {
         const server = surface.entry.name.value
         if (naming.scheme === 'antigravity' && !validLabel(server)) continue
