@@ -20125,14 +20125,8 @@ async function runSync(options, mode, io) {
 
 
 const processIO = {
-    stdout: (text) => {
-        if (process.stdout.writable)
-            process.stdout.write(text);
-    },
-    stderr: (text) => {
-        if (process.stderr.writable)
-            process.stderr.write(text);
-    },
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
     writeFile: async (path, text) => {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(path, text, 'utf8');

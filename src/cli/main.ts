@@ -23,12 +23,8 @@ export interface CliIO {
 }
 
 export const processIO: CliIO = {
-  stdout: (text) => {
-    if (process.stdout.writable) process.stdout.write(text)
-  },
-  stderr: (text) => {
-    if (process.stderr.writable) process.stderr.write(text)
-  },
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
   writeFile: async (path, text) => {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, text, 'utf8')
