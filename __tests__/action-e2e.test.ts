@@ -1,122 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FakeGitHub } from './helpers/github-server.js'
+import {
+  ActionHarness,
+  base,
+  head1,
+  head2,
+  pullRequestEvent as pullRequest,
+  type ActionEvent
+} from './helpers/action-run.js'
 
-/**
- * The built Action (dist/action/index.js, copied away from node_modules) run with node exactly as
- * the runner runs it: INPUT_* variables, an event payload file, GITHUB_STEP_SUMMARY and
- * GITHUB_OUTPUT files, and GITHUB_API_URL pointing at a local server that plays GitHub's REST API
- * with state. The real Octokit client does the talking.
- */
-const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-e2e-'))
-const bundle = join(scratch, 'action/index.js')
-const github = new FakeGitHub()
-let apiUrl = ''
+const harness = new ActionHarness()
+const { github, scratch } = harness
 
 beforeAll(async () => {
-  cpSync('dist/action', join(scratch, 'action'), { recursive: true })
-  apiUrl = await github.start()
+  await harness.start()
 })
 afterAll(async () => {
-  await github.stop()
-  rmSync(scratch, { recursive: true, force: true })
+  await harness.stop()
 })
-
-const head1 = 'a'.repeat(40)
-const head2 = 'c'.repeat(40)
-const base = 'b'.repeat(40)
 
 const failing =
   '{\n  "mcpServers": {\n    "a": { "url": "https://x.example.com/mcp" },\n    "b": { "command": "node", "args": ["s.js"], "cwd": "." }\n  }\n}\n'
 const clean =
   '{\n  "mcpServers": {\n    "a": { "type": "http", "url": "https://x.example.com/mcp" }\n  }\n}\n'
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(scratch, 'ws-'))
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
-  return dir
-}
-
-function pullRequestEvent(number: number, head: string) {
-  return {
-    action: 'synchronize',
-    number,
-    pull_request: {
-      number,
-      state: 'open',
-      head: { sha: head, ref: 'feature', repo: { full_name: 'octo/repo', fork: false } },
-      base: { sha: base, ref: 'main', repo: { full_name: 'octo/repo' } }
-    },
-    repository: { full_name: 'octo/repo', name: 'repo', owner: { login: 'octo' } }
-  }
-}
-
-interface ActionRun {
-  readonly code: number | null
-  readonly stdout: string
-  readonly summary: string
-  readonly outputs: Record<string, string>
-}
-
-async function runAction(
+const workspace = (files: Record<string, string>) => harness.workspace(files)
+const runAction = (
   dir: string,
-  event: { name: string; payload: unknown },
-  inputs: Record<string, string>
-): Promise<ActionRun> {
-  const files = mkdtempSync(join(scratch, 'run-'))
-  const paths = {
-    event: join(files, 'event.json'),
-    summary: join(files, 'summary.md'),
-    output: join(files, 'output.txt')
-  }
-  writeFileSync(paths.event, JSON.stringify(event.payload))
-  writeFileSync(paths.summary, '')
-  writeFileSync(paths.output, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.test',
-    GITHUB_REPOSITORY: 'octo/repo',
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: paths.event,
-    GITHUB_STEP_SUMMARY: paths.summary,
-    GITHUB_OUTPUT: paths.output,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_WORKFLOW: 'MCP lint',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_SHA: head1,
-    'INPUT_GITHUB-TOKEN': 'test-token',
-    INPUT_ENUMERATE: 'false'
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const child = spawn(process.execPath, [bundle], { cwd: dir, env })
-  let stdout = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  return {
-    code,
-    stdout,
-    summary: readFileSync(paths.summary, 'utf8'),
-    outputs: parseOutputs(readFileSync(paths.output, 'utf8'))
-  }
-}
-
-/** GITHUB_OUTPUT's heredoc format: `name<<delimiter`, the value, the delimiter. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const match of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-    outputs[match[1] ?? ''] = match[3] ?? ''
-  return outputs
-}
+  event: ActionEvent,
+  inputs: Record<string, string>,
+  env?: Record<string, string>
+) => harness.run(dir, event, inputs, env)
 
 describe('the Action, run from dist/ against a local GitHub API', () => {
   it('annotates, summarises, comments once and updates that comment on every push', async () => {
@@ -131,14 +47,10 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
         }
       ]
     })
-    const first = await runAction(
-      dir,
-      { name: 'pull_request', payload: pullRequestEvent(7, head1) },
-      {
-        'sarif-file': 'out/mcp-lint.sarif',
-        'json-file': 'out/mcp-lint.json'
-      }
-    )
+    const first = await runAction(dir, pullRequest(7, head1), {
+      'sarif-file': 'out/mcp-lint.sarif',
+      'json-file': 'out/mcp-lint.json'
+    })
     expect(first.code).toBe(1)
     expect(first.stdout).toContain(
       '::error title=mcp-lint(config-schema),file=.mcp.json,line=3,endLine=3,col=5,endColumn=8::server "a"'
@@ -186,11 +98,7 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
     )
 
     // A new push: the same comment, edited.
-    const second = await runAction(
-      dir,
-      { name: 'pull_request', payload: pullRequestEvent(7, head2) },
-      {}
-    )
+    const second = await runAction(dir, pullRequest(7, head2), {})
     expect(second.code).toBe(1)
     expect(github.comments.get(7)).toHaveLength(1)
     expect(github.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -201,15 +109,37 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
 
     // Fixed: the comment becomes a short all-clear and the step passes.
     writeFileSync(join(dir, '.mcp.json'), clean)
-    const third = await runAction(
-      dir,
-      { name: 'pull_request', payload: pullRequestEvent(7, head1) },
-      {}
-    )
+    const third = await runAction(dir, pullRequest(7, head1), {})
     expect(third.code).toBe(0)
     expect(github.comments.get(7)).toHaveLength(1)
     expect(github.comments.get(7)?.[0]?.body).toMatch(/### ✅ mcp-lint: no findings/)
     expect(third.outputs['comment-url']).toBe(first.outputs['comment-url'])
+  }, 60_000)
+
+  it("applies the base commit's mcp-lint.json to a pull request that edits it, and says so", async () => {
+    github.contents.set(`${base}:mcp-lint.json`, '{ "rules": { "config-unknown-field": "off" } }\n')
+    try {
+      const dir = workspace({
+        '.mcp.json': failing,
+        'mcp-lint.json': '{\n  "rules": { "config-unknown-field": "error" }\n}\n'
+      })
+      github.pulls.set(12, { head: head1, files: [] })
+      const run = await runAction(dir, pullRequest(12, head1), { comment: 'true' })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(
+        'mcp-lint: settings and lockfile from the base commit bbbbbbb (contents API)'
+      )
+      expect(run.stdout).not.toContain('mcp-lint(config-unknown-field)')
+      expect(run.stdout).toContain(
+        '::warning title=mcp-lint(settings-changed),file=mcp-lint.json,line=2,endLine=2,col=14'
+      )
+      const comment = github.comments.get(12)?.[0]?.body ?? ''
+      expect(comment).toContain('settings-changed')
+      expect(comment).toContain('takes effect after merge')
+      expect(run.outputs).toMatchObject({ errors: '1', warnings: '1' })
+    } finally {
+      github.contents.delete(`${base}:mcp-lint.json`)
+    }
   }, 60_000)
 
   it('fails on the fail-on level, and on-failure comments only when failing', async () => {
@@ -217,7 +147,7 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
       '.mcp.json':
         '{\n  "mcpServers": {\n    "b": { "command": "node", "args": ["s.js"], "cwd": "." }\n  }\n}\n'
     })
-    const event = { name: 'pull_request', payload: pullRequestEvent(11, head1) }
+    const event = pullRequest(11, head1)
     github.pulls.set(11, { head: head1, files: [] })
     expect((await runAction(onlyWarning, event, {})).code).toBe(0)
     expect(github.comments.get(11)).toBeUndefined()
@@ -238,11 +168,7 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
     github.pulls.set(8, { head: head1, files: [] })
     github.readOnly = true
     try {
-      const run = await runAction(
-        dir,
-        { name: 'pull_request', payload: pullRequestEvent(8, head1) },
-        {}
-      )
+      const run = await runAction(dir, pullRequest(8, head1), {})
       expect(run.code).toBe(1)
       expect(run.stdout).toContain('::warning::could not comment on pull request #8 (HTTP 403')
       expect(run.stdout).not.toContain('internal error')
@@ -259,14 +185,10 @@ describe('the Action, run from dist/ against a local GitHub API', () => {
     github.pulls.set(9, { head: forkHead, files: [] })
     // The pull_request half: read-only, no comment, the report as an artifact.
     github.readOnly = true
-    const checked = await runAction(
-      dir,
-      { name: 'pull_request', payload: pullRequestEvent(9, forkHead) },
-      {
-        comment: 'false',
-        'json-file': 'mcp-lint-report.json'
-      }
-    )
+    const checked = await runAction(dir, pullRequest(9, forkHead), {
+      comment: 'false',
+      'json-file': 'mcp-lint-report.json'
+    })
     github.readOnly = false
     expect(checked.code).toBe(1)
     const report = join(dir, 'mcp-lint-report.json')

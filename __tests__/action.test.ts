@@ -177,17 +177,19 @@ describe('Action', () => {
           readFile: (path, ref) => {
             asked.push(`${ref.slice(0, 1)}:${path}`)
             return Promise.resolve(
-              JSON.stringify({
-                lockfileVersion: 1,
-                servers: { mutable: { launch: { command: 'node', args: [] }, tools: {} } }
-              })
+              path.endsWith('mcp-lock.json')
+                ? JSON.stringify({
+                    lockfileVersion: 1,
+                    servers: { mutable: { launch: { command: 'node', args: [] }, tools: {} } }
+                  })
+                : null
             )
           },
           changedLines: () => Promise.resolve(new Map())
         }
       )
       await run(io)
-      expect(asked).toEqual(['b:.agents/mcp/mcp-lock.json'])
+      expect(asked).toEqual(['b:mcp-lint.json', 'b:.mcp-lint.json', 'b:.agents/mcp/mcp-lock.json'])
       const errors = calls.filter((call) => call[0] === 'error').map((call) => call[1])
       expect(errors).toEqual([
         'server "mutable" has a new tool "lookup" that the lockfile does not pin: review it, then run "mcp-lint lock"'

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   closeSync,
+  existsSync,
   ftruncateSync,
   mkdirSync,
   mkdtempSync,
@@ -46,6 +47,9 @@ function check(root: string, ...args: string[]) {
   })
   return { ...result, output: result.stdout + result.stderr, ms: Date.now() - started }
 }
+
+/** A Codex server table, the start of the TOML cases. */
+const codexServer = '[mcp_servers.a]\ncommand = "x"\n'
 
 /** No trace of a crash: no stack frame, no internal error, no exit 3. */
 function expectClean(result: ReturnType<typeof check>): void {
@@ -171,6 +175,41 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       /\.agents\/mcp\/mcp-servers\.json:1:15: error "mcpServers" must be an object, not an array/
     ],
     [
+      'a TOML string of 500,000 characters',
+      (r) => {
+        write(r, '.codex/config.toml', `${codexServer}z = "${'a'.repeat(500_000)}"\n`)
+      },
+      /\.codex\/config\.toml:3:5: error a string longer than 65,536 characters: more than mcp-lint reads in a TOML file, so the file was not checked \[config-syntax\]/
+    ],
+    [
+      'a TOML multi-line literal string of 1,000,000 characters',
+      (r) => {
+        write(r, '.codex/config.toml', `${codexServer}z = '''${'a'.repeat(1_000_000)}'''\n`)
+      },
+      /\.codex\/config\.toml:3:5: error a string longer than 65,536 characters/
+    ],
+    [
+      'a TOML number of 500,000 digits',
+      (r) => {
+        write(r, '.codex/config.toml', `${codexServer}z = ${'1'.repeat(500_000)}\n`)
+      },
+      /\.codex\/config\.toml:3:5: error a key or value longer than 65,536 characters/
+    ],
+    [
+      'a TOML key of 3,000 dotted parts',
+      (r) => {
+        write(r, '.codex/config.toml', `${codexServer}${Array(3000).fill('z').join('.')} = 1\n`)
+      },
+      /\.codex\/config\.toml:3:129: error a key of more than 64 parts; this is not a config an MCP client would read \[config-syntax\]/
+    ],
+    [
+      'TOML dotted keys one level past 64',
+      (r) => {
+        write(r, '.codex/config.toml', `${codexServer}${Array(63).fill('z').join('.')} = 1\n`)
+      },
+      /\.codex\/config\.toml:3:123: error nesting deeper than 64 levels/
+    ],
+    [
       'a TOML file that is not TOML',
       (r) => {
         write(r, '.codex/config.toml', '[mcp_servers.a\ncommand = = "x"\n')
@@ -218,6 +257,76 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     expect(full.output).toContain('in 1 config file with 100000 servers')
   }, 120_000)
 
+  it('trees at the 64-level limit pass every rule: JSON nesting, TOML dotted keys', () => {
+    let deep: unknown = 'deep'
+    for (let level = 0; level < 60; level++) deep = { k: deep }
+    const root = repo((r) => {
+      const server = { command: 'npx', args: ['-y', 'x@1.0.0'], env: deep }
+      write(r, '.mcp.json', JSON.stringify({ mcpServers: { a: server } }))
+      write(r, '.codex/config.toml', `${codexServer}${Array(62).fill('z').join('.')} = 1\n`)
+    })
+    const result = check(root)
+    expectClean(result)
+    expect(result.output).toContain(
+      '.mcp.json:1:72: error "env.k" of server "a" must be a string, not an object [config-schema]'
+    )
+    expect(result.output).toContain(
+      '.codex/config.toml:3:1: warning Codex does not read "z"; it is ignored [config-unknown-field]'
+    )
+  })
+
+  it('100,000 TOML tables are read in linear time', () => {
+    const root = repo((r) => {
+      const tables = Array.from({ length: 100_000 }, (_, index) => `[t${index}]`)
+      write(r, '.codex/config.toml', `${tables.join('\n')}\n`)
+    })
+    const result = check(root)
+    expectClean(result)
+    expect(result.status).toBe(0)
+    expect(result.ms).toBeLessThan(30_000)
+  }, 60_000)
+
+  it('10,000 servers that start the same server: one finding, in linear time', () => {
+    const names = Array.from({ length: 10_000 }, (_, index) => `s${index}`)
+    const launch = { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] }
+    const tools = Object.fromEntries(
+      ['create_entities', 'read_graph'].map((tool) => [tool, { hash: `sha256:${'0'.repeat(64)}` }])
+    )
+    const root = repo((r) => {
+      write(
+        r,
+        '.mcp.json',
+        JSON.stringify({ mcpServers: Object.fromEntries(names.map((n) => [n, launch])) })
+      )
+      write(
+        r,
+        '.agents/mcp/mcp-lock.json',
+        JSON.stringify({
+          lockfileVersion: 1,
+          servers: Object.fromEntries(names.map((n) => [n, { launch, tools }]))
+        })
+      )
+      write(r, 'mcp-lint.json', '{ "maxFileBytes": 67108864 }')
+    })
+    const text = check(root)
+    const json = check(root, '--format', 'json')
+    for (const result of [text, json]) {
+      expectClean(result)
+      expect(result.ms).toBeLessThan(60_000)
+    }
+    // Before grouping: 49,985,001 findings, gigabytes of output. Now one per rule.
+    expect(text.stdout.split('\n')).toEqual([
+      expect.stringMatching(
+        /^\.mcp\.json:1:2: warning Claude Code loads 20000 tools from this file/
+      ),
+      '.mcp.json:1:101: warning servers "s0", "s1", "s2" and 9997 more start the same server with the same settings: Claude Code loads each of its tools 10000 times; keep one [tool-name-collision]',
+      '0 errors, 2 warnings, 0 notices in 1 config file with 10000 servers',
+      ''
+    ])
+    expect(json.stdout.length).toBeLessThan(4 * 1024 * 1024)
+    expect((JSON.parse(json.stdout) as { diagnostics: unknown[] }).diagnostics).toHaveLength(2)
+  }, 180_000)
+
   it('an unreadable file is reported, and the others are still checked', () => {
     const root = repo((r) => {
       write(r, '.mcp.json', '{"mcpServers":{}}')
@@ -239,6 +348,48 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     expect(result.status).toBe(1)
     expect(output).toMatch(/\.mcp\.json:1:1: error the file cannot be read \(EACCES\)/)
     expect(output).toContain('in 2 config files')
+  })
+
+  it('-o refuses an unwritable target at once, before linting, creating nothing', () => {
+    const root = repo((r) => {
+      write(r, '.mcp.json', '{"mcpServers":{}}')
+      write(r, 'read-only.json', '')
+      chmodSync(join(r, 'read-only.json'), 0o444)
+    })
+    const cases: [string, string][] = [
+      ['/proc/x/y.json', 'the directory /proc/x does not exist (mcp-lint creates none)'],
+      [
+        join(root, 'no/such/r.json'),
+        `the directory ${join(root, 'no/such')} does not exist (mcp-lint creates none)`
+      ],
+      [root, 'it is a directory']
+    ]
+    for (const [target, reason] of cases) {
+      const result = check(root, '-o', target)
+      expectClean(result)
+      expect([result.status, result.stderr]).toEqual([
+        2,
+        `mcp-lint: cannot write the report to ${target}: ${reason}; nothing was checked\n`
+      ])
+      expect(result.ms).toBeLessThan(5000)
+    }
+    expect(existsSync(join(root, 'no'))).toBe(false)
+    // Root writes any file, so the read-only case runs as an unprivileged user.
+    const asUser =
+      process.getuid?.() === 0
+        ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+        : [process.execPath]
+    const [command = process.execPath, ...prefix] = asUser
+    const target = join(root, 'read-only.json')
+    const result = spawnSync(
+      command,
+      [...prefix, join(process.cwd(), 'dist/cli/index.js'), 'check', root, '-o', target],
+      { encoding: 'utf8', cwd: scratch }
+    )
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      `mcp-lint: cannot write the report to ${target}: permission denied (EACCES); nothing was checked\n`
+    ])
   })
 
   it('a reader that closes the pipe early (| head) ends the output quietly, with the exit code', async () => {

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main, type CliIO } from '../src/cli/main.js'
+import { main, processIO, type CliIO } from '../src/cli/main.js'
 import { VERSION } from '../src/version.js'
 import { makeRepo } from './helpers/temp-repo.js'
 
@@ -21,7 +21,8 @@ async function runCli(argv: string[]) {
     writeFile: (path, text) => {
       written.set(path, text)
       return Promise.resolve()
-    }
+    },
+    reportTargetProblem: () => Promise.resolve(undefined)
   }
   const code = await main(argv, io)
   return { code, stdout, stderr, written }
@@ -151,7 +152,8 @@ describe('mcp-lint CLI', () => {
       const result = await runCli([repo.root, ...option])
       expect(result).toMatchObject({
         code: 2,
-        stderr: 'mcp-lint: --sandbox, --timeout, --concurrency and --remote need --enumerate\n'
+        stderr:
+          'mcp-lint: --sandbox, --timeout, --concurrency, --remote, --remote-header and --allow-private-hosts need --enumerate\n'
       })
     }
     repo.remove()
@@ -166,7 +168,8 @@ describe('mcp-lint CLI', () => {
       stderr: (text) => {
         stderr += text
       },
-      writeFile: () => Promise.resolve()
+      writeFile: () => Promise.resolve(),
+      reportTargetProblem: () => Promise.resolve(undefined)
     }
     expect(await main([clean.root], failing)).toBe(3)
     expect(stderr).toBe(
@@ -179,9 +182,51 @@ describe('mcp-lint CLI', () => {
       stdout: () => undefined,
       stderr: () => undefined,
       writeFile: () =>
-        Promise.reject(Object.assign(new Error('no such directory'), { code: 'ENOENT' }))
+        Promise.reject(Object.assign(new Error('no such directory'), { code: 'ENOENT' })),
+      reportTargetProblem: () => Promise.resolve(undefined)
     }
     expect(await main([clean.root, '-o', '/missing/dir/report.txt'], io)).toBe(2)
+  })
+
+  describe('--output refuses a target it cannot write, at once and before linting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-output-'))
+    afterAll(() => {
+      rmSync(dir, { recursive: true, force: true })
+    })
+    it.each([
+      ['/proc/x/y.json', 'the directory /proc/x does not exist (mcp-lint creates none)'],
+      [
+        join(dir, 'a/b/r.json'),
+        `the directory ${join(dir, 'a/b')} does not exist (mcp-lint creates none)`
+      ],
+      [dir, 'it is a directory'],
+      ['/proc/y.json', 'it cannot be created there (ENOENT)']
+    ])('%s', async (target, reason) => {
+      let stderr = ''
+      const io: CliIO = {
+        stdout: () => undefined,
+        stderr: (text) => {
+          stderr += text
+        },
+        writeFile: () => Promise.reject(new Error('never written')),
+        reportTargetProblem: processIO.reportTargetProblem
+      }
+      const started = performance.now()
+      // A directory that does not exist: linting first would have said so instead.
+      expect(await main(['/no/such/dir', '-o', target], io)).toBe(2)
+      expect(performance.now() - started).toBeLessThan(2000)
+      expect(stderr).toBe(
+        `mcp-lint: cannot write the report to ${target}: ${reason}; nothing was checked\n`
+      )
+      expect(existsSync(join(dir, 'a'))).toBe(false)
+    })
+
+    it('leaves no file behind from the check', async () => {
+      const target = join(dir, 'report.json')
+      const io: CliIO = { ...processIO, stdout: () => undefined, stderr: () => undefined }
+      expect(await main(['/no/such/dir', '-o', target], io)).toBe(2)
+      expect(existsSync(target)).toBe(false)
+    })
   })
 
   it('prints the rules, the version and the help', async () => {

@@ -17,7 +17,7 @@ describe('rule registry', () => {
   it.each(rules.map((rule) => [rule.id, rule] as const))(
     '%s has metadata, a test, docs and working examples',
     (id, rule) => {
-      expect(id).toMatch(/^(config|source|server|tool|tools)-[a-z]+(-[a-z]+)*$/)
+      expect(id).toMatch(/^(config|settings|source|server|tool|tools)-[a-z]+(-[a-z]+)*$/)
       expect(rule.docs.description).toMatch(/^(Disallow|Require|Limit) .+[^.]$/)
       expect(rule.docs.rationale.length).toBeGreaterThan(80)
       expect(existsSync(`__tests__/rules/${id}.test.ts`)).toBe(true)

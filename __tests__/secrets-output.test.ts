@@ -89,7 +89,8 @@ async function cli(argv: string[]) {
     writeFile: (_path, text) => {
       out += text
       return Promise.resolve()
-    }
+    },
+    reportTargetProblem: () => Promise.resolve(undefined)
   }
   await main(argv, io)
   return out
@@ -163,7 +164,9 @@ describe('secrets never leave the process', () => {
       },
       context: {
         eventName: 'pull_request',
-        payload: { pull_request: { number: 1, head: { sha: 'a'.repeat(40) }, base: { sha: '' } } },
+        payload: {
+          pull_request: { number: 1, head: { sha: 'a'.repeat(40) }, base: { sha: 'b'.repeat(40) } }
+        },
         repository: 'octo/repo',
         workflow: 'CI',
         sha: 'a'.repeat(40),
@@ -177,7 +180,8 @@ describe('secrets never leave the process', () => {
             seen.push(body)
             return Promise.resolve({ id: 1, body, url: 'u' })
           },
-          changedLines: () => Promise.resolve(new Map())
+          changedLines: () => Promise.resolve(new Map()),
+          readFile: () => Promise.resolve(null)
         }) as unknown as GitHubApi
     }
     await run(io)

@@ -176,6 +176,10 @@ function renderExample(rule: Rule, example: Example): string {
     example.lockfile === undefined
       ? ''
       : `\n\`.agents/mcp/mcp-lock.json\`:\n\n\`\`\`json\n${example.lockfile.trimEnd()}\n\`\`\`\n`
+  const base =
+    example.baseSettings === undefined
+      ? ''
+      : `\nThe base branch's \`${example.path}\`:\n\n\`\`\`json\n${(example.baseSettings ?? '(none)').trimEnd()}\n\`\`\`\n`
   const others = (example.others ?? [])
     .map(
       (other) =>
@@ -187,7 +191,7 @@ function renderExample(rule: Rule, example: Example): string {
 \`\`\`${language}
 ${shown.trimEnd()}
 \`\`\`
-${others}${lockfile}${enumerated}${settings}
+${base}${others}${lockfile}${enumerated}${settings}
 ${output === '' ? 'No findings.' : `\`\`\`text\n${output}\n\`\`\``}
 `
 }

@@ -8,6 +8,9 @@ import type { EntryResult } from './core/tools.js'
 import { LOCKFILE_PATH, parseLockfile } from './lockfile/lockfile.js'
 import { defaultRuleSettings, type Rule, type RuleSettings } from './rules/rule.js'
 import { buildSource } from './source/load-source.js'
+import { CONFIG_FILE_NAMES } from './config/lint-config.js'
+import type { PendingSettings } from './trust/settings-change.js'
+import { pendingSettings } from './trust/trusted-settings.js'
 
 export interface TextFile {
   readonly path: string
@@ -25,11 +28,14 @@ export function lintFiles(
   registry: readonly Rule[],
   tools?: ToolsInput
 ): Diagnostic[] {
-  const loaded: ConfigFile[] = files.map(({ path, text, platform = platformForPath(path) }) => {
-    if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
-    const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
-    return loadConfigBytes(path, platform, bytes)
-  })
+  const settings = files.find((file) => CONFIG_FILE_NAMES.includes(file.path))
+  const loaded: ConfigFile[] = files
+    .filter((file) => file !== settings)
+    .map(({ path, text, platform = platformForPath(path) }) => {
+      if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
+      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
+      return loadConfigBytes(path, platform, bytes)
+    })
   loaded.sort((a, b) => compareText(a.path, b.path))
   const workspace = {
     files: loaded,
@@ -39,7 +45,10 @@ export function lintFiles(
       : { tools: { sandbox: 'bwrap' as const, entries: tools.enumeration, durationMs: 0 } }),
     ...(tools?.lockfile === undefined
       ? {}
-      : { lockfile: parseLockfile(LOCKFILE_PATH, tools.lockfile) })
+      : { lockfile: parseLockfile(LOCKFILE_PATH, tools.lockfile) }),
+    ...(tools?.baseSettings === undefined
+      ? {}
+      : { pendingSettings: pendingSettingsOf(settings, tools.baseSettings) })
   }
   return runRules(workspace, registry, {}, { ...defaultRuleSettings, ...tools?.settings })
 }
@@ -50,6 +59,20 @@ export interface ToolsInput {
   readonly lockfile?: string | undefined
   /** mcp-lint.json thresholds, over the defaults. */
   readonly settings?: Partial<RuleSettings> | undefined
+  /** The base branch's mcp-lint.json, for a pull request's own mcp-lint.json among the files. */
+  readonly baseSettings?: string | null | undefined
+}
+
+function pendingSettingsOf(
+  head: TextFile | undefined,
+  base: string | null
+): PendingSettings | undefined {
+  const text = (file: TextFile) =>
+    typeof file.text === 'string' ? file.text : new TextDecoder().decode(file.text)
+  return pendingSettings(
+    head === undefined ? undefined : { path: head.path, text: text(head) },
+    base === null ? undefined : { path: head?.path ?? 'mcp-lint.json', text: base }
+  )
 }
 
 /** Lints one file held in memory. */

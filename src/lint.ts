@@ -31,6 +31,10 @@ import type { Platform, PlatformId } from './platforms/platform.js'
 export type { ServerReport } from './reporters/servers.js'
 export type { SandboxMode } from './runner/index.js'
 import { rules } from './rules/index.js'
+import type { HeaderBinding } from './config/remote-headers.js'
+import type { BaseRevision } from './trust/base-revision.js'
+import { loadTrustedSettings } from './trust/trusted-settings.js'
+import { trustedUrls } from './trust/trusted-urls.js'
 import { buildSource, type Overlay } from './source/load-source.js'
 import { ENVIRONMENTS_DIR, FRAGMENTS_DIR } from './source/model.js'
 
@@ -50,10 +54,11 @@ export interface LintOptions {
   /** The lockfile to compare tools with, instead of the repository's own. */
   readonly lockfile?: string
   /**
-   * A lockfile's content to compare with instead, as the Action reads it from a pull request's base
-   * branch (a PR must not approve its own tool changes); null when the base has none.
+   * The trusted revision on a pull request (its base): mcp-lint.json and the lockfile are read from
+   * it, and headers bound to remote servers go only to the URLs it gives them. A PR can neither
+   * change its own checks nor approve its own tool changes.
    */
-  readonly baselineLockfile?: { readonly label: string; readonly text: string } | null
+  readonly base?: BaseRevision
 }
 
 /** A repo-relative path as the model keeps paths: `/`-separated, no leading `./`. */
@@ -73,8 +78,12 @@ export interface EnumerateRequest {
   readonly concurrency?: number
   readonly timeoutSeconds?: number
   readonly allowPrivilegedEvents?: boolean
-  /** Connect to remote servers too (also `enumeration.remote.enabled` in mcp-lint.json). */
+  /** Connect to remote servers too. */
   readonly remote?: boolean
+  /** Headers remote servers get from variables, bound by the workflow or the command line. */
+  readonly remoteHeaders?: readonly HeaderBinding[]
+  /** http:// and private addresses for remote servers (local test servers only). */
+  readonly allowPrivateHosts?: boolean
   readonly onProgress?: (line: string) => void
 }
 
@@ -112,16 +121,23 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { config } = loaded
   let workspace = loaded.workspace
   const lockfile =
-    options.baselineLockfile === undefined
+    options.base === undefined || options.lockfile !== undefined
       ? await loadLockfile(loaded.root, options.lockfile)
-      : options.baselineLockfile === null
-        ? undefined
-        : parseLockfile(options.baselineLockfile.label, options.baselineLockfile.text)
+      : await loadBaseLockfile(options.base)
   if (lockfile !== undefined) workspace = { ...workspace, lockfile }
   if (options.enumerate !== undefined) {
+    const enumeration = enumerationOptions(config, options.enumerate)
+    const bound = new Set(enumeration.remote.bindings.map((binding) => binding.server))
+    const remote =
+      options.base === undefined || !enumeration.remote.enabled || bound.size === 0
+        ? enumeration.remote
+        : {
+            ...enumeration.remote,
+            trustedUrls: await trustedUrls(workspace, bound, options.base)
+          }
     workspace = {
       ...workspace,
-      tools: await enumerate(workspace, loaded.root, enumerationOptions(config, options.enumerate))
+      tools: await enumerate(workspace, loaded.root, { ...enumeration, remote })
     }
   }
   const all = runRules(workspace, rules, config.rules, config.ruleSettings)
@@ -181,7 +197,7 @@ export function enumerationOptions(
   )
   return {
     ...defaults,
-    sandbox: request.sandbox ?? settings.sandbox ?? defaults.sandbox,
+    sandbox: request.sandbox ?? defaults.sandbox,
     concurrency: request.concurrency ?? settings.concurrency ?? defaults.concurrency,
     limits,
     serverLimits: Object.fromEntries(
@@ -193,9 +209,9 @@ export function enumerationOptions(
     runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
     allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
     remote: {
-      enabled: request.remote ?? settings.remote?.enabled ?? false,
-      headers: settings.remote?.headers ?? {},
-      allowPrivateHosts: settings.remote?.allowPrivateHosts ?? false
+      enabled: request.remote ?? false,
+      bindings: request.remoteHeaders ?? [],
+      allowPrivateHosts: request.allowPrivateHosts ?? false
     },
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress })
   }
@@ -224,22 +240,33 @@ export async function loadLockfile(
   return parseLockfile(LOCKFILE_PATH, outcome.text)
 }
 
+/**
+ * The base revision's lockfile: any answer but "there is none" that is not the file itself fails
+ * the run, since falling back to the branch's copy would let a PR pin its own tools.
+ */
+async function loadBaseLockfile(base: BaseRevision): Promise<LoadedLockfile | undefined> {
+  const text = await base.read(LOCKFILE_PATH)
+  return text === null ? undefined : parseLockfile(`${LOCKFILE_PATH} (${base.label})`, text)
+}
+
 /** The repository as read: its mcp-lint config and every config file, parsed. */
 export async function loadWorkspace(
   options: LintOptions
 ): Promise<{ root: string; config: LintConfig; workspace: Workspace }> {
   const root = resolve(options.root)
   await assertDirectory(root)
-  const config = await loadLintConfig(root, options.configFile)
+  const { config, pending } =
+    options.base === undefined
+      ? { config: await loadLintConfig(root, options.configFile), pending: undefined }
+      : await loadTrustedSettings(root, options.configFile, options.base)
+  const workspace = await discover(root, config, options.environment, {
+    ...(options.sourcePath === undefined ? {} : { sourcePath: normalizePath(options.sourcePath) }),
+    ...(options.platforms === undefined ? {} : { platforms: options.platforms })
+  })
   return {
     root,
     config,
-    workspace: await discover(root, config, options.environment, {
-      ...(options.sourcePath === undefined
-        ? {}
-        : { sourcePath: normalizePath(options.sourcePath) }),
-      ...(options.platforms === undefined ? {} : { platforms: options.platforms })
-    })
+    workspace: pending === undefined ? workspace : { ...workspace, pendingSettings: pending }
   }
 }
 

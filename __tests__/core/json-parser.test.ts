@@ -105,6 +105,13 @@ describe('parseJson', () => {
     expect(parse(`${'['.repeat(64)}${']'.repeat(64)}`).problems).toEqual([])
   })
 
+  it('reads a string of 900,000 characters: JSON strings have no length limit here', () => {
+    const long = 'a'.repeat(900_000)
+    const { root, problems } = parse(`{ "mcpServers": { "a": { "args": ["${long}"] } } }`)
+    expect(problems).toEqual([])
+    expect(root && toPlain(root)).toEqual({ mcpServers: { a: { args: [long] } } })
+  })
+
   it('parses 100,000 servers in linear time', () => {
     const servers = Array.from(
       { length: 100000 },

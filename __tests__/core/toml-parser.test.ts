@@ -82,4 +82,83 @@ describe('parseToml', () => {
         .problems
     ).toEqual([])
   })
+
+  describe('limits: a positioned problem, never a stack overflow', () => {
+    const server = '[mcp_servers.a]\ncommand = "x"\n'
+    const problem = (text: string) => {
+      const { root, problems } = parse(text)
+      expect(root).toBeUndefined()
+      const [first] = problems
+      return first && { kind: first.kind, detail: first.detail, at: first.location.range.start }
+    }
+
+    it('reports strings and values longer than 65,536 characters at their start', () => {
+      const tooLong = { kind: 'too-long', at: { line: 3, column: 5 } }
+      expect(problem(`${server}z = "${'a'.repeat(500_000)}"\n`)).toEqual({
+        ...tooLong,
+        detail: 'a string longer than 65,536 characters'
+      })
+      expect(problem(`${server}z = '''${'a'.repeat(1_000_000)}'''\n`)).toEqual({
+        ...tooLong,
+        detail: 'a string longer than 65,536 characters'
+      })
+      expect(problem(`${server}z = ${'1'.repeat(500_000)}\n`)).toEqual({
+        ...tooLong,
+        detail: 'a key or value longer than 65,536 characters'
+      })
+    })
+
+    it('reads a string of exactly 65,536 characters', () => {
+      const long = 'a'.repeat(65_536)
+      const { root, problems } = parse(`${server}z = "${long}"\nw = '''${long}'''\n`)
+      expect(problems).toEqual([])
+      expect(root && toPlain(root)).toEqual({
+        mcp_servers: { a: { command: 'x', z: long, w: long } }
+      })
+    })
+
+    it('reports a key of more than 64 parts at its 65th part', () => {
+      expect(problem(`${server}${Array(3000).fill('z').join('.')} = 1\n`)).toEqual({
+        kind: 'too-deep',
+        detail: 'a key of more than 64 parts',
+        at: { line: 3, column: 129 }
+      })
+    })
+
+    it('counts tables, dotted keys, arrays and inline tables as nesting, to 64 levels', () => {
+      // Root, mcp_servers and a are three levels; every dotted part but the last adds one.
+      const dotted = (parts: number) => `${server}${Array(parts).fill('z').join('.')} = 1\n`
+      expect(parse(dotted(62)).problems).toEqual([])
+      expect(problem(dotted(63))).toEqual({
+        kind: 'too-deep',
+        detail: 'nesting deeper than 64 levels',
+        at: { line: 3, column: 123 }
+      })
+      expect(problem(`${server}z = ${'[{ y = '.repeat(31)}1${' }]'.repeat(31)}\n`)).toMatchObject({
+        kind: 'too-deep',
+        detail: 'nesting deeper than 64 levels'
+      })
+      const tables = Array.from(
+        { length: 40 },
+        (_, depth) =>
+          `[[${Array(depth + 1)
+            .fill('t')
+            .join('.')}]]`
+      )
+      expect(problem(tables.join('\n'))).toEqual({
+        kind: 'too-deep',
+        detail: 'nesting deeper than 64 levels',
+        at: { line: 32, column: 1 }
+      })
+    })
+
+    it('reads 100,000 tables in linear time', () => {
+      const tables = Array.from({ length: 100_000 }, (_, index) => `[t${index}]`).join('\n')
+      const started = performance.now()
+      const { root, problems } = parse(tables)
+      expect(performance.now() - started).toBeLessThan(10_000)
+      expect(problems).toEqual([])
+      expect(root?.kind === 'object' && root.properties.length).toBe(100_000)
+    })
+  })
 })

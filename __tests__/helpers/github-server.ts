@@ -35,8 +35,10 @@ export class FakeGitHub {
   readonly checkRuns: { id: number; body: Record<string, unknown> }[] = []
   /** Per pull request: head commit and the changed files with their patches. */
   readonly pulls = new Map<number, { head: string; files: { filename: string; patch: string }[] }>()
-  /** Files per ref, for the contents API. */
+  /** Files per `ref:path`, for the contents API. */
   readonly contents = new Map<string, string>()
+  /** Per `ref:path`: an HTTP status the contents API answers with instead. */
+  readonly contentFailures = new Map<string, number>()
   readOnly = false
   #nextId = 1000
   #server: Server | undefined
@@ -116,16 +118,24 @@ export class FakeGitHub {
         : send(200, { number: Number(match[1]), head: { sha: pull.head } })
     }
     if ((match = /^\/contents\/(.+)$/.exec(route))) {
-      const content = this.contents.get(
-        `${url.searchParams.get('ref') ?? ''}:${decodeURIComponent(match[1] ?? '')}`
-      )
-      return content === undefined
-        ? send(404, { message: 'Not Found' })
-        : send(200, {
-            type: 'file',
-            encoding: 'base64',
-            content: Buffer.from(content).toString('base64')
-          })
+      const key = `${url.searchParams.get('ref') ?? ''}:${decodeURIComponent(match[1] ?? '')}`
+      const failure = this.contentFailures.get(key)
+      if (failure !== undefined) return send(failure, { message: 'Server Error' })
+      const content = this.contents.get(key)
+      if (content === undefined) return send(404, { message: 'Not Found' })
+      // As GitHub: the raw media type returns the bytes; the JSON form leaves `content` empty
+      // for files over 1 MB.
+      if ((request.headers.accept ?? '').includes('raw')) {
+        response.writeHead(200, { 'content-type': 'application/vnd.github.raw' })
+        response.end(content)
+        return true
+      }
+      const large = Buffer.byteLength(content) > 1024 * 1024
+      return send(200, {
+        type: 'file',
+        encoding: large ? 'none' : 'base64',
+        content: large ? '' : Buffer.from(content).toString('base64')
+      })
     }
     if (route === '/issues' && method === 'GET') {
       const label = url.searchParams.get('labels')

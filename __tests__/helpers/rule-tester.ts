@@ -15,6 +15,8 @@ export interface ValidCase {
   readonly lockfile?: string
   /** mcp-lint.json thresholds the case runs with. */
   readonly settings?: Partial<RuleSettings>
+  /** The base branch's mcp-lint.json (null: it has none), for a pull request's own settings. */
+  readonly baseSettings?: string | null
 }
 
 export interface ExpectedFinding {

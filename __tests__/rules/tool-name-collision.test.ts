@@ -1,4 +1,6 @@
+import { describe, expect, it } from '@jest/globals'
 import { toolHash } from '../../src/core/tools.js'
+import { lintFiles } from '../../src/lint-text.js'
 import { formatLockfile } from '../../src/lockfile/lockfile.js'
 import { listedExample as listed } from '../../src/rules/examples.js'
 import rule from '../../src/rules/tool-name-collision.js'
@@ -204,6 +206,140 @@ testRule(rule, {
       ]
     },
     {
+      name: 'many entries that start the same server: one finding at the second',
+      path: '.cursor/mcp.json',
+      text: servers(
+        Object.fromEntries(['m1', 'm2', 'm3', 'm4', 'm5'].map((n) => [n, npx('memory-mcp@1.0.0')]))
+      ),
+      errors: [
+        {
+          messageId: 'sameLaunch',
+          line: 4,
+          column: 5,
+          severity: 'warning',
+          server: 'm2',
+          message:
+            'servers "m1", "m2", "m3" and 2 more start the same server with the same settings: Cursor loads each of its tools 5 times; keep one'
+        }
+      ]
+    },
+    {
+      name: 'copies of one launch share their tools with another server once',
+      path: '.cursor/mcp.json',
+      text: servers({
+        memory: npx('memory-mcp@1.0.0'),
+        'memory-copy': npx('memory-mcp@1.0.0'),
+        'memory-copy-2': npx('memory-mcp@1.0.0'),
+        graph: npx('graph-mcp@1.0.0')
+      }),
+      enumeration: [
+        listed('.cursor/mcp.json', 'memory', ['read_graph']),
+        listed('.cursor/mcp.json', 'memory-copy', ['read_graph']),
+        listed('.cursor/mcp.json', 'memory-copy-2', ['read_graph']),
+        listed('.cursor/mcp.json', 'graph', ['read_graph'])
+      ],
+      errors: [
+        {
+          messageId: 'sameLaunch',
+          line: 4,
+          column: 5,
+          message:
+            /^servers "memory", "memory-copy", "memory-copy-2" start the same server .* 3 times/
+        },
+        {
+          messageId: 'sharedTools',
+          line: 6,
+          column: 5,
+          server: 'graph',
+          message: /^servers "memory" and "graph" both have the tool "read_graph"/
+        }
+      ]
+    },
+    {
+      name: 'a copy still counts for a tool the first entry filters out',
+      path: '.gemini/settings.json',
+      text: servers({
+        memory:
+          '{ "command": "npx", "args": ["-y", "memory-mcp@1.0.0"], "excludeTools": ["read_graph"] }',
+        'memory-copy': npx('memory-mcp@1.0.0'),
+        graph: npx('graph-mcp@1.0.0')
+      }),
+      enumeration: [
+        listed('.gemini/settings.json', 'memory', ['read_graph', 'create_entities']),
+        listed('.gemini/settings.json', 'memory-copy', ['read_graph', 'create_entities']),
+        listed('.gemini/settings.json', 'graph', ['read_graph'])
+      ],
+      errors: [
+        { messageId: 'sameLaunch', line: 4, column: 5, server: 'memory-copy' },
+        {
+          messageId: 'sharedTools',
+          line: 5,
+          column: 5,
+          server: 'graph',
+          message: /^servers "memory-copy" and "graph" both have the tool "read_graph"/
+        }
+      ]
+    },
+    {
+      name: 'servers with the same shared tools are one finding, overlapping sets one per set',
+      path: '.cursor/mcp.json',
+      text: servers({
+        github: npx('gh-mcp@1.0.0'),
+        gitlab: npx('gl-mcp@1.0.0'),
+        gitea: npx('gitea-mcp@1.0.0'),
+        jira: npx('jira-mcp@1.0.0')
+      }),
+      enumeration: [
+        listed('.cursor/mcp.json', 'github', ['create_issue', 'search']),
+        listed('.cursor/mcp.json', 'gitlab', ['create_issue', 'search']),
+        listed('.cursor/mcp.json', 'gitea', ['create_issue', 'search']),
+        listed('.cursor/mcp.json', 'jira', ['create_issue'])
+      ],
+      errors: [
+        {
+          messageId: 'sharedTools',
+          line: 4,
+          column: 5,
+          server: 'gitlab',
+          message:
+            'servers "github", "gitlab", "gitea" all have the tool "search": the model has to tell them apart by the server prefix alone; filter them out of all but one or keep one server'
+        },
+        {
+          messageId: 'sharedTools',
+          line: 4,
+          column: 5,
+          server: 'gitlab',
+          message:
+            /^servers "github", "gitlab", "gitea" and 1 more all have the tool "create_issue"/
+        }
+      ]
+    },
+    {
+      name: 'three tools under one exposed name: one finding listing them',
+      path: '.gemini/settings.json',
+      text: servers({
+        'issue tracker': npx('a@1.0.0'),
+        issue_tracker: npx('b@1.0.0'),
+        'issue/tracker': npx('c@1.0.0')
+      }),
+      enumeration: [
+        listed('.gemini/settings.json', 'issue tracker', ['create_issue']),
+        listed('.gemini/settings.json', 'issue_tracker', ['create_issue']),
+        listed('.gemini/settings.json', 'issue/tracker', ['create_issue'])
+      ],
+      errors: [
+        {
+          messageId: 'exposedTwice',
+          line: 4,
+          column: 5,
+          severity: 'error',
+          server: 'issue_tracker',
+          message:
+            'Gemini CLI exposes 3 tools (tool "create_issue" of server "issue tracker", tool "create_issue" of server "issue_tracker", tool "create_issue" of server "issue/tracker") under one name, "mcp_issue_tracker_create_issue": Gemini CLI keeps the one registered last and drops the other'
+        }
+      ]
+    },
+    {
       name: 'tools from the lockfile when enumeration did not run',
       path: '.mcp.json',
       text: servers({ github: npx('gh-mcp@1.0.0'), gitlab: npx('gl-mcp@1.0.0') }),
@@ -239,4 +375,43 @@ testRule(rule, {
       ]
     }
   ]
+})
+
+describe('tool-name-collision at scale', () => {
+  const count = 10_000
+  const names = Array.from({ length: count }, (_, index) => `s${index}`)
+  const lockfile = (launch: (name: string) => string) =>
+    formatLockfile({
+      lockfileVersion: 1,
+      servers: Object.fromEntries(
+        names.map((name) => [
+          name,
+          {
+            launch: { command: 'npx', args: ['-y', launch(name)] },
+            tools: Object.fromEntries(
+              ['create_entities', 'read_graph'].map((tool) => [
+                tool,
+                { hash: toolHash({ name: tool }) }
+              ])
+            )
+          }
+        ])
+      )
+    })
+
+  it.each<[string, (name: string) => string, string]>([
+    ['identical launches', () => 'memory-mcp@1.0.0', 'sameLaunch'],
+    ['distinct launches with the same tools', (name) => `${name}-mcp@1.0.0`, 'sharedTools']
+  ])('%s: 10,000 servers give one finding, in linear time', (_, launch, messageId) => {
+    const text = JSON.stringify({
+      mcpServers: Object.fromEntries(
+        names.map((name) => [name, { command: 'npx', args: ['-y', launch(name)] }])
+      )
+    })
+    const started = performance.now()
+    const found = lintFiles([{ path: '.mcp.json', text }], [rule], { lockfile: lockfile(launch) })
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(found.map((finding) => finding.messageId)).toEqual([messageId])
+    expect(found[0]?.message).toMatch(/^servers "s0", "s1", "s2" and 9997 more /)
+  })
 })

@@ -75,6 +75,7 @@ describe('hostile servers in the sandbox', () => {
       network: 'ok',
       snoop: 'ok',
       huge: 'failed protocol-error',
+      deep: 'failed protocol-error',
       paginate: 'failed protocol-error',
       'paginate-same': 'failed protocol-error',
       missing: 'skipped not-allowed',
@@ -86,6 +87,7 @@ describe('hostile servers in the sandbox', () => {
     expect(server('ok').tools?.map((tool) => tool.name)).toEqual(['echo', 'add'])
     expect(server('python').tools?.map((tool) => tool.name)).toEqual(['py_echo'])
     expect(server('crash').detail).toBe('the server exited; stderr: fatal: could not open database')
+    expect(server('deep').detail).toBe('tool "deep" has a schema nested deeper than 64 levels')
   })
 
   it('is bounded in time: the hanging server costs its timeout, not more', () => {
@@ -125,7 +127,8 @@ describe('hostile servers in the sandbox', () => {
       const io: CliIO = {
         stdout: (chunk) => (text += chunk),
         stderr: (chunk) => (text += chunk),
-        writeFile: () => Promise.resolve()
+        writeFile: () => Promise.resolve(),
+        reportTargetProblem: () => Promise.resolve(undefined)
       }
       await main([root, '--enumerate', '--timeout', '3', '--format', format], io)
       outputs.push(text)
@@ -141,7 +144,8 @@ describe('hostile servers in the sandbox', () => {
     const io: CliIO = {
       stdout: (chunk) => (log += chunk),
       stderr: (chunk) => (log += chunk),
-      writeFile: () => Promise.resolve()
+      writeFile: () => Promise.resolve(),
+      reportTargetProblem: () => Promise.resolve(undefined)
     }
     await main([root, '--enumerate', '--timeout', '3'], io)
     expect(log.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([])

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
+import { enumerateRemote } from '../../src/runner/enumerate.js'
+import type { BaseRevision } from '../../src/trust/base-revision.js'
 import { isPrivateAddress, refuseHost } from '../../src/runner/remote-host.js'
 
 /** A minimal streamable-HTTP MCP server on loopback, recording the headers it was sent. */
@@ -70,8 +72,18 @@ function repo(config: object, settings?: object): string {
   return dir
 }
 
+/** A base revision held in memory: the files a pull request's base commit has. */
+function baseOf(files: Record<string, unknown>): BaseRevision {
+  return {
+    label: 'the base commit bbbbbbb',
+    read: (path) => Promise.resolve(path in files ? JSON.stringify(files[path]) : null)
+  }
+}
+
+const keyBinding = [{ server: 'docs', header: 'X-Api-Key', variable: 'DOCS_KEY_FOR_TESTS' }]
+
 describe('remote servers', () => {
-  it('are listed only when enabled, with headers from named variables', async () => {
+  it('are listed only when enabled, with headers from variables the caller binds', async () => {
     const config = {
       mcpServers: {
         docs: {
@@ -81,25 +93,18 @@ describe('remote servers', () => {
         }
       }
     }
-    const settings = {
-      enumeration: {
-        remote: {
-          enabled: true,
-          allowPrivateHosts: true,
-          headers: { docs: { 'X-Api-Key': 'DOCS_KEY_FOR_TESTS' } }
-        }
-      }
-    }
-    const off = repo(config)
-    const on = repo(config, settings)
+    const dir = repo(config)
     process.env.DOCS_KEY_FOR_TESTS = 'key-from-the-environment'
     process.env.DOCS_TOKEN = 'must-never-be-sent'
     try {
-      expect((await lint({ root: off, enumerate: {} })).servers[0]).toMatchObject({
+      expect((await lint({ root: dir, enumerate: {} })).servers[0]).toMatchObject({
         status: 'skipped',
         reason: 'remote'
       })
-      const result = await lint({ root: on, enumerate: {} })
+      const result = await lint({
+        root: dir,
+        enumerate: { remote: true, allowPrivateHosts: true, remoteHeaders: keyBinding }
+      })
       expect(result.servers[0]).toMatchObject({ status: 'ok', tools: [{ name: 'search_docs' }] })
       expect(seen.at(-1)?.['x-api-key']).toBe('key-from-the-environment')
       expect(seen.at(-1)?.['x-client']).toBe('mcp-lint')
@@ -109,33 +114,94 @@ describe('remote servers', () => {
     } finally {
       delete process.env.DOCS_KEY_FOR_TESTS
       delete process.env.DOCS_TOKEN
-      rmSync(off, { recursive: true, force: true })
-      rmSync(on, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('sends a bound header on a pull request only to the URL the base gives that server', async () => {
+    const moved = { mcpServers: { docs: { type: 'http', url: `${base}/mcp?moved=1` } } }
+    const kept = { mcpServers: { docs: { type: 'http', url: `${base}/mcp` } } }
+    const dir = repo(moved)
+    process.env.DOCS_KEY_FOR_TESTS = 'key-from-the-environment'
+    const request = { remote: true, allowPrivateHosts: true, remoteHeaders: keyBinding }
+    try {
+      const before = seen.length
+      const redirected = await lint({
+        root: dir,
+        base: baseOf({ '.mcp.json': kept }),
+        enumerate: request
+      })
+      expect(redirected.servers[0]).toMatchObject({
+        status: 'skipped',
+        reason: 'not-allowed',
+        detail:
+          "its url differs from the base branch's, so the X-Api-Key header the workflow binds to it is not sent; it is enumerated after merge"
+      })
+      const added = await lint({ root: dir, base: baseOf({}), enumerate: request })
+      expect(added.servers[0]).toMatchObject({ status: 'skipped', reason: 'not-allowed' })
+      expect(seen.length).toBe(before)
+      const trusted = await lint({
+        root: dir,
+        base: baseOf({ '.mcp.json': moved }),
+        enumerate: request
+      })
+      expect(trusted.servers[0]).toMatchObject({ status: 'ok' })
+      expect(seen.at(-1)?.['x-api-key']).toBe('key-from-the-environment')
+    } finally {
+      delete process.env.DOCS_KEY_FOR_TESTS
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('takes no remote settings from mcp-lint.json, which a pull request can write', async () => {
+    const dir = repo(
+      { mcpServers: { docs: { type: 'http', url: `${base}/mcp` } } },
+      {
+        enumeration: {
+          remote: { enabled: true, headers: { docs: { 'X-Api-Key': 'ACTIONS_RUNTIME_TOKEN' } } }
+        }
+      }
+    )
+    try {
+      await expect(lint({ root: dir, enumerate: {} })).rejects.toThrow(
+        /"enumeration.remote" is no longer read from mcp-lint.json \(a pull request could send runner secrets to a server of its choosing\)/
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
   it('refuses private addresses and redirects', async () => {
-    const local = repo(
-      { mcpServers: { docs: { type: 'http', url: `${base}/mcp` } } },
-      { enumeration: { remote: { enabled: true } } }
-    )
-    const redirect = repo(
-      { mcpServers: { docs: { type: 'http', url: `${base}/redirect` } } },
-      { enumeration: { remote: { enabled: true, allowPrivateHosts: true } } }
-    )
+    const local = repo({ mcpServers: { docs: { type: 'http', url: `${base}/mcp` } } })
+    const redirect = repo({ mcpServers: { docs: { type: 'http', url: `${base}/redirect` } } })
     try {
-      expect((await lint({ root: local, enumerate: {} })).servers[0]).toMatchObject({
+      expect((await lint({ root: local, enumerate: { remote: true } })).servers[0]).toMatchObject({
         status: 'skipped',
         reason: 'not-allowed',
         detail: 'only https:// servers are enumerated, not http://'
       })
-      expect((await lint({ root: redirect, enumerate: {} })).servers[0]).toMatchObject({
-        status: 'failed'
-      })
+      expect(
+        (await lint({ root: redirect, enumerate: { remote: true, allowPrivateHosts: true } }))
+          .servers[0]
+      ).toMatchObject({ status: 'failed' })
     } finally {
       rmSync(local, { recursive: true, force: true })
       rmSync(redirect, { recursive: true, force: true })
     }
+  })
+
+  it('checks the address again at connect time, so a rebinding name cannot reach loopback', async () => {
+    const port = new URL(base).port
+    const before = seen.length
+    // refuseHost is skipped here, as if the name had resolved to a public address a moment ago.
+    const run = await enumerateRemote({
+      url: `http://localhost:${port}/mcp`,
+      transport: 'http',
+      headers: { Authorization: 'must-never-be-sent' },
+      allowPrivateHosts: false
+    })
+    expect(run.status).toBe('failed')
+    expect(seen.length).toBe(before)
   })
 
   it('knows private addresses', async () => {

@@ -45,7 +45,8 @@ async function cli(argv: string[]) {
   const io: CliIO = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    writeFile: processIO.writeFile
+    writeFile: processIO.writeFile,
+    reportTargetProblem: processIO.reportTargetProblem
   }
   return { code: await main(argv, io), stdout, stderr }
 }

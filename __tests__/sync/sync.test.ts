@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -32,7 +33,8 @@ async function cli(argv: string[]) {
   const io: CliIO = {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    writeFile: processIO.writeFile
+    writeFile: processIO.writeFile,
+    reportTargetProblem: processIO.reportTargetProblem
   }
   return { code: await main(argv, io), stdout, stderr }
 }
@@ -125,6 +127,23 @@ describe('mcp-lint sync', () => {
     rmSync(join(root, '.cursor'), { recursive: true })
     expect((await cli(['sync', root])).stdout).toBe('created .cursor/mcp.json\n')
     expect(await drift(root)).toEqual([])
+  })
+
+  it('refuses to write a TOML file it could not read back, writing nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    mkdirSync(join(root, '.agents/mcp'), { recursive: true })
+    const server = { command: 'npx', args: ['-y', 'x@1.0.0', 'a'.repeat(70_000)] }
+    writeFileSync(
+      join(root, '.agents/mcp/mcp-servers.json'),
+      JSON.stringify({ mcpServers: { a: server }, targets: ['codex', 'cursor'] })
+    )
+    const result = await cli(['sync', root])
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'mcp-lint: cannot write .codex/config.toml: it would hold a string longer than 65,536 characters, more than mcp-lint reads back; shorten it in the central source\n'
+    ])
+    expect(readdirSync(root).sort()).toEqual(['.agents'])
   })
 
   it('needs a central source', async () => {

@@ -26,6 +26,12 @@ var stdio = __webpack_require__(2420);
 var streamableHttp = __webpack_require__(3491);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/core/parse/syntax-problem.ts
+var syntax_problem = __webpack_require__(4694);
+// EXTERNAL MODULE: ./src/core/quote.ts
+var quote = __webpack_require__(3195);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/runner/process-tree.ts
@@ -112,11 +118,17 @@ function safeList(path) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runner/remote-host.ts + 1 modules
+var remote_host = __webpack_require__(8959);
 // EXTERNAL MODULE: ./src/runner/text.ts
 var runner_text = __webpack_require__(4099);
 // EXTERNAL MODULE: ./src/runner/limits.ts
 var runner_limits = __webpack_require__(1864);
 ;// CONCATENATED MODULE: ./src/runner/enumerate.ts
+
+
+
+
 
 
 
@@ -191,14 +203,30 @@ async function enumerateServer(launch, limits = runner_limits/* defaultLimits */
  * bounce mcp-lint to another host (the caller has checked this one).
  */
 async function enumerateRemote(remote, limits = runner_limits/* defaultLimits */.M) {
-    const noRedirects = (input, init) => fetch(input, { ...init, redirect: 'error' });
+    const dispatcher = (0,remote_host/* checkedAgent */.He)(remote.allowPrivateHosts);
+    // undici's own fetch with its own pool, so the address check runs on every connection.
+    const noRedirects = async (input, init) => {
+        const response = await (0,undici/* fetch */.hd)(input, {
+            ...init,
+            redirect: 'error',
+            dispatcher
+        });
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Node's global Response is undici's; the SDK reads it through the standard interface only
+        return response;
+    };
     const requestInit = { headers: { ...remote.headers } };
     const url = new URL(remote.url);
     const transport = remote.transport === 'sse'
         ? // eslint-disable-next-line @typescript-eslint/no-deprecated -- SSE servers still exist; configs say which transport they use
             new sse/* SSEClientTransport */.A(url, { requestInit, fetch: noRedirects })
         : new streamableHttp/* StreamableHTTPClientTransport */.j(url, { requestInit, fetch: noRedirects });
-    return session(transport, limits, new runner_text/* Tail */.P(), () => undefined);
+    try {
+        return await session(transport, limits, new runner_text/* Tail */.P(), () => undefined);
+    }
+    finally {
+        // Destroy, not close: an SSE stream left open would keep close() waiting.
+        await dispatcher.destroy().catch(() => undefined);
+    }
 }
 /** Initialise, list every page of tools, count prompts and resources, within the limits; always close. */
 async function session(transport, limits, stderr, peakRss) {
@@ -310,6 +338,10 @@ async function listAll(client, limits) {
     const tools = await paginate((cursor) => client
         .listTools(cursor, { timeout: limits.listMs })
         .then((page) => ({ items: page.tools, nextCursor: page.nextCursor })), limits);
+    for (const tool of tools)
+        for (const part of [tool.inputSchema, tool.outputSchema, tool.annotations])
+            if (depthExceeds(part, syntax_problem/* MAX_DEPTH */.l))
+                throw new Stop('protocol-error', `tool ${(0,quote/* quote */.hD)(tool.name)} has a schema nested deeper than ${syntax_problem/* MAX_DEPTH */.l} levels`);
     return tools.map((tool) => {
         const info = { name: tool.name };
         if (tool.title !== undefined)
@@ -323,6 +355,23 @@ async function listAll(client, limits) {
             info.annotations = tool.annotations;
         return info;
     });
+}
+/**
+ * Whether a value nests deeper than `limit`, found without recursion: the hashing and comparing
+ * that follow recurse, and a hostile server could send a schema deeper than the call stack.
+ */
+function depthExceeds(value, limit) {
+    const pending = [[value, 0]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const [item, depth] = next;
+        if (item === null || typeof item !== 'object')
+            continue;
+        if (depth >= limit)
+            return true;
+        for (const child of Object.values(item))
+            pending.push([child, depth + 1]);
+    }
+    return false;
 }
 async function countPages(fetchPage, limits) {
     try {

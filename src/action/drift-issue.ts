@@ -1,3 +1,4 @@
+import { escapeHtmlComment } from '../reporters/escape/markdown.js'
 import { TOOL_NAME } from '../version.js'
 import type { GitHubApi } from './github-api.js'
 
@@ -13,7 +14,7 @@ export async function syncDriftIssue(
   drift: boolean,
   report: string
 ): Promise<string | undefined> {
-  const marker = `<!-- ${TOOL_NAME}:drift ${key.replace(/--/g, '- -')} -->`
+  const marker = `<!-- ${TOOL_NAME}:drift ${escapeHtmlComment(key)} -->`
   const labelled = await api.listOpenIssues(LABEL)
   // The label may have been dropped (tokens without push access cannot set labels): look wider.
   const open =

@@ -98,12 +98,18 @@ export function octokitApi(token: string): GitHubApi {
       (await octokit.rest.pulls.get({ ...repo, pull_number: pull })).data.head.sha,
     readFile: async (path, ref) => {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref })
-        const file = data as { content?: string; encoding?: string }
-        if (typeof file.content !== 'string') return null
-        return Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8').toString(
-          'utf8'
-        )
+        // The raw media type returns the file whatever its size; the JSON form leaves `content`
+        // empty above 1 MB, which would read as an empty lockfile.
+        const { data } = await octokit.rest.repos.getContent({
+          ...repo,
+          path,
+          ref,
+          mediaType: { format: 'raw' }
+        })
+        const body: unknown = data
+        if (typeof body === 'string') return body
+        if (body instanceof ArrayBuffer) return new TextDecoder().decode(body)
+        throw new Error(`${path} is not a file at ${ref.slice(0, 7)}`)
       } catch (error) {
         if ((error as { status?: number }).status === 404) return null
         throw error

@@ -1,3 +1,4 @@
+import { parseHeaderBindings, type HeaderBinding } from '../config/remote-headers.js'
 import { UsageError } from '../core/errors.js'
 import type { SandboxMode } from '../lint.js'
 import { resolvePlatform } from '../platforms/index.js'
@@ -5,6 +6,7 @@ import type { PlatformId } from '../platforms/platform.js'
 
 /** Every input action.yml declares; readInputs reads exactly these (a test holds both to it). */
 export const INPUT_NAMES = [
+  'allow-private-hosts',
   'annotations',
   'comment',
   'concurrency',
@@ -18,6 +20,8 @@ export const INPUT_NAMES = [
   'mode',
   'path',
   'platforms',
+  'remote',
+  'remote-headers',
   'sandbox',
   'sarif-file',
   'source',
@@ -37,6 +41,11 @@ export interface ActionInputs {
   readonly platforms: readonly PlatformId[] | undefined
   readonly enumerate: boolean
   readonly sandbox: SandboxMode
+  /** Remote servers are contacted only when the workflow says so. */
+  readonly remote: boolean
+  /** Bound in the workflow file, the only place a header's secret may be named. */
+  readonly remoteHeaders: readonly HeaderBinding[]
+  readonly allowPrivateHosts: boolean
   readonly timeoutSeconds: number | undefined
   readonly concurrency: number | undefined
   readonly failOn: FailOn
@@ -56,6 +65,15 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   }
   const mode = oneOf('mode', text('mode') ?? 'check', ['check', 'drift', 'report'] as const)
   const platformsText = text('platforms')
+  const remote = boolean('remote', text('remote') ?? 'false')
+  const remoteHeaders = parseHeaderBindings(
+    get('remote-headers').split('\n'),
+    'input remote-headers'
+  )
+  if (remoteHeaders.length > 0 && !remote)
+    throw new UsageError(
+      'input remote-headers needs remote: true (remote servers are not contacted otherwise)'
+    )
   return {
     mode,
     path: text('path') ?? '.',
@@ -71,6 +89,9 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     // Drift mode exists to re-enumerate; it does so whatever `enumerate` says.
     enumerate: mode === 'drift' || boolean('enumerate', text('enumerate') ?? 'true'),
     sandbox: oneOf('sandbox', text('sandbox') ?? 'auto', ['auto', 'bwrap', 'none'] as const),
+    remote,
+    remoteHeaders,
+    allowPrivateHosts: boolean('allow-private-hosts', text('allow-private-hosts') ?? 'false'),
     timeoutSeconds: positive('timeout', text('timeout'), false),
     concurrency: positive('concurrency', text('concurrency'), true),
     failOn: oneOf('fail-on', text('fail-on') ?? 'error', [

@@ -1,11 +1,17 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { writeFileMakingDirectories } from '../core/write-file.js'
+import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { octokitApi } from './github-api.js'
 import type { ActionIO } from './main.js'
 
-/** The real runner: @actions/core for inputs, outputs, annotations and the summary. */
+/**
+ * The real runner: @actions/core for inputs, outputs, annotations and the summary. Every log line
+ * and annotation text can hold repository text (paths, server names, messages, progress), so it is
+ * escaped here, once for every caller: core.info prints it raw, and core escapes only the syntax
+ * of a command, not the controls or workflow-command prefixes the runner's log would act on.
+ * An annotation's file stays as it is, for core to escape as a property, so it still finds its file.
+ */
 export function githubActionIO(): ActionIO {
   const { context } = github
   const repository = `${context.repo.owner}/${context.repo.repo}`
@@ -15,24 +21,24 @@ export function githubActionIO(): ActionIO {
       core.setOutput(name, value)
     },
     annotate: (level, message, properties) => {
-      core[level](message, properties)
+      core[level](escapeLogLine(message), {
+        ...properties,
+        title: escapeLogLine(properties.title)
+      })
     },
     info: (message) => {
-      core.info(message)
+      core.info(escapeLogLine(message))
     },
     warning: (message) => {
-      core.warning(message)
+      core.warning(escapeLogLine(message))
     },
     setFailed: (message) => {
-      core.setFailed(message)
+      core.setFailed(escapeLogLine(message))
     },
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write()
     },
-    writeFile: async (path, text) => {
-      await mkdir(dirname(path), { recursive: true })
-      await writeFile(path, text)
-    },
+    writeFile: writeFileMakingDirectories,
     context: {
       eventName: context.eventName,
       payload: context.payload,

@@ -2,14 +2,16 @@ import { plural } from '../core/plural.js'
 import { relative, resolve, sep } from 'node:path'
 import { severityRank, type Severity } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
+import { prepareWriteTarget } from '../core/write-file.js'
 import { lint, type LintResult } from '../lint.js'
-import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
 import { annotationsWithinBudget, type Annotation } from '../reporters/annotations.js'
 import { commentMarker, formatComment } from '../reporters/comment.js'
 import { formatJson, type ReportContext } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
 import { formatSummary } from '../reporters/summary.js'
+import { escapeTerminal } from '../reporters/escape/terminal.js'
 import { summaryLine } from '../reporters/text.js'
+import { baseCommit, baseShaOf } from './base-commit.js'
 import { syncDriftIssue } from './drift-issue.js'
 import type { CheckAnnotation, GitHubApi } from './github-api.js'
 import { readInputs, type ActionInputs, type FailOn } from './inputs.js'
@@ -77,24 +79,35 @@ export async function run(io: ActionIO): Promise<void> {
 
 /** `mode: check` on pull requests and pushes, `mode: drift` on a schedule. */
 async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
+  await prepareReportFiles(inputs)
   const pull = pullRequestOf(io.context)
   const api = inputs.token === '' ? undefined : io.api(inputs.token)
   const prefix = relative(io.context.workspace, resolve(inputs.path)).split(sep).join('/')
+  const baseSha = baseShaOf(io.context.eventName, io.context.payload)
   const base =
-    inputs.mode === 'check' && inputs.enumerate && inputs.lockfile === undefined
-      ? await baseLockfile(io, api, pull, prefix)
-      : undefined
+    baseSha === undefined
+      ? undefined
+      : await baseCommit(
+          resolve(inputs.path),
+          baseSha,
+          api,
+          prefix.startsWith('..') ? '' : prefix,
+          io.info
+        )
   const result = await lint({
     root: inputs.path,
     ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
     ...(inputs.source === undefined ? {} : { sourcePath: inputs.source }),
     ...(inputs.platforms === undefined ? {} : { platforms: inputs.platforms }),
     ...(inputs.lockfile === undefined ? {} : { lockfile: inputs.lockfile }),
-    ...(base === undefined ? {} : { baselineLockfile: base }),
+    ...(base === undefined ? {} : { base }),
     ...(inputs.enumerate
       ? {
           enumerate: {
             sandbox: inputs.sandbox,
+            remote: inputs.remote,
+            remoteHeaders: inputs.remoteHeaders,
+            allowPrivateHosts: inputs.allowPrivateHosts,
             ...(inputs.timeoutSeconds === undefined
               ? {}
               : { timeoutSeconds: inputs.timeoutSeconds }),
@@ -150,7 +163,8 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
           api,
           inputs.path,
           drift,
-          formatSummary(result, { title: 'mcp-lint: drift found' })
+          // An issue body holds at most 65,536 characters.
+          formatSummary(result, { title: 'mcp-lint: drift found', limitBytes: 60_000 })
         )
         if (url !== undefined) io.info(`drift issue: ${url}`)
       } catch (error) {
@@ -248,7 +262,8 @@ async function checkRun(
       ? { start_column: d.range.start.column, end_column: d.range.end.column }
       : {}),
     annotation_level: levels[d.severity],
-    message: d.message,
+    // Shown as plain text, but controls and bidi still reach the page.
+    message: escapeTerminal(d.message),
     title: `mcp-lint(${d.ruleId})`
   }))
   try {
@@ -281,27 +296,6 @@ function pullRequestOf(context: RunContext): PullRequest | undefined {
     number: pull.number,
     headSha: typeof pull.head?.sha === 'string' ? pull.head.sha : context.sha,
     baseSha: typeof pull.base?.sha === 'string' ? pull.base.sha : ''
-  }
-}
-
-/** In a pull request, the base branch's lockfile: the PR's own copy must not approve its changes. */
-async function baseLockfile(
-  io: ActionIO,
-  api: GitHubApi | undefined,
-  pull: PullRequest | undefined,
-  prefix: string
-): Promise<{ label: string; text: string } | null | undefined> {
-  if (pull === undefined || api === undefined || pull.baseSha === '') return undefined
-  const path =
-    prefix === '' || prefix.startsWith('..') ? LOCKFILE_PATH : `${prefix}/${LOCKFILE_PATH}`
-  try {
-    const text = await api.readFile(path, pull.baseSha)
-    return text === null ? null : { label: `${path} (base branch)`, text }
-  } catch (error) {
-    io.warning(
-      `could not read ${path} from the base branch (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); comparing with this branch's copy`
-    )
-    return undefined
   }
 }
 
@@ -344,6 +338,23 @@ function annotate(
       `${plural(omitted, 'finding was', 'findings were')} not annotated: GitHub shows at most 10 per level in a step; the job summary lists all`
     )
   return quiet ? 0 : omitted
+}
+
+/** A report path that cannot be written fails the step at once, not after the servers ran. */
+async function prepareReportFiles(inputs: ActionInputs): Promise<void> {
+  const targets = [
+    ['sarif-file', inputs.sarifFile],
+    ['json-file', inputs.jsonFile]
+  ] as const
+  for (const [input, path] of targets) {
+    if (path === undefined) continue
+    try {
+      await prepareWriteTarget(path)
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error)
+      throw new UsageError(`input ${input}: ${path} cannot be written (${why})`)
+    }
+  }
 }
 
 async function writeSummary(io: ActionIO, markdown: string): Promise<void> {

@@ -1,6 +1,4 @@
 import { plural } from '../core/plural.js'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { severityRank } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
@@ -9,10 +7,15 @@ import { lock } from '../lockfile/lock.js'
 import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
 import { formatJson } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
+import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { formatText, summaryLine } from '../reporters/text.js'
 import { rules } from '../rules/index.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { runSync } from './sync-command.js'
+import { reportTargetProblem } from './report-target.js'
+import { writeFileMakingDirectories } from '../core/write-file.js'
+import { parseHeaderBindings } from '../config/remote-headers.js'
+import { gitRevision, type BaseRevision } from '../trust/base-revision.js'
 
 /** What the CLI touches of the outside world, so tests run it in-process. */
 export interface CliIO {
@@ -20,15 +23,15 @@ export interface CliIO {
   readonly stderr: (text: string) => void
   /** Writes a file, creating its directory. */
   readonly writeFile: (path: string, text: string) => Promise<void>
+  /** Why a report cannot be written to a path (`--output`), or undefined; creates nothing. */
+  readonly reportTargetProblem: (path: string) => Promise<string | undefined>
 }
 
 export const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  writeFile: async (path, text) => {
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, text, 'utf8')
-  }
+  writeFile: writeFileMakingDirectories,
+  reportTargetProblem
 }
 
 /** Exit codes, as actionlint's: 0 clean, 1 findings at or above --fail-on, 2 usage, 3 internal error. */
@@ -61,6 +64,14 @@ Options:
                            (default 45)
       --concurrency N      check --enumerate, lock: servers started at once (default 4)
       --remote             check --enumerate, lock: connect to remote (HTTP/SSE) servers too
+      --remote-header SERVER=HEADER:VARIABLE
+                           with --remote: send HEADER to SERVER, its value from the environment
+                           variable VARIABLE (repeatable)
+      --allow-private-hosts
+                           with --remote: allow http:// and private addresses (local test servers)
+      --base REF           check: read mcp-lint.json and the lockfile from the git revision REF (a
+                           pull request's base), report the branch's own changes to mcp-lint.json,
+                           and send bound headers only to the URLs REF gives those servers
       --lockfile FILE      check: compare tools with this lockfile instead of the repository's
       --check              sync: write nothing; exit 1 and show a diff if any file would change
       --init               sync: create the central source from the existing platform files
@@ -78,12 +89,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     return await run(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${TOOL_NAME}: ${error.message}\n`)
+      io.stderr(`${escapeLines(`${TOOL_NAME}: ${error.message}`)}\n`)
       return ExitCode.usage
     }
     const detail = error instanceof Error ? error.message : String(error)
     io.stderr(
-      `${TOOL_NAME}: internal error: ${detail}\nThis is a bug in ${TOOL_NAME}; please report it.\n`
+      `${escapeLines(`${TOOL_NAME}: internal error: ${detail}`)}\nThis is a bug in ${TOOL_NAME}; please report it.\n`
     )
     if (process.env.MCP_LINT_DEBUG === '1' && error instanceof Error && error.stack !== undefined) {
       io.stderr(`${error.stack}\n`)
@@ -93,6 +104,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
 }
 
 type Values = ReturnType<typeof parseCommandLine>['values']
+
+/**
+ * An error's lines, each escaped: usage errors end with our own multi-line help, and the rest can
+ * quote a path or a value from the repository.
+ */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeLogLine).join('\n')
+}
 
 async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandLine(argv)
@@ -114,7 +133,20 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.ok
   }
   if (command === 'lock') {
-    only(values, ['sandbox', 'timeout', 'concurrency', 'remote', 'environment', 'config'], 'lock')
+    only(
+      values,
+      [
+        'sandbox',
+        'timeout',
+        'concurrency',
+        'remote',
+        'remote-header',
+        'allow-private-hosts',
+        'environment',
+        'config'
+      ],
+      'lock'
+    )
     return runLock({ ...lintOptions(values, rest), enumerate: enumerateRequest(values, io) }, io)
   }
   if (command === 'sync') {
@@ -138,18 +170,30 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       'timeout',
       'concurrency',
       'lockfile',
-      'remote'
+      'remote',
+      'remote-header',
+      'allow-private-hosts',
+      'base'
     ],
     'check'
   )
-  const options = lintOptions(values, command === 'check' ? rest : positionals)
+  const local = lintOptions(values, command === 'check' ? rest : positionals)
+  const options =
+    values.base === undefined ? local : { ...local, base: await baseRef(local.root, values.base) }
   const withTools =
     values.enumerate === true ? { ...options, enumerate: enumerateRequest(values, io) } : options
   if (
     values.enumerate !== true &&
-    (values.sandbox ?? values.timeout ?? values.concurrency ?? values.remote) !== undefined
+    (values.sandbox ??
+      values.timeout ??
+      values.concurrency ??
+      values.remote ??
+      values['remote-header'] ??
+      values['allow-private-hosts']) !== undefined
   ) {
-    throw new UsageError('--sandbox, --timeout, --concurrency and --remote need --enumerate')
+    throw new UsageError(
+      '--sandbox, --timeout, --concurrency, --remote, --remote-header and --allow-private-hosts need --enumerate'
+    )
   }
   return runCheck(
     values.lockfile === undefined ? withTools : { ...withTools, lockfile: values.lockfile },
@@ -161,6 +205,13 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function runCheck(options: LintOptions, values: Values, io: CliIO): Promise<number> {
   const format = oneOf('--format', values.format ?? 'text', Object.keys(formats) as Format[])
   const failOn = oneOf('--fail-on', values['fail-on'] ?? 'error', failLevels)
+  // Before the lint, which can take minutes: a bad --output path fails at once.
+  const unwritable =
+    values.output === undefined ? undefined : await io.reportTargetProblem(values.output)
+  if (unwritable !== undefined)
+    throw new UsageError(
+      `cannot write the report to ${values.output ?? ''}: ${unwritable}; nothing was checked`
+    )
   const result = await lint(options)
   const report = formats[format](result)
   if (values.output === undefined) io.stdout(report)
@@ -195,13 +246,20 @@ function enumerateRequest(values: Values, io: CliIO): EnumerateRequest {
     values.sandbox === undefined ? undefined : oneOf('--sandbox', values.sandbox, sandboxModes)
   const timeoutSeconds = number('--timeout', values.timeout, false)
   const concurrency = number('--concurrency', values.concurrency, true)
+  const remoteHeaders = parseHeaderBindings(values['remote-header'] ?? [], '--remote-header')
+  if (
+    values.remote !== true &&
+    (remoteHeaders.length > 0 || values['allow-private-hosts'] === true)
+  )
+    throw new UsageError('--remote-header and --allow-private-hosts need --remote')
   return {
     ...(sandbox === undefined ? {} : { sandbox }),
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
     ...(concurrency === undefined ? {} : { concurrency }),
-    ...(values.remote === true ? { remote: true } : {}),
+    ...(values.remote === true ? { remote: true, remoteHeaders } : {}),
+    ...(values['allow-private-hosts'] === true ? { allowPrivateHosts: true } : {}),
     onProgress: (line) => {
-      io.stderr(`${TOOL_NAME}: ${line}\n`)
+      io.stderr(`${escapeLogLine(`${TOOL_NAME}: ${line}`)}\n`)
     }
   }
 }
@@ -223,9 +281,19 @@ async function runLock(
   )
   for (const entry of failed)
     io.stderr(
-      `${TOOL_NAME}: ${entry.name} (${entry.file}) was not locked: ${entry.reason ?? 'failed'}: ${entry.detail ?? ''}\n`
+      `${escapeLogLine(`${TOOL_NAME}: ${entry.name} (${entry.file}) was not locked: ${entry.reason ?? 'failed'}: ${entry.detail ?? ''}`)}\n`
     )
   return ExitCode.ok
+}
+
+/** The revision `--base` names, from the local repository: it must be there. */
+async function baseRef(root: string, ref: string): Promise<BaseRevision> {
+  const revision = await gitRevision(root, ref)
+  if (revision === undefined)
+    throw new UsageError(
+      `--base ${ref}: no such commit in the git repository at ${root} (fetch it first, e.g. git fetch origin ${ref})`
+    )
+  return revision
 }
 
 function lintOptions(values: Values, dirs: readonly string[]): LintOptions {
@@ -264,6 +332,9 @@ function parseCommandLine(argv: readonly string[]) {
         concurrency: { type: 'string' },
         lockfile: { type: 'string' },
         remote: { type: 'boolean' },
+        'remote-header': { type: 'string', multiple: true },
+        'allow-private-hosts': { type: 'boolean' },
+        base: { type: 'string' },
         init: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, normalize, relative } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
 import type { SeveritySetting } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
 import { globToRegExp } from '../core/glob.js'
 import { parseJson } from '../core/parse/json.js'
-import { DEFAULT_MAX_FILE_BYTES, decode } from '../core/read-file.js'
+import { DEFAULT_MAX_FILE_BYTES, decode, readRepoFile } from '../core/read-file.js'
 import { validateTree, type SchemaIssue } from '../core/schema.js'
 import { SourceText } from '../core/source.js'
+import { quote } from '../core/quote.js'
 import { closest } from '../core/suggest.js'
 import { formatPath, toPlain } from '../core/tree.js'
 import type { PlatformId } from '../platforms/platform.js'
@@ -34,16 +35,15 @@ export interface TimeoutSettings {
   readonly listTimeoutSeconds?: number
 }
 
+/**
+ * How long and how many at once: nothing here decides whether servers are isolated or which
+ * secrets go where, since a pull request can write this file (the sandbox and remote servers are
+ * command-line options and Action inputs).
+ */
 export interface EnumerationSettings extends TimeoutSettings {
-  readonly sandbox?: 'auto' | 'bwrap' | 'none'
   readonly concurrency?: number
   readonly runTimeoutSeconds?: number
   readonly servers?: Readonly<Record<string, TimeoutSettings>>
-  readonly remote?: {
-    readonly enabled?: boolean
-    readonly headers?: Readonly<Record<string, Readonly<Record<string, string>>>>
-    readonly allowPrivateHosts?: boolean
-  }
 }
 
 /** mcp-lint.json, validated and with defaults applied. */
@@ -71,30 +71,78 @@ export const defaultConfig: LintConfig = {
   ruleSettings: defaultRuleSettings
 }
 
+/** Where mcp-lint.json came from and its bytes; undefined when there is none. */
+export interface LintConfigText {
+  /** Repo-relative (or, for an explicit file outside the repository, as given). */
+  readonly label: string
+  readonly bytes: Uint8Array
+}
+
 /**
- * Loads the explicit config file, or the first of mcp-lint.json / .mcp-lint.json in the repository.
- * Any problem is a UsageError naming the file, position and key.
+ * Reads the explicit config file, or the first of mcp-lint.json / .mcp-lint.json in the repository,
+ * with the size cap config files have and without following a symlink out of the repository (a
+ * pull request could point mcp-lint.json at /dev/zero or a runner secret). Any problem with a file
+ * that exists is a UsageError naming it.
  */
+export async function readLintConfig(
+  root: string,
+  explicit: string | undefined
+): Promise<LintConfigText | undefined> {
+  const inRepo = explicit === undefined ? undefined : repoRelative(root, explicit)
+  const candidates =
+    explicit === undefined ? CONFIG_FILE_NAMES : inRepo === undefined ? [] : [inRepo]
+  for (const candidate of candidates) {
+    const outcome = await readRepoFile(root, candidate, { maxBytes: DEFAULT_MAX_FILE_BYTES })
+    if (outcome.status === 'missing') {
+      if (explicit === undefined) continue
+      throw new UsageError(`cannot read config file ${explicit}: ENOENT`)
+    }
+    if (outcome.status === 'problem')
+      throw new UsageError(`${explicit ?? candidate}: the config file ${outcome.problem.detail}`)
+    return { label: explicit ?? candidate, bytes: new TextEncoder().encode(outcome.text) }
+  }
+  // A file outside the repository was named on the command line or in the workflow: it is the
+  // caller's own, but it still must be a regular file within the cap.
+  if (explicit !== undefined && inRepo === undefined)
+    return { label: explicit, bytes: await readOutside(explicit) }
+  return undefined
+}
+
+/** Loads and validates mcp-lint.json as readLintConfig finds it; the defaults when there is none. */
 export async function loadLintConfig(
   root: string,
   explicit: string | undefined
 ): Promise<LintConfig> {
-  const candidates =
-    explicit === undefined ? CONFIG_FILE_NAMES.map((name) => join(root, name)) : [explicit]
-  for (const candidate of candidates) {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(candidate)
-    } catch (error) {
-      if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') continue
-      throw new UsageError(
-        `cannot read config file ${candidate}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`
-      )
-    }
-    const label = explicit ?? relative(root, candidate)
-    return parseLintConfig(label, bytes)
+  const found = await readLintConfig(root, explicit)
+  return found === undefined ? defaultConfig : parseLintConfig(found.label, found.bytes)
+}
+
+/** `path` relative to the repository root, `/`-separated, or undefined when it lies outside. */
+export function repoRelative(root: string, path: string): string | undefined {
+  const rel = relative(resolve(root), resolve(path))
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined
+  return rel.split(sep).join('/')
+}
+
+async function readOutside(path: string): Promise<Uint8Array> {
+  const fail = (why: string) => new UsageError(`cannot read config file ${path}: ${why}`)
+  let info
+  try {
+    info = await stat(path)
+  } catch (error) {
+    throw fail((error as NodeJS.ErrnoException).code ?? 'error')
   }
-  return defaultConfig
+  if (!info.isFile()) throw fail('not a regular file')
+  if (info.size > DEFAULT_MAX_FILE_BYTES)
+    throw fail(`${info.size} bytes, over the ${DEFAULT_MAX_FILE_BYTES}-byte limit`)
+  try {
+    const bytes = await readFile(path)
+    if (bytes.length > DEFAULT_MAX_FILE_BYTES) throw fail('it grew past the size limit')
+    return bytes
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw fail((error as NodeJS.ErrnoException).code ?? 'error')
+  }
 }
 
 export function parseLintConfig(label: string, bytes: Uint8Array): LintConfig {
@@ -148,11 +196,12 @@ export function parseLintConfig(label: string, bytes: Uint8Array): LintConfig {
 }
 
 function describeIssue(issue: SchemaIssue, path: string): string {
-  const where = path === '' ? 'the config' : `"${path}"`
+  // Keys come from the file, which a pull request may have written: quoted, controls escaped.
+  const where = path === '' ? 'the config' : quote(path, 120)
   const ruleIds = rules.map((rule) => rule.id)
   if (issue.keyword === 'propertyNames' && issue.field !== undefined && issue.path[0] === 'rules') {
     const guess = closest(issue.field, ruleIds)
-    return `unknown rule "${issue.field}" in "rules"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
+    return `unknown rule ${quote(issue.field)} in "rules"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
   }
   if (
     issue.keyword === 'propertyNames' &&
@@ -161,13 +210,19 @@ function describeIssue(issue: SchemaIssue, path: string): string {
   ) {
     const ids = platforms.filter((platform) => platform.id !== 'source').map((p) => p.id)
     const guess = closest(issue.field, ids)
-    return `unknown platform "${issue.field}" in "toolLimits"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
+    return `unknown platform ${quote(issue.field)} in "toolLimits"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
   }
+  if (
+    issue.keyword === 'additionalProperties' &&
+    path === 'enumeration' &&
+    (issue.field === 'sandbox' || issue.field === 'remote')
+  )
+    return movedSettings[issue.field]
   if (issue.keyword === 'additionalProperties' && issue.field !== undefined) {
-    return `unknown key "${issue.field}" in ${where}`
+    return `unknown key ${quote(issue.field)} in ${where}`
   }
   if (issue.keyword === 'required' && issue.field !== undefined) {
-    return `${where} is missing "${issue.field}"`
+    return `${where} is missing ${quote(issue.field)}`
   }
   if (issue.keyword === 'type') {
     const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`)
@@ -178,6 +233,14 @@ function describeIssue(issue: SchemaIssue, path: string): string {
   return `${where} ${issue.detail}`
 }
 
+/** Settings that left mcp-lint.json because a pull request can write that file. */
+const movedSettings = {
+  sandbox:
+    '"enumeration.sandbox" is no longer read from mcp-lint.json (a pull request could switch the sandbox off): use --sandbox or the Action input sandbox',
+  remote:
+    '"enumeration.remote" is no longer read from mcp-lint.json (a pull request could send runner secrets to a server of its choosing): use --remote and --remote-header, or the Action inputs remote and remote-headers'
+} as const
+
 function checkInside(label: string, path: string): void {
   const normal = normalize(path)
   if (
@@ -187,7 +250,7 @@ function checkInside(label: string, path: string): void {
     normal.startsWith('..\\')
   ) {
     throw new UsageError(
-      `${label}: "paths" entry "${path}" is outside the repository; paths are repo-relative`
+      `${label}: "paths" entry ${quote(path)} is outside the repository; paths are repo-relative`
     )
   }
 }

@@ -65,32 +65,9 @@ export function lintConfigSchema(): JsonSchema {
         type: 'object',
         additionalProperties: false,
         properties: {
-          sandbox: { enum: ['auto', 'bwrap', 'none'] },
           concurrency: { type: 'integer', minimum: 1, maximum: 64 },
           ...timeouts,
           runTimeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
-          remote: {
-            description:
-              'Remote (HTTP/SSE) servers: off unless enabled; header values only from named variables.',
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              enabled: { type: 'boolean' },
-              headers: {
-                description:
-                  'Per server name: header name → the environment variable holding its value.',
-                type: 'object',
-                additionalProperties: {
-                  type: 'object',
-                  additionalProperties: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
-                }
-              },
-              allowPrivateHosts: {
-                type: 'boolean',
-                description: 'Allow http:// and private addresses (local test servers only).'
-              }
-            }
-          },
           servers: {
             description: 'Per server name: its own timeouts.',
             type: 'object',

@@ -4,6 +4,7 @@ import type { SourceModel } from '../source/model.js'
 import type { Enumeration } from './tools.js'
 import type { SyntaxProblem } from './parse/syntax-problem.js'
 import type { ReadProblem } from './read-file.js'
+import type { PendingSettings } from '../trust/settings-change.js'
 import type { Location, SourceText } from './source.js'
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree.js'
 
@@ -46,6 +47,8 @@ export interface Workspace {
   readonly lockfile?: LoadedLockfile | undefined
   /** Packages the repository's package.json depends on: `npx` runs the locked local copy. */
   readonly projectPackages?: ReadonlySet<string> | undefined
+  /** On a pull request: the branch's own mcp-lint.json where it differs from the base's, applied instead. */
+  readonly pendingSettings?: PendingSettings | undefined
 }
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {

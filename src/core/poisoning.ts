@@ -16,7 +16,12 @@ import type { PoisonSign } from './poisoning/sign.js'
  */
 
 export type { PoisonKind, PoisonSign } from './poisoning/sign.js'
-export { findShadowing, type ServerNames, type ShadowingReference } from './poisoning/shadowing.js'
+export {
+  findShadowing,
+  ShadowingIndex,
+  type ServerNames,
+  type ShadowingReference
+} from './poisoning/shadowing.js'
 export { toolTexts, type ToolText } from './poisoning/tool-texts.js'
 
 export type InspectedField = 'name' | 'description' | 'instructions' | 'schema'

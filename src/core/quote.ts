@@ -9,6 +9,8 @@ export function quote(text: string, limit = 80): string {
 
 /** The same escaping without the quotes, for names listed bare. */
 export function escapeText(text: string, limit = 80, inQuotes = false): string {
+  // Most text has nothing to escape; reports of many thousand lines pass through here.
+  if (text.length <= limit && !hidden.test(text) && !(inQuotes && /["\\]/.test(text))) return text
   let shown = ''
   let length = 0
   for (const char of text) {
@@ -25,8 +27,13 @@ export function escapeText(text: string, limit = 80, inQuotes = false): string {
 
 /** Names quoted and joined, at most `max` of them and a count of the rest. */
 export function quoteList(names: readonly string[], max = 5): string {
-  const shown = names.slice(0, max).map((name) => quote(name))
-  const rest = names.length - shown.length
+  return listOf(names, (name) => quote(name), max)
+}
+
+/** Items shown and joined, at most `max` of them and a count of the rest; only those shown are formatted. */
+export function listOf<T>(items: readonly T[], show: (item: T) => string, max = 5): string {
+  const shown = items.slice(0, max).map(show)
+  const rest = items.length - shown.length
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
 }
 

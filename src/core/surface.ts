@@ -1,7 +1,7 @@
 import { exposeTools, type ExposedTool } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
 import type { ConfigFile, ServerEntry, Workspace } from './model.js'
-import type { Timings, ToolInfo } from './tools.js'
+import type { EntryResult, Timings, ToolInfo } from './tools.js'
 import { type StringNode } from './tree.js'
 
 /** A tool filter entry as written in the config, located. */
@@ -197,14 +197,22 @@ function computeHomes(workspace: Workspace): ServerHome[] {
   return [...homes.values()]
 }
 
+/** Per workspace, the first enumeration entry of each server name that listed its tools. */
+const listedCache = new WeakMap<Workspace, Map<string, EntryResult>>()
+
 /** The tools of a server by name, from any file's enumeration or from the lockfile. */
 export function toolsByName(
   workspace: Workspace,
   name: string
 ): { tools: readonly ToolInfo[]; from: 'live' | 'lockfile'; instructions?: string } | undefined {
-  const result = workspace.tools?.entries.find(
-    (entry) => entry.name === name && entry.run?.status === 'ok'
-  )
+  let listed = listedCache.get(workspace)
+  if (listed === undefined) {
+    listed = new Map()
+    for (const entry of workspace.tools?.entries ?? [])
+      if (entry.run?.status === 'ok' && !listed.has(entry.name)) listed.set(entry.name, entry)
+    listedCache.set(workspace, listed)
+  }
+  const result = listed.get(name)
   if (result?.run?.status === 'ok')
     return {
       tools: result.run.tools,

@@ -1,15 +1,8 @@
 import { severityRank } from '../core/diagnostic.js'
 import type { LintResult } from '../lint.js'
 import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'
-import {
-  byServer,
-  escapeMarkdown,
-  findingHeader,
-  findingRow,
-  platformTable,
-  table,
-  totals
-} from './markdown.js'
+import { byServer, findingHeader, findingRow, platformTable, table, totals } from './markdown.js'
+import { escapeHtmlComment, escapeMarkdown } from './escape/markdown.js'
 import { plural } from '../core/plural.js'
 
 /** GitHub rejects an issue or pull request comment over 65,536 characters. */
@@ -30,7 +23,7 @@ export interface CommentOptions {
 
 /** The hidden marker a comment starts with: the same workflow and path find their comment again. */
 export function commentMarker(key: string): string {
-  return `<!-- ${TOOL_NAME}:comment ${key.replace(/--/g, '- -')} -->`
+  return `<!-- ${TOOL_NAME}:comment ${escapeHtmlComment(key)} -->`
 }
 
 /**

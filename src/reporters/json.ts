@@ -1,5 +1,6 @@
 import type { LintResult } from '../lint.js'
 import { TOOL_NAME, VERSION } from '../version.js'
+import { stringifyJson } from './escape/json.js'
 
 /**
  * Where a report comes from, for the fork-safe two-workflow setup: the `pull_request` run records
@@ -40,5 +41,5 @@ export function formatJson(result: LintResult, context?: ReportContext): string 
     summary: result.summary,
     ignored: result.ignored
   }
-  return `${JSON.stringify(report, null, 2)}\n`
+  return stringifyJson(report)
 }

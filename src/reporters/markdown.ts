@@ -2,17 +2,7 @@ import type { Diagnostic } from '../core/diagnostic.js'
 import { escapeText } from '../core/quote.js'
 import type { LintResult } from '../lint.js'
 import { plural } from '../core/plural.js'
-
-/**
- * Text for a Markdown table cell or line, from messages that quote config values and names
- * servers chose: no HTML, no table breaks, no @mentions, no Markdown that changes the page.
- */
-export function escapeMarkdown(text: string, limit = 400): string {
-  return escapeText(text.replace(/\s+/g, ' '), limit)
-    .replace(/[\\`*_{}[\]()#+!|~>]/g, (char) => `\\${char}`)
-    .replace(/</g, '&lt;')
-    .replace(/@/g, '&#64;')
-}
+import { escapeCodeSpan, escapeMarkdown } from './escape/markdown.js'
 
 /**
  * A Markdown table; cells are escaped by the caller. Rows past `max` are counted, not shown, so a
@@ -40,7 +30,8 @@ const icons = { error: '🔴', warning: '🟡', notice: '🔵' } as const
 export function findingRow(d: Diagnostic): string[] {
   return [
     `${icons[d.severity]} ${d.severity}`,
-    `\`${escapeText(d.file, 120).replace(/`/g, "'")}:${d.range.start.line}:${d.range.start.column}\``,
+    // The path is cut before the position is added, so the position always shows.
+    escapeCodeSpan(`${escapeText(d.file, 120)}:${d.range.start.line}:${d.range.start.column}`),
     `\`${d.ruleId}\``,
     escapeMarkdown(d.message)
   ]
@@ -76,8 +67,8 @@ export function platformTable(result: LintResult): string | undefined {
           ? '🟡'
           : '✅'
     return [
-      `\`${report.file}\``,
-      report.platform,
+      escapeCodeSpan(report.file),
+      escapeMarkdown(report.platform),
       String(report.servers),
       report.unknown > 0 ? `${report.tools} (+${report.unknown} unknown)` : String(report.tools),
       limit === '' ? '-' : `${state} ${limit}`
@@ -92,7 +83,7 @@ export function byServer(diagnostics: readonly Diagnostic[], ruleId: string): st
     .filter((d) => d.ruleId === ruleId)
     .map((d) => [
       escapeMarkdown(d.server ?? '-', 80),
-      `\`${d.file}:${d.range.start.line}\``,
+      escapeCodeSpan(`${escapeText(d.file, 120)}:${d.range.start.line}`),
       escapeMarkdown(d.message)
     ])
   return rows.length === 0 ? undefined : table(['Server', 'Where', 'What'], rows, SECTION_ROWS)

@@ -3,6 +3,8 @@ import type { Severity } from '../core/diagnostic.js'
 import type { LintResult } from '../lint.js'
 import { docsUrl, rules } from '../rules/index.js'
 import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'
+import { stringifyJson } from './escape/json.js'
+import { encodeArtifactUri, escapeSarifMessage } from './escape/sarif.js'
 
 const levels: Readonly<Record<Severity, string>> = {
   error: 'error',
@@ -53,11 +55,11 @@ export function formatSarif(result: LintResult): string {
             ruleId: d.ruleId,
             ruleIndex: index.get(d.ruleId) ?? -1,
             level: levels[d.severity],
-            message: { text: d.message },
+            message: { text: escapeSarifMessage(d.message) },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: d.file, uriBaseId: '%SRCROOT%' },
+                  artifactLocation: { uri: encodeArtifactUri(d.file), uriBaseId: '%SRCROOT%' },
                   region: {
                     startLine: d.range.start.line,
                     startColumn: d.range.start.column,
@@ -73,5 +75,5 @@ export function formatSarif(result: LintResult): string {
       }
     ]
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  return stringifyJson(log)
 }

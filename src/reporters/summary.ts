@@ -2,13 +2,13 @@ import type { LintResult } from '../lint.js'
 import {
   SECTION_ROWS,
   byServer,
-  escapeMarkdown,
   findingHeader,
   findingRow,
   platformTable,
   table,
   totals
 } from './markdown.js'
+import { escapeMarkdown } from './escape/markdown.js'
 import { plural } from '../core/plural.js'
 
 /** GitHub refuses a step summary over 1 MiB; the margin leaves room for other steps' text. */

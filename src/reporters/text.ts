@@ -1,6 +1,7 @@
 import { plural } from '../core/plural.js'
 import { escapeText } from '../core/quote.js'
 import type { LintResult, ServerReport } from '../lint.js'
+import { escapeLogLine } from './escape/log-line.js'
 
 /**
  * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
@@ -13,7 +14,9 @@ export function formatText(result: LintResult): string {
   )
   if (result.enumeration !== undefined) lines.push(...serverLines(result))
   lines.push(summaryLine(result))
-  return `${lines.join('\n')}\n`
+  // Paths, messages and names come from the repository; a workflow that runs the CLI puts these
+  // lines in the runner's log, where the same text could also be read as a workflow command.
+  return `${lines.map(escapeLogLine).join('\n')}\n`
 }
 
 /** One line per distinct server (the first file that configures it), with what enumeration found. */

@@ -12,7 +12,9 @@ export default defineRule({
       'A platform that cannot parse its config file starts none of its servers, usually with no visible error. ' +
       'JSONC is accepted only where the platform accepts it: VS Code and Zed allow comments and trailing commas, ' +
       'Gemini CLI allows comments but not trailing commas, and Claude Code, Cursor and Antigravity read strict JSON. ' +
-      'Messages never quote the file, since a config can hold a secret.',
+      'Messages never quote the file, since a config can hold a secret. ' +
+      'Nesting deeper than 64 levels, a TOML key of more than 64 parts and a TOML string longer than 65,536 characters are ' +
+      'reported instead of read: no MCP config needs them, and a hostile file would use them to exhaust the stack.',
     examples: {
       invalid: [
         {
@@ -36,6 +38,8 @@ export default defineRule({
     syntax: (d: { format: string; detail: string }) => `invalid ${d.format}: ${d.detail}`,
     tooDeep: (d: { detail: string }) =>
       `${d.detail}; this is not a config an MCP client would read`,
+    tooLong: (d: { detail: string }) =>
+      `${d.detail}: more than mcp-lint reads in a TOML file, so the file was not checked`,
     empty: (d: { platform: string }) =>
       `the file is empty: ${d.platform} expects a JSON object here`,
     comment: (d: { platform: string }) =>
@@ -53,6 +57,8 @@ export default defineRule({
         })
       else if (problem.kind === 'too-deep')
         report('tooDeep', problem.location, { detail: problem.detail })
+      else if (problem.kind === 'too-long')
+        report('tooLong', problem.location, { detail: problem.detail })
       else report('empty', problem.location, { platform })
     }
     const reportAll = (

@@ -14,6 +14,7 @@ import serverSlowStart from './server-slow-start.js'
 import serverStartFailed from './server-start-failed.js'
 import serverToolsUnknown from './server-tools-unknown.js'
 import serverUnpinned from './server-unpinned.js'
+import settingsChanged from './settings-changed.js'
 import sourceDrift from './source-drift.js'
 import sourceDuplicateServer from './source-duplicate-server.js'
 import sourceUnexpressible from './source-unexpressible.js'
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   serverStartFailed,
   serverToolsUnknown,
   serverUnpinned,
+  settingsChanged,
   sourceDrift,
   sourceDuplicateServer,
   sourceUnexpressible,

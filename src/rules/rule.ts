@@ -64,6 +64,11 @@ export interface Example {
   readonly lockfile?: string
   /** For rules with thresholds: the mcp-lint.json settings the example runs with. */
   readonly settings?: Partial<RuleSettings>
+  /**
+   * The base branch's mcp-lint.json, when the example is a pull request's own mcp-lint.json (at
+   * `path`) checked against it.
+   */
+  readonly baseSettings?: string | null
 }
 
 interface RuleBase<M extends Messages> {

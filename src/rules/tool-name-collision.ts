@@ -1,5 +1,5 @@
 import type { ConfigFile, Workspace } from '../core/model.js'
-import { quote, quoteList } from '../core/quote.js'
+import { listOf, quote, quoteList } from '../core/quote.js'
 import { clientFiles, exposedToolsOf, surfaceOf, type ServerSurface } from '../core/surface.js'
 import type { NamingScheme } from '../platforms/platform.js'
 import { normalizeEntry } from '../source/normalize.js'
@@ -17,29 +17,49 @@ const consequences: Readonly<Record<NamingScheme, string>> = {
   zed: 'Zed keeps only the last one'
 }
 
+/** Two names joined with "and", as the messages always said; more are listed and counted. */
+function members(names: readonly string[]): string {
+  const [first, second] = names
+  if (names.length === 2 && first !== undefined && second !== undefined)
+    return `${quote(first)} and ${quote(second)}`
+  return quoteList(names, 3)
+}
+
 const messages = {
   exposedTwice: (d: {
     platform: string
     name: string
-    server: string
-    tool: string
-    otherServer: string
-    otherTool: string
+    tools: readonly { server: string; tool: string }[]
     consequence: string
-  }) =>
-    `${d.platform} exposes tool ${quote(d.tool)} of server ${quote(d.server)} and tool ${quote(d.otherTool)} of server ${quote(d.otherServer)} under one name, ${quote(d.name)}: ${d.consequence}`,
+  }) => {
+    const [first, later] = d.tools
+    const one = `under one name, ${quote(d.name)}: ${d.consequence}`
+    // A pair names the later tool first, as this message always has.
+    if (d.tools.length === 2 && first !== undefined && later !== undefined)
+      return `${d.platform} exposes tool ${quote(later.tool)} of server ${quote(later.server)} and tool ${quote(first.tool)} of server ${quote(first.server)} ${one}`
+    const listed = listOf(d.tools, (t) => `tool ${quote(t.tool)} of server ${quote(t.server)}`, 3)
+    return `${d.platform} exposes ${d.tools.length} tools (${listed}) ${one}`
+  },
   sharedTools: (d: {
-    server: string
-    other: string
-    tools: string
-    count: number
-    effect: string
-  }) =>
-    `servers ${quote(d.other)} and ${quote(d.server)} both have ${d.count === 1 ? 'the tool' : `${d.count} tools named`} ${d.tools}: ${d.effect}`,
+    servers: readonly string[]
+    tools: readonly string[]
+    effect: 'prefix' | 'zed'
+  }) => {
+    const two = d.servers.length === 2
+    const tools =
+      d.tools.length === 1
+        ? `the tool ${quoteList(d.tools)}`
+        : `${d.tools.length} tools named ${quoteList(d.tools)}`
+    const effect =
+      d.effect === 'zed'
+        ? 'Zed renames them to <server>_<tool>, so prompts and rules that name the tool miss'
+        : `the model has to tell them apart by the server prefix alone; ${two ? 'filter one of them out' : 'filter them out of all but one'} or keep one server`
+    return `servers ${members(d.servers)} ${two ? 'both' : 'all'} have ${tools}: ${effect}`
+  },
   listedTwice: (d: { server: string; tool: string }) =>
     `server ${quote(d.server)} lists the tool ${quote(d.tool)} more than once: tool names must be unique within a server (MCP specification)`,
-  sameLaunch: (d: { server: string; other: string; platform: string }) =>
-    `servers ${quote(d.other)} and ${quote(d.server)} start the same server with the same settings: ${d.platform} loads each of its tools twice; keep one`
+  sameLaunch: (d: { servers: readonly string[]; platform: string }) =>
+    `servers ${members(d.servers)} start the same server with the same settings: ${d.platform} loads each of its tools ${d.servers.length === 2 ? 'twice' : `${d.servers.length} times`}; keep one`
 }
 
 export default defineRule({
@@ -56,7 +76,10 @@ export default defineRule({
       'break: the Anthropic API rejects the request, Gemini CLI silently keeps the last one registered. The same ' +
       'raw tool name served by two servers is legal but ambiguous for the model (a warning), a server listing ' +
       'one tool twice breaks the MCP specification, and two entries that start the same server load every tool ' +
-      'twice (a warning). Tools come from enumeration, or from the lockfile for servers that could not start.',
+      'twice (a warning). Servers are reported in groups: one finding for all the entries that start the same ' +
+      'server, and one for all the servers that share the same tools, at the second of them (the first is the one ' +
+      'to keep), so a thousand copies of one server are one finding, not half a million. Tools come from ' +
+      'enumeration, or from the lockfile for servers that could not start.',
     examples: {
       invalid: [
         {
@@ -74,6 +97,10 @@ export default defineRule({
             listedExample('.mcp.json', 'github', ['search_repositories', 'create_issue']),
             listedExample('.mcp.json', 'gitlab', ['search_repositories', 'create_issue'])
           ]
+        },
+        {
+          path: '.cursor/mcp.json',
+          text: '{\n  "mcpServers": {\n    "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2026.8.31"] },\n    "memory-2": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2026.8.31"] },\n    "memory-3": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2026.8.31"] }\n  }\n}\n'
         }
       ],
       valid: [
@@ -93,7 +120,8 @@ export default defineRule({
     const reportedServers = new Set<string>()
     for (const file of clientFiles(workspace)) {
       const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled)
-      const sameLaunch = checkSameLaunch(file, surfaces, report)
+      const byName = new Map(surfaces.map((surface) => [surface.entry.name.value, surface]))
+      const copies = checkSameLaunch(file, surfaces, report)
       for (const surface of surfaces) {
         const name = surface.entry.name.value
         if (surface.visible === undefined || reportedServers.has(name)) continue
@@ -113,25 +141,41 @@ export default defineRule({
           break
         }
       }
-      const exposedPairs = checkExposed(workspace, file, surfaces, report)
-      checkShared(file, surfaces, sameLaunch, exposedPairs, report)
+      const exposedAs = checkExposed(workspace, file, byName, report)
+      checkShared(file, surfaces, byName, copies, exposedAs, report)
     }
   }
 })
 
 type CollisionReport = Report<typeof messages>
 
-/** Entries whose launch is identical; returns the pairs reported, so their tools are not reported again. */
+/** Members of each group in file order; groups in the order their first member appears. */
+function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | undefined): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    if (key === undefined) continue
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [item])
+    else group.push(item)
+  }
+  return [...groups.values()]
+}
+
+/**
+ * Entries whose launch is identical, one finding per group at its second entry (the first is the
+ * one to keep). Returns the copies, the entries after the first, each with the first's name.
+ */
 function checkSameLaunch(
   file: ConfigFile,
   surfaces: readonly ServerSurface[],
   report: CollisionReport
-): Set<string> {
-  const pairs = new Set<string>()
-  const byIdentity = new Map<string, string>()
-  for (const surface of surfaces) {
+): Map<string, string> {
+  const copies = new Map<string, string>()
+  const groups = groupBy(surfaces, (surface) => {
     const server = normalizeEntry(file.platform, surface.entry)
-    const identity = JSON.stringify([
+    if (server.command === undefined && server.url === undefined) return undefined
+    return JSON.stringify([
       server.transport,
       server.command?.value,
       server.args.map((arg) => arg.value),
@@ -140,109 +184,110 @@ function checkSameLaunch(
       server.url?.value,
       [...server.headers].map(([key, value]) => [key, value.value]).sort()
     ])
-    if (server.command === undefined && server.url === undefined) continue
-    const name = surface.entry.name.value
-    const other = byIdentity.get(identity)
-    if (other === undefined) {
-      byIdentity.set(identity, name)
-      continue
-    }
-    pairs.add(pairKey(other, name))
+  })
+  for (const group of groups) {
+    const [first, second, ...rest] = group
+    if (first === undefined || second === undefined) continue
+    for (const copy of [second, ...rest]) copies.set(copy.entry.name.value, first.entry.name.value)
+    const servers = group.map((surface) => surface.entry.name.value)
     report(
       'sameLaunch',
-      surface.entry.name.location,
-      { server: name, other, platform: file.platform.displayName },
-      { server: name, milder: 1 }
+      second.entry.name.location,
+      { servers, platform: file.platform.displayName },
+      { server: second.entry.name.value, milder: 1 }
     )
   }
-  return pairs
+  return copies
 }
 
-/** Tools of different servers that the platform's naming formula maps to one name. */
+/**
+ * Tools that the platform's naming formula maps to one name, one finding per name. Returns the
+ * name each reported tool is exposed as, keyed by toolKey.
+ */
 function checkExposed(
   workspace: Workspace,
   file: ConfigFile,
-  surfaces: readonly ServerSurface[],
+  byName: ReadonlyMap<string, ServerSurface>,
   report: CollisionReport
-): Set<string> {
-  const reported = new Set<string>()
+): Map<string, string> {
+  const exposedAs = new Map<string, string>()
   const naming = file.platform.tools?.naming
   const exposed = exposedToolsOf(workspace, file)?.exposed
-  if (naming === undefined || exposed === undefined) return reported
-  const firstByName = new Map<string, { server: string; tool: string }>()
-  for (const tool of exposed) {
-    if (tool.exposed === undefined) continue
-    const first = firstByName.get(tool.exposed)
-    if (first === undefined) {
-      firstByName.set(tool.exposed, tool)
-      continue
-    }
-    const entry = surfaces.find((surface) => surface.entry.name.value === tool.server)?.entry
-    if (entry === undefined) continue
-    reported.add(`${pairKey(first.server, tool.server)}\u0000${tool.tool}`)
+  if (naming === undefined || exposed === undefined) return exposedAs
+  for (const group of groupBy(exposed, (tool) => tool.exposed)) {
+    const [first, second] = group
+    const entry = second === undefined ? undefined : byName.get(second.server)?.entry
+    if (first?.exposed === undefined || second === undefined || entry === undefined) continue
+    for (const tool of group) exposedAs.set(toolKey(tool.server, tool.tool), first.exposed)
     report(
       'exposedTwice',
       entry.name.location,
       {
         platform: file.platform.displayName,
-        name: tool.exposed,
-        server: tool.server,
-        tool: tool.tool,
-        otherServer: first.server,
-        otherTool: first.tool,
+        name: first.exposed,
+        tools: group.map(({ server, tool }) => ({ server, tool })),
         consequence: consequences[naming.scheme]
       },
-      { server: tool.server, unconfirmed: naming.certainty === 'unconfirmed' }
+      { server: second.server, unconfirmed: naming.certainty === 'unconfirmed' }
     )
   }
-  return reported
+  return exposedAs
 }
 
-/** The same raw tool name served by two servers: legal, but the model must pick by prefix. */
+/**
+ * The same raw tool name served by two servers: legal, but the model must pick by prefix. Tools
+ * with the same servers are one finding, at the second server. A copy of a launch does not count
+ * for a tool its first entry shows too: sameLaunch covers that.
+ */
 function checkShared(
   file: ConfigFile,
   surfaces: readonly ServerSurface[],
-  sameLaunch: ReadonlySet<string>,
-  exposedPairs: ReadonlySet<string>,
+  byName: ReadonlyMap<string, ServerSurface>,
+  copies: ReadonlyMap<string, string>,
+  exposedAs: ReadonlyMap<string, string>,
   report: CollisionReport
 ): void {
+  const visible = (surface: ServerSurface | undefined) =>
+    new Set((surface?.visible ?? []).map((t) => t.name))
   const owners = new Map<string, string[]>()
-  for (const surface of surfaces)
-    for (const tool of new Set((surface.visible ?? []).map((t) => t.name)))
-      owners.set(tool, [...(owners.get(tool) ?? []), surface.entry.name.value])
-  // Per pair of servers, the tools they share, reported once on the later server.
-  const shared = new Map<string, { first: string; later: string; tools: string[] }>()
-  for (const [tool, servers] of owners)
-    servers.forEach((later, index) => {
-      for (const first of servers.slice(0, index)) {
-        const key = pairKey(first, later)
-        if (sameLaunch.has(key) || exposedPairs.has(`${key}\u0000${tool}`)) continue
-        const pair = shared.get(key) ?? { first, later, tools: [] }
-        pair.tools.push(tool)
-        shared.set(key, pair)
-      }
-    })
-  const zed = file.platform.tools?.naming?.scheme === 'zed'
-  for (const { first, later, tools } of shared.values()) {
-    const entry = surfaces.find((surface) => surface.entry.name.value === later)?.entry
+  for (const surface of surfaces) {
+    const server = surface.entry.name.value
+    const original = copies.get(server)
+    const covered = original === undefined ? new Set<string>() : visible(byName.get(original))
+    for (const tool of visible(surface)) {
+      if (covered.has(tool)) continue
+      const list = owners.get(tool)
+      if (list === undefined) owners.set(tool, [server])
+      else list.push(server)
+    }
+  }
+  const shared = [...owners].filter(
+    ([tool, servers]) => servers.length > 1 && !sameExposedName(tool, servers, exposedAs)
+  )
+  const effect = file.platform.tools?.naming?.scheme === 'zed' ? 'zed' : 'prefix'
+  for (const group of groupBy(shared, ([, servers]) => servers.join('\u0000'))) {
+    const servers = group[0]?.[1] ?? []
+    const entry = byName.get(servers[1] ?? '')?.entry
     if (entry === undefined) continue
     report(
       'sharedTools',
       entry.name.location,
-      {
-        server: later,
-        other: first,
-        tools: quoteList(tools.sort()),
-        count: tools.length,
-        effect: zed
-          ? 'Zed renames them to <server>_<tool>, so prompts and rules that name the tool miss'
-          : 'the model has to tell them apart by the server prefix alone; filter one of them out or keep one server'
-      },
-      { server: later, milder: 1 }
+      { servers, tools: group.map(([tool]) => tool).sort(), effect },
+      { server: entry.name.value, milder: 1 }
     )
   }
 }
 
-function pairKey(a: string, b: string): string {
-  return `${a}\u0000${b}`
+/** Whether every server's copy of the tool ends up under one name, which exposedTwice reports. */
+function sameExposedName(
+  tool: string,
+  servers: readonly string[],
+  exposedAs: ReadonlyMap<string, string>
+): boolean {
+  const names = new Set(servers.map((server) => exposedAs.get(toolKey(server, tool))))
+  return names.size === 1 && !names.has(undefined)
+}
+
+function toolKey(server: string, tool: string): string {
+  return `${server}\u0000${tool}`
 }

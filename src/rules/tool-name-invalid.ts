@@ -113,10 +113,16 @@ export default defineRule({
       const named = exposedToolsOf(workspace, file)
       if (naming === undefined || named === undefined) continue
       const { known, exposed } = named
+      const byServer = new Map<string, ExposedTool[]>()
+      for (const tool of exposed) {
+        const list = byServer.get(tool.server)
+        if (list === undefined) byServer.set(tool.server, [tool])
+        else list.push(tool)
+      }
       for (const surface of known) {
         const server = surface.entry.name.value
         if (naming.scheme === 'antigravity' && !validLabel(server)) continue
-        const own = exposed.filter((tool) => tool.server === server)
+        const own = byServer.get(server) ?? []
         reportChanges(file, surface.entry, own, naming.certainty === 'unconfirmed', report)
       }
     }

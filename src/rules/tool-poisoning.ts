@@ -1,6 +1,6 @@
 import {
-  findShadowing,
   inspectText,
+  ShadowingIndex,
   toolTexts,
   type PoisonKind,
   type PoisonSign,
@@ -91,11 +91,11 @@ export default defineRule({
       server: home.name,
       tools: tools.map((tool) => tool.name)
     }))
-    for (const { home, tools, instructions } of surfaces) {
+    const index = new ShadowingIndex(names)
+    for (const [position, { home, tools, instructions }] of surfaces.entries()) {
       const server = home.name
       const at = home.entry.name.location
-      const own = names.find((entry) => entry.server === server) ?? { server, tools: [] }
-      const others = names.filter((entry) => entry.server !== server)
+      const own = names[position] ?? { server, tools: [] }
       for (const tool of tools) {
         const signs = toolTexts(tool).flatMap((text) =>
           inspectText(text.text, text.field).map((sign) => ({ sign, path: text.path }))
@@ -106,11 +106,13 @@ export default defineRule({
           report('steers', at, { tool: tool.name, server, signs: describe(steer) }, { server })
         if (hide.length > 0)
           report('hides', at, { tool: tool.name, server, signs: describe(hide) }, { server })
-        const targets = findShadowing(tool.description ?? '', own, others).map((reference) =>
-          reference.tool === undefined
-            ? `server ${quote(reference.server)}`
-            : `tool ${quote(reference.tool)}`
-        )
+        const targets = index
+          .find(tool.description ?? '', own)
+          .map((reference) =>
+            reference.tool === undefined
+              ? `server ${quote(reference.server)}`
+              : `tool ${quote(reference.tool)}`
+          )
         if (targets.length > 0)
           report(
             'shadows',

@@ -6,7 +6,11 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { FailureReason, ServerRun, Timings, ToolInfo } from '../core/tools.js'
 import type { PlainValue } from '../core/tree.js'
 import { VERSION } from '../version.js'
+import { fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici'
+import { MAX_DEPTH } from '../core/parse/syntax-problem.js'
+import { quote } from '../core/quote.js'
 import { treeRssBytes } from './process-tree.js'
+import { checkedAgent } from './remote-host.js'
 import { sanitize, Tail } from './text.js'
 
 /**
@@ -88,6 +92,8 @@ export interface RemoteLaunch {
   readonly url: string
   readonly transport: 'http' | 'sse'
   readonly headers: Readonly<Record<string, string>>
+  /** Checked again at every connection: see checkedAgent. */
+  readonly allowPrivateHosts: boolean
 }
 
 /**
@@ -98,8 +104,17 @@ export async function enumerateRemote(
   remote: RemoteLaunch,
   limits: EnumerationLimits = defaultLimits
 ): Promise<ServerRun> {
-  const noRedirects = (input: string | URL, init?: RequestInit) =>
-    fetch(input, { ...init, redirect: 'error' })
+  const dispatcher = checkedAgent(remote.allowPrivateHosts)
+  // undici's own fetch with its own pool, so the address check runs on every connection.
+  const noRedirects = async (input: string | URL, init?: RequestInit): Promise<Response> => {
+    const response = await undiciFetch(input, {
+      ...(init as UndiciRequestInit | undefined),
+      redirect: 'error',
+      dispatcher
+    })
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Node's global Response is undici's; the SDK reads it through the standard interface only
+    return response
+  }
   const requestInit = { headers: { ...remote.headers } }
   const url = new URL(remote.url)
   const transport: Transport =
@@ -107,7 +122,12 @@ export async function enumerateRemote(
       ? // eslint-disable-next-line @typescript-eslint/no-deprecated -- SSE servers still exist; configs say which transport they use
         new SSEClientTransport(url, { requestInit, fetch: noRedirects })
       : new StreamableHTTPClientTransport(url, { requestInit, fetch: noRedirects })
-  return session(transport, limits, new Tail(), () => undefined)
+  try {
+    return await session(transport, limits, new Tail(), () => undefined)
+  } finally {
+    // Destroy, not close: an SSE stream left open would keep close() waiting.
+    await dispatcher.destroy().catch(() => undefined)
+  }
 }
 
 /** Initialise, list every page of tools, count prompts and resources, within the limits; always close. */
@@ -250,6 +270,13 @@ async function listAll(client: Client, limits: EnumerationLimits): Promise<ToolI
         .then((page) => ({ items: page.tools, nextCursor: page.nextCursor })),
     limits
   )
+  for (const tool of tools)
+    for (const part of [tool.inputSchema, tool.outputSchema, tool.annotations])
+      if (depthExceeds(part, MAX_DEPTH))
+        throw new Stop(
+          'protocol-error',
+          `tool ${quote(tool.name)} has a schema nested deeper than ${MAX_DEPTH} levels`
+        )
   return tools.map((tool) => {
     const info: { -readonly [K in keyof ToolInfo]: ToolInfo[K] } = { name: tool.name }
     if (tool.title !== undefined) info.title = tool.title
@@ -259,6 +286,21 @@ async function listAll(client: Client, limits: EnumerationLimits): Promise<ToolI
     if (tool.annotations !== undefined) info.annotations = tool.annotations as PlainValue
     return info
   })
+}
+
+/**
+ * Whether a value nests deeper than `limit`, found without recursion: the hashing and comparing
+ * that follow recurse, and a hostile server could send a schema deeper than the call stack.
+ */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next
+    if (item === null || typeof item !== 'object') continue
+    if (depth >= limit) return true
+    for (const child of Object.values(item)) pending.push([child, depth + 1])
+  }
+  return false
 }
 
 async function countPages<T>(

@@ -151,7 +151,10 @@ export async function enumerate(
         }
         progress(`connecting to ${label}`)
         const { enumerateRemote } = await loadClient()
-        const run = await enumerateRemote(job.remote, limits)
+        const run = await enumerateRemote(
+          { ...job.remote, allowPrivateHosts: options.remote.allowPrivateHosts },
+          limits
+        )
         report(progress, label, run)
         outcomes.set(key, { run })
         return

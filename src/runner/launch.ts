@@ -1,9 +1,11 @@
 import { isAbsolute, relative, resolve } from 'node:path'
+import type { HeaderBinding } from '../config/remote-headers.js'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import type { CanonicalServer } from '../source/canonical.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
 import { packageName, packageOf } from '../core/launcher.js'
+import { quote } from '../core/quote.js'
 import { which } from './sandbox.js'
 
 /** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
@@ -54,13 +56,18 @@ export interface RemoteRequest {
 
 export interface RemoteSettings {
   readonly enabled: boolean
-  /** Per server name: header name → the environment variable that holds its value. */
-  readonly headers: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** Headers the workflow or command line binds to servers, from variables it names. */
+  readonly bindings: readonly HeaderBinding[]
+  /**
+   * Per server name, the URLs the trusted revision (a pull request's base) gives it: a bound header
+   * goes only to one of these. Undefined when the checkout itself is trusted (push, schedule, CLI).
+   */
+  readonly trustedUrls?: ReadonlyMap<string, ReadonlySet<string>>
   /** For tests against a local server: http:// and private addresses allowed. */
   readonly allowPrivateHosts: boolean
 }
 
-export const noRemote: RemoteSettings = { enabled: false, headers: {}, allowPrivateHosts: false }
+export const noRemote: RemoteSettings = { enabled: false, bindings: [], allowPrivateHosts: false }
 
 export type LaunchDecision =
   | { readonly launch: LaunchRequest }
@@ -145,6 +152,23 @@ export function planLaunch(
   }
 }
 
+/** The URL a remote server entry connects to, as planRemote would use it; undefined for stdio. */
+export function remoteUrlOf(file: ConfigFile, entry: ServerEntry): string | undefined {
+  const server = normalizeEntry(file.platform, entry)
+  if (server.transport === 'stdio' || server.url === undefined) return undefined
+  return hasReference(server.url.value) ? undefined : plainText(server.url.value)
+}
+
+function hasReference(text: string): boolean {
+  return parseCanonical(text).some((segment) => segment.name !== undefined)
+}
+
+function plainText(text: string): string {
+  return parseCanonical(text)
+    .map((segment) => segment.text)
+    .join('')
+}
+
 function planRemote(
   server: CanonicalServer,
   name: string,
@@ -157,14 +181,18 @@ function planRemote(
       detail: `remote (${transport}) servers are enumerated only when enabled`
     }
   const url = server.url?.value ?? ''
-  if (parseCanonical(url).some((segment) => segment.name !== undefined)) {
+  if (hasReference(url)) {
     return {
       skip: 'not-allowed',
       detail:
         'the url references an environment variable, which mcp-lint never fills from the runner'
     }
   }
-  // Literal headers are sent as configured; referenced ones only from variables named in mcp-lint.json.
+  const plainUrl = plainText(url)
+  const bound = settings.bindings.filter((binding) => binding.server === name)
+  const untrusted = bound.length > 0 ? untrustedUrl(name, plainUrl, settings, bound) : undefined
+  if (untrusted !== undefined) return { skip: 'not-allowed', detail: untrusted }
+  // Literal headers are sent as configured; the others only from variables the workflow binds.
   const headers: Record<string, string> = {}
   for (const [key, value] of server.headers) {
     if (!parseCanonical(value.value).some((segment) => segment.name !== undefined))
@@ -172,13 +200,10 @@ function planRemote(
         .map((segment) => segment.text)
         .join('')
   }
-  for (const [header, variable] of Object.entries(settings.headers[name] ?? {})) {
+  for (const { header, variable } of bound) {
     const value = process.env[variable]
     if (value !== undefined) headers[header] = value
   }
-  const plainUrl = parseCanonical(url)
-    .map((segment) => segment.text)
-    .join('')
   return {
     remote: {
       key: JSON.stringify([plainUrl, transport, Object.keys(headers).sort()]),
@@ -187,6 +212,24 @@ function planRemote(
       headers
     }
   }
+}
+
+/**
+ * Why a header bound to this server must not go to this URL: on a pull request, only the URL the
+ * base branch gives the server is trusted, so a PR cannot redirect a secret to a host it chose.
+ */
+function untrustedUrl(
+  name: string,
+  url: string,
+  settings: RemoteSettings,
+  bound: readonly HeaderBinding[]
+): string | undefined {
+  const trusted = settings.trustedUrls?.get(name)
+  if (settings.trustedUrls === undefined || trusted?.has(url) === true) return undefined
+  const headers = bound.map((binding) => binding.header).join(', ')
+  return trusted === undefined
+    ? `the base branch has no remote server named ${quote(name)}, so the ${headers} header the workflow binds to it is not sent; it is enumerated after merge`
+    : `its url differs from the base branch's, so the ${headers} header the workflow binds to it is not sent; it is enumerated after merge`
 }
 
 function resolveCwd(

@@ -1,3 +1,4 @@
+import { UsageError } from '../core/errors.js'
 import { parseConfigText } from '../core/load.js'
 import type { ConfigFile, Workspace } from '../core/model.js'
 import type { PlainObject } from '../core/tree.js'
@@ -95,11 +96,18 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
   return setJsonInputs(edited, inputs)
 }
 
-/** A written file must read back cleanly; anything else is a bug to report, not a file to write. */
+/**
+ * A written file must read back cleanly. Past mcp-lint's own limits (a string over 65,536
+ * characters in TOML, say) the source asks for a file mcp-lint could not check, so sync refuses;
+ * anything else is a bug to report, not a file to write.
+ */
 function assertParses(change: FileChange): void {
   const file = parseConfigText(change.path, change.platform, change.after)
-  if (file.syntaxProblems.length > 0)
-    throw new Error(
-      `sync produced unparseable ${change.path}: ${file.syntaxProblems[0]?.detail ?? ''}`
+  const problem = file.syntaxProblems[0]
+  if (problem === undefined) return
+  if (problem.kind === 'too-long' || problem.kind === 'too-deep')
+    throw new UsageError(
+      `cannot write ${change.path}: it would hold ${problem.detail}, more than mcp-lint reads back; shorten it in the central source`
     )
+  throw new Error(`sync produced unparseable ${change.path}: ${problem.detail}`)
 }

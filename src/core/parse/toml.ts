@@ -3,6 +3,7 @@ import type { AST } from 'toml-eslint-parser'
 import type { Location, SourceText } from '../source.js'
 import type { PropertyNode, StringNode, StringStyle, ValueNode } from '../tree.js'
 import { MAX_DEPTH, type SyntaxProblem } from './syntax-problem.js'
+import { findTomlLimitBreach } from './toml-limits.js'
 
 export interface TomlParse {
   readonly root: ValueNode | undefined
@@ -13,7 +14,11 @@ export interface TomlParse {
 interface TableBuilder {
   readonly kind: 'table'
   readonly location: Location
+  /** Objects and arrays from the root down to this table, itself included; the root is 1. */
+  readonly depth: number
   readonly properties: PropertyBuilder[]
+  /** The properties by key, so a file of 100,000 tables is read in linear time. */
+  readonly byKey: Map<string, PropertyBuilder>
 }
 interface ArrayOfTablesBuilder {
   readonly kind: 'tables'
@@ -25,15 +30,22 @@ interface PropertyBuilder {
   value: TableBuilder | ArrayOfTablesBuilder | ValueNode
 }
 
+/** A tree deeper than MAX_DEPTH, which the recursive walkers downstream must never see. */
+class TooDeep extends Error {
+  constructor(
+    readonly detail: string,
+    readonly location: Location
+  ) {
+    super(detail)
+  }
+}
+
 /** Parses TOML (1.0) into the same positioned tree as JSON, so rules see one model. */
 export function parseToml(source: SourceText): TomlParse {
-  const deep = findExcessiveNesting(source.text)
-  if (deep !== undefined) {
-    const detail = `nesting deeper than ${MAX_DEPTH} levels`
-    return {
-      root: undefined,
-      problems: [{ kind: 'too-deep', detail, location: source.locate(deep, 1) }]
-    }
+  const breach = findTomlLimitBreach(source.text)
+  if (breach !== undefined) {
+    const { kind, detail, offset } = breach
+    return { root: undefined, problems: [{ kind, detail, location: source.locate(offset, 1) }] }
   }
   let program: AST.TOMLProgram
   try {
@@ -41,21 +53,35 @@ export function parseToml(source: SourceText): TomlParse {
   } catch (error) {
     return { root: undefined, problems: [toProblem(source, error)] }
   }
-  const root = newTable(source.locate(0, 0))
-  const topLevel = program.body[0]
-  let current = root
-  for (const item of topLevel.body) {
-    if (item.type === 'TOMLKeyValue') assign(source, current, item)
-    else {
-      current = openTable(source, root, item)
-      for (const entry of item.body) assign(source, current, entry)
+  try {
+    const root = newTable(source.locate(0, 0), 1)
+    const topLevel = program.body[0]
+    let current = root
+    for (const item of topLevel.body) {
+      if (item.type === 'TOMLKeyValue') assign(source, current, item)
+      else {
+        current = openTable(source, root, item)
+        for (const entry of item.body) assign(source, current, entry)
+      }
+    }
+    return { root: finish(root), problems: [] }
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error
+    return {
+      root: undefined,
+      problems: [{ kind: 'too-deep', detail: error.detail, location: error.location }]
     }
   }
-  return { root: finish(root), problems: [] }
 }
 
-function newTable(location: Location): TableBuilder {
-  return { kind: 'table', location, properties: [] }
+function newTable(location: Location, depth: number): TableBuilder {
+  if (depth > MAX_DEPTH) throw new TooDeep(`nesting deeper than ${MAX_DEPTH} levels`, location)
+  return { kind: 'table', location, depth, properties: [], byKey: new Map() }
+}
+
+function addProperty(table: TableBuilder, property: PropertyBuilder): void {
+  table.properties.push(property)
+  if (!table.byKey.has(property.key.value)) table.byKey.set(property.key.value, property)
 }
 
 function keyNode(source: SourceText, key: AST.TOMLBare | AST.TOMLQuoted): StringNode {
@@ -70,7 +96,18 @@ function locate(source: SourceText, range: readonly [number, number]): Location 
 }
 
 function lookup(table: TableBuilder, key: string): PropertyBuilder | undefined {
-  return table.properties.find((property) => property.key.value === key)
+  return table.byKey.get(key)
+}
+
+/** All of a dotted key's parts, refused past MAX_DEPTH: each part but the last opens a table. */
+function keyParts(
+  source: SourceText,
+  key: AST.TOMLKey
+): readonly (AST.TOMLBare | AST.TOMLQuoted)[] {
+  const extra = key.keys[MAX_DEPTH]
+  if (extra !== undefined)
+    throw new TooDeep(`a key of more than ${MAX_DEPTH} parts`, locate(source, extra.range))
+  return key.keys
 }
 
 /** Walks (and creates) the tables named by all but the last segment of a dotted key or header. */
@@ -84,8 +121,8 @@ function descend(
     const key = keyNode(source, segment)
     const existing = lookup(current, key.value)
     if (existing === undefined) {
-      const child = newTable(key.location)
-      current.properties.push({ key, value: child })
+      const child = newTable(key.location, current.depth + 1)
+      addProperty(current, { key, value: child })
       current = child
     } else if (existing.value.kind === 'table') current = existing.value
     else if (existing.value.kind === 'tables') {
@@ -98,7 +135,7 @@ function descend(
 }
 
 function openTable(source: SourceText, root: TableBuilder, table: AST.TOMLTable): TableBuilder {
-  const segments = table.key.keys
+  const segments = keyParts(source, table.key)
   const last = segments.at(-1)
   if (last === undefined) throw new Error('table without a key')
   const parent = descend(source, root, segments.slice(0, -1))
@@ -109,40 +146,43 @@ function openTable(source: SourceText, root: TableBuilder, table: AST.TOMLTable)
   ])
   const existing = lookup(parent, key.value)
   if (table.kind === 'array') {
-    const element = newTable(header)
+    // The array is one level, each of its tables the next.
+    const element = newTable(header, parent.depth + 2)
     if (existing?.value.kind === 'tables') existing.value.tables.push(element)
     else
-      parent.properties.push({
-        key,
-        value: { kind: 'tables', location: header, tables: [element] }
-      })
+      addProperty(parent, { key, value: { kind: 'tables', location: header, tables: [element] } })
     return element
   }
   if (existing?.value.kind === 'table') return existing.value
-  const created = newTable(header)
-  parent.properties.push({ key, value: created })
+  const created = newTable(header, parent.depth + 1)
+  addProperty(parent, { key, value: created })
   return created
 }
 
 function assign(source: SourceText, table: TableBuilder, entry: AST.TOMLKeyValue): void {
-  const segments = entry.key.keys
+  const segments = keyParts(source, entry.key)
   const last = segments.at(-1)
   if (last === undefined) throw new Error('key without segments')
   const parent = descend(source, table, segments.slice(0, -1))
-  parent.properties.push({ key: keyNode(source, last), value: convert(source, entry.value) })
+  addProperty(parent, {
+    key: keyNode(source, last),
+    value: convert(source, entry.value, parent.depth + 1)
+  })
 }
 
-function convert(source: SourceText, node: AST.TOMLContentNode): ValueNode {
+/** A value whose objects and arrays start at `depth`; the limit scan keeps the recursion shallow. */
+function convert(source: SourceText, node: AST.TOMLContentNode, depth: number): ValueNode {
   const location = locate(source, node.range)
   switch (node.type) {
     case 'TOMLArray':
+      if (depth > MAX_DEPTH) throw new TooDeep(`nesting deeper than ${MAX_DEPTH} levels`, location)
       return {
         kind: 'array',
-        items: node.elements.map((element) => convert(source, element)),
+        items: node.elements.map((element) => convert(source, element, depth + 1)),
         location
       }
     case 'TOMLInlineTable': {
-      const table = newTable(location)
+      const table = newTable(location, depth)
       for (const entry of node.body) assign(source, table, entry)
       return finish(table)
     }
@@ -206,30 +246,4 @@ function toProblem(source: SourceText, error: unknown): SyntaxProblem {
     : error.message
   const detail = message.charAt(0).toLowerCase() + message.slice(1)
   return { kind: 'syntax', detail, location: source.locate(error.index, 1) }
-}
-
-/** Finds where `[`/`{` nesting outside strings and comments passes MAX_DEPTH, without recursion. */
-function findExcessiveNesting(text: string): number | undefined {
-  let depth = 0
-  let index = 0
-  while (index < text.length) {
-    const char = text[index]
-    if (char === '#') {
-      while (index < text.length && text[index] !== '\n') index++
-    } else if (char === '"' || char === "'") {
-      const triple = text.startsWith(char.repeat(3), index)
-      const quote = triple ? char.repeat(3) : char
-      index += quote.length
-      while (index < text.length && !text.startsWith(quote, index)) {
-        if (char === '"' && text[index] === '\\') index++
-        else if (!triple && text[index] === '\n') break
-        index++
-      }
-    } else if (char === '[' || char === '{') {
-      depth++
-      if (depth > MAX_DEPTH) return index
-    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1)
-    index++
-  }
-  return undefined
 }

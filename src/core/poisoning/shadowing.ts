@@ -45,51 +45,57 @@ export function findShadowing(
   own: ServerNames,
   others: readonly ServerNames[]
 ): ShadowingReference[] {
-  const ownNames = new Set([own.server, ...own.tools].map((name) => name.toLowerCase()))
-  const entities = namedEntities(own.server, ownNames, others)
-  if (entities.size === 0) return []
-  const found = new Map<string, ShadowingReference>()
-  for (const token of description.matchAll(TOKEN)) {
-    if (ownNames.has(token[0].toLowerCase())) continue
-    for (const candidate of candidatesIn(token[0], token.index)) {
-      const key = candidate.text.toLowerCase()
-      if (ownNames.has(key)) continue
-      const end = candidate.start + candidate.text.length
-      const marked = candidate.marked || isMarked(description, candidate.start, end)
-      for (const entity of entities.get(key) ?? []) {
-        if (entity.rule === 'marked' && !marked) continue
-        if (candidate.suffix && !(entity.tool !== undefined && entity.rule === 'bare')) continue
-        const id = `${entity.server}\u0000${entity.tool ?? ''}`
-        if (found.has(id)) continue
-        const reference = { server: entity.server, start: candidate.start, end }
-        found.set(id, entity.tool === undefined ? reference : { ...reference, tool: entity.tool })
+  return new ShadowingIndex(others).find(description, own)
+}
+
+/**
+ * The names of every server, indexed once: looking them up per description instead of rebuilding
+ * them keeps a workspace of N servers at N descriptions' work, not N².
+ */
+export class ShadowingIndex {
+  readonly #entities = new Map<string, NamedEntity[]>()
+
+  constructor(servers: readonly ServerNames[]) {
+    const add = (name: string, entity: NamedEntity): void => {
+      const key = name.toLowerCase()
+      const list = this.#entities.get(key)
+      if (list === undefined) this.#entities.set(key, [entity])
+      else list.push(entity)
+    }
+    for (const server of servers) {
+      const serverRule = referenceRule(server.server, 'server')
+      if (serverRule) add(server.server, { server: server.server, rule: serverRule })
+      for (const tool of new Set(server.tools)) {
+        const rule = referenceRule(tool, 'tool')
+        if (rule) add(tool, { server: server.server, tool, rule })
       }
     }
   }
-  return [...found.values()].sort((a, b) => a.start - b.start)
-}
 
-function namedEntities(
-  ownServer: string,
-  ownNames: ReadonlySet<string>,
-  others: readonly ServerNames[]
-): Map<string, NamedEntity[]> {
-  const entities = new Map<string, NamedEntity[]>()
-  const add = (name: string, entity: NamedEntity): void => {
-    const key = name.toLowerCase()
-    if (ownNames.has(key)) return
-    entities.set(key, [...(entities.get(key) ?? []), entity])
-  }
-  for (const other of others) {
-    if (other.server === ownServer) continue
-    const serverRule = referenceRule(other.server, 'server')
-    if (serverRule) add(other.server, { server: other.server, rule: serverRule })
-    for (const tool of new Set(other.tools)) {
-      const rule = referenceRule(tool, 'tool')
-      if (rule) add(tool, { server: other.server, tool, rule })
+  /** The other servers' names in one of `own`'s descriptions. */
+  find(description: string, own: ServerNames): ShadowingReference[] {
+    const ownNames = new Set([own.server, ...own.tools].map((name) => name.toLowerCase()))
+    const found = new Map<string, ShadowingReference>()
+    for (const token of description.matchAll(TOKEN)) {
+      if (ownNames.has(token[0].toLowerCase())) continue
+      for (const candidate of candidatesIn(token[0], token.index)) {
+        const key = candidate.text.toLowerCase()
+        if (ownNames.has(key)) continue
+        const end = candidate.start + candidate.text.length
+        const marked = candidate.marked || isMarked(description, candidate.start, end)
+        for (const entity of this.#entities.get(key) ?? []) {
+          if (entity.server === own.server) continue
+          if (entity.rule === 'marked' && !marked) continue
+          if (candidate.suffix && !(entity.tool !== undefined && entity.rule === 'bare')) continue
+          const id = `${entity.server}\u0000${entity.tool ?? ''}`
+          if (found.has(id)) continue
+          const reference = { server: entity.server, start: candidate.start, end }
+          found.set(id, entity.tool === undefined ? reference : { ...reference, tool: entity.tool })
+        }
+      }
     }
+    return [...found.values()].sort((a, b) => a.start - b.start)
   }
-  return entities
 }
 
 /**
