@@ -74,7 +74,12 @@ export default tseslint.config(
       ...jest.configs['flat/recommended'].rules,
       // Helpers named expect… assert (expectNoSecret, expectOne).
       'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*', 'fc.assert'] }],
-      '@typescript-eslint/no-non-null-assertion': 'off'
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests that need root or the simulated hosted runner: `it` or `it.skip` by the machine.
+      'jest/no-standalone-expect': [
+        'error',
+        { additionalTestBlockFunctions: ['itAsRoot', 'itAsRunner'] }
+      ]
     }
   },
   {

@@ -3,12 +3,15 @@ import { spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   closeSync,
+  cpSync,
   existsSync,
   ftruncateSync,
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -46,6 +49,37 @@ function check(root: string, ...args: string[]) {
     maxBuffer: 64 * 1024 * 1024
   })
   return { ...result, output: result.stdout + result.stderr, ms: Date.now() - started }
+}
+
+/** Read rights for everyone on a tree, whatever the umask it was made with. */
+function readableByAll(path: string): void {
+  const directory = statSync(path).isDirectory()
+  chmodSync(path, directory ? 0o755 : 0o644)
+  if (directory) for (const name of readdirSync(path)) readableByAll(join(path, name))
+}
+
+let bundleCopy: string | undefined
+
+/**
+ * Runs the bundled CLI as an unprivileged user when the tests run as root, who reads and writes
+ * any file. That user runs a copy of the bundle in the scratch directory: the checkout may sit in
+ * a directory only its owner can enter (a 0700 mktemp -d, a private home).
+ */
+function checkAsUser(...args: string[]) {
+  if (bundleCopy === undefined) {
+    const dir = join(scratch, 'cli')
+    cpSync('dist/cli', dir, { recursive: true })
+    readableByAll(dir)
+    bundleCopy = join(dir, 'index.js')
+  }
+  const command = [bundleCopy, 'check', ...args]
+  return process.getuid?.() === 0
+    ? spawnSync(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...command],
+        { encoding: 'utf8', cwd: scratch }
+      )
+    : spawnSync(process.execPath, command, { encoding: 'utf8', cwd: scratch })
 }
 
 /** A Codex server table, the start of the TOML cases. */
@@ -331,19 +365,10 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     const root = repo((r) => {
       write(r, '.mcp.json', '{"mcpServers":{}}')
       write(r, '.cursor/mcp.json', '{"mcpServers":{"a":{"url":"https://x.example.com"}}}')
+      readableByAll(r)
       chmodSync(join(r, '.mcp.json'), 0o000)
     })
-    // Root reads any file, so the check runs as an unprivileged user where the tests run as root.
-    const asUser =
-      process.getuid?.() === 0
-        ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
-        : [process.execPath]
-    const [command = process.execPath, ...prefix] = asUser
-    const result = spawnSync(
-      command,
-      [...prefix, join(process.cwd(), 'dist/cli/index.js'), 'check', root],
-      { encoding: 'utf8', cwd: scratch }
-    )
+    const result = checkAsUser(root)
     const output = result.stdout + result.stderr
     expect(result.status).toBe(1)
     expect(output).toMatch(/\.mcp\.json:1:1: error the file cannot be read \(EACCES\)/)
@@ -354,6 +379,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     const root = repo((r) => {
       write(r, '.mcp.json', '{"mcpServers":{}}')
       write(r, 'read-only.json', '')
+      readableByAll(r)
       chmodSync(join(r, 'read-only.json'), 0o444)
     })
     const cases: [string, string][] = [
@@ -374,18 +400,8 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       expect(result.ms).toBeLessThan(5000)
     }
     expect(existsSync(join(root, 'no'))).toBe(false)
-    // Root writes any file, so the read-only case runs as an unprivileged user.
-    const asUser =
-      process.getuid?.() === 0
-        ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
-        : [process.execPath]
-    const [command = process.execPath, ...prefix] = asUser
     const target = join(root, 'read-only.json')
-    const result = spawnSync(
-      command,
-      [...prefix, join(process.cwd(), 'dist/cli/index.js'), 'check', root, '-o', target],
-      { encoding: 'utf8', cwd: scratch }
-    )
+    const result = checkAsUser(root, '-o', target)
     expect([result.status, result.stderr]).toEqual([
       2,
       `mcp-lint: cannot write the report to ${target}: permission denied (EACCES); nothing was checked\n`

@@ -1,25 +1,25 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { lint } from '../src/lint.js'
 import { platformForPath } from '../src/platforms/index.js'
 import { formatText } from '../src/reporters/text.js'
 
 /**
- * The real-world corpus: 100 config files from public repositories (../shared/corpus/real, read
- * only). Every repository is linted end to end; the complete report is pinned in
- * corpus.expected.txt so any change in what the rules find is visible in review
- * (UPDATE_GOLDEN=1 rewrites it).
+ * The real-world corpus: 100 config files from public repositories, vendored unmodified in
+ * fixtures/corpus (its README and MANIFEST.tsv say where each comes from). Every repository is
+ * linted end to end; the complete report is pinned in corpus.expected.txt so any change in what
+ * the rules find is visible in review (UPDATE_GOLDEN=1 rewrites it).
  */
-const corpus = '../shared/corpus/real'
+const corpus = 'fixtures/corpus'
 const manifest = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)
   .map((line) => {
     const [localPath = '', , originalPath = '', , platform = '', notes = ''] = line.split('\t')
-    return { repo: localPath.split('/')[0] ?? '', path: originalPath, platform, notes }
+    return { localPath, repo: localPath.split('/')[0] ?? '', path: originalPath, platform, notes }
   })
 const repos = readdirSync(corpus, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -29,6 +29,17 @@ const repos = readdirSync(corpus, { withFileTypes: true })
 describe('real-world corpus', () => {
   it('has the 100 files of the manifest', () => {
     expect(manifest).toHaveLength(100)
+  })
+
+  // A file added to the copy without its attribution, or one lost in a copy, shows here.
+  it('holds exactly the files the manifest credits, at their original paths', () => {
+    const files = repos.flatMap((repo) =>
+      readdirSync(join(corpus, repo), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(corpus, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    )
+    expect(files.sort()).toEqual(manifest.map((entry) => entry.localPath).sort())
+    for (const entry of manifest) expect(entry.localPath).toBe(`${entry.repo}/${entry.path}`)
   })
 
   it('lints every repository without crashing, with positions inside the files', async () => {

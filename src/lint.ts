@@ -78,6 +78,8 @@ export interface EnumerateRequest {
   readonly concurrency?: number
   readonly timeoutSeconds?: number
   readonly allowPrivilegedEvents?: boolean
+  /** May grant bwrap user namespaces with an AppArmor profile (hosted runners: see the Action). */
+  readonly allowAppArmorProfile?: boolean
   /** Connect to remote servers too. */
   readonly remote?: boolean
   /** Headers remote servers get from variables, bound by the workflow or the command line. */
@@ -208,6 +210,7 @@ export function enumerationOptions(
     ),
     runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
     allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+    allowAppArmorProfile: request.allowAppArmorProfile ?? false,
     remote: {
       enabled: request.remote ?? false,
       bindings: request.remoteHeaders ?? [],

@@ -8,8 +8,8 @@
  *
  * Positives are built at run time in each provider's real format (fake-tokens.ts), so no
  * realistic token is written here. Negatives are literal: every placeholder or reference value
- * found in the real-world corpus (/work/shared/corpus/real, copied so that tests do not depend on
- * it), plus the placeholder classes of security.md §1.6.
+ * found in the real-world corpus (fixtures/corpus), copied here so that this set stands on its own,
+ * plus the placeholder classes of security.md §1.6.
  */
 import { findSecrets } from '../../src/core/secrets.js'
 import { type FakeTokenFormat, fakeJwt, fakeString, fakeToken } from './fake-tokens.js'

@@ -52,7 +52,7 @@ const scenarios = readdirSync('fixtures/scenarios')
       ['ok-in-sync', 'ng-fragments', 'ng-vscode-inputs'].includes(name)
   )
   .map((name) => join('fixtures/scenarios', name))
-const corpus = '../shared/corpus/real'
+const corpus = 'fixtures/corpus'
 const withSource = readdirSync(corpus).filter((repo) =>
   existsSync(join(corpus, repo, '.agents/mcp/mcp-servers.json'))
 )

@@ -35789,7 +35789,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6180);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7842);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -35806,7 +35806,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6180:
+/***/ 7842:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36741,6 +36741,17 @@ const antigravity = {
         preferred: undefined,
         advice: 'Antigravity is not known to expand references: leave {name} out of "env" so the server inherits it'
     },
+    // In one forum thread a Google reply says servers do not start in the project and to pass
+    // `${workspaceFolder}`, and a user answers that it reaches the server as literal text.
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'undocumented',
+        certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+        source: 'discuss.ai.google.dev/t/please-provide-env-for-current-project-base-dir-to-mcp-servers/119313 (conflicting reports); no public source',
+        verified: 'forum thread of 2026 (read 2026-12-03)'
+    },
     translation: {
         transports: ['stdio', 'http'],
         urlKey: 'serverUrl',
@@ -36852,6 +36863,18 @@ const claudeCode = {
         fields: ['command', 'args', 'env', 'url', 'headers'],
         preferred: 'brace'
     },
+    // `${CLAUDE_PLUGIN_ROOT}` and `${CLAUDE_PLUGIN_DATA}` exist in plugins only. In a project file
+    // `${CLAUDE_PROJECT_DIR}` is an environment reference like any other, set for the servers but not
+    // for the expansion itself: hence the documented `${CLAUDE_PROJECT_DIR:-.}`.
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'launch-directory',
+        certainty: { variables: 'confirmed', cwd: 'confirmed' },
+        source: 'code.claude.com/docs/en/mcp ("Environment variable expansion in .mcp.json"; plugin MCP servers); anthropics/claude-code#42883 (servers start where Claude Code was launched, "cwd" is ignored)',
+        verified: 'Claude Code 2.1.240 (docs mirror ericbuess/claude-code-docs @ ec68a5b, 2026-08-22)'
+    },
     translation: {
         transports: ['stdio', 'http', 'sse'],
         urlKey: 'url',
@@ -36918,6 +36941,15 @@ const claudeDesktop = {
         fields: 'all',
         preferred: undefined,
         advice: 'Claude Desktop documents no interpolation: write the value, or leave {name} out so the server inherits it'
+    },
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'client-process',
+        certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+        source: 'modelcontextprotocol.io/docs/tools/debugging ("Working directory": may be undefined, like / on macOS; use absolute paths)',
+        verified: 'MCP docs (read 2026-12-03)'
     },
     translation: {
         transports: ['stdio'],
@@ -37025,6 +37057,16 @@ const codex = {
         preferred: undefined,
         advice: 'Codex expands no references (openai/codex#7367): forward the variable with env_vars = ["{name}"], or use bearer_token_env_var / env_http_headers for HTTP'
     },
+    // The server inherits Codex's own directory unless "cwd" is set; the path is used as written.
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'launch-directory',
+        certainty: { variables: 'confirmed', cwd: 'confirmed' },
+        source: 'openai/codex codex-rs/rmcp-client/src/stdio_server_launcher.rs (current_dir only when cwd is set), codex-rs/config/src/mcp_types.rs (cwd: Option<PathBuf>); openai/codex#7367 (no expansion)',
+        verified: 'openai/codex main: stdio_server_launcher.rs @ 6e1452d0, mcp_types.rs @ 00b17c26 (read 2026-12-03)'
+    },
     translation: {
         transports: ['stdio', 'http'],
         urlKey: 'url',
@@ -37068,6 +37110,23 @@ const cursor_server = serverSchema({
     headers: stringMap,
     auth: object
 }, [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]);
+// Cursor's docs list the variables; only third parties quote them, and only reports say where
+// servers start (the home directory on Windows, not the project on macOS).
+const launch = {
+    variables: {
+        workspaceFolder: 'workspaceFolder',
+        workspaceFolderBasename: 'workspaceFolderBasename',
+        userHome: 'userHome',
+        pathSeparator: 'pathSeparator',
+        '/': 'pathSeparator'
+    },
+    prompted: [],
+    tilde: false,
+    cwd: 'home',
+    certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+    source: 'cursor.com/docs/context/mcp "Config interpolation" (${workspaceFolder} is "the folder that contains .cursor/mcp.json"), as quoted by syllago.dev and others; working directory: AVIDS2/memorix#75 (Windows: the home directory), tirth8205/code-review-graph#304 (macOS: not the project root)',
+    verified: 'Cursor docs as quoted in 2026; reports of April 2026 (read 2026-12-03)'
+};
 const cursor = {
     id: 'cursor',
     displayName: 'Cursor',
@@ -37089,10 +37148,11 @@ const cursor = {
         certainty: 'unconfirmed',
         syntaxes: [],
         prefixes: ['env'],
-        variables: ['userHome', 'workspaceFolder', 'workspaceFolderBasename', 'pathSeparator'],
+        variables: Object.keys(launch.variables),
         fields: ['command', 'args', 'env', 'envFile', 'url', 'headers'],
         preferred: 'env-prefix'
     },
+    launch,
     translation: {
         transports: ['stdio', 'http', 'sse'],
         urlKey: 'url',
@@ -37180,6 +37240,18 @@ const geminiCli = {
         fields: 'all',
         preferred: 'brace'
     },
+    // settings.json gets environment references only: `${extensionPath}`, `${workspacePath}` and
+    // `${/}` are for gemini-extension.json. Workspace settings are read from the launch directory,
+    // and stdio servers inherit it unless "cwd" is set.
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'launch-directory',
+        certainty: { variables: 'confirmed', cwd: 'confirmed' },
+        source: 'google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts, packages/cli/src/config/settings.ts (loadSettings(workspaceDir = process.cwd())), packages/cli/src/config/extension-manager.ts (extension variables), packages/core/src/tools/mcp-client.ts (StdioClientTransport cwd: mcpServerConfig.cwd)',
+        verified: 'gemini-cli 0.56.0-nightly.20260806 @ 5411f113 (2026-08-21)'
+    },
     translation: {
         transports: ['stdio', 'http', 'sse'],
         urlKey: 'url',
@@ -37247,6 +37319,15 @@ const kiro = {
         fields: 'all',
         preferred: 'brace'
     },
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'undocumented',
+        certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+        source: 'kiro.dev/docs/mcp/configuration (environment references in "env"; no path variables or working directory documented)',
+        verified: 'Kiro docs (read 2026-12-03)'
+    },
     translation: {
         transports: ['stdio', 'http'],
         urlKey: 'url',
@@ -37284,6 +37365,17 @@ const roo_server = serverSchema({
     watchPaths: stringArray,
     timeout: number
 }, [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]);
+// McpHub replaces `${env:NAME}` and `${workspaceFolder}` (the first workspace folder) in the whole
+// entry and passes "cwd" on as it is; without it the server inherits the extension host's directory.
+const roo_launch = {
+    variables: { workspaceFolder: 'workspaceFolder' },
+    prompted: [],
+    tilde: false,
+    cwd: 'client-process',
+    certainty: { variables: 'confirmed', cwd: 'unconfirmed' },
+    source: 'RooCodeInc/Roo-Code src/services/mcp/McpHub.ts (connectToServer: injectVariables, StdioClientTransport cwd: config.cwd), src/utils/config.ts (injectVariables)',
+    verified: 'Roo-Code main: src/utils/config.ts @ e7bd9ab0 (read 2026-12-03)'
+};
 const roo = {
     id: 'roo',
     displayName: 'Roo Code',
@@ -37305,10 +37397,11 @@ const roo = {
         certainty: 'unconfirmed',
         syntaxes: [],
         prefixes: ['env'],
-        variables: [],
+        variables: Object.keys(roo_launch.variables),
         fields: 'all',
         preferred: 'env-prefix'
     },
+    launch: roo_launch,
     translation: {
         transports: ['stdio', 'http', 'sse'],
         urlKey: 'url',
@@ -37365,6 +37458,26 @@ const input = {
     },
     required: ['type', 'id']
 };
+// variableResolver.ts resolves these with the config's workspace folder; extHostMcpNode.ts then
+// expands `~` and starts the server in `cwd` (joined to the folder when relative), else the folder.
+const vscode_launch = {
+    variables: {
+        workspaceFolder: 'workspaceFolder',
+        workspaceRoot: 'workspaceFolder',
+        cwd: 'workspaceFolder',
+        workspaceFolderBasename: 'workspaceFolderBasename',
+        workspaceRootFolderName: 'workspaceFolderBasename',
+        userHome: 'userHome',
+        pathSeparator: 'pathSeparator',
+        '/': 'pathSeparator'
+    },
+    prompted: ['input', 'config', 'command'],
+    tilde: true,
+    cwd: 'workspace',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source: 'microsoft/vscode src/vs/workbench/services/configurationResolver/common/variableResolver.ts (evaluateSingleVariable), src/vs/workbench/api/node/extHostMcpNode.ts (startNodeMpc: untildify, cwd), src/vs/workbench/api/browser/mainThreadMcp.ts (defaultCwd: the workspace folder)',
+    verified: 'microsoft/vscode main: variableResolver.ts @ 2eb5c0b3, extHostMcpNode.ts @ 0334cc07, mainThreadMcp.ts @ 0d40d2ce (read 2026-12-03)'
+};
 const vscode = {
     id: 'vscode',
     displayName: 'VS Code',
@@ -37388,9 +37501,7 @@ const vscode = {
         syntaxes: [],
         prefixes: ['env', 'input', 'config', 'command', 'workspaceFolder'],
         variables: [
-            'userHome',
-            'workspaceFolder',
-            'workspaceFolderBasename',
+            ...Object.keys(vscode_launch.variables),
             'file',
             'fileWorkspaceFolder',
             'relativeFile',
@@ -37400,17 +37511,15 @@ const vscode = {
             'fileExtname',
             'fileDirname',
             'fileDirnameBasename',
-            'cwd',
             'lineNumber',
             'selectedText',
             'execPath',
-            'defaultBuildTask',
-            'pathSeparator',
-            '/'
+            'defaultBuildTask'
         ],
         fields: 'all',
         preferred: 'env-prefix'
     },
+    launch: vscode_launch,
     translation: {
         transports: ['stdio', 'http', 'sse'],
         urlKey: 'url',
@@ -37478,6 +37587,16 @@ const windsurf = {
         variables: [],
         fields: ['command', 'args', 'env', 'serverUrl', 'url', 'headers'],
         preferred: 'env-prefix'
+    },
+    // `${file:path}` puts a file of the developer's machine into the entry: a prompted value.
+    launch: {
+        variables: {},
+        prompted: ['file'],
+        tilde: false,
+        cwd: 'undocumented',
+        certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+        source: 'docs.windsurf.com/windsurf/cascade/mcp as quoted by syllago.dev (${env:VAR} and ${file:path} only); no working directory documented',
+        verified: 'Windsurf docs as quoted in 2026 (read 2026-12-03)'
     },
     translation: {
         transports: ['stdio', 'http'],
@@ -37562,6 +37681,15 @@ const zed = {
         fields: 'all',
         preferred: undefined,
         advice: 'Zed expands no references (zed-industries/zed#60459): leave {name} out of "env" so the server inherits it'
+    },
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'workspace',
+        certainty: { variables: 'confirmed', cwd: 'confirmed' },
+        source: "zed-industries/zed crates/project/src/context_server_store.rs (resolve_root_path: the active project directory, else the first visible worktree, is a local stdio server's working directory); zed-industries/zed#60459 (no expansion)",
+        verified: 'zed main as indexed in 2026 (read 2026-12-03)'
     },
     translation: {
         transports: ['stdio', 'http'],
@@ -37679,6 +37807,17 @@ const source_source = {
         variables: [],
         fields: 'all',
         preferred: 'brace'
+    },
+    // mcp-lint's own format: references only (`${VAR}`, `${VAR:-default}`, `${env:VAR}` read too),
+    // and "cwd" relative to the repository root, where every platform file is generated.
+    launch: {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'workspace',
+        certainty: { variables: 'confirmed', cwd: 'confirmed' },
+        source: 'README.md, "Central source and `mcp-lint sync`"',
+        verified: 'mcp-lint 0.1.0'
     },
     translation: {
         transports: ['stdio', 'http', 'sse'],
@@ -46454,14 +46593,182 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/runner/limits.ts
 var limits = __nccwpck_require__(1864);
+;// CONCATENATED MODULE: ./src/runner/home.ts
+/**
+ * The HOME a server gets in the bubblewrap sandbox, where the sandbox creates it; `${userHome}` and
+ * VS Code's `~` are expanded to it when a launch is planned.
+ */
+const SANDBOX_HOME = '/home/mcp-lint';
+
+;// CONCATENATED MODULE: ./src/runner/launch-text.ts
+
+
+
+/** What a reference becomes in a sandboxed server: never the runner's value. */
+const PLACEHOLDER = 'mcp-lint-placeholder';
+/**
+ * A canonical string as the platform expands it before it starts the server, in the sandbox:
+ * environment references and prompted values become the placeholder, the platform's path variables
+ * the sandbox's paths, and anything else stays as the platform leaves it.
+ */
+function expandLaunchText(text, field, platform, paths) {
+    const { fields } = platform.interpolation;
+    const expands = fields === 'all' || fields.includes(field);
+    const placeholders = [];
+    let value = '';
+    let written = '';
+    for (const segment of parseCanonical(text)) {
+        if (segment.name !== undefined) {
+            if (segment.fallback === undefined)
+                placeholders.push(segment.name);
+            value += segment.fallback ?? PLACEHOLDER;
+            written += segment.fallback ?? PLACEHOLDER;
+        }
+        else if (expands) {
+            const literal = expandVariables(segment.text, platform.launch, paths);
+            value += literal.value;
+            written += literal.written;
+            placeholders.push(...literal.placeholders);
+        }
+        else {
+            value += segment.text;
+            written += segment.text;
+        }
+    }
+    // VS Code expands `~` after the variables, in everything but the environment (untildify).
+    if (platform.launch.tilde && field !== 'env' && /^~(?=$|[/\\])/.test(value))
+        value = paths.home + value.slice(1);
+    return { value, written, placeholders };
+}
+/** Literal text with the platform's path variables and prompted values replaced. */
+function expandVariables(text, launch, paths) {
+    const placeholders = [];
+    let value = '';
+    let written = '';
+    let last = 0;
+    for (const reference of (0,core_interpolation/* findReferences */.y)(text)) {
+        const meaning = variableOf(reference, launch);
+        const prompted = isPrompted(reference, launch);
+        if (meaning === undefined && !prompted)
+            continue;
+        const before = text.slice(last, reference.start);
+        value += before + (meaning === undefined ? PLACEHOLDER : pathOf(meaning, paths));
+        written += before + (meaning === undefined ? PLACEHOLDER : reference.text);
+        if (prompted)
+            placeholders.push(reference.text.slice(2, -1));
+        last = reference.end;
+    }
+    return { value: value + text.slice(last), written: written + text.slice(last), placeholders };
+}
+function variableOf(reference, launch) {
+    if (reference.kind !== 'brace')
+        return undefined;
+    const name = reference.text.slice(2, -1);
+    // Own keys only: `${constructor}` is not a variable.
+    return Object.hasOwn(launch.variables, name) ? launch.variables[name] : undefined;
+}
+function isPrompted(reference, launch) {
+    return (reference.kind === 'prefixed' &&
+        reference.prefix !== undefined &&
+        launch.prompted.includes(reference.prefix));
+}
+function pathOf(meaning, paths) {
+    switch (meaning) {
+        case 'workspaceFolder':
+            return paths.workspace;
+        case 'workspaceFolderBasename':
+            return (0,external_node_path_namespaceObject.basename)(paths.workspace);
+        case 'userHome':
+            return paths.home;
+        case 'pathSeparator':
+            return external_node_path_namespaceObject.sep;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/runner/apparmor.ts
+
+
+/** Where the profile goes; AppArmor loads every file of this directory at boot too. */
+const PROFILE_PATH = '/etc/apparmor.d/mcp-lint-bwrap';
+/** The sysctl ubuntu-24.04 sets to 1: user namespaces only for profiles that grant `userns`. */
+const RESTRICTION = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+/**
+ * A profile that grants bwrap (and only bwrap, by its real path) user namespaces, leaving it
+ * otherwise unconfined: the least privilege that lets it sandbox unprivileged, as the profiles
+ * Ubuntu ships for bwrap (25.04's bwrap-userns-restrict) and browsers do.
+ */
+function appArmorProfile(bwrapPath) {
+    return `# Written by mcp-lint: lets bubblewrap create user namespaces under
+# kernel.apparmor_restrict_unprivileged_userns=1, so MCP servers are sandboxed without root.
+abi <abi/4.0>,
+include <tunables/global>
+
+profile mcp-lint-bwrap ${bwrapPath} flags=(unconfined) {
+  userns,
+
+  include if exists <local/mcp-lint-bwrap>
+}
+`;
+}
+/** Whether AppArmor is what refuses user namespaces here: loaded, and the restriction on. */
+function restrictsUserNamespaces(read) {
+    return (read('/sys/module/apparmor/parameters/enabled')?.trim() === 'Y' &&
+        read(RESTRICTION)?.trim() === '1');
+}
+/**
+ * Installs and loads the profile through passwordless sudo when AppArmor's restriction is what
+ * stops bwrap; returns what was changed, or undefined when nothing was (AppArmor absent, no sudo,
+ * no apparmor_parser, or loading failed). Never throws: the sudo fallback comes next.
+ */
+function grantUserNamespaces(log) {
+    if (!restrictsUserNamespaces(readIfPresent))
+        return undefined;
+    const bwrap = resolveBwrap();
+    if (bwrap === undefined)
+        return undefined;
+    const sudo = (args, input) => (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', ...args], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        ...(input === undefined ? {} : { input })
+    });
+    if (sudo(['true']).status !== 0)
+        return undefined;
+    const written = sudo(['tee', PROFILE_PATH], appArmorProfile(bwrap));
+    if (written.status !== 0)
+        return undefined;
+    const loaded = sudo(['apparmor_parser', '--replace', PROFILE_PATH]);
+    if (loaded.status !== 0) {
+        log(`sandbox: could not load ${PROFILE_PATH} (${(loaded.stderr || 'apparmor_parser failed').trim().split('\n')[0] ?? ''})`);
+        return undefined;
+    }
+    const change = `AppArmor forbids user namespaces here; granted them to ${bwrap} with the profile ${PROFILE_PATH}`;
+    log(`sandbox: ${change}`);
+    return change;
+}
+function resolveBwrap() {
+    for (const candidate of ['/usr/bin/bwrap', '/bin/bwrap'])
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return (0,external_node_fs_.realpathSync)(candidate);
+    return undefined;
+}
+function readIfPresent(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/sandbox.ts
 
 
 
 
-const SANDBOX_HOME = '/home/mcp-lint';
+
+const sandbox_SANDBOX_HOME = '/home/mcp-lint';
 /** Variables every server gets; nothing else from the runner's environment reaches it. */
 function baseEnv(home, npmCache, path) {
     return {
@@ -46511,10 +46818,37 @@ function which(command) {
     }
     return undefined;
 }
+/** The unprivileged uid a root caller's servers run as (nobody). */
+const ROOT_SANDBOX_ID = 65534;
+let disableUserns;
+/**
+ * `--disable-userns` (bubblewrap 0.8.0 and later), so a server cannot make a user namespace of its
+ * own and reach the kernel code that needs one; left out where bubblewrap is older.
+ */
+function nestedUserNamespaces() {
+    disableUserns ??= (0,external_node_child_process_namespaceObject.spawnSync)('bwrap', ['--help'], { encoding: 'utf8' }).stdout.includes('--disable-userns');
+    return disableUserns ? ['--disable-userns'] : [];
+}
 /** The system part of the sandbox: /usr (and merged-/usr links), certificates, users; nothing of the runner. */
-function systemArgs() {
+function systemArgs(isolation) {
+    const namespaces = isolation === 'sudo'
+        ? // Root outside: a user namespace would map only uid 0 and the drop to the caller fail.
+            ['--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try']
+        : isolation === 'root'
+            ? [
+                '--unshare-all',
+                '--unshare-user',
+                ...nestedUserNamespaces(),
+                '--uid',
+                String(ROOT_SANDBOX_ID),
+                '--gid',
+                String(ROOT_SANDBOX_ID),
+                '--cap-drop',
+                'ALL'
+            ]
+            : ['--unshare-all', '--unshare-user', ...nestedUserNamespaces()];
     const args = [
-        '--unshare-all',
+        ...namespaces,
         '--die-with-parent',
         '--new-session',
         '--clearenv',
@@ -46531,6 +46865,8 @@ function systemArgs() {
         else
             args.push('--ro-bind', path, path);
     }
+    // Bubblewrap running as root makes missing parents 0700, which the server's uid could not cross.
+    args.push('--perms', '0755', '--dir', '/etc');
     for (const path of [
         '/etc/ssl',
         '/etc/ca-certificates',
@@ -46541,17 +46877,19 @@ function systemArgs() {
     ]) {
         args.push('--ro-bind-try', path, path);
     }
-    args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--tmpfs', '/home', '--dir', SANDBOX_HOME);
+    // Under sudo the directories bubblewrap makes are root's: the server's uid must write them.
+    args.push('--proc', '/proc', '--dev', '/dev', '--perms', '1777', '--tmpfs', '/tmp', '--tmpfs', '/home', '--perms', '0777', '--dir', sandbox_SANDBOX_HOME);
     return args;
 }
-function bwrapArgs(request, root, npmCache, toolchain) {
+function bwrapArgs(isolation, request, root, npmCache, toolchain) {
     const path = [...new Set([...toolchain.path, '/usr/local/bin', '/usr/bin', '/bin'])].join(':');
-    const env = { ...baseEnv(SANDBOX_HOME, `${SANDBOX_HOME}/.npm`, path), ...request.env };
-    const args = [...systemArgs(), '--bind', npmCache, `${SANDBOX_HOME}/.npm`];
+    const env = { ...baseEnv(sandbox_SANDBOX_HOME, `${sandbox_SANDBOX_HOME}/.npm`, path), ...request.env };
+    const args = [...systemArgs(isolation), '--bind', npmCache, `${sandbox_SANDBOX_HOME}/.npm`];
+    const made = new Set(['/etc', '/usr', '/tmp', '/home', '/proc', '/dev', sandbox_SANDBOX_HOME]);
     for (const dir of toolchain.binds)
-        args.push('--ro-bind', dir, dir);
+        args.push(...parentDirs(dir, made), '--ro-bind', dir, dir);
     // The repository, read-only, at its own path (configs name files in it), with .git hidden.
-    args.push('--ro-bind', root, root);
+    args.push(...parentDirs(root, made), '--ro-bind', root, root);
     const git = (0,external_node_path_namespaceObject.join)(root, '.git');
     if ((0,external_node_fs_.existsSync)(git))
         args.push(...((0,external_node_fs_.statSync)(git).isDirectory() ? ['--tmpfs', git] : ['--ro-bind', '/dev/null', git]));
@@ -46561,64 +46899,115 @@ function bwrapArgs(request, root, npmCache, toolchain) {
     return args;
 }
 /**
- * Finds a sandbox that works on this machine. `auto` and `bwrap` try bubblewrap, then bubblewrap
- * through passwordless sudo (GitHub's ubuntu-24.04 runners forbid unprivileged user namespaces);
- * `none` runs servers directly and must be asked for explicitly.
+ * `--dir` for each ancestor of a bind's destination not made yet, world-traversable: bubblewrap
+ * running as root (the sudo path) would make them 0700, and the server's uid could not reach the
+ * repository under them (`/home/runner/work/…` on hosted runners).
  */
-function prepareSandbox(mode, root) {
-    if (mode === 'none')
+function parentDirs(path, made) {
+    const args = [];
+    const parts = path.split('/').filter((part) => part !== '');
+    for (let index = 1; index < parts.length; index++) {
+        const dir = `/${parts.slice(0, index).join('/')}`;
+        if (made.has(dir))
+            continue;
+        made.add(dir);
+        args.push('--perms', '0755', '--dir', dir);
+    }
+    return args;
+}
+/**
+ * Finds a sandbox that works on this machine, once per run, and says which and why. `auto` and
+ * `bwrap` try bubblewrap as the caller; when user namespaces are refused, an AppArmor profile that
+ * grants them to bwrap (where allowed), then bubblewrap through passwordless sudo. `none` runs
+ * servers directly and must be asked for explicitly.
+ */
+function prepareSandbox(mode, root, setup = { allowAppArmorProfile: false, log: () => undefined }) {
+    if (mode === 'none') {
+        setup.log("sandbox: none, as asked: servers run with the runner's privileges");
         return { sandbox: unsandboxed() };
+    }
     if (which('bwrap') === undefined) {
         return {
             unavailable: 'bubblewrap (bwrap) is not installed: install it (apt-get install bubblewrap) or set the sandbox to "none" explicitly'
         };
     }
     const toolchain = findToolchain();
-    const probe = [...systemArgs(), '--', 'true'];
-    const direct = (0,external_node_child_process_namespaceObject.spawnSync)('bwrap', probe, { encoding: 'utf8', timeout: 10_000 });
+    const caller = userIds();
+    const isolation = caller.uid === 0 ? 'root' : 'user';
+    const probe = () => (0,external_node_child_process_namespaceObject.spawnSync)('bwrap', [...systemArgs(isolation), '--', 'true'], {
+        encoding: 'utf8',
+        timeout: 10_000
+    });
+    const direct = probe();
     if (direct.status === 0)
-        return { sandbox: bubblewrap('bwrap', root, toolchain) };
-    const sudo = which('sudo') !== undefined
-        ? (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'bwrap', ...probe], { encoding: 'utf8', timeout: 10_000 })
+        return chosen(isolation, root, toolchain, setup, 'bubblewrap works as this user');
+    const refusal = firstLine(direct.stderr, direct.error?.message ?? `exit ${String(direct.status)}`);
+    if (caller.uid !== 0 && setup.allowAppArmorProfile) {
+        const granted = grantUserNamespaces(setup.log);
+        if (granted !== undefined && probe().status === 0)
+            return chosen(isolation, root, toolchain, setup, granted);
+    }
+    const sudo = caller.uid !== 0 && which('sudo') !== undefined
+        ? (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'bwrap', ...systemArgs('sudo'), '--', 'true'], {
+            encoding: 'utf8',
+            timeout: 10_000
+        })
         : undefined;
     if (sudo?.status === 0)
-        return { sandbox: bubblewrap('sudo-bwrap', root, toolchain) };
-    const said = direct.stderr.trim() === ''
-        ? (direct.error?.message ?? `exit ${String(direct.status)}`)
-        : direct.stderr;
-    const reason = said.trim().split('\n')[0] ?? '';
+        return chosen('sudo', root, toolchain, setup, `bubblewrap alone was refused (${refusal})`);
     return {
-        unavailable: `bubblewrap cannot create a sandbox here (${reason}); on ubuntu-24.04 runners allow user namespaces ` +
+        unavailable: `bubblewrap cannot create a sandbox here (${refusal}); on ubuntu-24.04 runners allow user namespaces ` +
             '(sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0) or give the runner passwordless sudo'
     };
 }
-function bubblewrap(kind, root, toolchain) {
-    const user = kind === 'sudo-bwrap' ? userIds() : undefined;
+function chosen(isolation, root, toolchain, setup, why) {
+    const sandbox = bubblewrap(isolation, root, toolchain);
+    setup.log(`sandbox: ${sandbox.description} (${why})`);
+    return { sandbox };
+}
+function firstLine(text, fallback) {
+    return (text.trim() === '' ? fallback : text.trim()).split('\n')[0] ?? fallback;
+}
+function bubblewrap(isolation, root, toolchain) {
+    const caller = userIds();
+    const who = isolation === 'root'
+        ? `uid ${ROOT_SANDBOX_ID} in a user namespace`
+        : `uid ${caller.uid}${isolation === 'sudo' ? ' (dropped from root with setpriv)' : ''}`;
     return {
-        kind,
+        kind: isolation === 'sudo' ? 'sudo-bwrap' : 'bwrap',
+        description: `${isolation === 'sudo' ? 'sudo bwrap' : 'bwrap'}, servers run as ${who} with no capabilities`,
         command: (request, npmCache) => {
-            const args = bwrapArgs(request, root, npmCache, toolchain);
-            // Under sudo, bwrap runs as root: the server drops back to the runner's user inside.
-            const inner = user === undefined
-                ? [request.command, ...request.args]
-                : [
-                    'setpriv',
-                    `--reuid=${user.uid}`,
-                    `--regid=${user.gid}`,
-                    '--init-groups',
-                    '--',
-                    request.command,
-                    ...request.args
-                ];
-            return kind === 'bwrap'
-                ? { command: 'bwrap', args: [...args, '--', ...inner], env: {}, cwd: root }
-                : { command: 'sudo', args: ['-n', 'bwrap', ...args, '--', ...inner], env: {}, cwd: root };
+            const args = bwrapArgs(isolation, request, root, npmCache, toolchain);
+            if (isolation !== 'sudo')
+                return {
+                    command: 'bwrap',
+                    args: [...args, '--', request.command, ...request.args],
+                    env: {},
+                    cwd: root
+                };
+            const drop = [
+                'setpriv',
+                `--reuid=${caller.uid}`,
+                `--regid=${caller.gid}`,
+                '--clear-groups',
+                '--bounding-set=-all',
+                '--inh-caps=-all',
+                '--no-new-privs',
+                '--'
+            ];
+            return {
+                command: 'sudo',
+                args: ['-n', 'bwrap', ...args, '--', ...drop, request.command, ...request.args],
+                env: {},
+                cwd: root
+            };
         }
     };
 }
 function unsandboxed() {
     return {
         kind: 'none',
+        description: "none: servers run with the runner's privileges",
         command: (request, npmCache) => {
             const home = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-home-'));
             const env = {
@@ -46641,8 +47030,8 @@ function userIds() {
 
 
 
-/** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
-const PLACEHOLDER = 'mcp-lint-placeholder';
+
+
 const launch_launchers = {
     npx: 'npx',
     node: 'node',
@@ -46656,33 +47045,33 @@ const launch_launchers = {
     podman: 'docker'
 };
 const noRemote = { enabled: false, bindings: [], allowPrivateHosts: false };
-/** Decides whether and how to launch one server entry of a config file. */
-function planLaunch(root, file, entry, remote = noRemote) {
+/**
+ * Decides whether and how to launch one server entry of a config file. `home` is the HOME the
+ * server will get, which `${userHome}` and VS Code's `~` expand to.
+ */
+function planLaunch(root, file, entry, remote = noRemote, home = SANDBOX_HOME) {
     const server = normalizeEntry(file.platform, entry);
     if (server.disabled?.value === true)
         return { skip: 'disabled', detail: `the server is disabled in ${file.path}` };
     if (server.transport !== 'stdio')
         return planRemote(server, entry.name.value, remote);
     const placeholders = new Set();
-    const resolveText = (value) => parseCanonical(value)
-        .map((segment) => {
-        if (segment.name === undefined)
-            return segment.text;
-        if (segment.fallback !== undefined)
-            return segment.fallback;
-        placeholders.add(segment.name);
-        return PLACEHOLDER;
-    })
-        .join('');
-    const command = resolveText(server.command?.value ?? '');
-    const args = server.args.map((arg) => resolveText(arg.value));
-    const env = Object.fromEntries([...server.env].map(([key, value]) => [key, resolveText(value.value)]));
-    const cwd = resolveCwd(root, server, resolveText);
-    const kind = classify(root, cwd, command);
+    const expand = (text, field) => {
+        const expanded = expandLaunchText(text, field, file.platform, { workspace: root, home });
+        for (const name of expanded.placeholders)
+            placeholders.add(name);
+        return expanded;
+    };
+    const command = expand(server.command?.value ?? '', 'command');
+    const args = server.args.map((arg) => expand(arg.value, 'args'));
+    const values = args.map((arg) => arg.value);
+    const env = Object.fromEntries([...server.env].map(([key, value]) => [key, expand(value.value, 'env').value]));
+    const cwd = resolveCwd(root, server.cwd === undefined ? undefined : expand(server.cwd.value, 'cwd').value);
+    const kind = classify(root, cwd, command.value);
     if (kind === undefined) {
         return {
             skip: 'not-allowed',
-            detail: `"${command}" is not an allowed launcher (npx, node, python, or a program inside the repository)`
+            detail: `"${command.written}" is not an allowed launcher (npx, node, python, or a program inside the repository)`
         };
     }
     if (kind === 'docker') {
@@ -46695,7 +47084,7 @@ function planLaunch(root, file, entry, remote = noRemote) {
         // Python packages would need the same fetch-then-offline treatment as npm; until then they
         // are reported, not run without their packages.
         const tool = kind === 'uvx' ? 'uvx' : 'pipx';
-        const installed = which(command.split('/').at(-1) ?? tool) !== undefined;
+        const installed = which(command.value.split('/').at(-1) ?? tool) !== undefined;
         return {
             skip: 'launcher-unavailable',
             detail: installed
@@ -46703,23 +47092,26 @@ function planLaunch(root, file, entry, remote = noRemote) {
                 : `${tool} is not installed on this machine`
         };
     }
-    const script = kind === 'node' || kind === 'python' ? args.find((arg) => !arg.startsWith('-')) : undefined;
-    if (script !== undefined && (0,external_node_path_namespaceObject.isAbsolute)(script) && !launch_isInside(root, script)) {
+    const script = kind === 'node' || kind === 'python'
+        ? args.find((arg) => !arg.value.startsWith('-'))
+        : undefined;
+    if (script !== undefined && (0,external_node_path_namespaceObject.isAbsolute)(script.value) && !launch_isInside(root, script.value)) {
         return {
             skip: 'not-allowed',
-            detail: `the script ${script} is outside the repository, so the sandbox cannot see it`
+            detail: `the script ${script.written} is outside the repository, so the sandbox cannot see it`
         };
     }
     const request = {
-        key: JSON.stringify([command, args, Object.entries(env).sort(), cwd]),
+        key: JSON.stringify([command.value, values, Object.entries(env).sort(), cwd]),
         kind,
-        command,
-        args,
+        command: command.value,
+        args: values,
+        recorded: { command: command.written, args: args.map((arg) => arg.written) },
         env,
         cwd,
         placeholders: [...placeholders].sort()
     };
-    const spec = kind === 'npx' ? packageOf(command, args)?.spec : undefined;
+    const spec = kind === 'npx' ? packageOf(command.value, values)?.spec : undefined;
     return {
         launch: spec === undefined
             ? request
@@ -46795,11 +47187,19 @@ function untrustedUrl(name, url, settings, bound) {
         ? `the base branch has no remote server named ${(0,quote/* quote */.hD)(name)}, so the ${headers} header the workflow binds to it is not sent; it is enumerated after merge`
         : `its url differs from the base branch's, so the ${headers} header the workflow binds to it is not sent; it is enumerated after merge`;
 }
-function resolveCwd(root, server, resolveText) {
-    if (server.cwd === undefined)
+/**
+ * The directory the server starts in: its `cwd` where the platform reads one, resolved against the
+ * repository root, else the root. The root is the workspace or the launch directory of every
+ * platform whose start directory is confirmed (platform.launch.cwd). Cursor, Roo Code and Claude
+ * Desktop are reported to start servers elsewhere (the home directory, the app's own directory);
+ * mimicking an unconfirmed report would fail every repository-relative path, so the root stands in
+ * (launch-variables.test.ts fails when one of them is confirmed).
+ */
+function resolveCwd(root, cwd) {
+    if (cwd === undefined)
         return root;
-    const cwd = (0,external_node_path_namespaceObject.resolve)(root, resolveText(server.cwd.value));
-    return launch_isInside(root, cwd) ? cwd : root;
+    const resolved = (0,external_node_path_namespaceObject.resolve)(root, cwd);
+    return launch_isInside(root, resolved) ? resolved : root;
 }
 function classify(root, cwd, command) {
     if (/^[A-Za-z]:[\\/]/.test(command) || command.includes('\\'))
@@ -46942,6 +47342,7 @@ const defaultEnumerationOptions = {
     prefetchTimeoutMs: 180_000,
     runTimeoutMs: 600_000,
     allowPrivilegedEvents: false,
+    allowAppArmorProfile: false,
     remote: noRemote
 };
 const privilegedEvents = new Set(['pull_request_target', 'workflow_run']);
@@ -46976,7 +47377,10 @@ async function enumerate(workspace, root, options) {
     let sandbox;
     let unavailable;
     if (stdioCount > 0) {
-        const prepared = prepareSandbox(options.sandbox, root);
+        const prepared = prepareSandbox(options.sandbox, root, {
+            allowAppArmorProfile: options.allowAppArmorProfile,
+            log: progress
+        });
         if ('unavailable' in prepared)
             unavailable = prepared.unavailable;
         else
@@ -47037,20 +47441,17 @@ async function enumerate(workspace, root, options) {
     return runner_finish(started, sandbox?.kind ?? (unavailable === undefined ? 'unused' : 'unavailable'), planned, outcomes, missingSandbox, unavailable);
 }
 async function runStdio(request, sandbox, cacheRoot, prefetches, options, limits, label, progress) {
-    // A cache per package (per launch for the rest): one server cannot tamper with the packages
-    // another one runs, and launches of the same package fetch it once.
-    const cache = (0,external_node_path_namespaceObject.join)(cacheRoot, (0,external_node_crypto_.createHash)('sha256')
-        .update(request.packageSpec ?? request.key)
-        .digest('hex')
-        .slice(0, 16));
-    (0,external_node_fs_.mkdirSync)(cache, { recursive: true });
+    // A cache per launch: what one server writes there (npx -c can install and run anything) is
+    // never run by another launch, even of the same package.
+    const cache = (0,external_node_path_namespaceObject.join)(cacheRoot, (0,external_node_crypto_.createHash)('sha256').update(request.key).digest('hex').slice(0, 16));
+    (0,external_node_fs_.mkdirSync)(cache, { recursive: true, mode: 0o700 });
     let prefetch;
     if (request.packageSpec !== undefined && request.packageName !== undefined) {
-        let pending = prefetches.get(request.packageSpec);
+        let pending = prefetches.get(cache);
         if (pending === undefined) {
             progress(`fetching ${(0,runner_text/* sanitize */.a)(request.packageSpec, 100)} for ${label}`);
             pending = prefetchNpm(request.packageSpec, request.packageName, cache, options.prefetchTimeoutMs);
-            prefetches.set(request.packageSpec, pending);
+            prefetches.set(cache, pending);
         }
         prefetch = await pending;
         if (!prefetch.ok) {
@@ -47126,7 +47527,7 @@ function runner_finish(started, sandbox, planned, outcomes, stdioBlocked, refuse
             name,
             launchKey: key,
             placeholders: request?.placeholders ?? [],
-            ...(request === undefined ? {} : { launch: { command: request.command, args: request.args } })
+            ...(request === undefined ? {} : { launch: request.recorded })
         };
         const blocked = request !== undefined || stdioBlocked?.reason === 'refused-event' ? stdioBlocked : undefined;
         if (blocked !== undefined && !outcomes.has(key))
@@ -47690,6 +48091,7 @@ function enumerationOptions(config, request) {
         ])),
         runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
         allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+        allowAppArmorProfile: request.allowAppArmorProfile ?? false,
         remote: {
             enabled: request.remote ?? false,
             bindings: request.remoteHeaders ?? [],

@@ -15,6 +15,7 @@ export const INPUT_NAMES = [
   'enumerate',
   'fail-on',
   'github-token',
+  'install-bubblewrap',
   'json-file',
   'lockfile',
   'mode',
@@ -46,6 +47,8 @@ export interface ActionInputs {
   /** Bound in the workflow file, the only place a header's secret may be named. */
   readonly remoteHeaders: readonly HeaderBinding[]
   readonly allowPrivateHosts: boolean
+  /** Install bubblewrap with apt-get when the runner lacks it. */
+  readonly installBubblewrap: boolean
   readonly timeoutSeconds: number | undefined
   readonly concurrency: number | undefined
   readonly failOn: FailOn
@@ -92,6 +95,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     remote,
     remoteHeaders,
     allowPrivateHosts: boolean('allow-private-hosts', text('allow-private-hosts') ?? 'false'),
+    installBubblewrap: boolean('install-bubblewrap', text('install-bubblewrap') ?? 'true'),
     timeoutSeconds: positive('timeout', text('timeout'), false),
     concurrency: positive('concurrency', text('concurrency'), true),
     failOn: oneOf('fail-on', text('fail-on') ?? 'error', [

@@ -32,6 +32,14 @@ export function githubActionIO(): ActionIO {
     warning: (message) => {
       core.warning(escapeLogLine(message))
     },
+    group: (title, work) => {
+      core.startGroup(escapeLogLine(title))
+      try {
+        return work()
+      } finally {
+        core.endGroup()
+      }
+    },
     setFailed: (message) => {
       core.setFailed(escapeLogLine(message))
     },

@@ -12,6 +12,7 @@ import { formatSummary } from '../reporters/summary.js'
 import { escapeTerminal } from '../reporters/escape/terminal.js'
 import { summaryLine } from '../reporters/text.js'
 import { baseCommit, baseShaOf } from './base-commit.js'
+import { installBubblewrap } from './install-bubblewrap.js'
 import { syncDriftIssue } from './drift-issue.js'
 import type { CheckAnnotation, GitHubApi } from './github-api.js'
 import { readInputs, type ActionInputs, type FailOn } from './inputs.js'
@@ -43,6 +44,8 @@ export interface ActionIO {
   readonly info: (message: string) => void
   readonly warning: (message: string) => void
   readonly setFailed: (message: string) => void
+  /** A folded group of log lines (`::group::`); plain lines where there is none. */
+  readonly group?: <T>(title: string, work: () => T) => T
   readonly writeSummary: (markdown: string) => Promise<void>
   readonly writeFile: (path: string, text: string) => Promise<void>
   readonly context: RunContext
@@ -80,6 +83,17 @@ export async function run(io: ActionIO): Promise<void> {
 /** `mode: check` on pull requests and pushes, `mode: drift` on a schedule. */
 async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
   await prepareReportFiles(inputs)
+  if (inputs.enumerate && inputs.sandbox !== 'none' && inputs.installBubblewrap) {
+    const install = () =>
+      installBubblewrap((line) => {
+        io.info(`mcp-lint: ${line}`)
+      })
+    const outcome = io.group === undefined ? install() : io.group('mcp-lint: bubblewrap', install)
+    if (outcome.status === 'skipped' || outcome.status === 'failed')
+      io.warning(
+        `bubblewrap is not installed and could not be: ${outcome.reason}; stdio servers will not be started`
+      )
+  }
   const pull = pullRequestOf(io.context)
   const api = inputs.token === '' ? undefined : io.api(inputs.token)
   const prefix = relative(io.context.workspace, resolve(inputs.path)).split(sep).join('/')
@@ -108,6 +122,8 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
             remote: inputs.remote,
             remoteHeaders: inputs.remoteHeaders,
             allowPrivateHosts: inputs.allowPrivateHosts,
+            // The image is thrown away after the job: changing its AppArmor policy is safe there.
+            allowAppArmorProfile: process.env.RUNNER_ENVIRONMENT === 'github-hosted',
             ...(inputs.timeoutSeconds === undefined
               ? {}
               : { timeoutSeconds: inputs.timeoutSeconds }),

@@ -68,6 +68,18 @@ export const antigravity: Platform = {
     advice:
       'Antigravity is not known to expand references: leave {name} out of "env" so the server inherits it'
   },
+  // In one forum thread a Google reply says servers do not start in the project and to pass
+  // `${workspaceFolder}`, and a user answers that it reaches the server as literal text.
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'undocumented',
+    certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+    source:
+      'discuss.ai.google.dev/t/please-provide-env-for-current-project-base-dir-to-mcp-servers/119313 (conflicting reports); no public source',
+    verified: 'forum thread of 2026 (read 2026-12-03)'
+  },
   translation: {
     transports: ['stdio', 'http'],
     urlKey: 'serverUrl',

@@ -89,6 +89,19 @@ export const claudeCode: Platform = {
     fields: ['command', 'args', 'env', 'url', 'headers'],
     preferred: 'brace'
   },
+  // `${CLAUDE_PLUGIN_ROOT}` and `${CLAUDE_PLUGIN_DATA}` exist in plugins only. In a project file
+  // `${CLAUDE_PROJECT_DIR}` is an environment reference like any other, set for the servers but not
+  // for the expansion itself: hence the documented `${CLAUDE_PROJECT_DIR:-.}`.
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'launch-directory',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source:
+      'code.claude.com/docs/en/mcp ("Environment variable expansion in .mcp.json"; plugin MCP servers); anthropics/claude-code#42883 (servers start where Claude Code was launched, "cwd" is ignored)',
+    verified: 'Claude Code 2.1.240 (docs mirror ericbuess/claude-code-docs @ ec68a5b, 2026-08-22)'
+  },
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',

@@ -47,6 +47,16 @@ export const claudeDesktop: Platform = {
     advice:
       'Claude Desktop documents no interpolation: write the value, or leave {name} out so the server inherits it'
   },
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'client-process',
+    certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+    source:
+      'modelcontextprotocol.io/docs/tools/debugging ("Working directory": may be undefined, like / on macOS; use absolute paths)',
+    verified: 'MCP docs (read 2026-12-03)'
+  },
   translation: {
     transports: ['stdio'],
     urlKey: 'url',

@@ -120,6 +120,18 @@ export const codex: Platform = {
     advice:
       'Codex expands no references (openai/codex#7367): forward the variable with env_vars = ["{name}"], or use bearer_token_env_var / env_http_headers for HTTP'
   },
+  // The server inherits Codex's own directory unless "cwd" is set; the path is used as written.
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'launch-directory',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source:
+      'openai/codex codex-rs/rmcp-client/src/stdio_server_launcher.rs (current_dir only when cwd is set), codex-rs/config/src/mcp_types.rs (cwd: Option<PathBuf>); openai/codex#7367 (no expansion)',
+    verified:
+      'openai/codex main: stdio_server_launcher.rs @ 6e1452d0, mcp_types.rs @ 00b17c26 (read 2026-12-03)'
+  },
   translation: {
     transports: ['stdio', 'http'],
     urlKey: 'url',

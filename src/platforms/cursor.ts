@@ -1,4 +1,4 @@
-import { everyTypeSpelling, type Platform } from './platform.js'
+import { everyTypeSpelling, type LaunchSemantics, type Platform } from './platform.js'
 import {
   fileSchema,
   object,
@@ -24,6 +24,25 @@ const server = serverSchema(
   [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]
 )
 
+// Cursor's docs list the variables; only third parties quote them, and only reports say where
+// servers start (the home directory on Windows, not the project on macOS).
+const launch: LaunchSemantics = {
+  variables: {
+    workspaceFolder: 'workspaceFolder',
+    workspaceFolderBasename: 'workspaceFolderBasename',
+    userHome: 'userHome',
+    pathSeparator: 'pathSeparator',
+    '/': 'pathSeparator'
+  },
+  prompted: [],
+  tilde: false,
+  cwd: 'home',
+  certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+  source:
+    'cursor.com/docs/context/mcp "Config interpolation" (${workspaceFolder} is "the folder that contains .cursor/mcp.json"), as quoted by syllago.dev and others; working directory: AVIDS2/memorix#75 (Windows: the home directory), tirth8205/code-review-graph#304 (macOS: not the project root)',
+  verified: 'Cursor docs as quoted in 2026; reports of April 2026 (read 2026-12-03)'
+}
+
 export const cursor: Platform = {
   id: 'cursor',
   displayName: 'Cursor',
@@ -45,10 +64,11 @@ export const cursor: Platform = {
     certainty: 'unconfirmed',
     syntaxes: [],
     prefixes: ['env'],
-    variables: ['userHome', 'workspaceFolder', 'workspaceFolderBasename', 'pathSeparator'],
+    variables: Object.keys(launch.variables),
     fields: ['command', 'args', 'env', 'envFile', 'url', 'headers'],
     preferred: 'env-prefix'
   },
+  launch,
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',

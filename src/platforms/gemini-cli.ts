@@ -76,6 +76,19 @@ export const geminiCli: Platform = {
     fields: 'all',
     preferred: 'brace'
   },
+  // settings.json gets environment references only: `${extensionPath}`, `${workspacePath}` and
+  // `${/}` are for gemini-extension.json. Workspace settings are read from the launch directory,
+  // and stdio servers inherit it unless "cwd" is set.
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'launch-directory',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source:
+      'google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts, packages/cli/src/config/settings.ts (loadSettings(workspaceDir = process.cwd())), packages/cli/src/config/extension-manager.ts (extension variables), packages/core/src/tools/mcp-client.ts (StdioClientTransport cwd: mcpServerConfig.cwd)',
+    verified: 'gemini-cli 0.56.0-nightly.20260806 @ 5411f113 (2026-08-21)'
+  },
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',

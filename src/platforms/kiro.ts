@@ -49,6 +49,16 @@ export const kiro: Platform = {
     fields: 'all',
     preferred: 'brace'
   },
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'undocumented',
+    certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+    source:
+      'kiro.dev/docs/mcp/configuration (environment references in "env"; no path variables or working directory documented)',
+    verified: 'Kiro docs (read 2026-12-03)'
+  },
   translation: {
     transports: ['stdio', 'http'],
     urlKey: 'url',

@@ -1,4 +1,4 @@
-import { everyTypeSpelling, type Platform } from './platform.js'
+import { everyTypeSpelling, type LaunchSemantics, type Platform } from './platform.js'
 import {
   boolean,
   enumOf,
@@ -30,6 +30,19 @@ const server = serverSchema(
   [requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)')]
 )
 
+// McpHub replaces `${env:NAME}` and `${workspaceFolder}` (the first workspace folder) in the whole
+// entry and passes "cwd" on as it is; without it the server inherits the extension host's directory.
+const launch: LaunchSemantics = {
+  variables: { workspaceFolder: 'workspaceFolder' },
+  prompted: [],
+  tilde: false,
+  cwd: 'client-process',
+  certainty: { variables: 'confirmed', cwd: 'unconfirmed' },
+  source:
+    'RooCodeInc/Roo-Code src/services/mcp/McpHub.ts (connectToServer: injectVariables, StdioClientTransport cwd: config.cwd), src/utils/config.ts (injectVariables)',
+  verified: 'Roo-Code main: src/utils/config.ts @ e7bd9ab0 (read 2026-12-03)'
+}
+
 export const roo: Platform = {
   id: 'roo',
   displayName: 'Roo Code',
@@ -51,10 +64,11 @@ export const roo: Platform = {
     certainty: 'unconfirmed',
     syntaxes: [],
     prefixes: ['env'],
-    variables: [],
+    variables: Object.keys(launch.variables),
     fields: 'all',
     preferred: 'env-prefix'
   },
+  launch,
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',

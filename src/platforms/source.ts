@@ -116,6 +116,17 @@ export const source: Platform = {
     fields: 'all',
     preferred: 'brace'
   },
+  // mcp-lint's own format: references only (`${VAR}`, `${VAR:-default}`, `${env:VAR}` read too),
+  // and "cwd" relative to the repository root, where every platform file is generated.
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'workspace',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source: 'README.md, "Central source and `mcp-lint sync`"',
+    verified: 'mcp-lint 0.1.0'
+  },
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',

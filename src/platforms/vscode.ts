@@ -1,4 +1,4 @@
-import { everyTypeSpelling, type Platform } from './platform.js'
+import { everyTypeSpelling, type LaunchSemantics, type Platform } from './platform.js'
 import {
   boolean,
   enumOf,
@@ -51,6 +51,29 @@ const input = {
   required: ['type', 'id']
 }
 
+// variableResolver.ts resolves these with the config's workspace folder; extHostMcpNode.ts then
+// expands `~` and starts the server in `cwd` (joined to the folder when relative), else the folder.
+const launch: LaunchSemantics = {
+  variables: {
+    workspaceFolder: 'workspaceFolder',
+    workspaceRoot: 'workspaceFolder',
+    cwd: 'workspaceFolder',
+    workspaceFolderBasename: 'workspaceFolderBasename',
+    workspaceRootFolderName: 'workspaceFolderBasename',
+    userHome: 'userHome',
+    pathSeparator: 'pathSeparator',
+    '/': 'pathSeparator'
+  },
+  prompted: ['input', 'config', 'command'],
+  tilde: true,
+  cwd: 'workspace',
+  certainty: { variables: 'confirmed', cwd: 'confirmed' },
+  source:
+    'microsoft/vscode src/vs/workbench/services/configurationResolver/common/variableResolver.ts (evaluateSingleVariable), src/vs/workbench/api/node/extHostMcpNode.ts (startNodeMpc: untildify, cwd), src/vs/workbench/api/browser/mainThreadMcp.ts (defaultCwd: the workspace folder)',
+  verified:
+    'microsoft/vscode main: variableResolver.ts @ 2eb5c0b3, extHostMcpNode.ts @ 0334cc07, mainThreadMcp.ts @ 0d40d2ce (read 2026-12-03)'
+}
+
 export const vscode: Platform = {
   id: 'vscode',
   displayName: 'VS Code',
@@ -74,9 +97,7 @@ export const vscode: Platform = {
     syntaxes: [],
     prefixes: ['env', 'input', 'config', 'command', 'workspaceFolder'],
     variables: [
-      'userHome',
-      'workspaceFolder',
-      'workspaceFolderBasename',
+      ...Object.keys(launch.variables),
       'file',
       'fileWorkspaceFolder',
       'relativeFile',
@@ -86,17 +107,15 @@ export const vscode: Platform = {
       'fileExtname',
       'fileDirname',
       'fileDirnameBasename',
-      'cwd',
       'lineNumber',
       'selectedText',
       'execPath',
-      'defaultBuildTask',
-      'pathSeparator',
-      '/'
+      'defaultBuildTask'
     ],
     fields: 'all',
     preferred: 'env-prefix'
   },
+  launch,
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',

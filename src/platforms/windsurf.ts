@@ -55,6 +55,17 @@ export const windsurf: Platform = {
     fields: ['command', 'args', 'env', 'serverUrl', 'url', 'headers'],
     preferred: 'env-prefix'
   },
+  // `${file:path}` puts a file of the developer's machine into the entry: a prompted value.
+  launch: {
+    variables: {},
+    prompted: ['file'],
+    tilde: false,
+    cwd: 'undocumented',
+    certainty: { variables: 'unconfirmed', cwd: 'unconfirmed' },
+    source:
+      'docs.windsurf.com/windsurf/cascade/mcp as quoted by syllago.dev (${env:VAR} and ${file:path} only); no working directory documented',
+    verified: 'Windsurf docs as quoted in 2026 (read 2026-12-03)'
+  },
   translation: {
     transports: ['stdio', 'http'],
     urlKey: 'serverUrl',

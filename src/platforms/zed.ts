@@ -69,6 +69,16 @@ export const zed: Platform = {
     advice:
       'Zed expands no references (zed-industries/zed#60459): leave {name} out of "env" so the server inherits it'
   },
+  launch: {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'workspace',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source:
+      "zed-industries/zed crates/project/src/context_server_store.rs (resolve_root_path: the active project directory, else the first visible worktree, is a local stdio server's working directory); zed-industries/zed#60459 (no expansion)",
+    verified: 'zed main as indexed in 2026 (read 2026-12-03)'
+  },
   translation: {
     transports: ['stdio', 'http'],
     urlKey: 'url',

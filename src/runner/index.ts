@@ -36,6 +36,8 @@ export interface EnumerationOptions {
   readonly runTimeoutMs: number
   /** Launch even in pull_request_target and workflow_run events, which can hold secrets. */
   readonly allowPrivilegedEvents: boolean
+  /** May grant bwrap user namespaces with an AppArmor profile (see prepareSandbox). */
+  readonly allowAppArmorProfile: boolean
   readonly remote: RemoteSettings
   readonly onProgress?: (line: string) => void
 }
@@ -48,6 +50,7 @@ export const defaultEnumerationOptions: EnumerationOptions = {
   prefetchTimeoutMs: 180_000,
   runTimeoutMs: 600_000,
   allowPrivilegedEvents: false,
+  allowAppArmorProfile: false,
   remote: noRemote
 }
 
@@ -110,7 +113,10 @@ export async function enumerate(
   let sandbox: Sandbox | undefined
   let unavailable: string | undefined
   if (stdioCount > 0) {
-    const prepared = prepareSandbox(options.sandbox, root)
+    const prepared = prepareSandbox(options.sandbox, root, {
+      allowAppArmorProfile: options.allowAppArmorProfile,
+      log: progress
+    })
     if ('unavailable' in prepared) unavailable = prepared.unavailable
     else sandbox = prepared.sandbox
   }
@@ -199,19 +205,13 @@ async function runStdio(
   label: string,
   progress: (line: string) => void
 ): Promise<Outcome> {
-  // A cache per package (per launch for the rest): one server cannot tamper with the packages
-  // another one runs, and launches of the same package fetch it once.
-  const cache = join(
-    cacheRoot,
-    createHash('sha256')
-      .update(request.packageSpec ?? request.key)
-      .digest('hex')
-      .slice(0, 16)
-  )
-  mkdirSync(cache, { recursive: true })
+  // A cache per launch: what one server writes there (npx -c can install and run anything) is
+  // never run by another launch, even of the same package.
+  const cache = join(cacheRoot, createHash('sha256').update(request.key).digest('hex').slice(0, 16))
+  mkdirSync(cache, { recursive: true, mode: 0o700 })
   let prefetch: PrefetchResult | undefined
   if (request.packageSpec !== undefined && request.packageName !== undefined) {
-    let pending = prefetches.get(request.packageSpec)
+    let pending = prefetches.get(cache)
     if (pending === undefined) {
       progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`)
       pending = prefetchNpm(
@@ -220,7 +220,7 @@ async function runStdio(
         cache,
         options.prefetchTimeoutMs
       )
-      prefetches.set(request.packageSpec, pending)
+      prefetches.set(cache, pending)
     }
     prefetch = await pending
     if (!prefetch.ok) {
@@ -308,7 +308,7 @@ function finish(
       name,
       launchKey: key,
       placeholders: request?.placeholders ?? [],
-      ...(request === undefined ? {} : { launch: { command: request.command, args: request.args } })
+      ...(request === undefined ? {} : { launch: request.recorded })
     }
     const blocked =
       request !== undefined || stdioBlocked?.reason === 'refused-event' ? stdioBlocked : undefined

@@ -6,10 +6,9 @@ import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
 import { packageName, packageOf } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
+import { SANDBOX_HOME } from './home.js'
+import { expandLaunchText, type LaunchField, type LaunchText } from './launch-text.js'
 import { which } from './sandbox.js'
-
-/** What a `${VAR}` becomes in a sandboxed server: never the runner's value. */
-export const PLACEHOLDER = 'mcp-lint-placeholder'
 
 /** Launchers mcp-lint runs, by command name. Anything else is skipped: it is not known to be a server launcher. */
 export type LaunchKind = 'npx' | 'node' | 'python' | 'uvx' | 'pipx' | 'docker' | 'repo-binary'
@@ -33,6 +32,11 @@ export interface LaunchRequest {
   readonly kind: LaunchKind
   readonly command: string
   readonly args: readonly string[]
+  /**
+   * The launch as the lockfile and the report record it: path variables as the config writes them,
+   * so the record does not depend on where the repository is checked out.
+   */
+  readonly recorded: { readonly command: string; readonly args: readonly string[] }
   /** The server's own environment, references replaced by placeholders. */
   readonly env: Readonly<Record<string, string>>
   /** Absolute, inside the repository. */
@@ -74,38 +78,42 @@ export type LaunchDecision =
   | { readonly remote: RemoteRequest }
   | { readonly skip: SkipReason; readonly detail: string }
 
-/** Decides whether and how to launch one server entry of a config file. */
+/**
+ * Decides whether and how to launch one server entry of a config file. `home` is the HOME the
+ * server will get, which `${userHome}` and VS Code's `~` expand to.
+ */
 export function planLaunch(
   root: string,
   file: ConfigFile,
   entry: ServerEntry,
-  remote: RemoteSettings = noRemote
+  remote: RemoteSettings = noRemote,
+  home: string = SANDBOX_HOME
 ): LaunchDecision {
   const server = normalizeEntry(file.platform, entry)
   if (server.disabled?.value === true)
     return { skip: 'disabled', detail: `the server is disabled in ${file.path}` }
   if (server.transport !== 'stdio') return planRemote(server, entry.name.value, remote)
   const placeholders = new Set<string>()
-  const resolveText = (value: string) =>
-    parseCanonical(value)
-      .map((segment) => {
-        if (segment.name === undefined) return segment.text
-        if (segment.fallback !== undefined) return segment.fallback
-        placeholders.add(segment.name)
-        return PLACEHOLDER
-      })
-      .join('')
-  const command = resolveText(server.command?.value ?? '')
-  const args = server.args.map((arg) => resolveText(arg.value))
+  const expand = (text: string, field: LaunchField): LaunchText => {
+    const expanded = expandLaunchText(text, field, file.platform, { workspace: root, home })
+    for (const name of expanded.placeholders) placeholders.add(name)
+    return expanded
+  }
+  const command = expand(server.command?.value ?? '', 'command')
+  const args = server.args.map((arg) => expand(arg.value, 'args'))
+  const values = args.map((arg) => arg.value)
   const env = Object.fromEntries(
-    [...server.env].map(([key, value]) => [key, resolveText(value.value)])
+    [...server.env].map(([key, value]) => [key, expand(value.value, 'env').value])
   )
-  const cwd = resolveCwd(root, server, resolveText)
-  const kind = classify(root, cwd, command)
+  const cwd = resolveCwd(
+    root,
+    server.cwd === undefined ? undefined : expand(server.cwd.value, 'cwd').value
+  )
+  const kind = classify(root, cwd, command.value)
   if (kind === undefined) {
     return {
       skip: 'not-allowed',
-      detail: `"${command}" is not an allowed launcher (npx, node, python, or a program inside the repository)`
+      detail: `"${command.written}" is not an allowed launcher (npx, node, python, or a program inside the repository)`
     }
   }
   if (kind === 'docker') {
@@ -118,7 +126,7 @@ export function planLaunch(
     // Python packages would need the same fetch-then-offline treatment as npm; until then they
     // are reported, not run without their packages.
     const tool = kind === 'uvx' ? 'uvx' : 'pipx'
-    const installed = which(command.split('/').at(-1) ?? tool) !== undefined
+    const installed = which(command.value.split('/').at(-1) ?? tool) !== undefined
     return {
       skip: 'launcher-unavailable',
       detail: installed
@@ -127,23 +135,26 @@ export function planLaunch(
     }
   }
   const script =
-    kind === 'node' || kind === 'python' ? args.find((arg) => !arg.startsWith('-')) : undefined
-  if (script !== undefined && isAbsolute(script) && !isInside(root, script)) {
+    kind === 'node' || kind === 'python'
+      ? args.find((arg) => !arg.value.startsWith('-'))
+      : undefined
+  if (script !== undefined && isAbsolute(script.value) && !isInside(root, script.value)) {
     return {
       skip: 'not-allowed',
-      detail: `the script ${script} is outside the repository, so the sandbox cannot see it`
+      detail: `the script ${script.written} is outside the repository, so the sandbox cannot see it`
     }
   }
   const request = {
-    key: JSON.stringify([command, args, Object.entries(env).sort(), cwd]),
+    key: JSON.stringify([command.value, values, Object.entries(env).sort(), cwd]),
     kind,
-    command,
-    args,
+    command: command.value,
+    args: values,
+    recorded: { command: command.written, args: args.map((arg) => arg.written) },
     env,
     cwd,
     placeholders: [...placeholders].sort()
   }
-  const spec = kind === 'npx' ? packageOf(command, args)?.spec : undefined
+  const spec = kind === 'npx' ? packageOf(command.value, values)?.spec : undefined
   return {
     launch:
       spec === undefined
@@ -232,14 +243,18 @@ function untrustedUrl(
     : `its url differs from the base branch's, so the ${headers} header the workflow binds to it is not sent; it is enumerated after merge`
 }
 
-function resolveCwd(
-  root: string,
-  server: CanonicalServer,
-  resolveText: (value: string) => string
-): string {
-  if (server.cwd === undefined) return root
-  const cwd = resolve(root, resolveText(server.cwd.value))
-  return isInside(root, cwd) ? cwd : root
+/**
+ * The directory the server starts in: its `cwd` where the platform reads one, resolved against the
+ * repository root, else the root. The root is the workspace or the launch directory of every
+ * platform whose start directory is confirmed (platform.launch.cwd). Cursor, Roo Code and Claude
+ * Desktop are reported to start servers elsewhere (the home directory, the app's own directory);
+ * mimicking an unconfirmed report would fail every repository-relative path, so the root stands in
+ * (launch-variables.test.ts fails when one of them is confirmed).
+ */
+function resolveCwd(root: string, cwd: string | undefined): string {
+  if (cwd === undefined) return root
+  const resolved = resolve(root, cwd)
+  return isInside(root, resolved) ? resolved : root
 }
 
 function classify(root: string, cwd: string, command: string): LaunchKind | undefined {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdtempSync, realpathSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import { grantUserNamespaces } from './apparmor.js'
 import type { LaunchRequest } from './launch.js'
 
 export type SandboxMode = 'auto' | 'bwrap' | 'none'
@@ -9,6 +10,8 @@ export type SandboxMode = 'auto' | 'bwrap' | 'none'
 /** How a server process is started and stopped. */
 export interface Sandbox {
   readonly kind: 'bwrap' | 'sudo-bwrap' | 'none'
+  /** Who servers run as, for the log. */
+  readonly description: string
   /** The command line that starts the request's server inside the sandbox. */
   command(
     request: LaunchRequest,
@@ -71,10 +74,54 @@ export function which(command: string): string | undefined {
   return undefined
 }
 
+/**
+ * Who the server is inside the sandbox, by who starts bubblewrap:
+ * - `user`: an unprivileged caller; bubblewrap's user namespace maps the caller's own uid.
+ * - `root`: the caller is root (container jobs, self-hosted runners); a user namespace maps it to
+ *   uid 65534 and every capability is dropped, so the server cannot remount or write the host.
+ * - `sudo`: bubblewrap runs as root through passwordless sudo because user namespaces are refused
+ *   (GitHub's ubuntu-24.04 images); no user namespace, and the server drops to the caller's uid
+ *   with setpriv, clearing every capability, so it owns what it writes as the caller does.
+ */
+type Isolation = 'user' | 'root' | 'sudo'
+
+/** The unprivileged uid a root caller's servers run as (nobody). */
+const ROOT_SANDBOX_ID = 65534
+
+let disableUserns: boolean | undefined
+
+/**
+ * `--disable-userns` (bubblewrap 0.8.0 and later), so a server cannot make a user namespace of its
+ * own and reach the kernel code that needs one; left out where bubblewrap is older.
+ */
+function nestedUserNamespaces(): string[] {
+  disableUserns ??= spawnSync('bwrap', ['--help'], { encoding: 'utf8' }).stdout.includes(
+    '--disable-userns'
+  )
+  return disableUserns ? ['--disable-userns'] : []
+}
+
 /** The system part of the sandbox: /usr (and merged-/usr links), certificates, users; nothing of the runner. */
-function systemArgs(): string[] {
+function systemArgs(isolation: Isolation): string[] {
+  const namespaces =
+    isolation === 'sudo'
+      ? // Root outside: a user namespace would map only uid 0 and the drop to the caller fail.
+        ['--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try']
+      : isolation === 'root'
+        ? [
+            '--unshare-all',
+            '--unshare-user',
+            ...nestedUserNamespaces(),
+            '--uid',
+            String(ROOT_SANDBOX_ID),
+            '--gid',
+            String(ROOT_SANDBOX_ID),
+            '--cap-drop',
+            'ALL'
+          ]
+        : ['--unshare-all', '--unshare-user', ...nestedUserNamespaces()]
   const args = [
-    '--unshare-all',
+    ...namespaces,
     '--die-with-parent',
     '--new-session',
     '--clearenv',
@@ -88,6 +135,8 @@ function systemArgs(): string[] {
     if (lstatSync(path).isSymbolicLink()) args.push('--symlink', `usr/${dir}`, path)
     else args.push('--ro-bind', path, path)
   }
+  // Bubblewrap running as root makes missing parents 0700, which the server's uid could not cross.
+  args.push('--perms', '0755', '--dir', '/etc')
   for (const path of [
     '/etc/ssl',
     '/etc/ca-certificates',
@@ -98,15 +147,20 @@ function systemArgs(): string[] {
   ]) {
     args.push('--ro-bind-try', path, path)
   }
+  // Under sudo the directories bubblewrap makes are root's: the server's uid must write them.
   args.push(
     '--proc',
     '/proc',
     '--dev',
     '/dev',
+    '--perms',
+    '1777',
     '--tmpfs',
     '/tmp',
     '--tmpfs',
     '/home',
+    '--perms',
+    '0777',
     '--dir',
     SANDBOX_HOME
   )
@@ -114,6 +168,7 @@ function systemArgs(): string[] {
 }
 
 function bwrapArgs(
+  isolation: Isolation,
   request: LaunchRequest,
   root: string,
   npmCache: string,
@@ -121,10 +176,11 @@ function bwrapArgs(
 ): string[] {
   const path = [...new Set([...toolchain.path, '/usr/local/bin', '/usr/bin', '/bin'])].join(':')
   const env = { ...baseEnv(SANDBOX_HOME, `${SANDBOX_HOME}/.npm`, path), ...request.env }
-  const args = [...systemArgs(), '--bind', npmCache, `${SANDBOX_HOME}/.npm`]
-  for (const dir of toolchain.binds) args.push('--ro-bind', dir, dir)
+  const args = [...systemArgs(isolation), '--bind', npmCache, `${SANDBOX_HOME}/.npm`]
+  const made = new Set(['/etc', '/usr', '/tmp', '/home', '/proc', '/dev', SANDBOX_HOME])
+  for (const dir of toolchain.binds) args.push(...parentDirs(dir, made), '--ro-bind', dir, dir)
   // The repository, read-only, at its own path (configs name files in it), with .git hidden.
-  args.push('--ro-bind', root, root)
+  args.push(...parentDirs(root, made), '--ro-bind', root, root)
   const git = join(root, '.git')
   if (existsSync(git))
     args.push(...(statSync(git).isDirectory() ? ['--tmpfs', git] : ['--ro-bind', '/dev/null', git]))
@@ -133,16 +189,49 @@ function bwrapArgs(
   return args
 }
 
+export interface SandboxSetup {
+  /**
+   * Allowed to grant bwrap user namespaces with an AppArmor profile, through passwordless sudo, when
+   * AppArmor forbids them (GitHub-hosted ubuntu-24.04). The Action allows it on hosted runners only:
+   * it changes the machine's configuration.
+   */
+  readonly allowAppArmorProfile: boolean
+  /** Where what was changed or chosen is said. */
+  readonly log: (line: string) => void
+}
+
 /**
- * Finds a sandbox that works on this machine. `auto` and `bwrap` try bubblewrap, then bubblewrap
- * through passwordless sudo (GitHub's ubuntu-24.04 runners forbid unprivileged user namespaces);
- * `none` runs servers directly and must be asked for explicitly.
+ * `--dir` for each ancestor of a bind's destination not made yet, world-traversable: bubblewrap
+ * running as root (the sudo path) would make them 0700, and the server's uid could not reach the
+ * repository under them (`/home/runner/work/…` on hosted runners).
+ */
+function parentDirs(path: string, made: Set<string>): string[] {
+  const args: string[] = []
+  const parts = path.split('/').filter((part) => part !== '')
+  for (let index = 1; index < parts.length; index++) {
+    const dir = `/${parts.slice(0, index).join('/')}`
+    if (made.has(dir)) continue
+    made.add(dir)
+    args.push('--perms', '0755', '--dir', dir)
+  }
+  return args
+}
+
+/**
+ * Finds a sandbox that works on this machine, once per run, and says which and why. `auto` and
+ * `bwrap` try bubblewrap as the caller; when user namespaces are refused, an AppArmor profile that
+ * grants them to bwrap (where allowed), then bubblewrap through passwordless sudo. `none` runs
+ * servers directly and must be asked for explicitly.
  */
 export function prepareSandbox(
   mode: SandboxMode,
-  root: string
+  root: string,
+  setup: SandboxSetup = { allowAppArmorProfile: false, log: () => undefined }
 ): { sandbox: Sandbox } | { unavailable: string } {
-  if (mode === 'none') return { sandbox: unsandboxed() }
+  if (mode === 'none') {
+    setup.log("sandbox: none, as asked: servers run with the runner's privileges")
+    return { sandbox: unsandboxed() }
+  }
   if (which('bwrap') === undefined) {
     return {
       unavailable:
@@ -150,48 +239,88 @@ export function prepareSandbox(
     }
   }
   const toolchain = findToolchain()
-  const probe = [...systemArgs(), '--', 'true']
-  const direct = spawnSync('bwrap', probe, { encoding: 'utf8', timeout: 10_000 })
-  if (direct.status === 0) return { sandbox: bubblewrap('bwrap', root, toolchain) }
+  const caller = userIds()
+  const isolation: Isolation = caller.uid === 0 ? 'root' : 'user'
+  const probe = () =>
+    spawnSync('bwrap', [...systemArgs(isolation), '--', 'true'], {
+      encoding: 'utf8',
+      timeout: 10_000
+    })
+  const direct = probe()
+  if (direct.status === 0)
+    return chosen(isolation, root, toolchain, setup, 'bubblewrap works as this user')
+  const refusal = firstLine(direct.stderr, direct.error?.message ?? `exit ${String(direct.status)}`)
+  if (caller.uid !== 0 && setup.allowAppArmorProfile) {
+    const granted = grantUserNamespaces(setup.log)
+    if (granted !== undefined && probe().status === 0)
+      return chosen(isolation, root, toolchain, setup, granted)
+  }
   const sudo =
-    which('sudo') !== undefined
-      ? spawnSync('sudo', ['-n', 'bwrap', ...probe], { encoding: 'utf8', timeout: 10_000 })
+    caller.uid !== 0 && which('sudo') !== undefined
+      ? spawnSync('sudo', ['-n', 'bwrap', ...systemArgs('sudo'), '--', 'true'], {
+          encoding: 'utf8',
+          timeout: 10_000
+        })
       : undefined
-  if (sudo?.status === 0) return { sandbox: bubblewrap('sudo-bwrap', root, toolchain) }
-  const said =
-    direct.stderr.trim() === ''
-      ? (direct.error?.message ?? `exit ${String(direct.status)}`)
-      : direct.stderr
-  const reason = said.trim().split('\n')[0] ?? ''
+  if (sudo?.status === 0)
+    return chosen('sudo', root, toolchain, setup, `bubblewrap alone was refused (${refusal})`)
   return {
     unavailable:
-      `bubblewrap cannot create a sandbox here (${reason}); on ubuntu-24.04 runners allow user namespaces ` +
+      `bubblewrap cannot create a sandbox here (${refusal}); on ubuntu-24.04 runners allow user namespaces ` +
       '(sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0) or give the runner passwordless sudo'
   }
 }
 
-function bubblewrap(kind: 'bwrap' | 'sudo-bwrap', root: string, toolchain: Toolchain): Sandbox {
-  const user = kind === 'sudo-bwrap' ? userIds() : undefined
+function chosen(
+  isolation: Isolation,
+  root: string,
+  toolchain: Toolchain,
+  setup: SandboxSetup,
+  why: string
+): { sandbox: Sandbox } {
+  const sandbox = bubblewrap(isolation, root, toolchain)
+  setup.log(`sandbox: ${sandbox.description} (${why})`)
+  return { sandbox }
+}
+
+function firstLine(text: string, fallback: string): string {
+  return (text.trim() === '' ? fallback : text.trim()).split('\n')[0] ?? fallback
+}
+
+function bubblewrap(isolation: Isolation, root: string, toolchain: Toolchain): Sandbox {
+  const caller = userIds()
+  const who =
+    isolation === 'root'
+      ? `uid ${ROOT_SANDBOX_ID} in a user namespace`
+      : `uid ${caller.uid}${isolation === 'sudo' ? ' (dropped from root with setpriv)' : ''}`
   return {
-    kind,
+    kind: isolation === 'sudo' ? 'sudo-bwrap' : 'bwrap',
+    description: `${isolation === 'sudo' ? 'sudo bwrap' : 'bwrap'}, servers run as ${who} with no capabilities`,
     command: (request, npmCache) => {
-      const args = bwrapArgs(request, root, npmCache, toolchain)
-      // Under sudo, bwrap runs as root: the server drops back to the runner's user inside.
-      const inner =
-        user === undefined
-          ? [request.command, ...request.args]
-          : [
-              'setpriv',
-              `--reuid=${user.uid}`,
-              `--regid=${user.gid}`,
-              '--init-groups',
-              '--',
-              request.command,
-              ...request.args
-            ]
-      return kind === 'bwrap'
-        ? { command: 'bwrap', args: [...args, '--', ...inner], env: {}, cwd: root }
-        : { command: 'sudo', args: ['-n', 'bwrap', ...args, '--', ...inner], env: {}, cwd: root }
+      const args = bwrapArgs(isolation, request, root, npmCache, toolchain)
+      if (isolation !== 'sudo')
+        return {
+          command: 'bwrap',
+          args: [...args, '--', request.command, ...request.args],
+          env: {},
+          cwd: root
+        }
+      const drop = [
+        'setpriv',
+        `--reuid=${caller.uid}`,
+        `--regid=${caller.gid}`,
+        '--clear-groups',
+        '--bounding-set=-all',
+        '--inh-caps=-all',
+        '--no-new-privs',
+        '--'
+      ]
+      return {
+        command: 'sudo',
+        args: ['-n', 'bwrap', ...args, '--', ...drop, request.command, ...request.args],
+        env: {},
+        cwd: root
+      }
     }
   }
 }
@@ -199,6 +328,7 @@ function bubblewrap(kind: 'bwrap' | 'sudo-bwrap', root: string, toolchain: Toolc
 function unsandboxed(): Sandbox {
   return {
     kind: 'none',
+    description: "none: servers run with the runner's privileges",
     command: (request, npmCache) => {
       const home = mkdtempSync(join(tmpdir(), 'mcp-lint-home-'))
       const env = {

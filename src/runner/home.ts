@@ -1,0 +1,5 @@
+/**
+ * The HOME a server gets in the bubblewrap sandbox, where the sandbox creates it; `${userHome}` and
+ * VS Code's `~` are expanded to it when a launch is planned.
+ */
+export const SANDBOX_HOME = '/home/mcp-lint'
