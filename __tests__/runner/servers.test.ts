@@ -199,7 +199,11 @@ describe('progress and clean-up', () => {
       })
     )
     expect(readdirSync(runnerTemp)).toEqual([])
-    expect(lines[0]).toBe('enumerating 8 server launches, 8 at a time, sandbox: bwrap')
+    // The sandbox is chosen once, and the log says which and why, before anything starts.
+    expect(lines[0]).toMatch(
+      /^sandbox: bwrap, servers run as uid \d+ .*with no capabilities \(.+\)$/
+    )
+    expect(lines[1]).toBe('enumerating 8 server launches, 8 at a time, sandbox: bwrap')
     const starts = lines.filter((line) => line.startsWith('starting ')).sort()
     expect(starts).toEqual([
       'starting mutable',
