@@ -52,6 +52,16 @@ export function chownTree(path: string, user: RunnerUser): void {
     for (const name of readdirSync(path)) chownTree(join(path, name), user)
 }
 
+const NETWORK_VARIABLES = [
+  'NODE_EXTRA_CA_CERTS',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy'
+]
+
 export interface UserRun {
   readonly code: number | null
   readonly stdout: string
@@ -66,11 +76,19 @@ export async function runAsRunner(
   options: { cwd: string; env: Record<string, string>; shim: boolean }
 ): Promise<UserRun> {
   const path = [...(options.shim ? [SHIM_BIN] : []), process.env.PATH ?? '/usr/bin:/bin'].join(':')
+  // How this machine reaches the npm registry (a proxy, its CA) is the runner's environment too:
+  // npm finds the global npmrc next to the node binary, which a Node from a tarball does not have.
+  const network = Object.fromEntries(
+    NETWORK_VARIABLES.flatMap((name) => {
+      const value = process.env[name]
+      return value === undefined ? [] : [[name, value]]
+    })
+  )
   const child = spawn(command, [...args], {
     cwd: options.cwd,
     uid: user.uid,
     gid: user.gid,
-    env: { PATH: path, HOME: user.home, LANG: 'C.UTF-8', ...options.env }
+    env: { ...network, PATH: path, HOME: user.home, LANG: 'C.UTF-8', ...options.env }
   })
   let stdout = ''
   let stderr = ''
