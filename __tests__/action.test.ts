@@ -59,7 +59,7 @@ describe('Action', () => {
     expect(calls).toEqual([
       [
         'error',
-        'server "a": a server with "url" needs "type" ("http" or "sse"): Claude Code 2.1.202+ rejects it without',
+        'server "a": a server with "url" needs "type" ("http", "sse" or "ws"): Claude Code 2.1.332 skips it without',
         {
           title: 'mcp-lint(config-schema)',
           file: '.mcp.json',

@@ -155,7 +155,8 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       (r) => {
         write(
           r,
-          '.mcp.json',
+          // Cursor: Claude Code 2.1.332 loads a server named "constructor" (differential suite).
+          '.cursor/mcp.json',
           '{"mcpServers":{"__proto__":{"command":"x"},"constructor":{"command":"y"}}}'
         )
       },
@@ -164,9 +165,10 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'duplicate keys',
       (r) => {
-        write(r, '.mcp.json', '{"mcpServers":{"a":{"command":"x"},"a":{"command":"y"}}}')
+        // Cursor: Claude Code keeps the last copy and loads it, a warning there.
+        write(r, '.cursor/mcp.json', '{"mcpServers":{"a":{"command":"x"},"a":{"command":"y"}}}')
       },
-      /\.mcp\.json:1:36: error "a" is already defined at 1:16/
+      /\.cursor\/mcp\.json:1:36: error "a" is already defined at 1:16/
     ],
     [
       'numbers where strings belong',

@@ -58,7 +58,7 @@ describe('mcp-lint CLI', () => {
     expect(result.code).toBe(1)
     expect(result.stdout.split('\n')).toEqual([
       '.cursor/mcp.json:1:42: notice Cursor does not read "arg"; it is ignored (did you mean "args"?) [config-unknown-field]',
-      '.mcp.json:3:5: error server "a": a server with "url" needs "type" ("http" or "sse"): Claude Code 2.1.202+ rejects it without [config-schema]',
+      '.mcp.json:3:5: error server "a": a server with "url" needs "type" ("http", "sse" or "ws"): Claude Code 2.1.332 skips it without [config-schema]',
       '1 error, 0 warnings, 1 notice in 2 config files with 2 servers',
       ''
     ])

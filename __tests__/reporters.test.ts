@@ -168,7 +168,7 @@ describe('job summary', () => {
     const summary = formatSummary(demo, { unannotated: 4 })
     expect(summary).toBe(formatSummary(demo, { unannotated: 4 }))
     expect(summary).toMatch(
-      /^## mcp-lint\n\n\*\*15 errors\*\*, 4 warnings, 0 notices in 6 config files with 19 servers\n/
+      /^## mcp-lint\n\n\*\*13 errors\*\*, 6 warnings, 0 notices in 6 config files with 19 servers\n/
     )
     expect(summary).toContain('4 findings not shown as annotations')
     expect(summary).toContain('### Findings')

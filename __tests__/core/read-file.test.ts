@@ -20,7 +20,11 @@ function repo(files: Record<string, string | Uint8Array> = {}) {
 describe('readRepoFile', () => {
   it('reads a regular file and reports a missing one as missing', async () => {
     const root = repo({ '.mcp.json': '{}' })
-    expect(await readRepoFile(root, '.mcp.json', options)).toEqual({ status: 'ok', text: '{}' })
+    expect(await readRepoFile(root, '.mcp.json', options)).toEqual({
+      status: 'ok',
+      text: '{}',
+      byteOrderMark: false
+    })
     expect(await readRepoFile(root, '.cursor/mcp.json', options)).toEqual({ status: 'missing' })
   })
 
@@ -30,7 +34,8 @@ describe('readRepoFile', () => {
     symlinkSync('../.mcp.json', join(root, '.cursor/mcp.json'))
     expect(await readRepoFile(root, '.cursor/mcp.json', options)).toEqual({
       status: 'ok',
-      text: '{"a":1}'
+      text: '{"a":1}',
+      byteOrderMark: false
     })
   })
 
@@ -89,10 +94,11 @@ describe('readRepoFile', () => {
 })
 
 describe('decode', () => {
-  it('drops a UTF-8 byte order mark', () => {
+  it('drops a UTF-8 byte order mark from the text and says it was there', () => {
     expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toEqual({
       status: 'ok',
-      text: '{}'
+      text: '{}',
+      byteOrderMark: true
     })
   })
 

@@ -65,6 +65,34 @@ describe('parseToml', () => {
     ).toEqual({ line: 7, column: 16 })
   })
 
+  it('reads TOML 1.1 as Codex 0.171.0 does, with exact positions', () => {
+    const { root, problems } = parse(
+      [
+        'at = 07:32',
+        '[mcp_servers]',
+        'a = {',
+        '  command = "x", # comment',
+        '  args = ["\\e[1m", "\\x41"],',
+        '}',
+        ''
+      ].join('\n')
+    )
+    expect(problems).toEqual([])
+    expect(root === undefined ? undefined : toPlain(root)).toEqual({
+      at: '07:32',
+      mcp_servers: { a: { command: 'x', args: ['\u001b[1m', 'A'] } }
+    })
+    if (root === undefined) throw new Error('parsed root expected')
+    expect(resolvePath(root, ['mcp_servers', 'a', 'args', '1'])?.location.range.start).toEqual({
+      line: 5,
+      column: 20
+    })
+  })
+
+  it('rejects non-ASCII bare keys, as Codex 0.171.0 does', () => {
+    expect(parse('[mcp_servers.café]\ncommand = "x"\n').root).toBeUndefined()
+  })
+
   it('reports a syntax error at its position, without quoting the input', () => {
     const { root, problems } = parse(
       '[mcp_servers.x]\ntoken = ghp_abcdefghijklmnopqrstuvwxyz0123456789\n'

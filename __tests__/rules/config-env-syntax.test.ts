@@ -74,7 +74,8 @@ testRule(rule, {
           line: 1,
           column: envColumn,
           endColumn: envColumn + '${env:GITHUB_TOKEN}'.length,
-          severity: 'error',
+          // Claude Code 2.1.332 loads the server with the reference as its value.
+          severity: 'warning',
           server: 's',
           message: '"${env:GITHUB_TOKEN}" is not expanded by Claude Code; write "${GITHUB_TOKEN}"'
         }
@@ -190,7 +191,8 @@ testRule(rule, {
           line: 3,
           column: 18,
           endColumn: 26,
-          severity: 'error',
+          // Codex 0.171.0 starts the server with the text as written: a warning.
+          severity: 'warning',
           message: /^"\$\{TOKEN\}" is not expanded by Codex; .*env_vars = \["TOKEN"\]/
         }
       ]

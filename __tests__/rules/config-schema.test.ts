@@ -10,7 +10,16 @@ testRule(rule, {
       path: '.mcp.json',
       text: '{ "mcpServers": { "a": { "command": "npx", "args": ["x"], "env": { "K": "v" } }, "b": { "type": "http", "url": "https://x/mcp", "headers": { "H": "v" } } } }'
     },
-    { name: 'Claude Code alternate path', path: '.claude/mcp.json', text: '{ "mcpServers": {} }' },
+    {
+      name: 'Claude Code server names with dots, spaces, non-ASCII letters (2.1.332 loads them)',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "aws.docs": { "command": "x" }, "my server": { "command": "x" }, "café": { "command": "x" }, "constructor": { "command": "x" } } }'
+    },
+    {
+      name: 'Claude Code command with url and no type (2.1.332 runs it as stdio)',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "url": "https://x/mcp" } } }'
+    },
     {
       name: 'Cursor remote server without type',
       path: '.cursor/mcp.json',
@@ -183,7 +192,8 @@ testRule(rule, {
           messageId: 'hint',
           line: 1,
           column: 19,
-          message: 'server "docs": a remote server needs "url"'
+          message:
+            'server "docs": a remote server needs "url": Claude Code 2.1.332 skips it without'
         }
       ]
     },
@@ -253,16 +263,49 @@ testRule(rule, {
       ]
     },
     {
-      name: 'Claude Code server names',
+      name: 'Claude Code refuses the server name __proto__',
       path: '.mcp.json',
-      text: '{ "mcpServers": { "aws.docs": { "command": "x" } } }',
+      text: '{ "mcpServers": { "__proto__": { "command": "x" } } }',
+      errors: [{ messageId: 'unsafeKey', line: 1, column: 19 }]
+    },
+    {
+      name: 'Claude Code never reads .claude/mcp.json',
+      path: '.claude/mcp.json',
+      text: '{ "mcpServers": {} }',
+      errors: [
+        {
+          messageId: 'unread',
+          line: 1,
+          column: 3,
+          message:
+            'Claude Code 2.1.332 does not read .claude/mcp.json: none of these servers load; move them to .mcp.json at the repository root'
+        }
+      ]
+    },
+    {
+      name: 'Claude Code stdio server with url and no command',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "type": "stdio", "url": "https://x/mcp" } } }',
       errors: [
         {
           messageId: 'hint',
           line: 1,
           column: 19,
           message:
-            'server name "aws.docs": Claude Code server names use letters, digits, "-" and "_" only'
+            'server "a": a "stdio" server needs "command": Claude Code 2.1.332 skips it without'
+        }
+      ]
+    },
+    {
+      name: 'Claude Code empty command',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "" } } }',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 37,
+          message: '"command" of server "a": is empty: Claude Code 2.1.332 skips the server'
         }
       ]
     },
@@ -275,7 +318,8 @@ testRule(rule, {
           messageId: 'hint',
           line: 3,
           column: 1,
-          message: /^"bearer_token" of server "api": Codex rejects an inline "bearer_token"/
+          message:
+            /^"bearer_token" of server "api": Codex 0\.171\.0 refuses to start with an inline "bearer_token"/
         }
       ]
     },
@@ -297,7 +341,7 @@ testRule(rule, {
           line: 3,
           column: 1,
           message:
-            '"args" of server "api": Codex does not support "args" for streamable HTTP servers'
+            '"args" of server "api": Codex 0.171.0 refuses to start with "args" on a streamable HTTP server ("args is not supported for streamable_http")'
         }
       ]
     },
@@ -305,7 +349,14 @@ testRule(rule, {
       name: 'Codex env_vars entries',
       path: '.codex/config.toml',
       text: '[mcp_servers.a]\ncommand = "x"\nenv_vars = [1]\n',
-      errors: [{ messageId: 'invalid', line: 3, column: 13 }]
+      errors: [
+        {
+          messageId: 'hint',
+          line: 3,
+          column: 13,
+          message: /^"env_vars\[0\]" of server "a": Codex 0\.171\.0 refuses to start unless/
+        }
+      ]
     },
     {
       name: 'Antigravity httpUrl',
@@ -333,13 +384,30 @@ testRule(rule, {
       text: '{ "mcpServers": { "a": { "trust": "yes" } } }',
       errors: [
         { messageId: 'hint', line: 1, column: 19 },
-        {
-          messageId: 'type',
-          line: 1,
-          column: 35,
-          message: '"trust" of server "a" must be true or false, not a string'
-        }
+        // Gemini CLI 0.61.0 loads a server with a string "trust" (truthy): a warning.
+        { messageId: 'tolerated', line: 1, column: 35, severity: 'warning' }
       ]
+    },
+    {
+      name: 'Gemini CLI skips a server with an empty command or a tcp address alone',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "command": "" }, "b": { "tcp": "127.0.0.1:9" } } }',
+      errors: [
+        {
+          messageId: 'hint',
+          line: 1,
+          column: 37,
+          message:
+            '"command" of server "a": empty, so Gemini CLI 0.61.0 skips the server without a word'
+        },
+        { messageId: 'hint', line: 1, column: 43 }
+      ]
+    },
+    {
+      name: 'Gemini CLI refuses a url without a scheme',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "url": "not a url" }, "b": { "url": "${URL}" } } }',
+      errors: [{ messageId: 'hint', line: 1, column: 33 }]
     },
     {
       name: 'VS Code input without id',

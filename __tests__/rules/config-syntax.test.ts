@@ -40,6 +40,20 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a byte order mark in Gemini CLI settings (0.61.0 stops on it)',
+      path: '.gemini/settings.json',
+      text: '\uFEFF{ "mcpServers": {} }',
+      errors: [
+        {
+          messageId: 'byteOrderMark',
+          line: 1,
+          column: 1,
+          message:
+            'the file starts with a byte order mark, which Gemini CLI does not accept (Gemini CLI 0.61.0 stops with a fatal error and loads nothing): save it as UTF-8 without a BOM'
+        }
+      ]
+    },
+    {
       name: 'truncated file',
       path: '.cursor/mcp.json',
       text: '{\n  "mcpServers": {\n    "memory": {\n',
@@ -118,10 +132,25 @@ testRule(rule, {
       errors: [{ messageId: 'trailingComma', line: 1, column: 54 }]
     },
     {
-      name: 'comments in .mcp.json are unconfirmed: a warning',
+      name: 'a comment in .mcp.json: Claude Code 2.1.332 drops the whole file',
       path: '.mcp.json',
       text: '/* team servers */\n{ "mcpServers": {} }',
-      errors: [{ messageId: 'comment', line: 1, column: 1, severity: 'warning' }]
+      errors: [
+        {
+          messageId: 'comment',
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message:
+            'Claude Code reads this file as strict JSON (Claude Code 2.1.332 drops the whole file, "MCP config is not a valid JSON": no server in it loads): remove the comment'
+        }
+      ]
+    },
+    {
+      name: 'a trailing comma in .mcp.json: Claude Code 2.1.332 drops the whole file',
+      path: '.mcp.json',
+      text: '{ "mcpServers": {}, }',
+      errors: [{ messageId: 'trailingComma', line: 1, column: 19, severity: 'error' }]
     },
     {
       name: 'nesting deeper than 64 levels',

@@ -134,7 +134,7 @@ testRule(rule, {
           line: 3,
           column: 5,
           message:
-            /"mcp__store__get_item": the Anthropic API rejects a request with duplicate tool names$/
+            /"mcp__store__get_item": Claude Code 2\.1\.332 sends the name only once \(for two servers, from whichever connects first\), so the other tool cannot be called$/
         }
       ]
     },

@@ -142,12 +142,15 @@ testRule(rule, {
       ]
     },
     {
-      name: 'Codex shortens long names with a hash',
+      // Codex 0.171.0 sends long names whole and hashes names that clean up to the same text.
+      name: 'Codex appends a hash to tool names that clean up to the same text',
       path: '.codex/config.toml',
       text: '[mcp_servers.warehouse]\ncommand = "npx"\nargs = ["-y", "x@1.0.0"]\n',
       enumeration: [
         listed('.codex/config.toml', 'warehouse', [
-          'summarise_inventory_levels_across_every_regional_site'
+          'summarise_inventory_levels_across_every_regional_site',
+          'get.item',
+          'get_item'
         ])
       ],
       errors: [
@@ -157,7 +160,14 @@ testRule(rule, {
           column: 14,
           severity: 'warning',
           message:
-            /^Codex shortens 1 tool name of server "warehouse" to 64 characters with a hash suffix: "summarise_inventory_levels_across_every_regional_site" becomes "mcp__warehouse__summarise_inventory_levels_across_e_[0-9a-f]{12}"$/
+            /^Codex appends a hash to 2 tool names of server "warehouse" because another server or tool cleans up to the same name: "get\.item" becomes "mcp__warehouse__get_item_[0-9a-f]{12}", "get_item" becomes "mcp__warehouse__get_item_[0-9a-f]{12}"$/
+        },
+        {
+          messageId: 'sanitized',
+          line: 1,
+          column: 14,
+          severity: 'warning',
+          message: /^Codex rewrites characters in 1 tool name of server "warehouse": "get\.item"/
         }
       ]
     },

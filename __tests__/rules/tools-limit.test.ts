@@ -42,6 +42,32 @@ testRule(rule, {
       enumeration: [listed('.gemini/settings.json', 'a', tools(60, 'a'))]
     },
     {
+      name: 'an empty includeTools lets no tool through (Gemini CLI 0.61.0)',
+      path: '.gemini/settings.json',
+      text: servers('mcpServers', {
+        a: '{ "command": "npx", "args": ["-y", "x@1.0.0"], "includeTools": [] }'
+      }),
+      enumeration: [listed('.gemini/settings.json', 'a', tools(60, 'a'))]
+    },
+    {
+      name: 'includeTools entries with a ${VAR:-default} name the default',
+      path: '.gemini/settings.json',
+      text: servers('mcpServers', {
+        a: '{ "command": "npx", "args": ["-y", "x@1.0.0"], "includeTools": ["${PICK:-a_1}"] }'
+      }),
+      enumeration: [listed('.gemini/settings.json', 'a', tools(60, 'a'))]
+    },
+    {
+      name: 'servers Gemini CLI mcp.allowed and mcp.excluded keep out do not count',
+      path: '.gemini/settings.json',
+      text: `{ "mcpServers": { "a": ${npx}, "b": ${npx}, "c": ${npx} }, "mcp": { "allowed": ["a", "b"], "excluded": ["b"] } }`,
+      enumeration: [
+        listed('.gemini/settings.json', 'a', tools(40, 'a')),
+        listed('.gemini/settings.json', 'b', tools(40, 'b')),
+        listed('.gemini/settings.json', 'c', tools(40, 'c'))
+      ]
+    },
+    {
       name: 'a threshold turned off in mcp-lint.json',
       path: '.windsurf/mcp_config.json',
       text: servers('mcpServers', { a: npx }),

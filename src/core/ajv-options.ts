@@ -13,5 +13,8 @@ export const ajvOptions: Options = {
 /** The annotation keyword schemas use for their own messages. */
 export function addKeywords(ajv: Ajv): Ajv {
   ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' })
+  // `x-refuses: "server"`: a platform that rejects the whole file for a broken entry
+  // (Platform.invalidEntry) refuses only that server for this problem, when it starts it.
+  ajv.addKeyword({ keyword: 'x-refuses', schemaType: 'string' })
   return ajv
 }

@@ -43,11 +43,16 @@ function modelOutcome(
       readProblem: { ...problem, location: prefix.locate(problem.at ?? 0, 0) }
     }
   }
-  return parseConfigText(path, platform, outcome.text)
+  return parseConfigText(path, platform, outcome.text, outcome.byteOrderMark)
 }
 
 /** Parses config text that is already in memory (tests, rule examples). */
-export function parseConfigText(path: string, platform: Platform, text: string): ConfigFile {
+export function parseConfigText(
+  path: string,
+  platform: Platform,
+  text: string,
+  byteOrderMark = false
+): ConfigFile {
   const source = new SourceText(path, text)
   const parsed =
     platform.format === 'toml'
@@ -59,6 +64,7 @@ export function parseConfigText(path: string, platform: Platform, text: string):
     platform,
     source,
     readProblem: undefined,
+    byteOrderMark,
     syntaxProblems: parsed.problems,
     comments: parsed.comments,
     trailingCommas: parsed.trailingCommas,
@@ -74,6 +80,7 @@ function emptyFile(path: string, platform: Platform): ConfigFile {
     platform,
     source: undefined,
     readProblem: undefined,
+    byteOrderMark: false,
     syntaxProblems: [],
     comments: [],
     trailingCommas: [],

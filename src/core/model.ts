@@ -25,6 +25,8 @@ export interface ConfigFile {
   readonly platform: Platform
   readonly source: SourceText | undefined
   readonly readProblem: (ReadProblem & { readonly location: Location }) | undefined
+  /** The file starts with a UTF-8 byte order mark (decoding drops it from the text). */
+  readonly byteOrderMark: boolean
   readonly syntaxProblems: readonly SyntaxProblem[]
   /** JSONC comments and trailing commas found, allowed or not. */
   readonly comments: readonly Location[]

@@ -17,7 +17,7 @@ export interface ReadProblem {
 export type ReadOutcome =
   | { readonly status: 'missing' }
   | { readonly status: 'problem'; readonly problem: ReadProblem }
-  | { readonly status: 'ok'; readonly text: string }
+  | { readonly status: 'ok'; readonly text: string; readonly byteOrderMark: boolean }
 
 export interface ReadOptions {
   readonly maxBytes: number
@@ -111,7 +111,8 @@ export function decode(bytes: Uint8Array): ReadOutcome {
   }
   try {
     // The fatal decoder drops a leading BOM (ignoreBOM: false), which JSON.parse would choke on.
-    return { status: 'ok', text: utf8.decode(bytes) }
+    const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+    return { status: 'ok', text: utf8.decode(bytes), byteOrderMark }
   } catch {
     return problem(
       'encoding',

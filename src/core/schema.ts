@@ -15,6 +15,8 @@ export interface SchemaIssue {
   readonly field: string | undefined
   /** The schema's own `x-message` for this failure, if it has one. */
   readonly hint: string | undefined
+  /** The schema's `x-refuses` for this failure: `server` when the client refuses only the server. */
+  readonly refuses: string | undefined
   /** `type`: the expected JSON types; `enum`: the allowed values; `additionalProperties`: the known fields. */
   readonly expected: readonly string[]
   /** `type` issues: what was found instead. */
@@ -75,6 +77,9 @@ function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[
     if (covered.some((prefix) => error.schemaPath.startsWith(prefix))) continue
     const nested = errors.filter((other) => other.schemaPath.startsWith(`${error.schemaPath}/`))
     const hint = hintOf(error) ?? nested.map(hintOf).find((text) => text !== undefined)
+    const refuses =
+      annotationOf(error, 'x-refuses') ??
+      nested.map((other) => annotationOf(other, 'x-refuses')).find((text) => text !== undefined)
     const path = splitPointer(error.instancePath)
     const field = fieldOf(error)
     issues.push({
@@ -82,6 +87,7 @@ function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[
       path,
       field,
       hint,
+      refuses,
       expected: expectedOf(error),
       actual: actualOf(root, path, error),
       detail: error.message ?? 'is invalid',
@@ -89,6 +95,11 @@ function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[
     })
   }
   return issues
+}
+
+function annotationOf(error: ErrorObject, keyword: string): string | undefined {
+  const value = (error.parentSchema as Record<string, unknown> | undefined)?.[keyword]
+  return typeof value === 'string' ? value : undefined
 }
 
 function hintOf(error: ErrorObject): string | undefined {

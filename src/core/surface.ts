@@ -1,14 +1,18 @@
 import { exposeTools, type ExposedTool } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
+import { parseCanonical } from '../source/references.js'
+import type { Platform } from '../platforms/platform.js'
 import type { ConfigFile, ServerEntry, Workspace } from './model.js'
 import type { EntryResult, Timings, ToolInfo } from './tools.js'
-import { type StringNode } from './tree.js'
+import { findProperty, type StringNode, type ValueNode } from './tree.js'
 
 /** A tool filter entry as written in the config, located. */
 export interface FilterEntry {
   readonly field: string
   readonly kind: 'allow' | 'deny'
   readonly node: StringNode
+  /** The entry as the client reads it: references with a default replaced by the default. */
+  readonly value: string
 }
 
 /** One server of one config file as the platform's model sees it. */
@@ -106,12 +110,12 @@ function computeSurface(workspace: Workspace, file: ConfigFile): ServerSurface[]
         : Object.entries(locked.tools).map(([toolName, tool]) => ({ ...tool, name: toolName })))
     const info = run?.serverInfo ?? locked?.serverInfo
     const entries = [
-      ...filterEntries(entry, filters?.allow, 'allow'),
-      ...filterEntries(entry, filters?.deny, 'deny')
+      ...filterEntries(file.platform, entry, filters?.allow, 'allow'),
+      ...filterEntries(file.platform, entry, filters?.deny, 'deny')
     ]
     return {
       entry,
-      enabled: normalized.disabled?.value !== true,
+      enabled: normalized.disabled?.value !== true && admitted(file, name),
       tools,
       from: run !== undefined ? 'live' : tools === undefined ? undefined : 'lockfile',
       // VS Code falls back on the name for an empty title too (`title || name`).
@@ -121,14 +125,38 @@ function computeSurface(workspace: Workspace, file: ConfigFile): ServerSurface[]
           : info.title === undefined || info.title === ''
             ? info.name
             : info.title,
-      visible: tools === undefined ? undefined : applyFilters(tools, entries),
+      visible:
+        tools === undefined
+          ? undefined
+          : omitted(entry, filters?.omit)
+            ? []
+            : applyFilters(tools, entries, hasList(entry, filters?.allow)),
       filters: entries,
       timings: run?.timings
     }
   })
 }
 
+/** Whether the file's own server lists (platform.tools.servers) let the server start. */
+function admitted(file: ConfigFile, name: string): boolean {
+  const lists = file.platform.tools?.servers
+  if (lists === undefined) return true
+  if (namesAt(file.root, lists.deny)?.includes(name) === true) return false
+  const allow = namesAt(file.root, lists.allow)
+  return allow === undefined || allow.length === 0 || allow.includes(name)
+}
+
+/** The strings of the list at a property path, when there is a list there. */
+function namesAt(root: ValueNode | undefined, path: readonly string[]): string[] | undefined {
+  let node = root
+  for (const key of path)
+    node = node?.kind === 'object' ? findProperty(node, key)?.value : undefined
+  if (node?.kind !== 'array') return undefined
+  return node.items.flatMap((item) => (item.kind === 'string' ? [item.value] : []))
+}
+
 function filterEntries(
+  platform: Platform,
   entry: ServerEntry,
   field: string | undefined,
   kind: FilterEntry['kind']
@@ -136,24 +164,70 @@ function filterEntries(
   if (field === undefined) return []
   const node = entry.fields.get(field)?.value
   if (node?.kind !== 'array') return []
+  const { fields, syntaxes } = platform.interpolation
+  const expands = syntaxes.includes('brace-default') && (fields === 'all' || fields.includes(field))
   return node.items
     .filter((item): item is StringNode => item.kind === 'string')
-    .map((item) => ({ field, kind, node: item }))
+    .map((item) => ({
+      field,
+      kind,
+      node: item,
+      value: expands ? withDefaults(item.value) : item.value
+    }))
 }
 
 /**
- * The tool a filter entry names. Gemini CLI's allow-list also takes `tool(args)` and matches it
- * by the name before the parenthesis (mcp-client.ts isEnabled).
+ * A filter entry as a client that expands `${VAR:-default}` everywhere (Gemini CLI 0.61.0, case
+ * interp-include-tools) reads it where the variable is unset: the runner's variables are never
+ * the user's, so a reference without a default stays as written and names no tool.
  */
-export function filteredTool(filter: FilterEntry): string {
-  return filter.kind === 'allow' ? filter.node.value.replace(/\(.*\)$/s, '') : filter.node.value
+function withDefaults(text: string): string {
+  return parseCanonical(text)
+    .map((segment) => segment.fallback ?? segment.text)
+    .join('')
 }
 
-/** An allow-list keeps only what it names; a deny-list then removes what it names. */
-function applyFilters(tools: readonly ToolInfo[], filters: readonly FilterEntry[]): ToolInfo[] {
+/**
+ * The tool a filter entry names. Gemini CLI's allow-list (`includeTools`) also takes `tool(args)`:
+ * isEnabled keeps a tool when an entry equals its name or starts with `<name>(`, so whatever
+ * follows the first parenthesis does not matter, closed or not (Gemini CLI 0.61.0, verified
+ * 2026-12-03); its `excludeTools` compares whole names. Other allow-lists drop a closing `(args)`.
+ */
+export function filteredTool(filter: FilterEntry): string {
+  if (filter.kind !== 'allow') return filter.value
+  return filter.field === 'includeTools'
+    ? filter.value.replace(/\(.*$/s, '')
+    : filter.value.replace(/\(.*\)$/s, '')
+}
+
+/** Whether the entry's list field holds the value that leaves its tools out of the request. */
+function omitted(
+  entry: ServerEntry,
+  omit: { readonly field: string; readonly value: string } | undefined
+): boolean {
+  const node = omit === undefined ? undefined : entry.fields.get(omit.field)?.value
+  return (
+    node?.kind === 'array' &&
+    node.items.some((item) => item.kind === 'string' && item.value === omit?.value)
+  )
+}
+
+/** Whether the entry sets the filter field to a list, empty or not. */
+function hasList(entry: ServerEntry, field: string | undefined): boolean {
+  return field !== undefined && entry.fields.get(field)?.value.kind === 'array'
+}
+
+/**
+ * An allow-list keeps only what it names, so an empty one keeps nothing (Codex 0.171.0
+ * `enabled_tools = []`, verified 2026-12-03); a deny-list then removes what it names.
+ */
+function applyFilters(
+  tools: readonly ToolInfo[],
+  filters: readonly FilterEntry[],
+  hasAllow: boolean
+): ToolInfo[] {
   const allow = new Set(filters.filter((filter) => filter.kind === 'allow').map(filteredTool))
   const deny = new Set(filters.filter((filter) => filter.kind === 'deny').map(filteredTool))
-  const hasAllow = filters.some((filter) => filter.kind === 'allow')
   return tools.filter((tool) => (!hasAllow || allow.has(tool.name)) && !deny.has(tool.name))
 }
 

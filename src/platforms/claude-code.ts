@@ -9,20 +9,31 @@ import {
   object,
   requireForType,
   requireOneOf,
-  requireWith,
   serverSchema,
   string,
   stringArray,
   stringMap
 } from './schema-parts.js'
 
-// Facts: ../shared/docs/platforms.md §2.1 (code.claude.com/docs/en/mcp, CHANGELOG to 2.1.240, checked 2026-08-22).
+// Facts: ../shared/docs/platforms.md §2.1 (code.claude.com/docs/en/mcp, CHANGELOG to 2.1.240, checked 2026-08-22),
+// and what Claude Code 2.1.332 did with __tests__/clients/cases/claude-code.ts (verified 2026-12-03;
+// the validation is kAt/O1n in the 2.1.332 bundle: zod schemas per transport, one entry skipped
+// with a "[Warning] … Skipped —" diagnostic, the whole file dropped on a JSON or top-level error).
 const remoteTypes = ['http', 'streamable-http', 'sse', 'ws']
+const verified = 'Claude Code 2.1.332 (2026-12-03)'
+const strictJson =
+  'Claude Code 2.1.332 drops the whole file, "MCP config is not a valid JSON": no server in it loads'
+
+// `command: z.string().min(1, "Command cannot be empty")` (2.1.332, verified 2026-12-03).
+const command = {
+  type: 'string',
+  allOf: [explain('is empty: Claude Code 2.1.332 skips the server', { minLength: 1 })]
+}
 
 const server = serverSchema(
   {
     type: enumOf(['stdio', ...remoteTypes]),
-    command: string,
+    command,
     args: stringArray,
     env: stringMap,
     url: string,
@@ -49,22 +60,48 @@ const server = serverSchema(
   },
   [
     requireOneOf(['command', 'url'], 'a server needs "command" (local) or "url" (remote)'),
-    requireWith(
-      'url',
-      ['type'],
-      'a server with "url" needs "type" ("http" or "sse"): Claude Code 2.1.202+ rejects it without'
+    // Without "type" an entry is stdio: a "url" next to a "command" is unused and the server runs
+    // as a local one; a "url" alone is skipped ("has a \"url\" but no \"type\"") (2.1.332,
+    // verified 2026-12-03).
+    {
+      if: { required: ['url'], not: { required: ['command'] } },
+      then: explain(
+        'a server with "url" needs "type" ("http", "sse" or "ws"): Claude Code 2.1.332 skips it without',
+        { required: ['type'] }
+      )
+    },
+    requireForType(
+      ['stdio'],
+      ['command'],
+      'a "stdio" server needs "command": Claude Code 2.1.332 skips it without'
     ),
-    requireForType(remoteTypes, ['url'], 'a remote server needs "url"')
+    requireForType(
+      remoteTypes,
+      ['url'],
+      'a remote server needs "url": Claude Code 2.1.332 skips it without'
+    )
   ]
 )
 
 export const claudeCode: Platform = {
   id: 'claude-code',
   displayName: 'Claude Code',
+  // `.claude/mcp.json` is linted only to say that Claude Code never reads it (unreadPaths).
   paths: ['.mcp.json', '.claude/mcp.json'],
+  unreadPaths: {
+    '.claude/mcp.json': {
+      message:
+        'Claude Code 2.1.332 does not read .claude/mcp.json: none of these servers load; move them to .mcp.json at the repository root',
+      verified
+    }
+  },
   format: 'json',
-  // Comments in .mcp.json are unconfirmed; `claude mcp add-json` rejects trailing commas.
-  jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },
+  // .mcp.json is parsed as strict JSON: one comment or trailing comma and Claude Code 2.1.332
+  // drops the whole file ("MCP config is not a valid JSON"), no server loads (verified 2026-12-03).
+  jsonc: {
+    comments: { forbidden: 'confirmed', consequence: strictJson },
+    trailingCommas: { forbidden: 'confirmed', consequence: strictJson }
+  },
   serversKeys: ['mcpServers'],
   dedicated: true,
   schema: fileSchema({
@@ -72,17 +109,26 @@ export const claudeCode: Platform = {
     title: 'Claude Code project MCP servers (.mcp.json)',
     serversKey: 'mcpServers',
     server,
-    serverName: explain('Claude Code server names use letters, digits, "-" and "_" only', {
-      pattern: '^[A-Za-z0-9_-]+$'
-    }),
+    // Any name loads, "" and dots, spaces or non-ASCII included: tool names replace what is
+    // outside [A-Za-z0-9_-] with "_" (tool-naming.ts). Only "__proto__" is refused ("a reserved
+    // MCP server name and was not loaded"); "constructor" and "prototype" load (2.1.332,
+    // verified 2026-12-03).
     required: true
   }),
+  reservedServerNames: { names: ['__proto__'], verified },
+  // JSON.parse: a key written twice keeps its last value, mcpServers included (2.1.332, verified
+  // 2026-12-03).
+  duplicateKeys: { keeps: 'last', verified },
   unknownFields: 'confirmed',
   ignoredFields: {
     cwd: 'Claude Code ignores "cwd": servers start in the directory Claude Code was launched from (anthropics/claude-code#42883)'
   },
   interpolation: {
     certainty: 'confirmed',
+    // `$VAR` and `${env:VAR}` are passed on as written and the server loads; an unset `${VAR}`
+    // without a default only warns ("Missing environment variables"), the entry still loads
+    // (2.1.332, verified 2026-12-03).
+    unexpandedStaysLiteral: true,
     syntaxes: ['brace', 'brace-default'],
     prefixes: [],
     variables: [],

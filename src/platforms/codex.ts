@@ -5,8 +5,6 @@ import {
   explain,
   fileSchema,
   forbidden,
-  integer,
-  number,
   object,
   requireOneOf,
   serverSchema,
@@ -16,35 +14,51 @@ import {
 } from './schema-parts.js'
 
 // Facts: ../shared/docs/platforms.md §2.8 (openai/codex codex-rs/config/src/mcp_types.rs and
-// config.schema.json; developers.openai.com/codex/mcp).
+// config.schema.json; developers.openai.com/codex/mcp). Verified against Codex 0.171.0 on
+// 2026-12-03 by the differential suite (__tests__/clients/cases/codex.ts): every wrong type, unknown
+// enum value and transport mix-up below makes Codex exit with "Error loading config.toml" (see
+// `invalidEntry`); unknown fields are ignored with a warning.
+const VERIFIED = 'Codex 0.171.0'
 const stdioOnly = ['args', 'env', 'env_vars', 'cwd']
+// "scopes" is accepted on stdio servers (Codex 0.171.0, 2026-12-03: fields-scopes-stdio).
 const httpOnly = [
   'bearer_token_env_var',
   'http_headers',
   'env_http_headers',
-  'scopes',
+  'http_headers_helper',
+  'auth',
   'oauth',
   'oauth_resource'
 ]
 
-const envVar = {
-  anyOf: [
-    string,
-    {
-      type: 'object',
-      properties: { name: string, source: enumOf(['local', 'remote']) },
-      required: ['name']
-    }
-  ]
-}
+const envVar = explain(
+  `${VERIFIED} refuses to start unless each env_vars entry is a variable name or { name = "…", source = "local" or "remote" }`,
+  {
+    anyOf: [
+      string,
+      {
+        type: 'object',
+        properties: { name: string, source: enumOf(['local', 'remote']) },
+        required: ['name']
+      }
+    ]
+  }
+)
 
 const notWith = (transport: string, fields: readonly string[]) =>
   Object.fromEntries(
     fields.map((field) => [
       field,
-      forbidden(`Codex does not support "${field}" for ${transport} servers`)
+      forbidden(
+        `${VERIFIED} refuses to start with "${field}" on a ${transport} server ("${field} is not supported for ${transport === 'stdio' ? 'stdio' : 'streamable_http'}")`
+      )
     ])
   )
+
+/** Codex's approval modes (AppToolApproval), for the server default and per tool. */
+const approvalMode = enumOf(['auto', 'prompt', 'writes', 'approve'])
+/** Seconds Codex turns into a Duration: a negative number fails the load. */
+const seconds = { type: 'number', minimum: 0 }
 
 const server = serverSchema(
   {
@@ -57,37 +71,84 @@ const server = serverSchema(
     bearer_token_env_var: string,
     http_headers: stringMap,
     env_http_headers: stringMap,
+    // A shell command printing a JSON object of headers; blank is refused (Codex 0.171.0).
+    http_headers_helper: explain(`${VERIFIED} refuses an empty "http_headers_helper"`, {
+      type: 'string',
+      pattern: '\\S'
+    }),
     bearer_token: forbidden(
-      'Codex rejects an inline "bearer_token": put the token in an environment variable and name it in "bearer_token_env_var"'
+      `${VERIFIED} refuses to start with an inline "bearer_token": put the token in an environment variable and name it in "bearer_token_env_var"`
     ),
+    auth: enumOf(['oauth', 'chatgpt', 'ema_auth']),
+    environment_id: string,
     enabled: boolean,
     required: boolean,
-    startup_timeout_sec: number,
-    startup_timeout_ms: integer,
-    tool_timeout_sec: number,
+    startup_timeout_sec: seconds,
+    startup_timeout_ms: { type: 'integer', minimum: 0 },
+    startup_readiness: enumOf(['connection', 'catalog']),
+    tool_timeout_sec: seconds,
+    tool_input_schema_max_bytes: { type: 'integer', minimum: 1 },
+    omit_tools_from: { type: 'array', items: enumOf(['code_mode', 'deferred', 'direct']) },
     enabled_tools: stringArray,
     disabled_tools: stringArray,
-    default_tools_approval_mode: string,
+    default_tools_approval_mode: approvalMode,
     tools: {
       type: 'object',
-      additionalProperties: { type: 'object', properties: { approval_mode: string } }
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          approval_mode: approvalMode,
+          output_token_limit: { type: 'integer', minimum: 1 }
+        }
+      }
     },
     supports_parallel_tool_calls: boolean,
-    experimental_environment: string,
     scopes: stringArray,
     oauth: object,
     oauth_resource: string,
     name: string
   },
   [
-    requireOneOf(['command', 'url'], 'a server needs "command" (stdio) or "url" (streamable HTTP)'),
+    requireOneOf(
+      ['command', 'url'],
+      `a server needs "command" (stdio) or "url" (streamable HTTP): ${VERIFIED} refuses to start without ("invalid transport")`
+    ),
     explain(
-      'set "command" or "url", not both: Codex infers the transport from which one is present',
+      `set "command" or "url", not both: ${VERIFIED} refuses to start with both ("url is not supported for stdio")`,
       {
         not: { required: ['command', 'url'] }
       }
     ),
     { if: { required: ['url'] }, then: { properties: notWith('streamable HTTP', stdioOnly) } },
+    // Checked when the session starts the server: that server is refused, the others run
+    // (Codex 0.171.0, 2026-12-03: fields-env-vars-remote).
+    {
+      if: {
+        not: {
+          required: ['environment_id'],
+          properties: { environment_id: { not: { const: 'local' } } }
+        }
+      },
+      then: {
+        properties: {
+          env_vars: {
+            items: {
+              ...explain(
+                `${VERIFIED} refuses to start a local server with an env_vars entry whose source is "remote" ("requires remote MCP stdio")`,
+                {
+                  not: {
+                    type: 'object',
+                    required: ['source'],
+                    properties: { source: { const: 'remote' } }
+                  }
+                }
+              ),
+              'x-refuses': 'server'
+            }
+          }
+        }
+      }
+    },
     { if: { required: ['command'] }, then: { properties: notWith('stdio', httpOnly) } }
   ]
 )
@@ -104,11 +165,22 @@ export const codex: Platform = {
     title: 'Codex configuration (.codex/config.toml), MCP part',
     serversKey: 'mcp_servers',
     server,
+    // Checked when a session starts: that server is refused, the others run (Codex 0.171.0,
+    // 2026-12-03: names-*; codex-rs/codex-mcp rmcp_client "Invalid MCP server name").
+    serverName: explain(
+      `${VERIFIED} refuses to start a server whose name has characters other than letters, digits, "_", ":", "@", "/", "." and "-"`,
+      { type: 'string', pattern: '^[a-zA-Z0-9_:@/.-]+$' }
+    ),
     required: false
   }),
   unknownFields: 'confirmed',
+  invalidEntry: {
+    rejects: 'file',
+    consequence: 'Codex 0.171.0 then exits with "Error loading config.toml" and starts no server',
+    verified: 'Codex 0.171.0, 2026-12-03 (__tests__/clients/cases/codex.ts types-*, fields-*)'
+  },
   ignoredFields: {
-    type: 'Codex ignores "type": it infers the transport from "command" or "url" (and has no SSE)'
+    type: 'Codex ignores "type" (Codex 0.171.0 warns "`mcp_servers.<name>.type` is ignored"): it infers the transport from "command" or "url" (and has no SSE)'
   },
   interpolation: {
     certainty: 'confirmed',
@@ -118,7 +190,10 @@ export const codex: Platform = {
     fields: 'all',
     preferred: undefined,
     advice:
-      'Codex expands no references (openai/codex#7367): forward the variable with env_vars = ["{name}"], or use bearer_token_env_var / env_http_headers for HTTP'
+      'Codex 0.171.0 expands no references and starts the server with the text as written (openai/codex#7367): forward the variable with env_vars = ["{name}"], or use bearer_token_env_var / env_http_headers for HTTP',
+    // ${VAR}, $VAR and ~ in command, args, cwd and env reach the process as written; the server
+    // loads (Codex 0.171.0, 2026-12-03: interpolation-*).
+    unexpandedStaysLiteral: true
   },
   // The server inherits Codex's own directory unless "cwd" is set; the path is used as written.
   launch: {
@@ -130,7 +205,7 @@ export const codex: Platform = {
     source:
       'openai/codex codex-rs/rmcp-client/src/stdio_server_launcher.rs (current_dir only when cwd is set), codex-rs/config/src/mcp_types.rs (cwd: Option<PathBuf>); openai/codex#7367 (no expansion)',
     verified:
-      'openai/codex main: stdio_server_launcher.rs @ 6e1452d0, mcp_types.rs @ 00b17c26 (read 2026-12-03)'
+      'openai/codex main: stdio_server_launcher.rs @ 6e1452d0, mcp_types.rs @ 00b17c26 (read 2026-12-03); Codex 0.171.0 run 2026-12-03: no expansion of ${VAR}, $VAR or ~ (__tests__/clients/cases/codex.ts interpolation-*)'
   },
   translation: {
     transports: ['stdio', 'http'],
@@ -146,7 +221,14 @@ export const codex: Platform = {
   },
   tools: {
     naming: { scheme: 'codex', certainty: 'confirmed' },
-    filters: { allow: 'enabled_tools', deny: 'disabled_tools' },
+    // An empty enabled_tools exposes no tools; omit_tools_from = ["direct"] leaves the server's
+    // tools out of the request `codex exec` sends (Codex 0.171.0, 2026-12-03: allow-lists-*,
+    // fields-omit-tools-direct).
+    filters: {
+      allow: 'enabled_tools',
+      deny: 'disabled_tools',
+      omit: { field: 'omit_tools_from', value: 'direct' }
+    },
     limits: {
       error: {
         value: 128,

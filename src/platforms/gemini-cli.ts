@@ -2,6 +2,7 @@ import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   boolean,
   enumOf,
+  explain,
   fileSchema,
   number,
   object,
@@ -12,15 +13,35 @@ import {
   stringMap
 } from './schema-parts.js'
 
-// Facts: ../shared/docs/platforms.md §2.4 (google-gemini/gemini-cli @ 5411f113, 2026-08-21).
+// Facts: ../shared/docs/platforms.md §2.4 (google-gemini/gemini-cli @ 5411f113, 2026-08-21), and
+// what Gemini CLI 0.61.0 did with __tests__/clients/cases/gemini-cli.ts (verified 2026-12-03).
+
+// McpClientManager.maybeDiscoverMcpServer skips, without a word, an entry whose command, url and
+// httpUrl are all missing or empty: "tcp" alone starts nothing (0.61.0, verified 2026-12-03).
+const command = {
+  type: 'string',
+  allOf: [explain('empty, so Gemini CLI 0.61.0 skips the server without a word', { minLength: 1 })]
+}
+// createUrlTransport: `new URL(url)` throws "Invalid URL" and the server is not connected; any
+// scheme passes ("localhost:8080" is a URL with the scheme "localhost:") (0.61.0, 2026-12-03).
+// Settings values are expanded first, so a leading reference may still become a URL.
+const url = {
+  type: 'string',
+  allOf: [
+    explain(
+      'not a URL (no scheme), so Gemini CLI 0.61.0 fails with "Invalid URL" and does not load the server',
+      { pattern: '^(?:[A-Za-z][A-Za-z0-9+.-]*:|\\$)' }
+    )
+  ]
+}
 const server = serverSchema(
   {
-    command: string,
+    command,
     args: stringArray,
     env: stringMap,
     cwd: string,
-    url: string,
-    httpUrl: string,
+    url,
+    httpUrl: url,
     headers: stringMap,
     tcp: string,
     type: enumOf(['sse', 'http', 'stdio']),
@@ -41,8 +62,8 @@ const server = serverSchema(
   },
   [
     requireOneOf(
-      ['command', 'url', 'httpUrl', 'tcp'],
-      'a server needs "command" (local), "url" or "httpUrl" (remote)'
+      ['command', 'url', 'httpUrl'],
+      'a server needs "command" (local), "url" or "httpUrl" (remote): Gemini CLI 0.61.0 skips it without a word ("tcp" alone starts nothing)'
     )
   ]
 )
@@ -54,6 +75,11 @@ export const geminiCli: Platform = {
   format: 'json',
   // settings.ts: JSON.parse(stripJsonComments(content)).
   jsonc: { comments: 'allowed', trailingCommas: { forbidden: 'confirmed' } },
+  // JSON.parse chokes on the BOM that strip-json-comments leaves (case syntax-bom).
+  byteOrderMark: {
+    forbidden: 'confirmed',
+    consequence: 'Gemini CLI 0.61.0 stops with a fatal error and loads nothing'
+  },
   serversKeys: ['mcpServers'],
   dedicated: false,
   schema: fileSchema({
@@ -64,6 +90,19 @@ export const geminiCli: Platform = {
     required: false
   }),
   unknownFields: 'confirmed',
+  // Settings that fail the schema only warn ("Invalid configuration in …"); the raw values are
+  // used. These wrong types still load the server; others refuse it at launch (a non-string
+  // command, cwd or env value, args that is not an array: the session hangs), and a null entry
+  // stops every server of the file (0.61.0, verified 2026-12-03).
+  // JSON.parse(stripJsonComments(text)): the last copy of a key wins, servers and mcpServers
+  // included (0.61.0, verified 2026-12-03).
+  duplicateKeys: { keeps: 'last', verified: 'gemini-cli 0.61.0 (2026-12-03)' },
+  toleratedTypes: {
+    fields: ['args/*', 'env', 'timeout', 'trust', 'type', 'includeTools', 'excludeTools'],
+    consequence:
+      'Gemini CLI 0.61.0 warns, then loads the server with the value as written ("trust": "false" trusts it, a string "includeTools" lets no tool through, a string "excludeTools" removes every tool whose name it contains)',
+    verified: 'gemini-cli 0.61.0 (2026-12-03)'
+  },
   ignoredFields: {
     disabled:
       'Gemini CLI has no "disabled" field: run `gemini mcp disable <name>` or list the server in "mcp.excluded"'
@@ -103,6 +142,13 @@ export const geminiCli: Platform = {
   tools: {
     naming: { scheme: 'gemini-cli', certainty: 'confirmed' },
     filters: { allow: 'includeTools', deny: 'excludeTools' },
+    // config.ts isAllowed/isExcluded: exact, case-sensitive names; an empty `mcp.allowed` blocks
+    // nothing; `mcp.excluded` wins.
+    servers: {
+      allow: ['mcp', 'allowed'],
+      deny: ['mcp', 'excluded'],
+      verified: 'Gemini CLI 0.61.0, differential cases allow-mcp-* (2026-12-03)'
+    },
     limits: {
       warning: { value: 50, source: 'the mcp-lint guide', checked: '2026-08-22' },
       error: {

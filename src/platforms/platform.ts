@@ -21,7 +21,13 @@ export type PlatformId =
 export type Certainty = 'confirmed' | 'unconfirmed'
 
 /** Whether the platform's own parser accepts a JSONC feature. */
-export type Allowance = 'allowed' | { readonly forbidden: Certainty }
+export type Allowance =
+  | 'allowed'
+  | {
+      readonly forbidden: Certainty
+      /** What the platform does with the file instead, naming the client version verified. */
+      readonly consequence?: string
+    }
 
 /** The ways MCP configs write a reference to an environment variable or editor variable. */
 export type InterpolationSyntax =
@@ -45,6 +51,11 @@ export interface Interpolation {
   readonly preferred: 'brace' | 'env-prefix' | undefined
   /** What to do instead when the platform expands nothing; `{name}` is the variable's name. */
   readonly advice?: string
+  /**
+   * Verified: the platform starts the server with a reference it does not expand left as written.
+   * The server loads (with a wrong value), so such findings are a level milder.
+   */
+  readonly unexpandedStaysLiteral?: boolean
 }
 
 /** What a launch variable stands for when the client starts a server. */
@@ -138,7 +149,22 @@ export interface Platform {
   readonly displayName: string
   /** Repo-relative paths the platform reads a project config from. */
   readonly paths: readonly string[]
+  /**
+   * Paths among `paths` that are linted only to say the platform never reads them (a path users
+   * expect to work): config-schema reports an error naming the verified version, and the file's
+   * servers count as not loaded.
+   */
+  readonly unreadPaths?: Readonly<
+    Record<string, { readonly message: string; readonly verified: string }>
+  >
+  /**
+   * Server names the platform refuses, when verified: config-schema reports only these (besides
+   * `__proto__`); absent, "constructor" and "prototype" are reported too.
+   */
+  readonly reservedServerNames?: { readonly names: readonly string[]; readonly verified: string }
   readonly format: 'json' | 'toml'
+  /** A UTF-8 byte order mark at the start of the file, where the platform's reader is known. */
+  readonly byteOrderMark?: Allowance
   /** JSONC features: absent for TOML. */
   readonly jsonc?: { readonly comments: Allowance; readonly trailingCommas: Allowance }
   /** Key of the server map; the first is canonical, later ones are accepted aliases. */
@@ -151,6 +177,33 @@ export interface Platform {
   readonly unknownFields: Certainty
   /** Fields the platform is known to ignore, with the reason shown to the user. */
   readonly ignoredFields: Readonly<Record<string, string>>
+  /**
+   * What the platform does with the whole file when one server entry breaks its schema (a wrong
+   * type, an unknown value, a field its transport forbids): absent when it refuses only that
+   * server. A server whose name it refuses is that server's problem either way.
+   */
+  readonly invalidEntry?: {
+    readonly rejects: 'file'
+    /** What happens, naming the client version it was verified with. */
+    readonly consequence: string
+    readonly verified: string
+  }
+  /**
+   * Server fields (paths below the entry, `*` for any key or index) whose wrongly typed value the
+   * platform only warns about, then uses as written and loads the server: config-schema reports
+   * them one level milder, with the consequence.
+   */
+  /**
+   * Verified: a key written twice in one object loads with its last value, as JSON.parse does, so
+   * config-duplicate-key reports a warning (the first copy is dead text), not a refusal.
+   */
+  readonly duplicateKeys?: { readonly keeps: 'last'; readonly verified: string }
+  readonly toleratedTypes?: {
+    readonly fields: readonly string[]
+    /** What happens, naming the client version it was verified with. */
+    readonly consequence: string
+    readonly verified: string
+  }
   readonly interpolation: Interpolation
   readonly launch: LaunchSemantics
   readonly translation: Translation
@@ -196,10 +249,29 @@ export interface ToolFilters {
   readonly allow?: string
   /** A deny-list, applied after the allow-list. */
   readonly deny?: string
+  /**
+   * A list field that leaves all of the server's tools out of the model request when it holds
+   * `value` (Codex `omit_tools_from = ["direct"]`).
+   */
+  readonly omit?: { readonly field: string; readonly value: string }
+}
+
+/**
+ * Settings outside the server map that name which servers the client starts (Gemini CLI
+ * `mcp.allowed`/`mcp.excluded`): each a property path from the file's root to a list of names.
+ */
+export interface ServerLists {
+  /** Only these servers start; an empty list admits every server. */
+  readonly allow: readonly string[]
+  /** These never start, whatever the allow-list says. */
+  readonly deny: readonly string[]
+  /** The client version and date the behaviour was checked. */
+  readonly verified: string
 }
 
 export interface ToolExposure {
   readonly naming?: { readonly scheme: NamingScheme; readonly certainty: Certainty }
   readonly limits?: ToolLimits
   readonly filters?: ToolFilters
+  readonly servers?: ServerLists
 }

@@ -59,16 +59,21 @@ function changed(
   }
 }
 
-// Claude Code: `mcp__<server>__<tool>`; characters outside [A-Za-z0-9_-] become `_` (docs/mcp.md);
-// the Anthropic API rejects names over 64 (anthropics/claude-code#2412, tool_reference #19882).
+// Claude Code 2.1.332 (verified against the client 2026-12-03, __tests__/clients/cases/
+// claude-code.ts `names-*`, `naming-*`): `mcp__<server>__<tool>`, in both the server name and the
+// tool name every UTF-16 unit outside [A-Za-z0-9_-] becomes `_` (an emoji is two). Names are not
+// cut: 2.1.332 sends them at any length, though the Anthropic API rejects names over 64
+// (anthropics/claude-code#2412, tool_reference #19882). Servers that sanitise to one name share
+// its tools: a name two of them produce is sent once, from whichever server connected first.
 function claudeCode(server: string, tool: string): ExposedTool {
+  const safeServer = server.replace(/[^A-Za-z0-9_-]/g, '_')
   const safe = tool.replace(/[^A-Za-z0-9_-]/g, '_')
-  const exposed = `mcp__${server}__${safe}`
+  const exposed = `mcp__${safeServer}__${safe}`
   return changed(
     server,
     tool,
     exposed,
-    safe !== tool && 'sanitized',
+    (safe !== tool || safeServer !== server) && 'sanitized',
     exposed.length > 64 && 'too-long'
   )
 }
@@ -133,59 +138,100 @@ function vscode(servers: readonly NamingServer[]): ExposedTool[] {
   })
 }
 
-// Codex qualify_tools (codex-rs/codex-mcp/src/mcp_tool_names.rs): `mcp__<server>__<tool>` with
-// characters outside [A-Za-z0-9_] replaced; colliding or over-64 names get `_` + 12 hex of a SHA-1.
-// Codex hashes its internal identity, so the suffix here only shows the shape, not Codex's digits.
+// Codex 0.171.0 (verified against the client 2026-12-03, __tests__/clients/cases/codex.ts
+// `naming-*`; source: openai/codex codex-rs/codex-mcp/src/tools.rs
+// normalize_tools_for_model_with_prefix). Each server's tools go to the model as one Responses API
+// namespace `mcp__<server>` holding the tools under their own names; flattened with Codex's `__`
+// delimiter, the model sees `mcp__<server>__<tool>`.
+// - Server and tool names keep [A-Za-z0-9_]; any other character becomes `_`. A sanitized server
+//   name that already starts with `mcp__` gets no second prefix.
+// - A namespace only gets a hash when two servers clean up to the same one: each then ends in
+//   `_` + the first 12 hex digits of SHA-1("<server>\0<server>\0"). Likewise two tools of one
+//   namespace that clean up to the same name both get `_` + SHA-1("<server>\0<server>\0\0<tool>\0<tool>").
+// - A server listing the same tool twice contributes it once.
+// - Last, in the order of those identities, a name whose namespace and tool joined without the
+//   delimiter was already handed out (`a` + `bc`, `ab` + `c`) gets the tool's hash too.
+// - No length cap: 0.171.0 sends namespaces and tool names longer than 64 characters unchanged.
+const codexPrefix = 'mcp__'
+
 function codex(servers: readonly NamingServer[]): ExposedTool[] {
-  const sanitize = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_') || '_'
+  const sanitize = (name: string) => name.replace(/[^A-Za-z0-9_]/gu, '_') || '_'
   const hash = (input: string) => `_${createHash('sha1').update(input).digest('hex').slice(0, 12)}`
-  const namespaceOwners = new Map<string, Set<string>>()
-  for (const server of servers) {
-    const namespace = sanitize(`mcp__${server.name}__`)
-    namespaceOwners.set(namespace, (namespaceOwners.get(namespace) ?? new Set()).add(server.name))
-  }
+  const seen = new Set<string>()
   const candidates = servers.flatMap((server) => {
-    let namespace = sanitize(`mcp__${server.name}__`)
-    const namespaceHashed = (namespaceOwners.get(namespace)?.size ?? 0) > 1
-    if (namespaceHashed) namespace = `${namespace.slice(0, -2)}${hash(server.name)}__`
-    const seen = new Set<string>()
-    return server.tools
-      .filter((tool) => !seen.has(tool) && seen.add(tool))
-      .map((tool) => ({
-        server: server.name,
-        tool,
-        namespace,
-        name: sanitize(tool),
-        namespaceHashed
-      }))
+    const clean = sanitize(server.name)
+    const namespace = clean.startsWith(codexPrefix) ? clean : `${codexPrefix}${clean}`
+    const namespaceIdentity = `${server.name}\u0000${server.name}\u0000`
+    return server.tools.flatMap((tool) => {
+      const identity = `${namespaceIdentity}\u0000${tool}\u0000${tool}`
+      if (seen.has(identity)) return []
+      seen.add(identity)
+      const name = sanitize(tool)
+      return [
+        { server: server.name, tool, namespaceIdentity, identity, namespace, name, hashed: false }
+      ]
+    })
   })
-  const toolOwners = new Map<string, number>()
+  const hashedNamespaces = colliding(
+    candidates,
+    (c) => c.namespace,
+    (c) => c.namespaceIdentity
+  )
   for (const candidate of candidates) {
-    const key = candidate.namespace + candidate.name
-    toolOwners.set(key, (toolOwners.get(key) ?? 0) + 1)
+    if (!hashedNamespaces.has(candidate.namespace)) continue
+    candidate.namespace += hash(candidate.namespaceIdentity)
+    candidate.hashed = true
+  }
+  const hashedNames = colliding(
+    candidates,
+    (c) => `${c.namespace}\u0000${c.name}`,
+    (c) => c.identity
+  )
+  for (const candidate of candidates) {
+    if (!hashedNames.has(`${candidate.namespace}\u0000${candidate.name}`)) continue
+    candidate.name += hash(candidate.identity)
+    candidate.hashed = true
+  }
+  const used = new Set<string>()
+  const exposed = new Map<string, string>()
+  const ordered = [...candidates].sort((a, b) =>
+    Buffer.compare(Buffer.from(a.identity), Buffer.from(b.identity))
+  )
+  for (const candidate of ordered) {
+    let name = candidate.name
+    for (let attempt = 0; used.has(candidate.namespace + name); attempt++) {
+      name =
+        candidate.name +
+        hash(attempt === 0 ? candidate.identity : `${candidate.identity}\u0000${String(attempt)}`)
+      candidate.hashed = true
+    }
+    used.add(candidate.namespace + name)
+    exposed.set(candidate.identity, `${candidate.namespace}__${name}`)
   }
   return candidates.map((candidate) => {
-    const identity = `${candidate.server}\u0000${candidate.tool}`
-    let name = candidate.name
-    let hashed = candidate.namespaceHashed
-    if ((toolOwners.get(candidate.namespace + name) ?? 0) > 1) {
-      name += hash(identity)
-      hashed = true
-    }
-    if (candidate.namespace.length + name.length > 64) {
-      const room = Math.max(0, 64 - candidate.namespace.length - 13)
-      name = candidate.name.slice(0, room) + hash(identity)
-      hashed = true
-    }
-    const exposed = (candidate.namespace + name).slice(0, 64)
+    const name = exposed.get(candidate.identity) ?? ''
     return changed(
       candidate.server,
       candidate.tool,
-      exposed,
-      candidate.name !== candidate.tool && 'sanitized',
-      hashed && 'hashed'
+      name,
+      sanitize(candidate.tool) !== candidate.tool && 'sanitized',
+      candidate.hashed && 'hashed'
     )
   })
+}
+
+/** Keys that more than one distinct identity maps to. */
+function colliding<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  identityOf: (item: T) => string
+): Set<string> {
+  const owners = new Map<string, Set<string>>()
+  for (const item of items) {
+    const key = keyOf(item)
+    owners.set(key, (owners.get(key) ?? new Set()).add(identityOf(item)))
+  }
+  return new Set([...owners].filter(([, identities]) => identities.size > 1).map(([key]) => key))
 }
 
 // Zed (crates/agent/src/thread.rs): the raw tool name, cut at 64; a name another server also has

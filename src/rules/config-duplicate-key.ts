@@ -46,7 +46,11 @@ export default defineRule({
         ? (path[1] ?? property.key.value)
         : undefined
       const data = { key: property.key.value, line, column, platform: file.platform.displayName }
-      report('duplicate', property.key.location, data, server === undefined ? {} : { server })
+      const lastWins = file.platform.duplicateKeys?.keeps === 'last'
+      report('duplicate', property.key.location, data, {
+        ...(server === undefined ? {} : { server }),
+        ...(lastWins ? { milder: 1 as const } : {})
+      })
     })
   }
 })

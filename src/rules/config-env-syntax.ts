@@ -82,7 +82,9 @@ export default defineRule({
     for (const server of file.servers) {
       const options = {
         server: server.name.value,
-        unconfirmed: interpolation.certainty === 'unconfirmed'
+        unconfirmed: interpolation.certainty === 'unconfirmed',
+        // The server still loads, with the reference as its value.
+        ...(interpolation.unexpandedStaysLiteral === true ? { milder: 1 as const } : {})
       }
       const shell = isShell(server.fields.get('command')?.value)
       for (const [field, property] of server.fields) {

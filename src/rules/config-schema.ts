@@ -47,16 +47,27 @@ export default defineRule({
     notObject: (d: { actual: string }) => `the file must hold an object, not ${d.actual}`,
     required: (d: { subject: string; field: string }) => `${d.subject} is missing "${d.field}"`,
     hint: (d: { subject: string; hint: string }) => `${d.subject}: ${d.hint}`,
-    type: (d: { subject: string; expected: string; actual: string }) =>
-      `${d.subject} must be ${d.expected}, not ${d.actual}`,
-    enum: (d: { subject: string; allowed: string }) => `${d.subject} must be one of ${d.allowed}`,
-    invalid: (d: { subject: string; detail: string }) => `${d.subject} ${d.detail}`,
+    // `then`: what the platform does with the whole file for one broken entry, or ''.
+    type: (d: { subject: string; expected: string; actual: string; then: string }) =>
+      `${d.subject} must be ${d.expected}, not ${d.actual}${d.then}`,
+    enum: (d: { subject: string; allowed: string; then: string }) =>
+      `${d.subject} must be one of ${d.allowed}${d.then}`,
+    invalid: (d: { subject: string; detail: string; then: string }) =>
+      `${d.subject} ${d.detail}${d.then}`,
+    tolerated: (d: { subject: string; expected: string; actual: string; consequence: string }) =>
+      `${d.subject} should be ${d.expected}, not ${d.actual}: ${d.consequence}`,
+    unread: (d: { message: string }) => d.message,
     unsafeKey: (d: { key: string }) =>
       `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
   },
   check({ file, report }) {
     const root = file.root
     if (root === undefined) return
+    const unread = file.platform.unreadPaths?.[file.path]
+    if (unread !== undefined)
+      report('unread', file.serversProperty?.key.location ?? startOf(root.location), {
+        message: unread.message
+      })
     if (root.kind !== 'object') {
       report('notObject', root.location, { actual: article(root.kind) })
       return
@@ -100,7 +111,34 @@ export default defineRule({
       const subject = describeSubject(file, root, issue.path)
       const server = serverOf(file, issue.path)
       const options = server === undefined ? {} : { server }
-      if (issue.keyword === 'propertyNames' && issue.field !== undefined) {
+      const invalidEntry = file.platform.invalidEntry
+      const then =
+        server === undefined || invalidEntry === undefined || issue.refuses === 'server'
+          ? ''
+          : `; ${invalidEntry.consequence}`
+      const tolerated = file.platform.toleratedTypes
+      if (
+        tolerated !== undefined &&
+        server !== undefined &&
+        (issue.keyword === 'type' || issue.keyword === 'enum') &&
+        tolerated.fields.some((field) => matchesField(field, issue.path.slice(2)))
+      ) {
+        const data = typeData(subject, issue)
+        report(
+          'tolerated',
+          issue.location,
+          {
+            ...data,
+            expected:
+              issue.keyword === 'enum'
+                ? `one of ${issue.expected.map((value) => `"${value}"`).join(', ')}`
+                : data.expected,
+            actual: issue.keyword === 'enum' ? 'another value' : data.actual,
+            consequence: tolerated.consequence
+          },
+          { ...options, milder: 1 }
+        )
+      } else if (issue.keyword === 'propertyNames' && issue.field !== undefined) {
         report(
           'hint',
           issue.location,
@@ -118,19 +156,20 @@ export default defineRule({
       else if (issue.keyword === 'required' && issue.field !== undefined)
         report('required', issue.location, { subject, field: issue.field }, options)
       else if (issue.keyword === 'type')
-        report('type', issue.location, typeData(subject, issue), options)
+        report('type', issue.location, { ...typeData(subject, issue), then }, options)
       else if (issue.keyword === 'enum') {
         report(
           'enum',
           issue.location,
-          { subject, allowed: issue.expected.map((value) => `"${value}"`).join(', ') },
+          { subject, allowed: issue.expected.map((value) => `"${value}"`).join(', '), then },
           options
         )
-      } else report('invalid', issue.location, { subject, detail: issue.detail }, options)
+      } else report('invalid', issue.location, { subject, detail: issue.detail, then }, options)
     }
     forEachProperty(root, (property, owner) => {
       const name = property.key.value
-      if (name === '__proto__' || (owner === serverMap && reservedServerNames.has(name))) {
+      const reserved = file.platform.reservedServerNames?.names ?? defaultReservedServerNames
+      if (name === '__proto__' || (owner === serverMap && reserved.includes(name))) {
         report('unsafeKey', property.key.location, { key: name })
       }
     })
@@ -165,6 +204,12 @@ function article(kind: string): string {
   return articles[kind] ?? `a ${kind}`
 }
 
+/** Whether a field pattern (`args/*`) names a path below a server entry. */
+function matchesField(pattern: string, path: readonly string[]): boolean {
+  const parts = pattern.split('/')
+  return parts.length === path.length && parts.every((part, i) => part === '*' || part === path[i])
+}
+
 function serverOf(file: ConfigFile, path: readonly string[]): string | undefined {
   return path.length >= 2 && file.platform.serversKeys.includes(path[0] ?? '') ? path[1] : undefined
 }
@@ -179,4 +224,4 @@ function describeSubject(file: ConfigFile, root: ValueNode, path: readonly strin
 }
 
 /** Server names that break JavaScript clients keeping servers in plain objects. */
-const reservedServerNames = new Set(['constructor', 'prototype'])
+const defaultReservedServerNames: readonly string[] = ['constructor', 'prototype']

@@ -42,10 +42,12 @@ export default defineRule({
       `${d.detail}: more than mcp-lint reads in a TOML file, so the file was not checked`,
     empty: (d: { platform: string }) =>
       `the file is empty: ${d.platform} expects a JSON object here`,
-    comment: (d: { platform: string }) =>
-      `${d.platform} reads this file as strict JSON: remove the comment`,
-    trailingComma: (d: { platform: string }) =>
-      `${d.platform} does not accept trailing commas: remove it`
+    comment: (d: { platform: string; consequence?: string }) =>
+      `${d.platform} reads this file as strict JSON${d.consequence === undefined ? '' : ` (${d.consequence})`}: remove the comment`,
+    byteOrderMark: (d: { platform: string; consequence?: string }) =>
+      `the file starts with a byte order mark, which ${d.platform} does not accept${d.consequence === undefined ? '' : ` (${d.consequence})`}: save it as UTF-8 without a BOM`,
+    trailingComma: (d: { platform: string; consequence?: string }) =>
+      `${d.platform} does not accept trailing commas${d.consequence === undefined ? '' : ` (${d.consequence})`}: remove it`
   },
   check({ file, report }) {
     const platform = file.platform.displayName
@@ -64,13 +66,19 @@ export default defineRule({
     const reportAll = (
       locations: readonly Location[],
       allowance: Allowance | undefined,
-      id: 'comment' | 'trailingComma'
+      id: 'comment' | 'trailingComma' | 'byteOrderMark'
     ) => {
       if (allowance === undefined || allowance === 'allowed') return
+      const data =
+        allowance.consequence === undefined
+          ? { platform }
+          : { platform, consequence: allowance.consequence }
       for (const location of locations)
-        report(id, location, { platform }, { unconfirmed: allowance.forbidden === 'unconfirmed' })
+        report(id, location, data, { unconfirmed: allowance.forbidden === 'unconfirmed' })
     }
     reportAll(file.comments, file.platform.jsonc?.comments, 'comment')
     reportAll(file.trailingCommas, file.platform.jsonc?.trailingCommas, 'trailingComma')
+    if (file.byteOrderMark && file.source !== undefined)
+      reportAll([file.source.locate(0, 0)], file.platform.byteOrderMark, 'byteOrderMark')
   }
 })

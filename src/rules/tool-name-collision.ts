@@ -8,7 +8,10 @@ import { defineRule, type Report } from './rule.js'
 
 /** What a platform does when two tools end up with one name. */
 const consequences: Readonly<Record<NamingScheme, string>> = {
-  'claude-code': 'the Anthropic API rejects a request with duplicate tool names',
+  // Claude Code 2.1.332 sends the name once, from the server that connected first (verified
+  // 2026-12-03, __tests__/clients/cases/claude-code.ts naming-collision-*).
+  'claude-code':
+    'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called',
   'gemini-cli': 'Gemini CLI keeps the one registered last and drops the other',
   vscode: 'VS Code cuts tool ids at 64 characters, so only one of them can be called',
   codex: 'Codex cannot tell them apart',

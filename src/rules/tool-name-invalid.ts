@@ -18,7 +18,7 @@ const messages = {
   sanitized: (d: { platform: string; server: string; count: number; tools: string }) =>
     `${d.platform} rewrites characters in ${plural(d.count, 'tool name')} of server ${quote(d.server)}: ${d.tools}`,
   hashed: (d: { platform: string; server: string; count: number; tools: string }) =>
-    `${d.platform} shortens ${plural(d.count, 'tool name')} of server ${quote(d.server)} to 64 characters with a hash suffix: ${d.tools}`,
+    `${d.platform} appends a hash to ${plural(d.count, 'tool name')} of server ${quote(d.server)} because another server or tool cleans up to the same name: ${d.tools}`,
   specName: (d: { server: string; count: number; tools: string }) =>
     `server ${quote(d.server)} has ${plural(d.count, 'tool name')} outside the MCP specification (1 to 128 characters of A-Z, a-z, 0-9, "_", "-" and "."): ${d.tools}`,
   underscore: (d: { server: string }) =>
@@ -52,8 +52,8 @@ export default defineRule({
     rationale:
       'Each platform enforces its own name rules on the way to the model. Cursor silently drops a tool whose ' +
       'server and tool names together reach 60 characters; the Anthropic API rejects Claude Code tool names ' +
-      'over 64; Gemini CLI cuts names over 63 to 30 + "..." + 30, VS Code cuts ids at 64 and Codex replaces ' +
-      'the end with a hash, so prompts, permission rules and allow-lists that name the tool stop matching; ' +
+      'over 64; Gemini CLI cuts names over 63 to 30 + "..." + 30, VS Code cuts ids at 64 and Codex appends ' +
+      'a hash to names that clean up to the same text, so prompts, permission rules and allow-lists that name the tool stop matching; ' +
       'characters outside each platform\'s set become "_". Server names matter too: Gemini CLI splits tool ' +
       'names at the first "_" after "mcp_", and Antigravity validates the server name with each tool. The ' +
       'MCP specification asks for tool names of 1 to 128 characters of A-Z, a-z, 0-9, "_", "-" and ".".',

@@ -1,5 +1,6 @@
 import { parseTOML } from 'toml-eslint-parser'
 import type { PlainObject } from '../core/tree.js'
+import { TOML_VERSION } from '../core/parse/toml.js'
 import { writeTomlServers } from './toml-write.js'
 
 /**
@@ -11,7 +12,7 @@ export function replaceTomlServers(
   servers: ReadonlyMap<string, PlainObject>,
   mapKey = 'mcp_servers'
 ): string {
-  const program = parseTOML(text, { tomlVersion: '1.0' })
+  const program = parseTOML(text, { tomlVersion: TOML_VERSION })
   const ranges: [number, number][] = []
   for (const item of program.body[0].body) {
     const first = item.key.keys[0]

@@ -5,6 +5,9 @@ import type { PropertyNode, StringNode, StringStyle, ValueNode } from '../tree.j
 import { MAX_DEPTH, type SyntaxProblem } from './syntax-problem.js'
 import { findTomlLimitBreach } from './toml-limits.js'
 
+/** The TOML version Codex 0.171.0 reads (verified 2026-12-03). */
+export const TOML_VERSION = '1.1'
+
 export interface TomlParse {
   readonly root: ValueNode | undefined
   readonly problems: readonly SyntaxProblem[]
@@ -40,7 +43,12 @@ class TooDeep extends Error {
   }
 }
 
-/** Parses TOML (1.0) into the same positioned tree as JSON, so rules see one model. */
+/**
+ * Parses TOML into the same positioned tree as JSON, so rules see one model. TOML 1.1, as Codex
+ * reads it: Codex 0.171.0 loads inline tables over several lines and with a trailing comma, the
+ * `\e` and `\xHH` escapes and times without seconds, and still rejects non-ASCII bare keys
+ * (verified 2026-12-03, __tests__/clients/cases/codex.ts `syntax-*`).
+ */
 export function parseToml(source: SourceText): TomlParse {
   const breach = findTomlLimitBreach(source.text)
   if (breach !== undefined) {
@@ -49,7 +57,7 @@ export function parseToml(source: SourceText): TomlParse {
   }
   let program: AST.TOMLProgram
   try {
-    program = parseTOML(source.text, { tomlVersion: '1.0' })
+    program = parseTOML(source.text, { tomlVersion: TOML_VERSION })
   } catch (error) {
     return { root: undefined, problems: [toProblem(source, error)] }
   }
