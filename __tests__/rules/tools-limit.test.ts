@@ -50,6 +50,18 @@ testRule(rule, {
       enumeration: [listed('.gemini/settings.json', 'a', tools(60, 'a'))]
     },
     {
+      name: 'a string includeTools lets no tool through, a string excludeTools removes substrings (Gemini CLI 0.61.0)',
+      path: '.gemini/settings.json',
+      text: servers('mcpServers', {
+        a: '{ "command": "npx", "args": ["-y", "x@1.0.0"], "includeTools": "a_1" }',
+        b: '{ "command": "npx", "args": ["-y", "x@1.0.0"], "excludeTools": "b_1 b_2 b_3 b_4 b_5 b_6 b_7 b_8 b_9 b_10 b_11" }'
+      }),
+      enumeration: [
+        listed('.gemini/settings.json', 'a', tools(60, 'a')),
+        listed('.gemini/settings.json', 'b', tools(60, 'b'))
+      ]
+    },
+    {
       name: 'includeTools entries with a ${VAR:-default} name the default',
       path: '.gemini/settings.json',
       text: servers('mcpServers', {

@@ -37415,7 +37415,15 @@ const geminiCli = {
     },
     tools: {
         naming: { scheme: 'gemini-cli', certainty: 'confirmed' },
-        filters: { allow: 'includeTools', deny: 'excludeTools' },
+        filters: {
+            allow: 'includeTools',
+            deny: 'excludeTools',
+            scalar: {
+                allow: 'nothing',
+                deny: 'substring',
+                verified: 'Gemini CLI 0.61.0, differential cases type-include-string, type-exclude-string (2026-12-03)'
+            }
+        },
         // config.ts isAllowed/isExcluded: exact, case-sensitive names; an empty `mcp.allowed` blocks
         // nothing; `mcp.excluded` wins.
         servers: {
@@ -40060,15 +40068,25 @@ function computeSurface(workspace, file) {
                 : info.title === undefined || info.title === ''
                     ? info.name
                     : info.title,
-            visible: tools === undefined
-                ? undefined
-                : omitted(entry, filters?.omit)
-                    ? []
-                    : applyFilters(tools, entries, hasList(entry, filters?.allow)),
+            visible: tools === undefined ? undefined : visibleTools(tools, entry, filters, entries),
             filters: entries,
             timings: run?.timings
         };
     });
+}
+/** The tools the model gets after the entry's filters, as the platform applies them. */
+function visibleTools(tools, entry, filters, entries) {
+    if (omitted(entry, filters?.omit))
+        return [];
+    const scalar = filters?.scalar;
+    if (scalar !== undefined && stringAt(entry, filters?.allow) !== undefined)
+        return [];
+    const deny = scalar === undefined ? undefined : stringAt(entry, filters?.deny);
+    return applyFilters(tools, entries, hasList(entry, filters?.allow)).filter((tool) => !(deny?.includes(tool.name) ?? false));
+}
+function stringAt(entry, field) {
+    const node = field === undefined ? undefined : entry.fields.get(field)?.value;
+    return node?.kind === 'string' ? node.value : undefined;
 }
 /** Whether the file's own server lists (platform.tools.servers) let the server start. */
 function admitted(file, name) {

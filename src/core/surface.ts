@@ -1,7 +1,7 @@
 import { exposeTools, type ExposedTool } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
-import type { Platform } from '../platforms/platform.js'
+import type { Platform, ToolFilters } from '../platforms/platform.js'
 import type { ConfigFile, ServerEntry, Workspace } from './model.js'
 import type { EntryResult, Timings, ToolInfo } from './tools.js'
 import { findProperty, type StringNode, type ValueNode } from './tree.js'
@@ -125,16 +125,32 @@ function computeSurface(workspace: Workspace, file: ConfigFile): ServerSurface[]
           : info.title === undefined || info.title === ''
             ? info.name
             : info.title,
-      visible:
-        tools === undefined
-          ? undefined
-          : omitted(entry, filters?.omit)
-            ? []
-            : applyFilters(tools, entries, hasList(entry, filters?.allow)),
+      visible: tools === undefined ? undefined : visibleTools(tools, entry, filters, entries),
       filters: entries,
       timings: run?.timings
     }
   })
+}
+
+/** The tools the model gets after the entry's filters, as the platform applies them. */
+function visibleTools(
+  tools: readonly ToolInfo[],
+  entry: ServerEntry,
+  filters: ToolFilters | undefined,
+  entries: readonly FilterEntry[]
+): ToolInfo[] {
+  if (omitted(entry, filters?.omit)) return []
+  const scalar = filters?.scalar
+  if (scalar !== undefined && stringAt(entry, filters?.allow) !== undefined) return []
+  const deny = scalar === undefined ? undefined : stringAt(entry, filters?.deny)
+  return applyFilters(tools, entries, hasList(entry, filters?.allow)).filter(
+    (tool) => !(deny?.includes(tool.name) ?? false)
+  )
+}
+
+function stringAt(entry: ServerEntry, field: string | undefined): string | undefined {
+  const node = field === undefined ? undefined : entry.fields.get(field)?.value
+  return node?.kind === 'string' ? node.value : undefined
 }
 
 /** Whether the file's own server lists (platform.tools.servers) let the server start. */

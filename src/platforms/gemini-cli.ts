@@ -141,7 +141,16 @@ export const geminiCli: Platform = {
   },
   tools: {
     naming: { scheme: 'gemini-cli', certainty: 'confirmed' },
-    filters: { allow: 'includeTools', deny: 'excludeTools' },
+    filters: {
+      allow: 'includeTools',
+      deny: 'excludeTools',
+      scalar: {
+        allow: 'nothing',
+        deny: 'substring',
+        verified:
+          'Gemini CLI 0.61.0, differential cases type-include-string, type-exclude-string (2026-12-03)'
+      }
+    },
     // config.ts isAllowed/isExcluded: exact, case-sensitive names; an empty `mcp.allowed` blocks
     // nothing; `mcp.excluded` wins.
     servers: {

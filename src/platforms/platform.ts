@@ -254,6 +254,16 @@ export interface ToolFilters {
    * `value` (Codex `omit_tools_from = ["direct"]`).
    */
   readonly omit?: { readonly field: string; readonly value: string }
+  /**
+   * Verified: how the client reads a string where a filter list belongs. Gemini CLI 0.61.0 throws
+   * on a string allow-list, so no tool passes, and tests a string deny-list with String.includes,
+   * so every tool whose name the string contains is removed.
+   */
+  readonly scalar?: {
+    readonly allow: 'nothing'
+    readonly deny: 'substring'
+    readonly verified: string
+  }
 }
 
 /**

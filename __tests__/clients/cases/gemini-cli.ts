@@ -552,11 +552,7 @@ const known: Readonly<Record<string, string>> = {
   'syntax-mcpservers-array':
     'an mcpServers array loads its items as servers "0", "1", …; mcp-lint rejects the file',
   'type-entry-null':
-    'one null entry drops every server of the file; mcp-lint refuses only that entry',
-  'type-include-string':
-    'a string includeTools lets no tool through (the filter throws); mcp-lint ignores a non-list filter',
-  'type-exclude-string':
-    'a string excludeTools removes every tool whose name it contains (String.includes); mcp-lint ignores a non-list filter'
+    'one null entry drops every server of the file; mcp-lint refuses only that entry'
 }
 
 export const geminiCliCases: readonly ClientCase[] = [
