@@ -1,5 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CaseRun, ClientCase } from './types.js'
 
@@ -19,12 +25,19 @@ export function fillPlaceholders(
   )
 }
 
-/** Writes a case into a new directory: `repo/` with its files, an empty `home/`, the log path. */
-export function materialize(testCase: ClientCase, server = RECORDING_SERVER): CaseRun {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-client-'))
+/**
+ * Writes a case into a new directory: `repo/` with its files, an empty `home/`, a copy of the
+ * recording server and the log path. The directory is made under `/tmp`, not TMPDIR, and the server
+ * is copied into it, so the paths in the case's files have the same length wherever the project is
+ * checked out: the columns a client prints in a parse error depend on them.
+ */
+export function materialize(testCase: ClientCase): CaseRun {
+  const dir = mkdtempSync(join('/tmp', 'mcp-lint-client-'))
   const repo = join(dir, 'repo')
   const home = join(dir, 'home')
   const log = join(dir, 'started.log')
+  const server = join(dir, 'server.mjs')
+  copyFileSync(RECORDING_SERVER, server)
   mkdirSync(repo)
   mkdirSync(home)
   for (const [path, text] of Object.entries(fillPlaceholders(testCase.files, { server, log }))) {
