@@ -22,7 +22,6 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parse as parseJsonc } from 'jsonc-parser'
-import { RECORDING_SERVER } from '../harness/materialize.js'
 import type { CaseRun, ClientVerdict, Driver } from '../harness/types.js'
 import { startFakeAnthropicApi } from './claude-code-api.js'
 
@@ -160,7 +159,7 @@ function diagnostics(output: string, caseRun: CaseRun, repo: string): string[] {
       .replaceAll(repo, '<repo>')
       .replaceAll(caseRun.repo, '<repo>')
       .replaceAll(caseRun.home, '<home>')
-      .replaceAll(RECORDING_SERVER, '<server>')
+      .replaceAll(caseRun.server, '<server>')
   return output
     .split('\n')
     .map((line) => /\[(Error|Warning)\] (.*)$/.exec(line))

@@ -1,7 +1,6 @@
 import { realpathSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CaseRun, ClientVerdict, Driver } from '../harness/types.js'
-import { RECORDING_SERVER } from '../harness/materialize.js'
 import { mcpToolNames, runIsolated, startFakeResponsesApi } from './codex-support.js'
 
 /**
@@ -205,7 +204,7 @@ function cleaner(run: CaseRun, repo: string): (text: string) => string {
     [realpathSync(run.home), '<home>'],
     [run.home, '<home>'],
     [run.log, '<log>'],
-    [RECORDING_SERVER, '<server>'],
+    [run.server, '<server>'],
     [dirname(run.repo), '<tmp>']
   ]
   return (text) => {

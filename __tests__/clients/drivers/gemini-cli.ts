@@ -26,7 +26,6 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { CaseRun, ClientVerdict, Driver } from '../harness/types.js'
-import { RECORDING_SERVER } from '../harness/materialize.js'
 import { mcpToolNames, startFakeGeminiApi } from './gemini-cli-api.js'
 
 const GEMINI = resolve('clients/node_modules/@google/gemini-cli/bundle/gemini.js')
@@ -143,7 +142,7 @@ function clean(run: CaseRun, line: string): string {
     .replaceAll(run.repo, '<repo>')
     .replaceAll(run.home, '<home>')
     .replaceAll(run.log, '<log>')
-    .replaceAll(RECORDING_SERVER, '<server>')
+    .replaceAll(run.server, '<server>')
     .replace(/ (?:at position \d+|\(line \d+ column \d+\)).*$/, '')
     .trimEnd()
 }

@@ -49,6 +49,7 @@ export function materialize(testCase: ClientCase): CaseRun {
     repo,
     home,
     log,
+    server,
     started: () =>
       existsSync(log)
         ? [

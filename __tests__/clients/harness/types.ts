@@ -55,6 +55,8 @@ export interface CaseRun {
   readonly home: string
   /** The recording server's log. */
   readonly log: string
+  /** The copy of the recording server the case's files launch. */
+  readonly server: string
   /** Labels logged so far, sorted and deduplicated. */
   readonly started: () => string[]
 }
