@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs CI (or the command given) in a fresh clone of this checkout's HEAD, in a new directory only
 # its owner can enter, with nothing beside the clone. The CI checkout itself hides two kinds of
-# dependency a contributor's clone does not have: files next to the project (../shared) and
+# dependency a contributor's clone does not have: files next to the project directory and
 # parent directories any user can traverse (tests that run the CLI as another uid).
 #
 #   scripts/ci-fresh-clone.sh              # .ci/run in the clone

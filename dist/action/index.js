@@ -56554,8 +56554,9 @@ function parentDirs(path, made) {
  */
 function prepareSandbox(mode, root, setup = { allowAppArmorProfile: false, log: () => undefined }) {
     if (mode === 'none') {
-        setup.log("sandbox: none, as asked: servers run with the runner's privileges");
-        return { sandbox: unsandboxed() };
+        const sandbox = unsandboxed();
+        setup.log(`sandbox: ${sandbox.description} (as asked)`);
+        return { sandbox };
     }
     if (which('bwrap') === undefined) {
         return {
@@ -56565,42 +56566,34 @@ function prepareSandbox(mode, root, setup = { allowAppArmorProfile: false, log: 
     const toolchain = findToolchain();
     const caller = userIds();
     const isolation = caller.uid === 0 ? 'root' : 'user';
-    const probe = () => (0,external_node_child_process_namespaceObject.spawnSync)('bwrap', [...systemArgs(isolation), '--', 'true'], {
-        encoding: 'utf8',
-        timeout: 10_000
-    });
-    const direct = probe();
+    const probe = (how) => (0,external_node_child_process_namespaceObject.spawnSync)(how === 'sudo' ? 'sudo' : 'bwrap', [...(how === 'sudo' ? ['-n', 'bwrap'] : []), ...systemArgs(how), '--', 'true'], { encoding: 'utf8', timeout: 10_000 });
+    const pick = (how, why) => chosen(how, caller, root, toolchain, setup, why);
+    const direct = probe(isolation);
     if (direct.status === 0)
-        return chosen(isolation, root, toolchain, setup, 'bubblewrap works as this user');
+        return pick(isolation, 'bubblewrap works as this user');
     const refusal = firstLine(direct.stderr, direct.error?.message ?? `exit ${String(direct.status)}`);
     if (caller.uid !== 0 && setup.allowAppArmorProfile) {
         const granted = grantUserNamespaces(setup.log);
-        if (granted !== undefined && probe().status === 0)
-            return chosen(isolation, root, toolchain, setup, granted);
+        if (granted !== undefined && probe(isolation).status === 0)
+            return pick(isolation, granted);
     }
-    const sudo = caller.uid !== 0 && which('sudo') !== undefined
-        ? (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'bwrap', ...systemArgs('sudo'), '--', 'true'], {
-            encoding: 'utf8',
-            timeout: 10_000
-        })
-        : undefined;
+    const sudo = caller.uid !== 0 && which('sudo') !== undefined ? probe('sudo') : undefined;
     if (sudo?.status === 0)
-        return chosen('sudo', root, toolchain, setup, `bubblewrap alone was refused (${refusal})`);
+        return pick('sudo', `bubblewrap alone was refused (${refusal})`);
     return {
         unavailable: `bubblewrap cannot create a sandbox here (${refusal}); on ubuntu-24.04 runners allow user namespaces ` +
             '(sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0) or give the runner passwordless sudo'
     };
 }
-function chosen(isolation, root, toolchain, setup, why) {
-    const sandbox = bubblewrap(isolation, root, toolchain);
+function chosen(isolation, caller, root, toolchain, setup, why) {
+    const sandbox = bubblewrap(isolation, caller, root, toolchain);
     setup.log(`sandbox: ${sandbox.description} (${why})`);
     return { sandbox };
 }
 function firstLine(text, fallback) {
     return (text.trim() === '' ? fallback : text.trim()).split('\n')[0] ?? fallback;
 }
-function bubblewrap(isolation, root, toolchain) {
-    const caller = userIds();
+function bubblewrap(isolation, caller, root, toolchain) {
     const who = isolation === 'root'
         ? `uid ${ROOT_SANDBOX_ID} in a user namespace`
         : `uid ${caller.uid}${isolation === 'sudo' ? ' (dropped from root with setpriv)' : ''}`;
@@ -57027,7 +57020,6 @@ async function enumerate(workspace, root, options) {
         : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     const deadline = started + options.runTimeoutMs;
     const outcomes = new Map();
-    const prefetches = new Map();
     const labels = labelLaunches(planned);
     const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined);
     try {
@@ -57058,7 +57050,7 @@ async function enumerate(workspace, root, options) {
             }
             if (sandbox === undefined)
                 return;
-            const outcome = await runStdio(job.stdio, sandbox, cacheRoot, prefetches, options, limits, label, progress);
+            const outcome = await runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
             outcomes.set(key, outcome);
         });
     }
@@ -57071,20 +57063,16 @@ async function enumerate(workspace, root, options) {
         : { reason: 'sandbox-unavailable', detail: unavailable };
     return runner_finish(started, sandbox?.kind ?? (unavailable === undefined ? 'unused' : 'unavailable'), planned, outcomes, missingSandbox, unavailable);
 }
-async function runStdio(request, sandbox, cacheRoot, prefetches, options, limits, label, progress) {
+async function runStdio(request, sandbox, cacheRoot, options, limits, label, progress) {
     // A cache per launch: what one server writes there (npx -c can install and run anything) is
-    // never run by another launch, even of the same package.
+    // never run by another launch, even of the same package. Launches are unique by key, so each
+    // cache is fetched into once.
     const cache = (0,external_node_path_.join)(cacheRoot, (0,external_node_crypto_.createHash)('sha256').update(request.key).digest('hex').slice(0, 16));
     (0,external_node_fs_.mkdirSync)(cache, { recursive: true, mode: 0o700 });
     let prefetch;
     if (request.packageSpec !== undefined && request.packageName !== undefined) {
-        let pending = prefetches.get(cache);
-        if (pending === undefined) {
-            progress(`fetching ${(0,runner_text/* sanitize */.a)(request.packageSpec, 100)} for ${label}`);
-            pending = prefetchNpm(request.packageSpec, request.packageName, cache, options.prefetchTimeoutMs);
-            prefetches.set(cache, pending);
-        }
-        prefetch = await pending;
+        progress(`fetching ${(0,runner_text/* sanitize */.a)(request.packageSpec, 100)} for ${label}`);
+        prefetch = await prefetchNpm(request.packageSpec, request.packageName, cache, options.prefetchTimeoutMs);
         if (!prefetch.ok) {
             progress(`${label}: failed (${prefetch.detail})`);
             const timings = { startMs: 0, initializeMs: 0, listMs: 0, totalMs: 0 };

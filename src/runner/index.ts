@@ -133,7 +133,6 @@ export async function enumerate(
     : mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
   const deadline = started + options.runTimeoutMs
   const outcomes = new Map<string, Outcome>()
-  const prefetches = new Map<string, Promise<PrefetchResult>>()
   const labels = labelLaunches(planned)
   const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined)
   try {
@@ -170,7 +169,6 @@ export async function enumerate(
         job.stdio,
         sandbox,
         cacheRoot,
-        prefetches,
         options,
         limits,
         label,
@@ -199,30 +197,25 @@ async function runStdio(
   request: LaunchRequest,
   sandbox: Sandbox,
   cacheRoot: string,
-  prefetches: Map<string, Promise<PrefetchResult>>,
   options: EnumerationOptions,
   limits: EnumerationLimits,
   label: string,
   progress: (line: string) => void
 ): Promise<Outcome> {
   // A cache per launch: what one server writes there (npx -c can install and run anything) is
-  // never run by another launch, even of the same package.
+  // never run by another launch, even of the same package. Launches are unique by key, so each
+  // cache is fetched into once.
   const cache = join(cacheRoot, createHash('sha256').update(request.key).digest('hex').slice(0, 16))
   mkdirSync(cache, { recursive: true, mode: 0o700 })
   let prefetch: PrefetchResult | undefined
   if (request.packageSpec !== undefined && request.packageName !== undefined) {
-    let pending = prefetches.get(cache)
-    if (pending === undefined) {
-      progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`)
-      pending = prefetchNpm(
-        request.packageSpec,
-        request.packageName,
-        cache,
-        options.prefetchTimeoutMs
-      )
-      prefetches.set(cache, pending)
-    }
-    prefetch = await pending
+    progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`)
+    prefetch = await prefetchNpm(
+      request.packageSpec,
+      request.packageName,
+      cache,
+      options.prefetchTimeoutMs
+    )
     if (!prefetch.ok) {
       progress(`${label}: failed (${prefetch.detail})`)
       const timings = { startMs: 0, initializeMs: 0, listMs: 0, totalMs: 0 }

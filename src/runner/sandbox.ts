@@ -229,8 +229,9 @@ export function prepareSandbox(
   setup: SandboxSetup = { allowAppArmorProfile: false, log: () => undefined }
 ): { sandbox: Sandbox } | { unavailable: string } {
   if (mode === 'none') {
-    setup.log("sandbox: none, as asked: servers run with the runner's privileges")
-    return { sandbox: unsandboxed() }
+    const sandbox = unsandboxed()
+    setup.log(`sandbox: ${sandbox.description} (as asked)`)
+    return { sandbox }
   }
   if (which('bwrap') === undefined) {
     return {
@@ -241,29 +242,22 @@ export function prepareSandbox(
   const toolchain = findToolchain()
   const caller = userIds()
   const isolation: Isolation = caller.uid === 0 ? 'root' : 'user'
-  const probe = () =>
-    spawnSync('bwrap', [...systemArgs(isolation), '--', 'true'], {
-      encoding: 'utf8',
-      timeout: 10_000
-    })
-  const direct = probe()
-  if (direct.status === 0)
-    return chosen(isolation, root, toolchain, setup, 'bubblewrap works as this user')
+  const probe = (how: Isolation) =>
+    spawnSync(
+      how === 'sudo' ? 'sudo' : 'bwrap',
+      [...(how === 'sudo' ? ['-n', 'bwrap'] : []), ...systemArgs(how), '--', 'true'],
+      { encoding: 'utf8', timeout: 10_000 }
+    )
+  const pick = (how: Isolation, why: string) => chosen(how, caller, root, toolchain, setup, why)
+  const direct = probe(isolation)
+  if (direct.status === 0) return pick(isolation, 'bubblewrap works as this user')
   const refusal = firstLine(direct.stderr, direct.error?.message ?? `exit ${String(direct.status)}`)
   if (caller.uid !== 0 && setup.allowAppArmorProfile) {
     const granted = grantUserNamespaces(setup.log)
-    if (granted !== undefined && probe().status === 0)
-      return chosen(isolation, root, toolchain, setup, granted)
+    if (granted !== undefined && probe(isolation).status === 0) return pick(isolation, granted)
   }
-  const sudo =
-    caller.uid !== 0 && which('sudo') !== undefined
-      ? spawnSync('sudo', ['-n', 'bwrap', ...systemArgs('sudo'), '--', 'true'], {
-          encoding: 'utf8',
-          timeout: 10_000
-        })
-      : undefined
-  if (sudo?.status === 0)
-    return chosen('sudo', root, toolchain, setup, `bubblewrap alone was refused (${refusal})`)
+  const sudo = caller.uid !== 0 && which('sudo') !== undefined ? probe('sudo') : undefined
+  if (sudo?.status === 0) return pick('sudo', `bubblewrap alone was refused (${refusal})`)
   return {
     unavailable:
       `bubblewrap cannot create a sandbox here (${refusal}); on ubuntu-24.04 runners allow user namespaces ` +
@@ -273,12 +267,13 @@ export function prepareSandbox(
 
 function chosen(
   isolation: Isolation,
+  caller: UserIds,
   root: string,
   toolchain: Toolchain,
   setup: SandboxSetup,
   why: string
 ): { sandbox: Sandbox } {
-  const sandbox = bubblewrap(isolation, root, toolchain)
+  const sandbox = bubblewrap(isolation, caller, root, toolchain)
   setup.log(`sandbox: ${sandbox.description} (${why})`)
   return { sandbox }
 }
@@ -287,8 +282,12 @@ function firstLine(text: string, fallback: string): string {
   return (text.trim() === '' ? fallback : text.trim()).split('\n')[0] ?? fallback
 }
 
-function bubblewrap(isolation: Isolation, root: string, toolchain: Toolchain): Sandbox {
-  const caller = userIds()
+function bubblewrap(
+  isolation: Isolation,
+  caller: UserIds,
+  root: string,
+  toolchain: Toolchain
+): Sandbox {
   const who =
     isolation === 'root'
       ? `uid ${ROOT_SANDBOX_ID} in a user namespace`
@@ -341,6 +340,11 @@ function unsandboxed(): Sandbox {
   }
 }
 
-function userIds(): { uid: number; gid: number } {
+interface UserIds {
+  readonly uid: number
+  readonly gid: number
+}
+
+function userIds(): UserIds {
   return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 }
 }

@@ -9,7 +9,6 @@
  *   search off (`ENABLE_TOOL_SEARCH=false`), so every MCP tool definition is in the request's
  *   `tools`: the `mcp__…` names there are what the model gets.
  */
-import { spawn } from 'node:child_process'
 import {
   mkdirSync,
   mkdtempSync,
@@ -22,6 +21,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parse as parseJsonc } from 'jsonc-parser'
+import { runIsolated, type Finished } from '../harness/run-isolated.js'
 import type { CaseRun, ClientVerdict, Driver } from '../harness/types.js'
 import { startFakeAnthropicApi } from './claude-code-api.js'
 
@@ -37,14 +37,8 @@ export const CASE_ENV: Readonly<Record<string, string>> = {
   MCP_LINT_EMPTY: ''
 }
 
-interface Result {
-  readonly stdout: string
-  readonly stderr: string
-  readonly code: number | null
-}
-
 /** The minimal environment the client runs with: never this machine's own variables. */
-function environment(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function environment(home: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
     HOME: home,
@@ -62,41 +56,16 @@ function environment(home: string, extra: Record<string, string> = {}): NodeJS.P
   }
 }
 
-/** Runs the client in its own process group and kills the whole group when it ends or times out. */
-function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(CLAUDE, args, {
-      cwd,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    const killGroup = () => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        // The group is gone already.
-      }
-    }
-    const timer = setTimeout(() => {
-      killGroup()
-      reject(new Error(`claude ${args.join(' ')} timed out after ${String(TIMEOUT_MS)} ms`))
-    }, TIMEOUT_MS)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      killGroup()
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      killGroup()
-      resolvePromise({ stdout, stderr, code })
-    })
-  })
+/** Runs the client in its own process group (harness/run-isolated.ts); a timeout is a failure. */
+async function run(
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>>
+): Promise<Finished> {
+  const result = await runIsolated(CLAUDE, args, { cwd, env, timeoutMs: TIMEOUT_MS })
+  if (result.timedOut)
+    throw new Error(`claude ${args.join(' ')} timed out after ${String(TIMEOUT_MS)} ms`)
+  return result
 }
 
 /** Makes the client trust the repository and approve its `.mcp.json` servers. */

@@ -1,7 +1,8 @@
 import { realpathSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CaseRun, ClientVerdict, Driver } from '../harness/types.js'
-import { mcpToolNames, runIsolated, startFakeResponsesApi } from './codex-support.js'
+import { runIsolated } from '../harness/run-isolated.js'
+import { mcpToolNames, startFakeResponsesApi } from './codex-support.js'
 
 /**
  * Codex (`@openai/codex`, pinned in clients/package.json), offline. Per case:
