@@ -29,13 +29,7 @@ describe.each(CLIENTS.map((client) => [client]))(
       expect(recorded).toEqual(defined)
     })
 
-    const known = new Map(cases.map((testCase) => [testCase.id, testCase.known]))
-    const entries = Object.entries(record?.cases ?? {}).filter(
-      ([id]) => known.get(id) === undefined
-    )
-    const disagreements = Object.entries(record?.cases ?? {}).filter(
-      ([id]) => known.get(id) !== undefined
-    )
+    const entries = Object.entries(record?.cases ?? {})
 
     if (entries.length > 0)
       it.each(entries)('%s', async (_, entry) => {
@@ -56,17 +50,6 @@ describe.each(CLIENTS.map((client) => [client]))(
           toolNames: entry.verdict.toolNames,
           errors: expect.any(Array) as unknown
         })
-      })
-
-    // Known disagreements stay visible: when one starts to agree, its `known` note must go.
-    if (disagreements.length > 0)
-      it.each(disagreements)('%s still disagrees (known)', async (_, entry) => {
-        const prediction = await predict(client, entry.files)
-        const agrees =
-          JSON.stringify(prediction.loaded) === JSON.stringify(entry.verdict.loaded) &&
-          (!entry.tools ||
-            JSON.stringify(prediction.toolNames) === JSON.stringify(entry.verdict.toolNames))
-        expect(agrees).toBe(false)
       })
   }
 )

@@ -31,6 +31,11 @@ testRule(rule, {
       text: '{ "ui": { "theme": "x" }, "mcpServers": { "a": { "httpUrl": "https://x/mcp", "trust": false, "includeTools": ["t"] } } }'
     },
     {
+      name: 'Gemini CLI mcp.serverCommand quoted, with a variable',
+      path: '.gemini/settings.json',
+      text: '{ "mcp": { "serverCommand": "node \\"my server.js\\" --root $HOME" } }'
+    },
+    {
       name: 'Gemini CLI settings without MCP servers',
       path: '.gemini/settings.json',
       text: '{ "hooks": {} }'
@@ -401,6 +406,58 @@ testRule(rule, {
             '"command" of server "a": empty, so Gemini CLI 0.61.0 skips the server without a word'
         },
         { messageId: 'hint', line: 1, column: 43 }
+      ]
+    },
+    {
+      name: 'Gemini CLI drops every server of a file with a null entry, and only the entry of another kind',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": { "a": { "command": "x" }, "b": null, "c": 7 } }',
+      errors: [
+        {
+          messageId: 'type',
+          line: 1,
+          column: 49,
+          message:
+            'server "b" must be an object, not null; Gemini CLI 0.61.0 then starts none of the servers in this file'
+        },
+        {
+          messageId: 'type',
+          line: 1,
+          column: 60,
+          message: 'server "c" must be an object, not an integer'
+        }
+      ]
+    },
+    {
+      name: 'Gemini CLI loads an mcpServers array as servers "0", "1" after a warning',
+      path: '.gemini/settings.json',
+      text: '{ "mcpServers": [{ "command": "x" }] }',
+      errors: [
+        {
+          messageId: 'tolerated',
+          line: 1,
+          column: 17,
+          severity: 'warning',
+          message:
+            '"mcpServers" should be an object, not an array: Gemini CLI 0.61.0 warns, then loads the items as servers named "0", "1", …'
+        }
+      ]
+    },
+    {
+      name: 'Gemini CLI starts no server when mcp.serverCommand holds a shell construct',
+      path: '.gemini/settings.json',
+      text: lines(
+        '{ "mcp": { "serverCommand": "npx -y server | tee log" },',
+        '  "mcpServers": { "a": { "command": "x" } } }'
+      ),
+      errors: [
+        {
+          messageId: 'commandOperator',
+          line: 1,
+          column: 29,
+          message:
+            '"mcp.serverCommand" holds "|", which the client does not run in a shell: Gemini CLI 0.61.0 fails with "failed to parse mcpServerCommand" and starts no MCP server at all'
+        }
       ]
     },
     {

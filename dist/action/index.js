@@ -8538,6 +8538,498 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 6591:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/* unused reexport */ __nccwpck_require__(5335);
+exports.parse = __nccwpck_require__(2696);
+
+
+/***/ }),
+
+/***/ 2696:
+/***/ ((module) => {
+
+
+
+/**
+ * @import {
+ * 	ControlOperator,
+ * 	Env,
+ * 	GlobPattern,
+ * 	ParseEntry,
+ * } from './parse' */
+
+// '<(' and '>(' are process substitution operators and
+// can be parsed the same as control operator
+var CONTROL = /** @type {const} */ ('(?:') + /** @type {const} */ ([
+	'\\|\\|',
+	'\\&(?:\\&|>>?)', // `&&`, `&>`, and `&>>`
+	';;\\&?', // `;;` and `;;&`
+	'[;|]\\&', // `;&` and `|&`
+	'\\<\\(',
+	'\\<\\<\\<',
+	'\\<\\<-',
+	'\\<\\<(?!\\()', // `<<(` stays `<` and `<(`, as zsh reads it; other shells reject it
+	'>>',
+	'>[&|(]', // `>&`, `>|`, and `>(`
+	'<[&>]', // `<&` and `<>`
+	'[&;()|<>]'
+]).join(/** @type {const} */ ('|')) + /** @type {const} */ (')');
+var controlRE = new RegExp('^' + CONTROL + '$');
+var META = /** @type {const} */ ('|&;()<> \\t');
+var SINGLE_QUOTE = /** @type {const} */ ('\'([^\']*?)\'');
+// bash ANSI-C quoting, `$'...'`: a backslash escapes the next character, including `'`
+var ANSI_C_BODY = '(?:\\\\[\\s\\S]|[^\\\\\'])*?';
+var ANSI_C_QUOTE = '\\$\'' + ANSI_C_BODY + '\'';
+var ansiCAt = new RegExp('\\$\'' + ANSI_C_BODY + '(?:(\')|\\\\?$)', 'g');
+var ANSI_C_LETTERS = 'abeEfnrtv';
+var ANSI_C_CHARS = '\x07\b\x1B\x1B\f\n\r\t\v';
+var hash = /^#$/;
+
+var SQ = /** @type {const} */ ("'");
+var DQ = /** @type {const} */ ('"');
+var DS = /** @type {const} */ ('$');
+
+var TOKEN = '';
+var mult = /** @type {const} */ (0x100000000); // Math.pow(16, 8);
+for (var i = 0; i < 4; i++) {
+	TOKEN += (mult * Math.random()).toString(16);
+}
+var startsWithToken = new RegExp('^' + TOKEN);
+
+/**
+ * @param {string} s
+ * @param {RegExp} r
+ */
+function matchAll(s, r) {
+	var origIndex = r.lastIndex;
+
+	var matches = [];
+	var matchObj;
+
+	while ((matchObj = r.exec(s))) {
+		matches[matches.length] = matchObj;
+		if (r.lastIndex === matchObj.index) {
+			r.lastIndex += 1;
+		}
+	}
+
+	r.lastIndex = origIndex;
+
+	return matches;
+}
+
+/**
+ * @param {Env} env
+ * @param {string} pre
+ * @param {string} key
+ */
+function getVar(env, pre, key) {
+	var r = typeof env === 'function' ? env(key) : env[key];
+	if (typeof r === 'undefined' && key != '') {
+		r = '';
+	} else if (typeof r === 'undefined') {
+		r = '$';
+	}
+
+	if (typeof r === 'object') {
+		return pre + TOKEN + JSON.stringify(r) + TOKEN;
+	}
+	return pre + r;
+}
+
+var ansiCEscape = /\\([0-7]{1,3}|x[\dA-Fa-f]{1,2}|u[\dA-Fa-f]{1,4}|U[\dA-Fa-f]{1,8}|c(?:\\\\|[\s\S])|[abeEfnrtv\\'"?])/g;
+
+/**
+ * @param {string} m
+ * @param {string} escape
+ */
+function expandAnsiCEscape(m, escape) {
+	var kind = escape.charAt(0);
+	if (kind === 'c') {
+		var ctrl = escape.charAt(1);
+		return ctrl === '?' ? '\x7F' : String.fromCharCode(ctrl.charCodeAt(0) & 0x1F);
+	}
+	if (kind === 'x' || kind === 'u' || kind === 'U') {
+		var cp = parseInt(escape.slice(1), 16);
+		if (cp > 0x10FFFF) {
+			return m;
+		}
+		return String.fromCharCode.apply(null, cp > 0xFFFF ? [0xD7C0 + (cp >> 10), 0xDC00 + (cp & 0x3FF)] : [cp]);
+	}
+	if (kind >= '0' && kind <= '7') {
+		return String.fromCharCode(parseInt(escape, 8) & 0xFF);
+	}
+	var letter = ANSI_C_LETTERS.indexOf(escape);
+	return letter < 0 ? escape : ANSI_C_CHARS.charAt(letter);
+}
+
+/** @param {string} body */
+function expandAnsiC(body) {
+	return body.replace(ansiCEscape, expandAnsiCEscape).split('\0')[0]; // like bash, a NUL ends the string
+}
+
+/**
+ * @param {string} s
+ * @param {number} i
+ */
+function closesAnsiC(s, i) {
+	ansiCAt.lastIndex = i;
+	return !!(/** @type {RegExpExecArray} */ (ansiCAt.exec(s)))[1];
+}
+
+/**
+ * @param {string} string
+ * @param {Env} [env]
+ * @param {{ escape?: string, splitUnquoted?: boolean | string }} [opts]
+ * @returns {ParseEntry[]}
+ */
+function parseInternal(string, env, opts) {
+	if (!opts) {
+		opts = {};
+	}
+	var BS = opts.escape || '\\';
+	var ifs = opts.splitUnquoted === true ? ' \t\n' : (typeof opts.splitUnquoted === 'string' ? opts.splitUnquoted : '');
+	var BAREWORD = '(\\' + BS + '[\'"$\\' + BS + META + ']|\\$\\$|\\$(?!' + ANSI_C_QUOTE.slice(2) + ')|[^\\s\'"$' + META + '])+';
+	var DOUBLE_QUOTE = '"(?:\\' + BS + '[\\s\\S]|[^"\\' + BS + '])*"';
+
+	var chunker = new RegExp([
+		'(' + CONTROL + ')', // control chars
+		'(' + ANSI_C_QUOTE + '|' + BAREWORD + '|' + DOUBLE_QUOTE + '|' + SINGLE_QUOTE + ')+'
+	].join('|'), 'g');
+
+	var matches = matchAll(string, chunker);
+
+	if (matches.length === 0) {
+		return [];
+	}
+	if (!env) {
+		env = {};
+	}
+
+	var commented = false;
+
+	return matches.map(function (match) {
+		var s = match[0];
+		if (!s || commented) {
+			return void undefined;
+		}
+		if (controlRE.test(s)) {
+			return /** @type {ControlOperator} */ ({ op: s });
+		}
+
+		// Hand-written scanner/parser for Bash quoting rules:
+		//
+		// 1. inside single quotes, all characters are printed literally.
+		// 2. inside double quotes, all characters are printed literally
+		//    except variables prefixed by '$' and backslashes followed by
+		//    either a double quote or another backslash.
+		// 3. outside of any quotes, backslashes are treated as escape
+		//    characters and not printed (unless they are themselves escaped)
+		// 4. quote context can switch mid-token if there is no whitespace
+		//     between the two quote contexts (e.g. all'one'"token" parses as
+		//     "allonetoken")
+		/** @type {string | boolean} */
+		var quote = false;
+		var esc = false;
+		var out = '';
+		/** @type {string[]} */
+		var words = [];
+		var sawQuote = false;
+		/** @type {number | null} */
+		var pendingNw = null;
+		var isGlob = false;
+		/** @type {number} */
+		var i;
+
+		function parseEnvVar() {
+			i += 1;
+			/** @type {number | RegExpMatchArray | null} */
+			var varend;
+			/** @type {string} */
+			var varname;
+			var char = s.charAt(i);
+
+			if (char === '{') {
+				i += 1;
+				if (s.charAt(i) === '}') {
+					throw new Error('Bad substitution: ' + s.slice(i - 2, i + 1));
+				}
+				// match braces by depth so a nested `${` keeps its inner `}` from ending the outer substitution
+				var depth = 1;
+				varend = i;
+				while (depth > 0 && varend < s.length) {
+					if (s.charAt(varend) === '{' && s.charAt(varend - 1) === '$') {
+						depth += 1;
+					} else if (s.charAt(varend) === '}') {
+						depth -= 1;
+					}
+					varend += 1;
+				}
+				if (depth !== 0) {
+					throw new Error('Bad substitution: ' + s.slice(i));
+				}
+				varend -= 1;
+				varname = s.slice(i, varend);
+				i = varend;
+			} else if ((/[*@#?$!-]/).test(char)) {
+				varname = char;
+			} else {
+				var slicedFromI = s.slice(i);
+				varend = slicedFromI.match(/[^\w\d_]/);
+				if (!varend) {
+					varname = slicedFromI;
+					i = s.length;
+				} else {
+					varname = slicedFromI.slice(0, varend.index);
+					i += /** @type {number} */ (varend.index) - 1;
+				}
+			}
+			return getVar(/** @type {NonNullable<typeof env>} */ (env), '', varname);
+		}
+
+		function flushRun() {
+			if (pendingNw === null) {
+				return;
+			}
+			if (pendingNw === 0) {
+				if (out !== '') {
+					words[words.length] = out;
+					out = '';
+				}
+			} else {
+				words[words.length] = out;
+				out = '';
+				for (var fe = 1; fe < pendingNw; fe += 1) {
+					words[words.length] = '';
+				}
+			}
+			pendingNw = null;
+		}
+
+		for (i = 0; i < s.length; i++) {
+			var c = s.charAt(i);
+			if (ifs && c !== DS) {
+				flushRun();
+			}
+			isGlob = isGlob || (!quote && (c === '*' || c === '?'));
+			if (esc) {
+				out += c;
+				esc = false;
+			} else if (quote) {
+				if (c === quote) {
+					quote = false;
+				} else if (quote == SQ) {
+					out += c;
+				} else { // Double quote
+					if (c === BS) {
+						i += 1;
+						c = s.charAt(i);
+						if (c === DQ || c === BS || c === DS) {
+							out += c;
+						} else {
+							out += BS + c;
+						}
+					} else if (c === DS) {
+						out += parseEnvVar();
+					} else {
+						out += c;
+					}
+				}
+			} else if (c === DQ || c === SQ) {
+				quote = c;
+				sawQuote = true;
+			} else if (controlRE.test(c)) {
+				return /** @type {ControlOperator} */ ({ op: s });
+			} else if (hash.test(c)) {
+				commented = true;
+				var commentObj = { comment: string.slice(match.index + i + 1) };
+				if (out.length) {
+					return /** @type {const} */ ([out, commentObj]);
+				}
+				return /** @type {const} */ ([commentObj]);
+			} else if (c === BS) {
+				esc = true;
+			} else if (c === DS && s.charAt(i + 1) === SQ && closesAnsiC(s, i)) {
+				flushRun();
+				sawQuote = true;
+				out += expandAnsiC(s.slice(i + 2, ansiCAt.lastIndex - 1));
+				i = ansiCAt.lastIndex - 1;
+			} else if (c === DS) {
+				var value = parseEnvVar();
+				if (!ifs) {
+					out += value;
+				} else {
+					for (var vi = 0; vi < value.length; vi += 1) {
+						var vc = value.charAt(vi);
+						if (ifs.indexOf(vc) < 0) {
+							flushRun();
+							out += vc;
+						} else if (pendingNw === null) {
+							pendingNw = vc === ' ' || vc === '\t' || vc === '\n' ? 0 : 1;
+						} else if (vc !== ' ' && vc !== '\t' && vc !== '\n') {
+							pendingNw += 1;
+						}
+					}
+				}
+			} else {
+				out += c;
+			}
+		}
+
+		if (isGlob) {
+			return /** @type {GlobPattern} */ ({ op: 'glob', pattern: out });
+		}
+
+		if (ifs) {
+			if (pendingNw !== null && pendingNw > 0) {
+				words[words.length] = out;
+				out = '';
+				for (var te = 1; te < pendingNw; te += 1) {
+					words[words.length] = '';
+				}
+			}
+			if (out !== '' || (sawQuote && words.length === 0)) {
+				words[words.length] = out;
+			}
+			return words;
+		}
+
+		return out;
+	}).reduce(function (prev, arg) { // finalize parsed arguments
+		if (typeof arg === 'undefined') {
+			return prev;
+		}
+		/** @type {ParseEntry[]} */ ([]).concat(arg).forEach(function (entry) {
+			prev[prev.length] = entry;
+		});
+		return prev;
+	}, /** @type {ParseEntry[]} */ ([]));
+}
+
+/** @type {typeof import('./parse')} */
+module.exports = function parse(s, env, opts) {
+	var mapped = parseInternal(s, env, opts);
+	if (typeof env !== 'function') {
+		return mapped;
+	}
+	return mapped.reduce(function (acc, s) {
+		if (typeof s === 'object') {
+			acc[acc.length] = s;
+			return acc;
+		}
+		var xs = s.split(RegExp('(' + TOKEN + '.*?' + TOKEN + ')', 'g'));
+		if (xs.length === 1) {
+			acc[acc.length] = xs[0];
+			return acc;
+		}
+		xs.filter(Boolean).forEach(function (x) {
+			acc[acc.length] = startsWithToken.test(x)
+				? JSON.parse(x.split(TOKEN)[1])
+				: x;
+		});
+		return acc;
+	}, /** @type {ParseEntry[]} */ ([]));
+};
+
+
+/***/ }),
+
+/***/ 5335:
+/***/ ((module) => {
+
+
+
+/** @import { ControlOperator } from './parse' */
+
+/** @type {ControlOperator['op'][]} */
+var OPS = /** @type {const} */ ([
+	'||',
+	'&&',
+	';;&',
+	';;',
+	';&',
+	'|&',
+	'<(',
+	'>(',
+	'<<<',
+	'<<-',
+	'<<',
+	'>>',
+	'>&',
+	'>|',
+	'&>>',
+	'&>',
+	'<&',
+	'<>',
+	'&',
+	';',
+	'(',
+	')',
+	'|',
+	'<',
+	'>'
+]);
+var LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
+var GLOB_SHELL_SPECIAL = /[\s#!"$&'():;<=>@\\^`|~]/g;
+
+/** @type {typeof import('./quote')} */
+module.exports = function quote(xs) {
+	var sawComment = false;
+	return xs.map(function (s) {
+		if (sawComment && typeof s === 'string' && LINE_TERMINATORS.test(s)) {
+			throw new TypeError('a token after a `comment` must not contain line terminators');
+		}
+		if (s === '') {
+			return /** @type {const} */ ('\'\'');
+		}
+		if (s && typeof s === 'object') {
+			if ('op' in s && s.op === 'glob') {
+				if (typeof s.pattern !== 'string') {
+					throw new TypeError('glob token requires a string `pattern`');
+				}
+				if (LINE_TERMINATORS.test(s.pattern)) {
+					throw new TypeError('glob `pattern` must not contain line terminators');
+				}
+				if (s.pattern === '') {
+					return /** @type {const} */ ('\'\'');
+				}
+				return s.pattern.replace(GLOB_SHELL_SPECIAL, '\\$&');
+			}
+			if ('op' in s && typeof s.op === 'string') {
+				if (OPS.indexOf(s.op) < 0) {
+					throw new TypeError('invalid `op` value: ' + JSON.stringify(s.op));
+				}
+				return s.op.replace(/[\s\S]/g, '\\$&');
+			}
+			if ('comment' in s && typeof s.comment === 'string') {
+				if (LINE_TERMINATORS.test(s.comment)) {
+					throw new TypeError('`comment` must not contain line terminators');
+				}
+				sawComment = true;
+				return '#' + s.comment;
+			}
+			throw new TypeError('unrecognized object token shape');
+		}
+		if ((/'/).test(s) && (/!/).test(s)) {
+			return "'" + s.replace(/'/g, "'\"'\"'") + "'";
+		}
+		if ((/["\s\\]/).test(s) && !(/'/).test(s)) {
+			return "'" + s + "'";
+		}
+		if ((/["'\s]/).test(s)) {
+			return '"' + s.replace(/(["\\$`])/g, '\\$1') + '"';
+		}
+		return String(s).replace(/([A-Za-z]:)?([#!"$&'()*,:;<=>?@[\\\]^`{|}~])/g, '$1\\$2');
+	}).join(' ');
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -36910,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8916);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(296);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45115,7 +45607,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 8916:
+/***/ 296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45796,6 +46288,21 @@ function schemaIssues(file) {
     const issues = root === undefined ? [] : validateTree(file.platform.id, file.platform.schema, root);
     issuesByFile.set(file, issues);
     return issues;
+}
+/**
+ * Whether a problem inside one server's entry makes the platform drop the whole file
+ * (`Platform.invalidEntry`): any schema error, or only an entry of the listed kinds; never one the
+ * schema marks `x-refuses: server`.
+ */
+function entryIssueRejectsFile(platform, issue) {
+    const invalid = platform.invalidEntry;
+    if (invalid === undefined || issue.refuses === 'server')
+        return false;
+    if (invalid.entryKinds === undefined)
+        return true;
+    return (issue.keyword === 'type' &&
+        issue.path.length === 2 &&
+        invalid.entryKinds.includes(issue.actual ?? ''));
 }
 /** Compound keywords whose own error says it all; their branch errors are noise. */
 const compound = new Set(['anyOf', 'oneOf', 'propertyNames']);
@@ -46688,6 +47195,28 @@ const geminiCli = {
         consequence: 'Gemini CLI 0.61.0 warns, then loads the server with the value as written ("trust": "false" trusts it, a string "includeTools" lets no tool through, a string "excludeTools" removes every tool whose name it contains)',
         verified: 'gemini-cli 0.61.0 (2026-12-03)'
     },
+    // One null entry throws while the servers are gathered, so none of the file's servers starts; a
+    // string, number or array entry is skipped alone (cases type-entry-*, 0.61.0, 2026-12-03).
+    invalidEntry: {
+        rejects: 'file',
+        entryKinds: ['null'],
+        consequence: 'Gemini CLI 0.61.0 then starts none of the servers in this file',
+        verified: 'gemini-cli 0.61.0 (2026-12-03)'
+    },
+    // Only a warning ("Expected object, received array"); Object.entries numbers the items.
+    serverArray: {
+        consequence: 'Gemini CLI 0.61.0 warns, then loads the items as servers named "0", "1", …',
+        verified: 'gemini-cli 0.61.0 (2026-12-03)'
+    },
+    // McpClientManager.startConfiguredMcpServers → populateMcpServerCommand: shell-quote's parse of
+    // the line becomes mcpServers["mcp"]; an operator, glob or comment throws before any server
+    // starts (cases discovery-server-command*, 0.61.0, 2026-12-03).
+    commandSetting: {
+        path: ['mcp', 'serverCommand'],
+        server: 'mcp',
+        consequence: 'Gemini CLI 0.61.0 fails with "failed to parse mcpServerCommand" and starts no MCP server at all',
+        verified: 'gemini-cli 0.61.0 (2026-12-03)'
+    },
     ignoredFields: {
         disabled: 'Gemini CLI has no "disabled" field: run `gemini mcp disable <name>` or list the server in "mcp.excluded"'
     },
@@ -47463,6 +47992,7 @@ function rawOffsets(raw, style) {
         case 'toml-basic':
             return escaped(raw, 1, raw.length - 1);
         case 'toml-multiline-basic':
+        case 'derived':
             return undefined;
     }
 }
@@ -48574,7 +49104,33 @@ function locateField(entry, path, atKey) {
     }
 }));
 
+// EXTERNAL MODULE: ./node_modules/shell-quote/index.js
+var shell_quote = __nccwpck_require__(6591);
+;// CONCATENATED MODULE: ./src/core/command-line.ts
+
+/**
+ * Splits a command line as shell-quote does for clients that take one (Gemini CLI's
+ * `mcp.serverCommand`): quotes and escapes honoured, `$VAR` and `${VAR}` kept as `${VAR}` so that
+ * reference rules see them, as the client expands them from its environment. An operator, a glob
+ * or a comment is named instead, since the client refuses the whole line then.
+ */
+function splitCommandLine(text) {
+    const words = [];
+    for (const entry of (0,shell_quote.parse)(text, (name) => `\${${name}}`)) {
+        if (typeof entry === 'string')
+            words.push(entry);
+        else if ('comment' in entry)
+            return { construct: 'a comment' };
+        else if (entry.op === 'glob')
+            return { construct: 'a glob' };
+        else
+            return { construct: `"${entry.op}"` };
+    }
+    return { words };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/config-schema.ts
+
 
 
 
@@ -48589,7 +49145,9 @@ function locateField(entry, path, atKey) {
         rationale: "Each platform reads its own shape: the server map's key (`mcpServers`, VS Code's `servers`, Codex's " +
             "`mcp_servers`, Zed's `context_servers`), the fields of a local and a remote server, and their types. A server " +
             'that does not match is skipped or breaks the whole file, often silently: Claude Code rejects a `url` without ' +
-            '`type`, Codex rejects an inline `bearer_token`, Cursor sees no servers under `servers`. ' +
+            '`type`, Codex rejects an inline `bearer_token`, Cursor sees no servers under `servers`, and Gemini CLI ' +
+            'starts no server at all when its legacy `mcp.serverCommand` holds a pipe (it is split into words, not run ' +
+            'in a shell). ' +
             'The schemas are published in `schemas/` for editors. Keys named `__proto__` are refused too: JavaScript tools ' +
             'that merge configs can turn them into prototype pollution.',
         examples: {
@@ -48624,6 +49182,7 @@ function locateField(entry, path, atKey) {
         invalid: (d) => `${d.subject} ${d.detail}${d.then}`,
         tolerated: (d) => `${d.subject} should be ${d.expected}, not ${d.actual}: ${d.consequence}`,
         unread: (d) => d.message,
+        commandOperator: (d) => `"${d.setting}" holds ${d.construct}, which the client does not run in a shell: ${d.consequence}`,
         unsafeKey: (d) => `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
     },
     check({ file, report }) {
@@ -48678,11 +49237,21 @@ function locateField(entry, path, atKey) {
             const server = serverOf(file, issue.path);
             const options = server === undefined ? {} : { server };
             const invalidEntry = file.platform.invalidEntry;
-            const then = server === undefined || invalidEntry === undefined || issue.refuses === 'server'
-                ? ''
-                : `; ${invalidEntry.consequence}`;
+            const then = server !== undefined &&
+                invalidEntry !== undefined &&
+                entryIssueRejectsFile(file.platform, issue)
+                ? `; ${invalidEntry.consequence}`
+                : '';
             const tolerated = file.platform.toleratedTypes;
-            if (tolerated !== undefined &&
+            const serverArray = file.platform.serverArray;
+            if (serverArray !== undefined &&
+                issue.keyword === 'type' &&
+                issue.actual === 'array' &&
+                issue.path.length === 1 &&
+                issue.path[0] === file.serversProperty?.key.value) {
+                report('tolerated', issue.location, { ...typeData(subject, issue), consequence: serverArray.consequence }, { milder: 1 });
+            }
+            else if (tolerated !== undefined &&
                 server !== undefined &&
                 (issue.keyword === 'type' || issue.keyword === 'enum') &&
                 tolerated.fields.some((field) => matchesField(field, issue.path.slice(2)))) {
@@ -48715,6 +49284,17 @@ function locateField(entry, path, atKey) {
             }
             else
                 report('invalid', issue.location, { subject, detail: issue.detail, then }, options);
+        }
+        const setting = file.platform.commandSetting;
+        const line = setting === undefined ? undefined : resolvePath(root, setting.path);
+        if (setting !== undefined && line?.kind === 'string') {
+            const split = splitCommandLine(line.value);
+            if ('construct' in split)
+                report('commandOperator', line.location, {
+                    setting: setting.path.join('.'),
+                    construct: split.construct,
+                    consequence: setting.consequence
+                });
         }
         forEachProperty(root, (property, owner) => {
             const name = property.key.value;
@@ -56049,6 +56629,7 @@ function toProblem(source, error) {
 
 
 
+
 /** Reads, parses and models one config file. Undefined when the file does not exist. */
 async function loadConfigFile(root, path, platform, options) {
     const outcome = await readRepoFile(root, path, options);
@@ -56090,7 +56671,7 @@ function parseConfigText(path, platform, text, byteOrderMark = false) {
         trailingCommas: parsed.trailingCommas,
         root: parsed.root,
         serversProperty,
-        servers: serversProperty?.value.kind === 'object' ? extractServers(serversProperty.value) : []
+        servers: platformServers(parsed.root, serversProperty, platform)
     };
 }
 function emptyFile(path, platform) {
@@ -56118,12 +56699,70 @@ function findServersProperty(root, platform) {
     }
     return undefined;
 }
+/**
+ * The servers the platform loads from a file: the server map, an array of servers where the
+ * platform numbers them (`serverArray`), and a server written as a command-line setting
+ * (`commandSetting`), which replaces the map's server of that name.
+ */
+function platformServers(root, serversProperty, platform) {
+    const map = serversProperty?.value;
+    const servers = map?.kind === 'object'
+        ? extractServers(map)
+        : map?.kind === 'array' && platform.serverArray !== undefined
+            ? map.items.map((value, index) => toEntry(derivedString(String(index), value), value))
+            : [];
+    const setting = platform.commandSetting;
+    const line = setting === undefined || root === undefined ? undefined : settingAt(root, setting.path);
+    if (setting === undefined || line === undefined)
+        return servers;
+    const split = splitCommandLine(line.value.value);
+    // An empty line is no server (`if (mcpServerCommand)`), nor one of blanks (no command).
+    if (!('words' in split) || split.words.length === 0)
+        return servers;
+    const [command = '', ...args] = split.words;
+    const field = (name, value) => ({
+        key: derivedString(name, line.key),
+        value
+    });
+    const fields = [
+        field('command', derivedString(command, line.value)),
+        field('args', {
+            kind: 'array',
+            items: args.map((arg) => derivedString(arg, line.value)),
+            location: line.value.location
+        })
+    ];
+    const entry = {
+        name: derivedString(setting.server, line.key),
+        value: { kind: 'object', properties: fields, location: line.value.location },
+        fields: new Map(fields.map((property) => [property.key.value, property])),
+        transport: 'stdio'
+    };
+    return [...servers.filter((server) => server.name.value !== setting.server), entry];
+}
+/** The string property at a path of objects, when every step is there. */
+function settingAt(root, path) {
+    let property;
+    let node = root;
+    for (const segment of path) {
+        property = node?.kind === 'object' ? findProperty(node, segment) : undefined;
+        node = property?.value;
+    }
+    return property?.value.kind === 'string'
+        ? { key: property.key, value: property.value }
+        : undefined;
+}
+/** A string the platform makes from source text: located at that text, sub-ranges not mapped. */
+function derivedString(value, at) {
+    return { kind: 'string', value, style: 'derived', location: at.location };
+}
 /** The server entries of a server map, one per name (the last definition wins). */
 function extractServers(map) {
-    return effectiveProperties(map).map(({ key, value }) => {
-        const fields = new Map(value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []);
-        return { name: key, value, fields, transport: detectTransport(fields) };
-    });
+    return effectiveProperties(map).map(({ key, value }) => toEntry(key, value));
+}
+function toEntry(name, value) {
+    const fields = new Map(value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []);
+    return { name, value, fields, transport: detectTransport(fields) };
 }
 function detectTransport(fields) {
     const type = fields.get('type')?.value;

@@ -1,4 +1,5 @@
 import type { Platform } from '../platforms/platform.js'
+import { splitCommandLine } from './command-line.js'
 import type { ConfigFile, ServerEntry, Transport } from './model.js'
 import { parseJson } from './parse/json.js'
 import { parseToml } from './parse/toml.js'
@@ -9,6 +10,7 @@ import {
   findProperty,
   type ObjectNode,
   type PropertyNode,
+  type StringNode,
   type ValueNode
 } from './tree.js'
 
@@ -70,7 +72,7 @@ export function parseConfigText(
     trailingCommas: parsed.trailingCommas,
     root: parsed.root,
     serversProperty,
-    servers: serversProperty?.value.kind === 'object' ? extractServers(serversProperty.value) : []
+    servers: platformServers(parsed.root, serversProperty, platform)
   }
 }
 
@@ -102,14 +104,83 @@ function findServersProperty(
   return undefined
 }
 
+/**
+ * The servers the platform loads from a file: the server map, an array of servers where the
+ * platform numbers them (`serverArray`), and a server written as a command-line setting
+ * (`commandSetting`), which replaces the map's server of that name.
+ */
+function platformServers(
+  root: ValueNode | undefined,
+  serversProperty: PropertyNode | undefined,
+  platform: Platform
+): ServerEntry[] {
+  const map = serversProperty?.value
+  const servers =
+    map?.kind === 'object'
+      ? extractServers(map)
+      : map?.kind === 'array' && platform.serverArray !== undefined
+        ? map.items.map((value, index) => toEntry(derivedString(String(index), value), value))
+        : []
+  const setting = platform.commandSetting
+  const line =
+    setting === undefined || root === undefined ? undefined : settingAt(root, setting.path)
+  if (setting === undefined || line === undefined) return servers
+  const split = splitCommandLine(line.value.value)
+  // An empty line is no server (`if (mcpServerCommand)`), nor one of blanks (no command).
+  if (!('words' in split) || split.words.length === 0) return servers
+  const [command = '', ...args] = split.words
+  const field = (name: string, value: ValueNode): PropertyNode => ({
+    key: derivedString(name, line.key),
+    value
+  })
+  const fields = [
+    field('command', derivedString(command, line.value)),
+    field('args', {
+      kind: 'array',
+      items: args.map((arg) => derivedString(arg, line.value)),
+      location: line.value.location
+    })
+  ]
+  const entry: ServerEntry = {
+    name: derivedString(setting.server, line.key),
+    value: { kind: 'object', properties: fields, location: line.value.location },
+    fields: new Map(fields.map((property) => [property.key.value, property])),
+    transport: 'stdio'
+  }
+  return [...servers.filter((server) => server.name.value !== setting.server), entry]
+}
+
+/** The string property at a path of objects, when every step is there. */
+function settingAt(
+  root: ValueNode,
+  path: readonly string[]
+): { key: StringNode; value: StringNode } | undefined {
+  let property: PropertyNode | undefined
+  let node: ValueNode | undefined = root
+  for (const segment of path) {
+    property = node?.kind === 'object' ? findProperty(node, segment) : undefined
+    node = property?.value
+  }
+  return property?.value.kind === 'string'
+    ? { key: property.key, value: property.value }
+    : undefined
+}
+
+/** A string the platform makes from source text: located at that text, sub-ranges not mapped. */
+function derivedString(value: string, at: ValueNode | StringNode): StringNode {
+  return { kind: 'string', value, style: 'derived', location: at.location }
+}
+
 /** The server entries of a server map, one per name (the last definition wins). */
 export function extractServers(map: ObjectNode): ServerEntry[] {
-  return effectiveProperties(map).map(({ key, value }) => {
-    const fields = new Map(
-      value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []
-    )
-    return { name: key, value, fields, transport: detectTransport(fields) }
-  })
+  return effectiveProperties(map).map(({ key, value }) => toEntry(key, value))
+}
+
+function toEntry(name: StringNode, value: ValueNode): ServerEntry {
+  const fields = new Map(
+    value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []
+  )
+  return { name, value, fields, transport: detectTransport(fields) }
 }
 
 function detectTransport(fields: ReadonlyMap<string, PropertyNode>): Transport {

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { Platform } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
 import { addKeywords, ajvOptions } from './ajv-options.js'
 import { precompiled } from './generated/validators.js'
@@ -62,6 +63,22 @@ export function schemaIssues(file: ConfigFile): readonly SchemaIssue[] {
     root === undefined ? [] : validateTree(file.platform.id, file.platform.schema, root)
   issuesByFile.set(file, issues)
   return issues
+}
+
+/**
+ * Whether a problem inside one server's entry makes the platform drop the whole file
+ * (`Platform.invalidEntry`): any schema error, or only an entry of the listed kinds; never one the
+ * schema marks `x-refuses: server`.
+ */
+export function entryIssueRejectsFile(platform: Platform, issue: SchemaIssue): boolean {
+  const invalid = platform.invalidEntry
+  if (invalid === undefined || issue.refuses === 'server') return false
+  if (invalid.entryKinds === undefined) return true
+  return (
+    issue.keyword === 'type' &&
+    issue.path.length === 2 &&
+    invalid.entryKinds.includes(issue.actual ?? '')
+  )
 }
 
 /** Compound keywords whose own error says it all; their branch errors are noise. */

@@ -34,6 +34,7 @@ function rawOffsets(raw: string, style: StringNode['style']): number[] | undefin
     case 'toml-basic':
       return escaped(raw, 1, raw.length - 1)
     case 'toml-multiline-basic':
+    case 'derived':
       return undefined
   }
 }

@@ -11,6 +11,8 @@ export type StringStyle =
   | 'toml-literal'
   | 'toml-multiline-basic'
   | 'toml-multiline-literal'
+  /** Made by the platform from other text (a number, a word of a command line): not in the source as is. */
+  | 'derived'
 
 export interface StringNode {
   readonly kind: 'string'

@@ -103,6 +103,29 @@ export const geminiCli: Platform = {
       'Gemini CLI 0.61.0 warns, then loads the server with the value as written ("trust": "false" trusts it, a string "includeTools" lets no tool through, a string "excludeTools" removes every tool whose name it contains)',
     verified: 'gemini-cli 0.61.0 (2026-12-03)'
   },
+  // One null entry throws while the servers are gathered, so none of the file's servers starts; a
+  // string, number or array entry is skipped alone (cases type-entry-*, 0.61.0, 2026-12-03).
+  invalidEntry: {
+    rejects: 'file',
+    entryKinds: ['null'],
+    consequence: 'Gemini CLI 0.61.0 then starts none of the servers in this file',
+    verified: 'gemini-cli 0.61.0 (2026-12-03)'
+  },
+  // Only a warning ("Expected object, received array"); Object.entries numbers the items.
+  serverArray: {
+    consequence: 'Gemini CLI 0.61.0 warns, then loads the items as servers named "0", "1", …',
+    verified: 'gemini-cli 0.61.0 (2026-12-03)'
+  },
+  // McpClientManager.startConfiguredMcpServers → populateMcpServerCommand: shell-quote's parse of
+  // the line becomes mcpServers["mcp"]; an operator, glob or comment throws before any server
+  // starts (cases discovery-server-command*, 0.61.0, 2026-12-03).
+  commandSetting: {
+    path: ['mcp', 'serverCommand'],
+    server: 'mcp',
+    consequence:
+      'Gemini CLI 0.61.0 fails with "failed to parse mcpServerCommand" and starts no MCP server at all',
+    verified: 'gemini-cli 0.61.0 (2026-12-03)'
+  },
   ignoredFields: {
     disabled:
       'Gemini CLI has no "disabled" field: run `gemini mcp disable <name>` or list the server in "mcp.excluded"'

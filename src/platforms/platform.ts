@@ -184,7 +184,31 @@ export interface Platform {
    */
   readonly invalidEntry?: {
     readonly rejects: 'file'
+    /**
+     * Only an entry that is itself one of these JSON kinds (Gemini CLI: `null`) rejects the file;
+     * absent, any schema error inside an entry does.
+     */
+    readonly entryKinds?: readonly string[]
     /** What happens, naming the client version it was verified with. */
+    readonly consequence: string
+    readonly verified: string
+  }
+  /**
+   * Verified: a server map written as an array loads (after a warning) its items as servers named
+   * by their index, "0", "1", …; config-schema reports it a level milder, with the consequence.
+   */
+  readonly serverArray?: { readonly consequence: string; readonly verified: string }
+  /**
+   * A setting outside the server map holding one stdio server as a shell command line (Gemini
+   * CLI's legacy `mcp.serverCommand`): split as a POSIX shell would, it replaces the server named
+   * `server`. A shell operator in it (`|`, `&&`, `>`, a glob, a comment) makes the client throw
+   * and start no server at all.
+   */
+  readonly commandSetting?: {
+    /** Property path from the file's root to the string. */
+    readonly path: readonly string[]
+    readonly server: string
+    /** What an operator does, naming the client version it was verified with. */
     readonly consequence: string
     readonly verified: string
   }

@@ -1,7 +1,8 @@
 import type { ConfigFile } from '../core/model.js'
-import { schemaIssues, type SchemaIssue } from '../core/schema.js'
+import { splitCommandLine } from '../core/command-line.js'
+import { entryIssueRejectsFile, schemaIssues, type SchemaIssue } from '../core/schema.js'
 import { startOf } from '../core/source.js'
-import { forEachProperty, formatPath, type ValueNode } from '../core/tree.js'
+import { forEachProperty, formatPath, resolvePath, type ValueNode } from '../core/tree.js'
 import { platformsUsingKey } from '../platforms/index.js'
 import { defineRule } from './rule.js'
 
@@ -15,7 +16,9 @@ export default defineRule({
       "Each platform reads its own shape: the server map's key (`mcpServers`, VS Code's `servers`, Codex's " +
       "`mcp_servers`, Zed's `context_servers`), the fields of a local and a remote server, and their types. A server " +
       'that does not match is skipped or breaks the whole file, often silently: Claude Code rejects a `url` without ' +
-      '`type`, Codex rejects an inline `bearer_token`, Cursor sees no servers under `servers`. ' +
+      '`type`, Codex rejects an inline `bearer_token`, Cursor sees no servers under `servers`, and Gemini CLI ' +
+      'starts no server at all when its legacy `mcp.serverCommand` holds a pipe (it is split into words, not run ' +
+      'in a shell). ' +
       'The schemas are published in `schemas/` for editors. Keys named `__proto__` are refused too: JavaScript tools ' +
       'that merge configs can turn them into prototype pollution.',
     examples: {
@@ -57,6 +60,8 @@ export default defineRule({
     tolerated: (d: { subject: string; expected: string; actual: string; consequence: string }) =>
       `${d.subject} should be ${d.expected}, not ${d.actual}: ${d.consequence}`,
     unread: (d: { message: string }) => d.message,
+    commandOperator: (d: { setting: string; construct: string; consequence: string }) =>
+      `"${d.setting}" holds ${d.construct}, which the client does not run in a shell: ${d.consequence}`,
     unsafeKey: (d: { key: string }) =>
       `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
   },
@@ -113,11 +118,27 @@ export default defineRule({
       const options = server === undefined ? {} : { server }
       const invalidEntry = file.platform.invalidEntry
       const then =
-        server === undefined || invalidEntry === undefined || issue.refuses === 'server'
-          ? ''
-          : `; ${invalidEntry.consequence}`
+        server !== undefined &&
+        invalidEntry !== undefined &&
+        entryIssueRejectsFile(file.platform, issue)
+          ? `; ${invalidEntry.consequence}`
+          : ''
       const tolerated = file.platform.toleratedTypes
+      const serverArray = file.platform.serverArray
       if (
+        serverArray !== undefined &&
+        issue.keyword === 'type' &&
+        issue.actual === 'array' &&
+        issue.path.length === 1 &&
+        issue.path[0] === file.serversProperty?.key.value
+      ) {
+        report(
+          'tolerated',
+          issue.location,
+          { ...typeData(subject, issue), consequence: serverArray.consequence },
+          { milder: 1 }
+        )
+      } else if (
         tolerated !== undefined &&
         server !== undefined &&
         (issue.keyword === 'type' || issue.keyword === 'enum') &&
@@ -165,6 +186,17 @@ export default defineRule({
           options
         )
       } else report('invalid', issue.location, { subject, detail: issue.detail, then }, options)
+    }
+    const setting = file.platform.commandSetting
+    const line = setting === undefined ? undefined : resolvePath(root, setting.path)
+    if (setting !== undefined && line?.kind === 'string') {
+      const split = splitCommandLine(line.value)
+      if ('construct' in split)
+        report('commandOperator', line.location, {
+          setting: setting.path.join('.'),
+          construct: split.construct,
+          consequence: setting.consequence
+        })
     }
     forEachProperty(root, (property, owner) => {
       const name = property.key.value

@@ -83,6 +83,13 @@ const syntax: ClientCase[] = [
   make('syntax', 'syntax-mcpservers-array', 'mcpServers is an array of entries', {
     [SETTINGS]: json({ mcpServers: [server('alpha')] })
   }),
+  make(
+    'syntax',
+    'syntax-mcpservers-array-tools',
+    'the items of an mcpServers array are servers "0", "1"',
+    { [SETTINGS]: json({ mcpServers: [server('alpha'), server('beta', {}, ['lookup'])] }) },
+    true
+  ),
   make('syntax', 'syntax-other-settings', 'unrelated settings next to mcpServers', {
     ...settings(
       { alpha: server('alpha') },
@@ -220,6 +227,12 @@ const types: ClientCase[] = [
   }),
   make('types', 'type-entry-null', 'a server entry that is null', {
     ...settings({ alpha: server('alpha'), beta: null })
+  }),
+  make('types', 'type-entry-number', 'a server entry that is a number', {
+    ...settings({ alpha: server('alpha'), beta: 7 })
+  }),
+  make('types', 'type-entry-null-first', 'a null entry before a working one', {
+    ...settings({ beta: null, alpha: server('alpha') })
   }),
   make('types', 'type-type-unknown', 'type is an unknown transport', {
     ...settings({ alpha: server('alpha'), beta: server('beta', { type: 'websocket' }) })
@@ -483,6 +496,48 @@ const discovery: ClientCase[] = [
   make('discovery', 'discovery-server-command', 'mcp.serverCommand adds a server named "mcp"', {
     [SETTINGS]: json({ mcp: { serverCommand: 'node @SERVER@ @LOG@ mcp search' } })
   }),
+  make(
+    'discovery',
+    'discovery-server-command-tools',
+    'the tools of the mcp.serverCommand server reach the model',
+    {
+      ...settings(
+        { alpha: server('alpha') },
+        { mcp: { serverCommand: 'node \'@SERVER@\' "@LOG@" mcp search,fetch' } }
+      )
+    },
+    true
+  ),
+  make(
+    'discovery',
+    'discovery-server-command-replaces',
+    'mcp.serverCommand replaces a server keyed "mcp"',
+    {
+      ...settings(
+        { alpha: server('alpha'), mcp: server('from-map', {}, ['lookup']) },
+        { mcp: { serverCommand: 'node @SERVER@ @LOG@ from-command search' } }
+      )
+    },
+    true
+  ),
+  make('discovery', 'discovery-server-command-pipe', 'a pipe in mcp.serverCommand', {
+    ...settings(
+      { alpha: server('alpha') },
+      { mcp: { serverCommand: 'node @SERVER@ @LOG@ mcp search | cat' } }
+    )
+  }),
+  make('discovery', 'discovery-server-command-glob', 'a glob in mcp.serverCommand', {
+    ...settings({ alpha: server('alpha') }, { mcp: { serverCommand: 'node @SERVER@ @LOG@ mcp *' } })
+  }),
+  make('discovery', 'discovery-server-command-comment', 'a # comment in mcp.serverCommand', {
+    ...settings(
+      { alpha: server('alpha') },
+      { mcp: { serverCommand: 'node @SERVER@ @LOG@ mcp search # the legacy server' } }
+    )
+  }),
+  make('discovery', 'discovery-server-command-empty', 'an empty mcp.serverCommand', {
+    ...settings({ alpha: server('alpha') }, { mcp: { serverCommand: '' } })
+  }),
   make('discovery', 'discovery-admin-disabled', 'admin.mcp.enabled false in workspace settings', {
     ...settings({ alpha: server('alpha') }, { admin: { mcp: { enabled: false } } })
   })
@@ -545,16 +600,6 @@ const namingCases: ClientCase[] = [
   })
 ]
 
-/** What mcp-lint does not model yet (issue 13 stays open on these). */
-const known: Readonly<Record<string, string>> = {
-  'discovery-server-command':
-    'mcp.serverCommand (a legacy setting) adds a server named "mcp"; mcp-lint reads servers only from mcpServers',
-  'syntax-mcpservers-array':
-    'an mcpServers array loads its items as servers "0", "1", …; mcp-lint rejects the file',
-  'type-entry-null':
-    'one null entry drops every server of the file; mcp-lint refuses only that entry'
-}
-
 export const geminiCliCases: readonly ClientCase[] = [
   ...syntax,
   ...names,
@@ -565,7 +610,4 @@ export const geminiCliCases: readonly ClientCase[] = [
   ...allowLists,
   ...discovery,
   ...namingCases
-].map((testCase) => {
-  const why = known[testCase.id]
-  return why === undefined ? testCase : { ...testCase, known: why }
-})
+]

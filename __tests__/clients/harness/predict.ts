@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import type { Diagnostic } from '../../../src/core/diagnostic.js'
 import type { ConfigFile, Workspace } from '../../../src/core/model.js'
 import type { Position, Range } from '../../../src/core/source.js'
-import { schemaIssues } from '../../../src/core/schema.js'
+import { entryIssueRejectsFile, schemaIssues } from '../../../src/core/schema.js'
 import { exposedToolsOf, surfaceOf } from '../../../src/core/surface.js'
 import { lint, loadLockfile, loadWorkspace } from '../../../src/lint.js'
 import { LOCKFILE_PATH } from '../../../src/lockfile/lockfile.js'
@@ -84,25 +84,19 @@ export async function predict(
 }
 
 /**
- * An error outside every entry rejects the file; so does a schema error in an entry's definition
- * (config-schema attributes it to the server) on a platform that rejects the whole file for one
- * broken entry (`invalidEntry`, Codex), unless the schema marks that problem `x-refuses: server`.
- * A refused server name (not attributed: it is a key of the server map) stays that server's.
+ * An error outside every entry rejects the file; so does a schema error in an entry on a platform
+ * that drops the whole file for it (`Platform.invalidEntry`: any broken entry for Codex, a null one
+ * for Gemini CLI). A refused server name (a key of the server map) stays that server's.
  */
 function rejectsFile(file: ConfigFile, diagnostic: Diagnostic): boolean {
   // A syntax error the client's parser does not accept fails the whole parse, wherever it is.
   if (diagnostic.ruleId === 'config-syntax') return true
   if (serverAt(file, diagnostic) === undefined) return true
-  if (
-    file.platform.invalidEntry?.rejects !== 'file' ||
-    diagnostic.ruleId !== 'config-schema' ||
-    diagnostic.server === undefined
-  )
-    return false
+  if (diagnostic.ruleId !== 'config-schema' || diagnostic.server === undefined) return false
   const start = diagnostic.range.start
-  return !schemaIssues(file).some(
+  return schemaIssues(file).some(
     (issue) =>
-      issue.refuses === 'server' &&
+      entryIssueRejectsFile(file.platform, issue) &&
       issue.location.range.start.line === start.line &&
       issue.location.range.start.column === start.column
   )

@@ -27,11 +27,6 @@ export interface ClientCase {
   readonly files: Readonly<Record<string, string>>
   /** Ask for the tool names the model receives (one model request: slower). */
   readonly tools?: boolean
-  /**
-   * A disagreement mcp-lint does not model yet, and why. The agreement test then expects the
-   * disagreement, so fixing it (or a client release that changes it) shows.
-   */
-  readonly known?: string
 }
 
 /** What the client did with a case: observed, never predicted. */
