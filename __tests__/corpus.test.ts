@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { lint } from '../src/lint.js'
-import { platformForPath } from '../src/platforms/index.js'
+import { dialectForPath } from '../src/platforms/index.js'
 import { formatText } from '../src/reporters/text.js'
 
 /**
@@ -57,7 +57,7 @@ describe('real-world corpus', () => {
       }
       // Every manifest file at a path a platform reads is found and parsed.
       const expected = manifest.filter(
-        (entry) => entry.repo === repo && platformForPath(entry.path) !== undefined
+        (entry) => entry.repo === repo && dialectForPath(entry.path) !== undefined
       )
       expect(result.files.map((file) => file.path)).toEqual(
         expect.arrayContaining(expected.map((entry) => entry.path))

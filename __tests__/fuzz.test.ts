@@ -11,7 +11,7 @@ import { SourceText } from '../src/core/source.js'
 import type { PlainValue } from '../src/core/tree.js'
 import { lint } from '../src/lint.js'
 import { lintFiles } from '../src/lint-text.js'
-import { platformForPath, platforms } from '../src/platforms/index.js'
+import { dialectForPath, platforms } from '../src/platforms/index.js'
 import { listedExample } from '../src/rules/examples.js'
 import { rules } from '../src/rules/index.js'
 
@@ -35,7 +35,7 @@ function seedFiles(): { path: string; text: string }[] {
       if (entry.isDirectory()) walk(root, full)
       else {
         const path = relative(root, full).split('\\').join('/')
-        if (platformForPath(path) !== undefined)
+        if (dialectForPath(path) !== undefined)
           found.push({ path, text: readFileSync(full, 'utf8') })
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { lintFiles } from '../src/lint-text.js'
-import { platforms } from '../src/platforms/index.js'
+import { dialects, platforms } from '../src/platforms/index.js'
 import { rules } from '../src/rules/index.js'
 
 /** Checks over the whole registry, as stylelint's meta tests and ESLint's checkRuleFiles do. */
@@ -43,11 +43,11 @@ describe('platform registry', () => {
   it('is sorted by id and no path belongs to two platforms', () => {
     const ids = platforms.map((platform) => platform.id)
     expect(ids).toEqual([...ids].sort())
-    const paths = platforms.flatMap((platform) => platform.paths)
+    const paths = dialects.flatMap((dialect) => dialect.paths)
     expect(new Set(paths).size).toBe(paths.length)
   })
 
-  it.each(platforms.map((platform) => [platform.id, platform] as const))(
+  it.each(dialects.map((dialect) => [dialect.id, dialect] as const))(
     '%s has a fixture directory and a published schema',
     (id, platform) => {
       expect(existsSync(`fixtures/platforms/${id}`)).toBe(true)
@@ -64,7 +64,7 @@ describe('generated validators', () => {
   it('cover every schema mcp-lint validates with, so no run compiles one', async () => {
     const { precompiled } = await import('../src/core/generated/validators.js')
     expect(Object.keys(precompiled).sort()).toEqual(
-      [...platforms.map((platform) => platform.id), 'mcp-lint-config', 'mcp-lint-report'].sort()
+      [...dialects.map((dialect) => dialect.id), 'mcp-lint-config', 'mcp-lint-report'].sort()
     )
   })
 })

@@ -10,7 +10,7 @@ import { lintConfigSchema } from '../src/config/schema.js'
 import { addKeywords, ajvOptions } from '../src/core/ajv-options.js'
 import { reportSchema } from '../src/reporters/json-schema.js'
 import { lintFiles } from '../src/lint-text.js'
-import { platforms } from '../src/platforms/index.js'
+import { dialects } from '../src/platforms/index.js'
 import { docsUrl, rules } from '../src/rules/index.js'
 import type { Example, Rule, RuleSettings } from '../src/rules/rule.js'
 
@@ -18,8 +18,8 @@ const check = process.argv.includes('--check')
 const outputs = new Map<string, string>()
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
-for (const platform of platforms)
-  outputs.set(`schemas/${platform.id}.schema.json`, json(platform.schema))
+for (const dialect of dialects)
+  outputs.set(`schemas/${dialect.id}.schema.json`, json(dialect.schema))
 outputs.set('schemas/mcp-lint.schema.json', json(lintConfigSchema()))
 outputs.set('schemas/report.schema.json', json(reportSchema()))
 
@@ -70,7 +70,7 @@ if (check && stale.length > 0) {
 /** ajv standalone validators for every schema mcp-lint validates with, keyed by schema id. */
 function validatorsModule(): string {
   const schemas: [string, object][] = [
-    ...platforms.map((platform): [string, object] => [platform.id, platform.schema]),
+    ...dialects.map((dialect): [string, object] => [dialect.id, dialect.schema]),
     ['mcp-lint-config', lintConfigSchema()],
     ['mcp-lint-report', reportSchema()]
   ]

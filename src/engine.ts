@@ -4,7 +4,7 @@ import {
   type Severity,
   type SeveritySetting
 } from './core/diagnostic.js'
-import type { ConfigFile, Workspace } from './core/model.js'
+import { allFiles, type AnyConfigFile, type Workspace } from './core/model.js'
 import type { Location } from './core/source.js'
 import {
   defaultRuleSettings,
@@ -25,14 +25,14 @@ export function runRules(
   for (const rule of registry) {
     const setting = severities[rule.id] ?? rule.severity
     if (setting === 'off') continue
-    const reporter = (file: ConfigFile | undefined) =>
+    const reporter = (file: AnyConfigFile | undefined) =>
       ((messageId: string, at: Location, data: unknown, options: ReportOptions = {}) => {
         const build = rule.messages[messageId] as ((data: unknown) => string) | undefined
         if (build === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`)
         const owner =
           file?.path === at.file
             ? file
-            : workspace.files.find((candidate) => candidate.path === at.file)
+            : allFiles(workspace).find((candidate) => candidate.path === at.file)
         diagnostics.push({
           ruleId: rule.id,
           messageId,
@@ -45,7 +45,7 @@ export function runRules(
         })
       }) as never
     if (rule.phase === 'file') {
-      for (const file of workspace.files)
+      for (const file of allFiles(workspace))
         rule.check({ file, settings, report: reporter(file) } as Parameters<typeof rule.check>[0])
     } else if (rule.phase === 'workspace') {
       rule.check({ workspace, settings, report: reporter(undefined) } as Parameters<

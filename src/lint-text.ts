@@ -1,9 +1,9 @@
 import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { loadConfigBytes } from './core/load.js'
-import type { ConfigFile } from './core/model.js'
+import { isClientFile, type AnyConfigFile } from './core/model.js'
 import { runRules } from './engine.js'
-import { platformForPath } from './platforms/index.js'
-import type { Platform } from './platforms/platform.js'
+import { dialectForPath } from './platforms/index.js'
+import type { Dialect } from './platforms/platform.js'
 import type { EntryResult } from './core/tools.js'
 import { LOCKFILE_PATH, parseLockfile } from './lockfile/lockfile.js'
 import { defaultRuleSettings, type Rule, type RuleSettings } from './rules/rule.js'
@@ -15,8 +15,8 @@ import { pendingSettings } from './trust/trusted-settings.js'
 export interface TextFile {
   readonly path: string
   readonly text: string | Uint8Array
-  /** The platform reading it; by default the one whose known path this is. */
-  readonly platform?: Platform
+  /** The client (or the central source) reading it; by default the one whose known path this is. */
+  readonly platform?: Dialect
 }
 
 /**
@@ -29,17 +29,21 @@ export function lintFiles(
   tools?: ToolsInput
 ): Diagnostic[] {
   const settings = files.find((file) => CONFIG_FILE_NAMES.includes(file.path))
-  const loaded: ConfigFile[] = files
+  const loaded: AnyConfigFile[] = files
     .filter((file) => file !== settings)
-    .map(({ path, text, platform = platformForPath(path) }) => {
+    .map(({ path, text, platform = dialectForPath(path) }) => {
       if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
       const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
       return loadConfigBytes(path, platform, bytes)
     })
   loaded.sort((a, b) => compareText(a.path, b.path))
+  const clients = loaded.filter(isClientFile)
   const workspace = {
-    files: loaded,
-    source: buildSource(loaded),
+    files: clients,
+    source: buildSource(
+      loaded.filter((file) => !isClientFile(file)),
+      clients
+    ),
     ...(tools?.enumeration === undefined
       ? {}
       : { tools: { sandbox: 'bwrap' as const, entries: tools.enumeration, durationMs: 0 } }),
@@ -80,7 +84,7 @@ export function lintText(
   path: string,
   text: string | Uint8Array,
   registry: readonly Rule[],
-  platform?: Platform
+  platform?: Dialect
 ): Diagnostic[] {
   return lintFiles([platform === undefined ? { path, text } : { path, text, platform }], registry)
 }

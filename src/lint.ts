@@ -13,7 +13,7 @@ import { parseJson } from './core/parse/json.js'
 import { readRepoFile } from './core/read-file.js'
 import { SourceText } from './core/source.js'
 import { findProperty } from './core/tree.js'
-import type { ConfigFile, Workspace } from './core/model.js'
+import { allFiles, type ConfigFile, type Workspace } from './core/model.js'
 import type { Enumeration } from './core/tools.js'
 import { LOCKFILE_PATH, parseLockfile, type LoadedLockfile } from './lockfile/lockfile.js'
 import { platformReports, type PlatformReport } from './reporters/platforms.js'
@@ -26,7 +26,8 @@ import {
 } from './runner/index.js'
 import { runRules } from './engine.js'
 import { getPlatform, platforms } from './platforms/index.js'
-import type { Platform, PlatformId } from './platforms/platform.js'
+import { source as sourceDialect } from './platforms/source.js'
+import type { DialectId, Platform, PlatformId } from './platforms/platform.js'
 
 export type { ServerReport } from './reporters/servers.js'
 export type { SandboxMode } from './runner/index.js'
@@ -91,7 +92,7 @@ export interface EnumerateRequest {
 
 export interface FileReport {
   readonly path: string
-  readonly platform: PlatformId
+  readonly platform: DialectId
   readonly servers: readonly string[]
 }
 
@@ -147,7 +148,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
   )
   return {
-    files: workspace.files.map((file) => ({
+    files: allFiles(workspace).map((file) => ({
       path: file.path,
       platform: file.platform.id,
       servers: file.servers.map((server) => server.name.value)
@@ -293,18 +294,16 @@ export async function discover(
   scope: { sourcePath?: string; platforms?: readonly PlatformId[] } = {}
 ): Promise<Workspace> {
   const wanted = (platform: Platform) =>
-    platform.id === 'source' ||
-    scope.platforms === undefined ||
-    scope.platforms.includes(platform.id)
+    scope.platforms === undefined || scope.platforms.includes(platform.id)
   const targets: { path: string; platform: Platform }[] = platforms
     .filter(wanted)
     .flatMap((platform) => platform.paths.map((path) => ({ path, platform })))
+  const sourcePaths = [...sourceDialect.paths]
   if (scope.sourcePath !== undefined) {
     checkInsideRoot(scope.sourcePath)
-    targets.push({ path: scope.sourcePath, platform: getPlatform('source') })
+    sourcePaths.push(scope.sourcePath)
   }
-  for (const fragment of await listFragments(root))
-    targets.push({ path: fragment, platform: getPlatform('source') })
+  sourcePaths.push(...(await listFragments(root)))
   for (const extra of config.paths) {
     const path = extra.path.replace(/\\/g, '/').replace(/^\.\//, '')
     // A configured platform for a known path overrides the default reading (root mcp_config.json
@@ -319,11 +318,18 @@ export async function discover(
   const files = (
     await Promise.all(targets.map(({ path, platform }) => load(path, platform)))
   ).filter((file): file is ConfigFile => file !== undefined)
+  const sourceFiles = (
+    await Promise.all(
+      [...new Set(sourcePaths)].map((path) =>
+        loadConfigFile(root, path, sourceDialect, { maxBytes: config.maxFileBytes })
+      )
+    )
+  ).filter((file) => file !== undefined)
   const overlay =
     environment === undefined
       ? undefined
       : await loadOverlay(root, environment, config.maxFileBytes)
-  let source = buildSource(files, overlay, scope.sourcePath)
+  let source = buildSource(sourceFiles, files, overlay, scope.sourcePath)
   // Targets the source declares at paths of their own are platform files too.
   const declared = (source?.targets ?? []).filter(
     (target) =>
@@ -333,7 +339,7 @@ export async function discover(
   if (declared.length > 0) {
     const more = await Promise.all(declared.map((target) => load(target.path, target.platform)))
     files.push(...more.filter((file): file is ConfigFile => file !== undefined))
-    source = buildSource(files, overlay, scope.sourcePath)
+    source = buildSource(sourceFiles, files, overlay, scope.sourcePath)
   }
   files.sort((a, b) => compareText(a.path, b.path) || compareText(a.platform.id, b.platform.id))
   // Platforms left out by `platforms` are not targets either: no drift is reported for them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { loadConfigBytes } from '../../src/core/load.js'
-import { platformForPath, platforms } from '../../src/platforms/index.js'
+import { dialectForPath, dialects } from '../../src/platforms/index.js'
 import { noRemote, planLaunch, type LaunchDecision } from '../../src/runner/launch.js'
 
 /** planLaunch does no I/O for node launches, so a repository that does not exist will do. */
@@ -9,7 +9,7 @@ const home = '/home/mcp-lint'
 const P = 'mcp-lint-placeholder'
 
 function plan(path: string, text: string, sandboxHome = home): LaunchDecision {
-  const platform = platformForPath(path)
+  const platform = dialectForPath(path)
   if (platform === undefined) throw new Error(`no platform reads ${path}`)
   const file = loadConfigBytes(path, platform, new TextEncoder().encode(text))
   const entry = file.servers[0]
@@ -259,7 +259,7 @@ describe('relative paths and the start directory', () => {
 })
 
 describe('launch facts in the platform files', () => {
-  it.each(platforms.map((platform) => [platform.id, platform] as const))(
+  it.each(dialects.map((platform) => [platform.id, platform] as const))(
     '%s says where its facts come from',
     (_, platform) => {
       expect(platform.launch.source).not.toBe('')
@@ -267,7 +267,7 @@ describe('launch facts in the platform files', () => {
     }
   )
 
-  it.each(platforms.map((platform) => [platform.id, platform] as const))(
+  it.each(dialects.map((platform) => [platform.id, platform] as const))(
     '%s: config-env-syntax accepts every variable the launch expands',
     (_, platform) => {
       for (const name of Object.keys(platform.launch.variables))
@@ -279,7 +279,7 @@ describe('launch facts in the platform files', () => {
 
   // resolveCwd starts every server at the repository root; a confirmed start directory elsewhere
   // has to be implemented there first.
-  it.each(platforms.map((platform) => [platform.id, platform] as const))(
+  it.each(dialects.map((platform) => [platform.id, platform] as const))(
     '%s starts servers in the project, or the report that it does not is unconfirmed',
     (_, platform) => {
       const inProject = ['workspace', 'launch-directory'].includes(platform.launch.cwd)

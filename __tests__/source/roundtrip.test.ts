@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { parseConfigText } from '../../src/core/load.js'
 import { toPlain, type PlainObject } from '../../src/core/tree.js'
-import { platforms } from '../../src/platforms/index.js'
-import type { Platform } from '../../src/platforms/platform.js'
+import { dialects } from '../../src/platforms/index.js'
+import type { Dialect } from '../../src/platforms/platform.js'
 import { item, type CanonicalServer, type Item } from '../../src/source/canonical.js'
 import { normalizeServer } from '../../src/source/normalize.js'
 import { renderServer } from '../../src/source/render.js'
@@ -11,7 +11,7 @@ import { writeTomlServers } from '../../src/sync/toml-write.js'
 import { fromCanonical, toCanonical } from '../../src/source/references.js'
 
 /** Canonical servers a platform can express in full. */
-function expressible(platform: Platform): fc.Arbitrary<CanonicalServer> {
+function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
   const t = platform.translation
   const literal = fc.stringMatching(/^[A-Za-z0-9 ./:_@-]{0,12}$/)
   const name = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/)
@@ -128,13 +128,13 @@ function content(server: CanonicalServer) {
   }
 }
 
-function writeFile(platform: Platform, server: PlainObject): string {
+function writeFile(platform: Dialect, server: PlainObject): string {
   if (platform.format === 'toml') return writeTomlServers(new Map([['s', server]]))
   return JSON.stringify({ [platform.serversKeys[0]]: { s: server } }, null, 2)
 }
 
 describe('render then parse then normalise gives the server back', () => {
-  it.each(platforms.map((platform) => [platform.id, platform] as const))('%s', (_, platform) => {
+  it.each(dialects.map((platform) => [platform.id, platform] as const))('%s', (_, platform) => {
     fc.assert(
       fc.property(expressible(platform), (server) => {
         const rendered = renderServer(platform, server)
@@ -173,7 +173,7 @@ describe('canonical references', () => {
     ['claude-code', '${env:X}', '$${env:X}', undefined],
     ['codex', 'literal ${X}', '$${X}', 'literal ${X}']
   ])('%s: %j is %j in canonical form and written back as %j', (id, value, canonical, back) => {
-    const platform = platforms.find((candidate) => candidate.id === id)
+    const platform = dialects.find((candidate) => candidate.id === id)
     if (platform === undefined) throw new Error(id)
     const t = platform.translation
     const style = t.references === 'codex' ? 'none' : t.references

@@ -143,7 +143,7 @@ function positive(name: string, value: string | undefined, integer: boolean): nu
 
 function platformId(name: string): PlatformId {
   const platform = resolvePlatform(name)
-  if (platform === undefined || platform.id === 'source')
+  if (platform === undefined)
     throw new UsageError(`input platforms: unknown platform "${name.slice(0, 40)}"`)
   return platform.id
 }

@@ -208,7 +208,7 @@ function describeIssue(issue: SchemaIssue, path: string): string {
     issue.field !== undefined &&
     issue.path[0] === 'toolLimits'
   ) {
-    const ids = platforms.filter((platform) => platform.id !== 'source').map((p) => p.id)
+    const ids = platforms.map((p) => p.id)
     const guess = closest(issue.field, ids)
     return `unknown platform ${quote(issue.field)} in "toolLimits"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
   }

@@ -84,7 +84,7 @@ export function lintConfigSchema(): JsonSchema {
           'Per platform id: the tool count above which tools-limit warns and fails; null turns a threshold off.',
         type: 'object',
         propertyNames: {
-          enum: platforms.filter((platform) => platform.id !== 'source').map((p) => p.id)
+          enum: platforms.map((p) => p.id)
         },
         additionalProperties: {
           type: 'object',

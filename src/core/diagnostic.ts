@@ -1,4 +1,4 @@
-import type { PlatformId } from '../platforms/platform.js'
+import type { DialectId } from '../platforms/platform.js'
 import type { Range } from './source.js'
 
 /** The same words as GitHub annotation levels. */
@@ -18,7 +18,7 @@ export interface Diagnostic {
   /** Repo-relative, `/`-separated. */
   readonly file: string
   readonly range: Range
-  readonly platform?: PlatformId
+  readonly platform?: DialectId
   readonly server?: string
 }
 

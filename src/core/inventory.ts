@@ -1,12 +1,12 @@
-import type { ConfigFile, ServerEntry, Workspace } from './model.js'
+import { allFiles, type AnyConfigFile, type ServerEntry, type Workspace } from './model.js'
 import type { EntryResult } from './tools.js'
 
 /** The config file and server entry an enumeration result is about. */
 export function findEntry(
   workspace: Workspace,
   result: EntryResult
-): { file: ConfigFile; entry: ServerEntry } | undefined {
-  const file = workspace.files.find((candidate) => candidate.path === result.file)
+): { file: AnyConfigFile; entry: ServerEntry } | undefined {
+  const file = allFiles(workspace).find((candidate) => candidate.path === result.file)
   const entry = file?.servers.find((candidate) => candidate.name.value === result.name)
   return file === undefined || entry === undefined ? undefined : { file, entry }
 }

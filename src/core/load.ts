@@ -1,4 +1,4 @@
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import { splitCommandLine } from './command-line.js'
 import type { ConfigFile, ServerEntry, Transport } from './model.js'
 import { parseJson } from './parse/json.js'
@@ -15,28 +15,32 @@ import {
 } from './tree.js'
 
 /** Reads, parses and models one config file. Undefined when the file does not exist. */
-export async function loadConfigFile(
+export async function loadConfigFile<D extends Dialect>(
   root: string,
   path: string,
-  platform: Platform,
+  platform: D,
   options: ReadOptions
-): Promise<ConfigFile | undefined> {
+): Promise<ConfigFile<D> | undefined> {
   const outcome = await readRepoFile(root, path, options)
   return outcome.status === 'missing' ? undefined : modelOutcome(path, platform, outcome)
 }
 
 /** Models file bytes that are already in memory (rule examples, tests). */
-export function loadConfigBytes(path: string, platform: Platform, bytes: Uint8Array): ConfigFile {
+export function loadConfigBytes<D extends Dialect>(
+  path: string,
+  platform: D,
+  bytes: Uint8Array
+): ConfigFile<D> {
   const outcome = decode(bytes)
   if (outcome.status === 'missing') throw new Error('decode never reports a missing file')
   return modelOutcome(path, platform, outcome)
 }
 
-function modelOutcome(
+function modelOutcome<D extends Dialect>(
   path: string,
-  platform: Platform,
+  platform: D,
   outcome: Exclude<ReadOutcome, { status: 'missing' }>
-): ConfigFile {
+): ConfigFile<D> {
   if (outcome.status === 'problem') {
     const { problem } = outcome
     const prefix = new SourceText(path, problem.prefix ?? '')
@@ -49,12 +53,12 @@ function modelOutcome(
 }
 
 /** Parses config text that is already in memory (tests, rule examples). */
-export function parseConfigText(
+export function parseConfigText<D extends Dialect>(
   path: string,
-  platform: Platform,
+  platform: D,
   text: string,
   byteOrderMark = false
-): ConfigFile {
+): ConfigFile<D> {
   const source = new SourceText(path, text)
   const parsed =
     platform.format === 'toml'
@@ -76,7 +80,7 @@ export function parseConfigText(
   }
 }
 
-function emptyFile(path: string, platform: Platform): ConfigFile {
+function emptyFile<D extends Dialect>(path: string, platform: D): ConfigFile<D> {
   return {
     path,
     platform,
@@ -94,7 +98,7 @@ function emptyFile(path: string, platform: Platform): ConfigFile {
 
 function findServersProperty(
   root: ValueNode | undefined,
-  platform: Platform
+  platform: Dialect
 ): PropertyNode | undefined {
   if (root?.kind !== 'object') return undefined
   for (const key of platform.serversKeys) {
@@ -112,7 +116,7 @@ function findServersProperty(
 function platformServers(
   root: ValueNode | undefined,
   serversProperty: PropertyNode | undefined,
-  platform: Platform
+  platform: Dialect
 ): ServerEntry[] {
   const map = serversProperty?.value
   const servers =

@@ -1,4 +1,4 @@
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect, Platform } from '../platforms/platform.js'
 import type { LoadedLockfile } from '../lockfile/lockfile.js'
 import type { SourceModel } from '../source/model.js'
 import type { Enumeration } from './tools.js'
@@ -18,11 +18,14 @@ export interface ServerEntry {
   readonly transport: Transport
 }
 
-/** One platform config file as read and parsed. Content fields are empty when it could not be read. */
-export interface ConfigFile {
+/**
+ * One config file as read and parsed: a client's (`D` = Platform, the default) or, with any
+ * Dialect, one of the central source's. Content fields are empty when it could not be read.
+ */
+export interface ConfigFile<D extends Dialect = Platform> {
   /** Repo-relative, `/`-separated. */
   readonly path: string
-  readonly platform: Platform
+  readonly platform: D
   readonly source: SourceText | undefined
   readonly readProblem: (ReadProblem & { readonly location: Location }) | undefined
   /** The file starts with a UTF-8 byte order mark (decoding drops it from the text). */
@@ -38,8 +41,12 @@ export interface ConfigFile {
   readonly servers: readonly ServerEntry[]
 }
 
-/** Everything one lint run looks at: the platform files and the central source. */
+/** A file of the central source, or of any client. */
+export type AnyConfigFile = ConfigFile<Dialect>
+
+/** Everything one lint run looks at: the client files and the central source. */
 export interface Workspace {
+  /** The files clients read. */
   readonly files: readonly ConfigFile[]
   /** The central source merged from its files; undefined when the repository has none. */
   readonly source?: SourceModel | undefined
@@ -51,6 +58,15 @@ export interface Workspace {
   readonly projectPackages?: ReadonlySet<string> | undefined
   /** On a pull request: the branch's own mcp-lint.json where it differs from the base's, applied instead. */
   readonly pendingSettings?: PendingSettings | undefined
+}
+
+export function isClientFile(file: AnyConfigFile): file is ConfigFile {
+  return file.platform.role === 'client'
+}
+
+/** Every file of the run, the central source's first. */
+export function allFiles(workspace: Workspace): readonly AnyConfigFile[] {
+  return [...(workspace.source?.files ?? []), ...workspace.files]
 }
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {

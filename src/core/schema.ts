@@ -1,9 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
 import { addKeywords, ajvOptions } from './ajv-options.js'
 import { precompiled } from './generated/validators.js'
-import type { ConfigFile } from './model.js'
+import type { AnyConfigFile } from './model.js'
 import { startOf, type Location } from './source.js'
 import { findProperty, resolvePath, toPlain, type ValueNode } from './tree.js'
 
@@ -31,7 +31,7 @@ export interface SchemaIssue {
 let ajv: Ajv | undefined
 
 const validators = new Map<string, ValidateFunction>()
-const issuesByFile = new WeakMap<ConfigFile, readonly SchemaIssue[]>()
+const issuesByFile = new WeakMap<AnyConfigFile, readonly SchemaIssue[]>()
 
 /**
  * The generated validator for a schema id, else one compiled once; compiling is the slow part of
@@ -55,7 +55,7 @@ export function validateTree(id: string, schema: JsonSchema, root: ValueNode): S
 }
 
 /** Validates a parsed file against its platform's schema; memoised, since several rules read it. */
-export function schemaIssues(file: ConfigFile): readonly SchemaIssue[] {
+export function schemaIssues(file: AnyConfigFile): readonly SchemaIssue[] {
   const cached = issuesByFile.get(file)
   if (cached !== undefined) return cached
   const root = file.root
@@ -70,7 +70,7 @@ export function schemaIssues(file: ConfigFile): readonly SchemaIssue[] {
  * (`Platform.invalidEntry`): any schema error, or only an entry of the listed kinds; never one the
  * schema marks `x-refuses: server`.
  */
-export function entryIssueRejectsFile(platform: Platform, issue: SchemaIssue): boolean {
+export function entryIssueRejectsFile(platform: Dialect, issue: SchemaIssue): boolean {
   const invalid = platform.invalidEntry
   if (invalid === undefined || issue.refuses === 'server') return false
   if (invalid.entryKinds === undefined) return true

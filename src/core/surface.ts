@@ -2,7 +2,8 @@ import { exposeTools, type ExposedTool } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
 import type { Platform, ToolFilters } from '../platforms/platform.js'
-import type { ConfigFile, ServerEntry, Workspace } from './model.js'
+import { compareText } from './diagnostic.js'
+import type { AnyConfigFile, ConfigFile, ServerEntry, Workspace } from './model.js'
 import type { EntryResult, Timings, ToolInfo } from './tools.js'
 import { findProperty, type StringNode, type ValueNode } from './tree.js'
 
@@ -247,11 +248,6 @@ function applyFilters(
   return tools.filter((tool) => (!hasAllow || allow.has(tool.name)) && !deny.has(tool.name))
 }
 
-/** The files a client reads (the central source is read by no client). */
-export function clientFiles(workspace: Workspace): ConfigFile[] {
-  return workspace.files.filter((file) => file.platform.id !== 'source')
-}
-
 /**
  * Each server name once, where a finding about the server itself belongs: its entry in the central
  * source when it has one, else in the first file (by path) that configures it.
@@ -267,19 +263,19 @@ export function serverHomes(workspace: Workspace): readonly ServerHome[] {
 
 export interface ServerHome {
   readonly name: string
-  readonly file: ConfigFile
+  readonly file: AnyConfigFile
   readonly entry: ServerEntry
 }
 
 const homesCache = new WeakMap<Workspace, readonly ServerHome[]>()
 
 function computeHomes(workspace: Workspace): ServerHome[] {
-  const homes = new Map<string, { name: string; file: ConfigFile; entry: ServerEntry }>()
-  const ordered = [...workspace.files].sort(
-    (a, b) =>
-      Number(b.platform.id === 'source') - Number(a.platform.id === 'source') ||
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-  )
+  const homes = new Map<string, ServerHome>()
+  const byPath = (a: AnyConfigFile, b: AnyConfigFile) => compareText(a.path, b.path)
+  const ordered = [
+    ...[...(workspace.source?.files ?? [])].sort(byPath),
+    ...[...workspace.files].sort(byPath)
+  ]
   for (const file of ordered)
     for (const entry of file.servers)
       if (!homes.has(entry.name.value))
@@ -322,15 +318,17 @@ export function toolsByName(
  * client files that the central source does not define (those it defines are generated from it,
  * so the fix goes in the source and source-drift covers any difference).
  */
-export function ownEntries(workspace: Workspace): { file: ConfigFile; entry: ServerEntry }[] {
+export function ownEntries(workspace: Workspace): { file: AnyConfigFile; entry: ServerEntry }[] {
+  const sourceFiles = workspace.source?.files ?? []
   const inSource = new Set(
-    workspace.files
-      .filter((file) => file.platform.id === 'source')
-      .flatMap((file) => file.servers.map((entry) => entry.name.value))
+    sourceFiles.flatMap((file) => file.servers.map((entry) => entry.name.value))
   )
-  return workspace.files.flatMap((file) =>
-    file.servers
-      .filter((entry) => file.platform.id === 'source' || !inSource.has(entry.name.value))
-      .map((entry) => ({ file, entry }))
-  )
+  return [
+    ...sourceFiles.flatMap((file) => file.servers.map((entry) => ({ file, entry }))),
+    ...workspace.files.flatMap((file) =>
+      file.servers
+        .filter((entry) => !inSource.has(entry.name.value))
+        .map((entry) => ({ file, entry }))
+    )
+  ]
 }

@@ -38,6 +38,7 @@ const server = serverSchema(
 )
 
 export const antigravity: Platform = {
+  role: 'client',
   id: 'antigravity',
   displayName: 'Antigravity',
   paths: ['.agents/mcp_config.json', '.gemini/antigravity/mcp_config.json', 'mcp_config.json'],

@@ -84,6 +84,7 @@ const server = serverSchema(
 )
 
 export const claudeCode: Platform = {
+  role: 'client',
   id: 'claude-code',
   displayName: 'Claude Code',
   // `.claude/mcp.json` is linted only to say that Claude Code never reads it (unreadPaths).

@@ -16,6 +16,7 @@ const server = serverSchema({ command: string, args: stringArray, env: stringMap
 ])
 
 export const claudeDesktop: Platform = {
+  role: 'client',
   id: 'claude-desktop',
   displayName: 'Claude Desktop',
   paths: ['claude_desktop_config.json'],

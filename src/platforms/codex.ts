@@ -154,6 +154,7 @@ const server = serverSchema(
 )
 
 export const codex: Platform = {
+  role: 'client',
   id: 'codex',
   displayName: 'Codex',
   paths: ['.codex/config.toml'],

@@ -44,6 +44,7 @@ const launch: LaunchSemantics = {
 }
 
 export const cursor: Platform = {
+  role: 'client',
   id: 'cursor',
   displayName: 'Cursor',
   paths: ['.cursor/mcp.json'],

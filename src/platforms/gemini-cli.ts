@@ -69,6 +69,7 @@ const server = serverSchema(
 )
 
 export const geminiCli: Platform = {
+  role: 'client',
   id: 'gemini-cli',
   displayName: 'Gemini CLI',
   paths: ['.gemini/settings.json'],

@@ -5,14 +5,14 @@ import { codex } from './codex.js'
 import { cursor } from './cursor.js'
 import { geminiCli } from './gemini-cli.js'
 import { kiro } from './kiro.js'
-import type { Platform, PlatformId } from './platform.js'
+import type { Dialect, Platform, PlatformId } from './platform.js'
 import { roo } from './roo.js'
 import { source } from './source.js'
 import { vscode } from './vscode.js'
 import { windsurf } from './windsurf.js'
 import { zed } from './zed.js'
 
-/** Every platform mcp-lint knows, sorted by id. */
+/** Every client mcp-lint knows, sorted by id. */
 export const platforms: readonly Platform[] = [
   antigravity,
   claudeCode,
@@ -22,11 +22,13 @@ export const platforms: readonly Platform[] = [
   geminiCli,
   kiro,
   roo,
-  source,
   vscode,
   windsurf,
   zed
 ]
+
+/** Every file format mcp-lint reads: the central source's and the clients'. */
+export const dialects: readonly Dialect[] = [source, ...platforms]
 
 const byId = new Map<string, Platform>(platforms.map((platform) => [platform.id, platform]))
 
@@ -40,32 +42,27 @@ export function getPlatform(id: PlatformId): Platform {
   return platform
 }
 
-/** A platform by id or alias (`claude`, `gemini`, `copilot`, …), case-insensitive; the central source is not one. */
+/** A platform by id or alias (`claude`, `gemini`, `copilot`, …), case-insensitive. */
 export function resolvePlatform(name: string): Platform | undefined {
   const wanted = name.toLowerCase()
-  return platforms.find(
-    (platform) =>
-      platform.id !== 'source' && (platform.id === wanted || platform.aliases.includes(wanted))
-  )
+  return platforms.find((platform) => platform.id === wanted || platform.aliases.includes(wanted))
 }
 
 /** Every name a central source may use for a platform. */
 export function platformNames(): string[] {
-  return platforms
-    .filter((platform) => platform.id !== 'source')
-    .flatMap((platform) => [platform.id, ...platform.aliases])
+  return platforms.flatMap((platform) => [platform.id, ...platform.aliases])
 }
 
-/** The platform whose known path this is, if any. */
-export function platformForPath(path: string): Platform | undefined {
+/** The client, or the central source, whose known path this is, if any. */
+export function dialectForPath(path: string): Dialect | undefined {
   // Central source fragments live in a directory of their own.
   if (/^\.agents\/mcp\/servers\/[^/]+\.json$/.test(path)) return source
-  return platforms.find((platform) => platform.paths.includes(path))
+  return dialects.find((dialect) => dialect.paths.includes(path))
 }
 
-/** The platform with this server-map key as its canonical key, for "wrong root key" messages. */
+/** The platforms with this server-map key as their canonical key, for "wrong root key" messages. */
 export function platformsUsingKey(key: string): Platform[] {
-  return platforms.filter((platform) => platform.id !== 'source' && platform.serversKeys[0] === key)
+  return platforms.filter((platform) => platform.serversKeys[0] === key)
 }
 
-export type { Platform, PlatformId } from './platform.js'
+export type { Dialect, Platform, PlatformId } from './platform.js'

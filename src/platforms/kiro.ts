@@ -25,6 +25,7 @@ const server = serverSchema(
 )
 
 export const kiro: Platform = {
+  role: 'client',
   id: 'kiro',
   displayName: 'Kiro',
   paths: ['.kiro/settings/mcp.json'],

@@ -1,5 +1,6 @@
 import type { JsonSchema } from './schema-parts.js'
 
+/** The clients mcp-lint knows. */
 export type PlatformId =
   | 'antigravity'
   | 'claude-code'
@@ -9,10 +10,14 @@ export type PlatformId =
   | 'gemini-cli'
   | 'kiro'
   | 'roo'
-  | 'source'
   | 'vscode'
   | 'windsurf'
   | 'zed'
+
+/** The formats a central source may be written in. */
+export type SourceDialectId = 'source'
+
+export type DialectId = PlatformId | SourceDialectId
 
 /**
  * How sure the research is of a platform fact (../shared/docs/platforms.md marks doubtful ones ❓).
@@ -143,9 +148,14 @@ export interface Translation {
   readonly lenientReferences?: boolean
 }
 
-/** A platform adapter: mostly data. Adding a platform is one file plus a line in index.ts. */
-export interface Platform {
-  readonly id: PlatformId
+/**
+ * How a file of MCP servers is written and read: what parsing, the schema, normalising and
+ * rendering need. Every client has one, and so does each format of the central source.
+ */
+export interface Dialect {
+  /** A client reads the file; the central source is read only by mcp-lint, to check and write the clients' files. */
+  readonly role: 'client' | 'source'
+  readonly id: DialectId
   readonly displayName: string
   /** Repo-relative paths the platform reads a project config from. */
   readonly paths: readonly string[]
@@ -231,12 +241,24 @@ export interface Platform {
   readonly interpolation: Interpolation
   readonly launch: LaunchSemantics
   readonly translation: Translation
+  /** Where the facts above come from. */
+  readonly reference: string
+}
+
+/** A client: mostly data. Adding one is one file plus a line in index.ts. */
+export interface Platform extends Dialect {
+  readonly role: 'client'
+  readonly id: PlatformId
   /** How the platform shows MCP tools to the model: names, filters and limits, where known. */
   readonly tools?: ToolExposure
   /** Other names for the platform in central sources (`claude`, `copilot`, …). */
   readonly aliases: readonly string[]
-  /** Where the facts above come from. */
-  readonly reference: string
+}
+
+/** A format of the central source: read by mcp-lint only, never by a client. */
+export interface SourceDialect extends Dialect {
+  readonly role: 'source'
+  readonly id: SourceDialectId
 }
 
 /**

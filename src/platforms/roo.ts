@@ -44,6 +44,7 @@ const launch: LaunchSemantics = {
 }
 
 export const roo: Platform = {
+  role: 'client',
   id: 'roo',
   displayName: 'Roo Code',
   paths: ['.roo/mcp.json'],

@@ -5,7 +5,7 @@ import { codex } from './codex.js'
 import { cursor } from './cursor.js'
 import { geminiCli } from './gemini-cli.js'
 import { kiro } from './kiro.js'
-import { everyTypeSpelling, type Platform } from './platform.js'
+import { everyTypeSpelling, type SourceDialect } from './platform.js'
 import { roo } from './roo.js'
 import { vscode } from './vscode.js'
 import { windsurf } from './windsurf.js'
@@ -66,7 +66,8 @@ const server = serverSchema(
   ]
 )
 
-export const source: Platform = {
+export const source: SourceDialect = {
+  role: 'source',
   id: 'source',
   displayName: 'the central source',
   paths: ['.agents/mcp/mcp-servers.json'],
@@ -139,6 +140,5 @@ export const source: Platform = {
     description: true,
     lenientReferences: true
   },
-  aliases: [],
   reference: 'https://github.com/mcp-lint/mcp-lint#central-source'
 }

@@ -75,6 +75,7 @@ const launch: LaunchSemantics = {
 }
 
 export const vscode: Platform = {
+  role: 'client',
   id: 'vscode',
   displayName: 'VS Code',
   paths: ['.vscode/mcp.json'],

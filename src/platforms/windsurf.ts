@@ -31,6 +31,7 @@ const server = serverSchema(
 )
 
 export const windsurf: Platform = {
+  role: 'client',
   id: 'windsurf',
   displayName: 'Windsurf',
   paths: ['.windsurf/mcp_config.json'],

@@ -42,6 +42,7 @@ const server = {
 }
 
 export const zed: Platform = {
+  role: 'client',
   id: 'zed',
   displayName: 'Zed',
   paths: ['.zed/settings.json'],

@@ -1,11 +1,12 @@
-import { platforms } from '../platforms/index.js'
+import { dialects } from '../platforms/index.js'
 import { SCHEMA_BASE_URL, type JsonSchema } from '../platforms/schema-parts.js'
 import { rules } from '../rules/index.js'
 
 const text = (maxLength: number): JsonSchema => ({ type: 'string', maxLength })
 const count: JsonSchema = { type: 'integer', minimum: 0, maximum: 10_000_000 }
 const position: JsonSchema = { type: 'integer', minimum: 1, maximum: 10_000_000 }
-const platformId: JsonSchema = { enum: platforms.map((platform) => platform.id) }
+/** A client, or the central source ('source'), as files, servers and findings name it. */
+const platformId: JsonSchema = { enum: dialects.map((dialect) => dialect.id) }
 /** Repo-relative, `/`-separated, never leaving the repository. */
 const repoPath: JsonSchema = {
   type: 'string',

@@ -1,6 +1,6 @@
 import { limitsFor } from '../core/limits.js'
 import type { Workspace } from '../core/model.js'
-import { clientFiles, surfaceOf } from '../core/surface.js'
+import { surfaceOf } from '../core/surface.js'
 import type { PlatformId } from '../platforms/platform.js'
 import type { RuleSettings } from '../rules/rule.js'
 
@@ -18,7 +18,7 @@ export interface PlatformReport {
 }
 
 export function platformReports(workspace: Workspace, settings: RuleSettings): PlatformReport[] {
-  return clientFiles(workspace).map((file) => {
+  return workspace.files.map((file) => {
     const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled)
     const limits = limitsFor(file.platform, settings.toolLimits[file.platform.id])
     return {

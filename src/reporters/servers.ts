@@ -1,14 +1,14 @@
 import { redactText } from '../core/redact.js'
-import type { Workspace } from '../core/model.js'
+import { allFiles, type Workspace } from '../core/model.js'
 import type { Transport } from '../core/model.js'
 import { toolHash, type EntryResult } from '../core/tools.js'
-import type { PlatformId } from '../platforms/platform.js'
+import type { DialectId } from '../platforms/platform.js'
 
 /** One server entry of one file in the JSON report, with what enumeration made of it. */
 export interface ServerReport {
   readonly name: string
   readonly file: string
-  readonly platform: PlatformId
+  readonly platform: DialectId
   readonly transport: Transport
   readonly status: 'ok' | 'failed' | 'skipped'
   readonly reason?: string
@@ -33,7 +33,7 @@ export interface ServerReport {
 
 /** Every server entry, in file order, with its enumeration result where there is one. */
 export function serverReports(workspace: Workspace): ServerReport[] {
-  return workspace.files.flatMap((file) =>
+  return allFiles(workspace).flatMap((file) =>
     file.servers.map((server) => {
       const base = {
         name: server.name.value,

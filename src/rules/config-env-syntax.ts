@@ -1,5 +1,5 @@
 import { findReferences, type Reference } from '../core/interpolation.js'
-import type { ConfigFile } from '../core/model.js'
+import type { AnyConfigFile } from '../core/model.js'
 import { locateInString } from '../core/string-range.js'
 import { findProperty, forEachString, type ValueNode } from '../core/tree.js'
 import type { Interpolation } from '../platforms/platform.js'
@@ -157,7 +157,7 @@ function fixFor(reference: Reference, interpolation: Interpolation): string {
   return interpolation.preferred === 'brace' ? `write "\${${name}}"` : `write "\${env:${name}}"`
 }
 
-function declaredInputs(file: ConfigFile): Set<string> | undefined {
+function declaredInputs(file: AnyConfigFile): Set<string> | undefined {
   if (file.root?.kind !== 'object' || !file.platform.interpolation.prefixes.includes('input'))
     return undefined
   const inputs = findProperty(file.root, 'inputs')?.value

@@ -1,4 +1,4 @@
-import type { ConfigFile } from '../core/model.js'
+import type { AnyConfigFile } from '../core/model.js'
 import { splitCommandLine } from '../core/command-line.js'
 import { entryIssueRejectsFile, schemaIssues, type SchemaIssue } from '../core/schema.js'
 import { startOf } from '../core/source.js'
@@ -242,11 +242,11 @@ function matchesField(pattern: string, path: readonly string[]): boolean {
   return parts.length === path.length && parts.every((part, i) => part === '*' || part === path[i])
 }
 
-function serverOf(file: ConfigFile, path: readonly string[]): string | undefined {
+function serverOf(file: AnyConfigFile, path: readonly string[]): string | undefined {
   return path.length >= 2 && file.platform.serversKeys.includes(path[0] ?? '') ? path[1] : undefined
 }
 
-function describeSubject(file: ConfigFile, root: ValueNode, path: readonly string[]): string {
+function describeSubject(file: AnyConfigFile, root: ValueNode, path: readonly string[]): string {
   const server = serverOf(file, path)
   if (server === undefined) return path.length === 0 ? 'the file' : `"${formatPath(root, path)}"`
   const rest = path.slice(2)

@@ -1,6 +1,6 @@
 import type { Severity } from '../core/diagnostic.js'
 import type { ToolLimitSetting } from '../core/limits.js'
-import type { ConfigFile, Workspace } from '../core/model.js'
+import type { AnyConfigFile, Workspace } from '../core/model.js'
 import type { Location } from '../core/source.js'
 import type { Enumeration, EntryResult } from '../core/tools.js'
 
@@ -44,7 +44,7 @@ interface Context<M extends Messages> {
   readonly settings: RuleSettings
 }
 export interface FileContext<M extends Messages> extends Context<M> {
-  readonly file: ConfigFile
+  readonly file: AnyConfigFile
 }
 export interface WorkspaceContext<M extends Messages> extends Context<M> {
   readonly workspace: Workspace

@@ -1,7 +1,7 @@
-import type { ConfigFile, ServerEntry } from '../core/model.js'
+import type { AnyConfigFile, ServerEntry } from '../core/model.js'
 import { packageName, packageOf, packageVersion, programName, unwrapCmd } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
-import { clientFiles, ownEntries } from '../core/surface.js'
+import { ownEntries } from '../core/surface.js'
 import type { Item } from '../source/canonical.js'
 import { locateField } from '../source/locate.js'
 import { normalizeEntry } from '../source/normalize.js'
@@ -68,12 +68,12 @@ export default defineRule({
   check({ workspace, report }) {
     for (const { file, entry } of ownEntries(workspace)) checkLaunch(file, entry, report)
     // Approval settings are platform fields, so they are checked where the platform reads them.
-    for (const file of clientFiles(workspace))
+    for (const file of workspace.files)
       for (const entry of file.servers) checkApproval(entry, report)
   }
 })
 
-function checkLaunch(file: ConfigFile, entry: ServerEntry, report: InsecureReport): void {
+function checkLaunch(file: AnyConfigFile, entry: ServerEntry, report: InsecureReport): void {
   const server = normalizeEntry(file.platform, entry)
   const name = entry.name.value
   const at = (item: Item<unknown> | undefined) => locateField(entry, item?.path, false)

@@ -1,11 +1,11 @@
-import type { ConfigFile } from '../core/model.js'
+import { allFiles, type AnyConfigFile } from '../core/model.js'
 import { quote } from '../core/quote.js'
 import { findSecrets, type SecretMatch } from '../core/secrets.js'
 import { serverHomes, toolsByName } from '../core/surface.js'
 import { locateInString } from '../core/string-range.js'
 import type { Location } from '../core/source.js'
 import type { PlainValue, StringNode, ValueNode } from '../core/tree.js'
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 
@@ -61,7 +61,7 @@ export default defineRule({
   },
   messages,
   check({ workspace, report }) {
-    for (const file of workspace.files) {
+    for (const file of allFiles(workspace)) {
       if (file.root === undefined || file.source === undefined) continue
       const servers = new Map(file.servers.map((entry) => [entry.value, entry.name.value]))
       scanTree(file, file.root, { path: [], key: undefined, server: undefined, servers }, report)
@@ -79,7 +79,7 @@ interface Walk {
   readonly servers: ReadonlyMap<ValueNode, string>
 }
 
-function scanTree(file: ConfigFile, node: ValueNode, walk: Walk, report: SecretReport): void {
+function scanTree(file: AnyConfigFile, node: ValueNode, walk: Walk, report: SecretReport): void {
   const server = walk.servers.get(node)
   const here = server === undefined ? walk : { ...walk, path: [], server }
   if (node.kind === 'string') {
@@ -107,7 +107,7 @@ function scanTree(file: ConfigFile, node: ValueNode, walk: Walk, report: SecretR
 }
 
 function reportMatch(
-  file: ConfigFile,
+  file: AnyConfigFile,
   node: StringNode,
   match: SecretMatch,
   walk: Walk,
@@ -155,7 +155,7 @@ function reportMatch(
 }
 
 /** Secrets in JSONC comments: a commented-out entry still publishes its token. */
-function scanComments(file: ConfigFile, report: SecretReport): void {
+function scanComments(file: AnyConfigFile, report: SecretReport): void {
   const source = file.source
   if (source === undefined) return
   for (const comment of file.comments) {
@@ -221,7 +221,7 @@ const publicDetectors = new Set(['stripe-publishable-key', 'supabase-publishable
 
 /** How to write the value as a reference on this platform. */
 function advice(
-  platform: Platform,
+  platform: Dialect,
   path: readonly (string | number)[],
   detector: string,
   scheme: string
@@ -236,7 +236,7 @@ function advice(
     case 'brace':
       return `write "${scheme}\${${name}}" in its place and set ${name} in the environment`
     case 'env-prefix':
-      return platform.id === 'vscode'
+      return platform.interpolation.prefixes.includes('input')
         ? `write "${scheme}\${input:${name.toLowerCase()}}" (an input with "password": true) or "${scheme}\${env:${name}}"`
         : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`
     case 'codex':

@@ -50,13 +50,14 @@ export default defineRule({
   },
   check({ workspace, report }) {
     if (workspace.tools === undefined && workspace.lockfile === undefined) return
-    const enabled = new Set(
-      workspace.files.flatMap((file) =>
+    const enabled = new Set([
+      ...(workspace.source?.servers ?? []).map((server) => server.name),
+      ...workspace.files.flatMap((file) =>
         surfaceOf(workspace, file)
           .filter((surface) => surface.enabled)
           .map((surface) => surface.entry.name.value)
       )
-    )
+    ])
     for (const home of serverHomes(workspace)) {
       if (!enabled.has(home.name) || toolsByName(workspace, home.name) !== undefined) continue
       const results = workspace.tools?.entries.filter((entry) => entry.name === home.name) ?? []

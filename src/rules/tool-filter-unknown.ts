@@ -1,6 +1,6 @@
 import { quote } from '../core/quote.js'
 import { closest } from '../core/suggest.js'
-import { clientFiles, filteredTool, surfaceOf } from '../core/surface.js'
+import { filteredTool, surfaceOf } from '../core/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 
@@ -42,7 +42,7 @@ export default defineRule({
       `${d.field} names ${quote(d.tool)}, which server ${quote(d.server)} does not have: ${d.effect}${d.hint}`
   },
   check({ workspace, report }) {
-    for (const file of clientFiles(workspace)) {
+    for (const file of workspace.files) {
       for (const surface of surfaceOf(workspace, file)) {
         if (surface.tools === undefined) continue
         const names = surface.tools.map((tool) => tool.name)

@@ -1,6 +1,6 @@
 import type { ConfigFile, Workspace } from '../core/model.js'
 import { listOf, quote, quoteList } from '../core/quote.js'
-import { clientFiles, exposedToolsOf, surfaceOf, type ServerSurface } from '../core/surface.js'
+import { exposedToolsOf, surfaceOf, type ServerSurface } from '../core/surface.js'
 import type { NamingScheme } from '../platforms/platform.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { listedExample } from './examples.js'
@@ -121,7 +121,7 @@ export default defineRule({
   messages,
   check({ workspace, report }) {
     const reportedServers = new Set<string>()
-    for (const file of clientFiles(workspace)) {
+    for (const file of workspace.files) {
       const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled)
       const byName = new Map(surfaces.map((surface) => [surface.entry.name.value, surface]))
       const copies = checkSameLaunch(file, surfaces, report)

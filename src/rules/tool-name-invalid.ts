@@ -1,7 +1,7 @@
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import { plural } from '../core/plural.js'
 import { quote, quoteList } from '../core/quote.js'
-import { clientFiles, exposedToolsOf, surfaceOf } from '../core/surface.js'
+import { exposedToolsOf, surfaceOf } from '../core/surface.js'
 import type { ExposedTool, NameChange } from '../platforms/tool-naming.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
@@ -91,7 +91,7 @@ export default defineRule({
   messages,
   check({ workspace, report }) {
     const specChecked = new Set<string>()
-    for (const file of clientFiles(workspace)) {
+    for (const file of workspace.files) {
       checkServerNames(file, report)
       const surfaces = surfaceOf(workspace, file).filter((surface) => surface.enabled)
       for (const surface of surfaces) {

@@ -2,7 +2,7 @@ import { limitsFor } from '../core/limits.js'
 import { quote } from '../core/quote.js'
 import { platforms } from '../platforms/index.js'
 import { locateFileStart } from '../core/source.js'
-import { clientFiles, surfaceOf, type ServerSurface } from '../core/surface.js'
+import { surfaceOf, type ServerSurface } from '../core/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 
@@ -68,7 +68,7 @@ export default defineRule({
           : ` (${d.unknown} more servers are not counted: their tools are unknown)`)
   },
   check({ workspace, settings, report }) {
-    for (const file of clientFiles(workspace)) {
+    for (const file of workspace.files) {
       const limits = limitsFor(file.platform, settings.toolLimits[file.platform.id])
       const { error, warning } = limits
       if (error === undefined && warning === undefined) continue

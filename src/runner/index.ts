@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Workspace } from '../core/model.js'
+import { allFiles, type Workspace } from '../core/model.js'
 import { plural } from '../core/plural.js'
 import type { Enumeration, EntryResult, ServerRun } from '../core/tools.js'
 import type * as Client from './enumerate.js'
@@ -83,7 +83,7 @@ export async function enumerate(
 ): Promise<Enumeration> {
   const started = performance.now()
   const progress = options.onProgress ?? (() => undefined)
-  const planned: Planned[] = workspace.files.flatMap((file) =>
+  const planned: Planned[] = allFiles(workspace).flatMap((file) =>
     file.servers.map((entry) => ({
       file: file.path,
       name: entry.name.value,

@@ -1,6 +1,6 @@
 import { basename, sep } from 'node:path'
 import { findReferences, type Reference } from '../core/interpolation.js'
-import type { LaunchSemantics, LaunchValue, Platform } from '../platforms/platform.js'
+import type { Dialect, LaunchSemantics, LaunchValue } from '../platforms/platform.js'
 import { parseCanonical } from '../source/references.js'
 
 /** What a reference becomes in a sandboxed server: never the runner's value. */
@@ -38,7 +38,7 @@ export interface LaunchText {
 export function expandLaunchText(
   text: string,
   field: LaunchField,
-  platform: Platform,
+  platform: Dialect,
   paths: LaunchPaths
 ): LaunchText {
   const { fields } = platform.interpolation

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { HeaderBinding } from '../config/remote-headers.js'
-import type { ConfigFile, ServerEntry } from '../core/model.js'
+import type { AnyConfigFile, ServerEntry } from '../core/model.js'
 import type { CanonicalServer } from '../source/canonical.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
@@ -84,7 +84,7 @@ export type LaunchDecision =
  */
 export function planLaunch(
   root: string,
-  file: ConfigFile,
+  file: AnyConfigFile,
   entry: ServerEntry,
   remote: RemoteSettings = noRemote,
   home: string = SANDBOX_HOME
@@ -164,7 +164,7 @@ export function planLaunch(
 }
 
 /** The URL a remote server entry connects to, as planRemote would use it; undefined for stdio. */
-export function remoteUrlOf(file: ConfigFile, entry: ServerEntry): string | undefined {
+export function remoteUrlOf(file: AnyConfigFile, entry: ServerEntry): string | undefined {
   const server = normalizeEntry(file.platform, entry)
   if (server.transport === 'stdio' || server.url === undefined) return undefined
   return hasReference(server.url.value) ? undefined : plainText(server.url.value)

@@ -1,5 +1,5 @@
 import type { PlainObject, PlainValue } from '../core/tree.js'
-import { getPlatform } from '../platforms/index.js'
+import { source as sourceDialect } from '../platforms/source.js'
 import type { Platform } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { mergeOverlay } from './merge.js'
@@ -32,7 +32,7 @@ export function canonicalFor(
     else if (key !== 'disabled' && key !== 'inputs') extras[key] = value
   }
   const merged = mergeOverlay(server.value, changes)
-  const normalized = normalizeServer(getPlatform('source'), merged)
+  const normalized = normalizeServer(sourceDialect, merged)
   // Values an override set are located in the override, not in the shared entry.
   const prefix: FieldPath = ['overrides', platform.id]
   const relocate = <T>(value: Item<T>): Item<T> =>

@@ -1,5 +1,5 @@
 import { extractServers } from '../core/load.js'
-import type { ConfigFile, ServerEntry } from '../core/model.js'
+import type { AnyConfigFile, ConfigFile, ServerEntry } from '../core/model.js'
 import {
   findProperty,
   toPlain,
@@ -31,12 +31,13 @@ export interface Overlay {
  * fragments in path order) and an optional environment overlay. Undefined without any source file.
  */
 export function buildSource(
+  sourceFiles: readonly AnyConfigFile[],
+  /** The client files, targets by default. */
   files: readonly ConfigFile[],
   overlay?: Overlay,
   /** The main file's path, when the repository keeps it somewhere else (the Action's `source`). */
   mainPath = SOURCE_PATH
 ): SourceModel | undefined {
-  const sourceFiles = files.filter((file) => file.platform.id === 'source')
   if (sourceFiles.length === 0) return undefined
   const ordered = [...sourceFiles].sort((a, b) =>
     a.path === mainPath ? -1 : b.path === mainPath ? 1 : a.path < b.path ? -1 : 1
@@ -112,13 +113,15 @@ function toSourceServer(name: string, entry: ServerEntry, value: PlainObject): S
  * The files the source is kept in sync with: the source's `targets` (ids or aliases, or objects
  * with a path), or else every platform file present in the repository.
  */
-function readTargets(main: ConfigFile | undefined, files: readonly ConfigFile[]): Target[] {
+function readTargets(main: AnyConfigFile | undefined, files: readonly ConfigFile[]): Target[] {
   const declared =
     main?.root?.kind === 'object' ? findProperty(main.root, 'targets')?.value : undefined
   if (declared === undefined) {
-    return files
-      .filter((file) => file.platform.id !== 'source')
-      .map((file) => ({ platform: file.platform, path: file.path, declaredAt: undefined }))
+    return files.map((file) => ({
+      platform: file.platform,
+      path: file.path,
+      declaredAt: undefined
+    }))
   }
   const targets: Target[] = []
   const add = (platform: Platform | undefined, path: string | undefined, at: ValueNode) => {

@@ -1,4 +1,4 @@
-import type { ConfigFile, ServerEntry } from '../core/model.js'
+import type { AnyConfigFile, ServerEntry } from '../core/model.js'
 import type { Location } from '../core/source.js'
 import type { PlainObject, StringNode } from '../core/tree.js'
 import type { Platform, PlatformId } from '../platforms/platform.js'
@@ -31,8 +31,8 @@ export interface SourceDuplicate {
 
 /** The central source: the main file, its fragments and the selected environment, merged. */
 export interface SourceModel {
-  readonly main: ConfigFile | undefined
-  readonly files: readonly ConfigFile[]
+  readonly main: AnyConfigFile | undefined
+  readonly files: readonly AnyConfigFile[]
   readonly servers: readonly SourceServer[]
   readonly duplicates: readonly SourceDuplicate[]
   readonly targets: readonly Target[]

@@ -1,6 +1,6 @@
 import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
-import type { Platform, ServerTransport } from '../platforms/platform.js'
+import type { Dialect, ServerTransport } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
 
@@ -12,7 +12,7 @@ const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 
  * the entry so differences can be located. Values of the wrong type are left out: config-schema
  * reports them.
  */
-export function normalizeServer(platform: Platform, entry: PlainValue): CanonicalServer {
+export function normalizeServer(platform: Dialect, entry: PlainValue): CanonicalServer {
   const server = isObject(entry) ? entry : {}
   const t = platform.translation
   const bare = platform.interpolation.syntaxes.includes('bare')
@@ -105,7 +105,7 @@ function readCodexReferences(
 }
 
 function transportOf(
-  platform: Platform,
+  platform: Dialect,
   server: PlainObject,
   urlKey: string | undefined
 ): ServerTransport {
@@ -140,7 +140,7 @@ const entryCache = new WeakMap<ServerEntry['value'], Map<string, CanonicalServer
  * A located server entry in canonical form, computed once per entry and platform: several rules
  * look at every entry, and a repository can hold thousands.
  */
-export function normalizeEntry(platform: Platform, entry: ServerEntry): CanonicalServer {
+export function normalizeEntry(platform: Dialect, entry: ServerEntry): CanonicalServer {
   let byPlatform = entryCache.get(entry.value)
   if (byPlatform === undefined) {
     byPlatform = new Map()

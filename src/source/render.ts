@@ -1,5 +1,5 @@
 import type { PlainObject } from '../core/tree.js'
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer, FieldPath } from './canonical.js'
 import { fromCanonical, parseCanonical, passthroughName } from './references.js'
 
@@ -21,7 +21,7 @@ export interface Rendered {
  * the rest is rendered as closely as it can be.
  */
 export function renderServer(
-  platform: Platform,
+  platform: Dialect,
   server: CanonicalServer,
   extras: PlainObject = {},
   description?: string
@@ -84,7 +84,7 @@ export function renderServer(
 type Text = (value: string, path: FieldPath) => string
 
 function renderEnv(
-  platform: Platform,
+  platform: Dialect,
   server: CanonicalServer,
   out: PlainObject,
   text: Text,
@@ -116,7 +116,7 @@ function renderEnv(
 }
 
 function renderHeaders(
-  platform: Platform,
+  platform: Dialect,
   server: CanonicalServer,
   out: PlainObject,
   text: Text,
@@ -162,7 +162,7 @@ function renderHeaders(
   if (Object.keys(literal).length > 0) out.http_headers = literal
 }
 
-function unexpressibleText(platform: Platform, value: string): string {
+function unexpressibleText(platform: Dialect, value: string): string {
   const segments = parseCanonical(value)
   const t = platform.translation
   if (

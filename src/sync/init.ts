@@ -1,6 +1,6 @@
 import type { Workspace } from '../core/model.js'
 import { toPlain, type PlainObject } from '../core/tree.js'
-import { getPlatform } from '../platforms/index.js'
+import { source as sourceDialect } from '../platforms/source.js'
 import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
 import { findMismatches, type Placed } from '../source/cross-file.js'
 import { normalizeServer } from '../source/normalize.js'
@@ -33,9 +33,7 @@ export interface InitPlan {
  * `overrides` for platform-only fields.
  */
 export function planInit(workspace: Workspace): InitPlan {
-  const files = workspace.files.filter(
-    (file) => file.platform.id !== 'source' && file.root?.kind === 'object'
-  )
+  const files = workspace.files.filter((file) => file.root?.kind === 'object')
   const rank = (id: string) =>
     preference.includes(id) ? preference.indexOf(id) : preference.length
   const ordered = [...files].sort(
@@ -49,7 +47,7 @@ export function planInit(workspace: Workspace): InitPlan {
         { file, entry }
       ])
   }
-  const source = getPlatform('source')
+  const source = sourceDialect
   const allPlatforms = new Set(files.map((file) => file.platform.id))
   const servers: Record<string, PlainObject> = {}
   const conflicts: string[] = []

@@ -1,5 +1,5 @@
 import { parseConfigText } from '../core/load.js'
-import type { Workspace } from '../core/model.js'
+import { allFiles, type Workspace } from '../core/model.js'
 import { remoteUrlOf } from '../runner/launch.js'
 import type { BaseRevision } from './base-revision.js'
 
@@ -13,7 +13,7 @@ export async function trustedUrls(
   base: BaseRevision
 ): Promise<Map<string, Set<string>>> {
   const urls = new Map<string, Set<string>>()
-  for (const file of workspace.files) {
+  for (const file of allFiles(workspace)) {
     if (!file.servers.some((entry) => names.has(entry.name.value))) continue
     const text = await base.read(file.path)
     if (text === null) continue
