@@ -178,7 +178,7 @@ testRule(rule, {
       enumeration: [listed('.agents/mcp_config.json', 'my tracker', ['create_issue'])],
       errors: [
         {
-          messageId: 'badLabel',
+          messageId: 'serverName',
           line: 3,
           column: 5,
           severity: 'warning',
@@ -224,9 +224,9 @@ testRule(rule, {
       path: '.gemini/settings.json',
       text: servers('mcpServers', { issue_tracker: npx, mcp: npx }),
       errors: [
-        { messageId: 'underscore', line: 3, column: 5, severity: 'warning' },
+        { messageId: 'serverName', line: 3, column: 5, severity: 'warning' },
         {
-          messageId: 'mcpPrefix',
+          messageId: 'serverName',
           line: 4,
           column: 5,
           severity: 'warning',

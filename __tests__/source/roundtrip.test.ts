@@ -50,7 +50,7 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
   const headerName = fc.constantFrom('Authorization', 'X-Api-Key', 'X-Client')
   // Codex writes a header from a variable only whole, or as "Bearer ${VAR}" in bearer_token_env_var.
   const header = (key: string) =>
-    t.references === 'codex'
+    t.references === 'env-vars'
       ? fc.oneof(
           literal,
           name.map((n) => `\${${n}}`),
@@ -176,9 +176,9 @@ describe('canonical references', () => {
     const platform = dialects.find((candidate) => candidate.id === id)
     if (platform === undefined) throw new Error(id)
     const t = platform.translation
-    const style = t.references === 'codex' ? 'none' : t.references
+    const style = t.references === 'env-vars' ? 'none' : t.references
     const bare = platform.interpolation.syntaxes.includes('bare')
-    expect(toCanonical(value, t.references === 'codex' ? 'none' : t.references, bare)).toBe(
+    expect(toCanonical(value, t.references === 'env-vars' ? 'none' : t.references, bare)).toBe(
       canonical === '$${X}' ? `literal ${canonical}` : canonical
     )
     expect(fromCanonical(toCanonical(value, style, bare), style, true)).toBe(back)

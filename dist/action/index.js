@@ -46451,6 +46451,29 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 
+;// CONCATENATED MODULE: ./src/platforms/tool-naming.ts
+/** A naming formula that treats each tool on its own: the common case. */
+function eachTool(name) {
+    return (servers) => servers.flatMap((server) => server.tools.map((tool) => name(server.name, tool)));
+}
+function changed(server, tool, exposed, ...changes) {
+    return {
+        server,
+        tool,
+        exposed,
+        changes: changes.filter((change) => change !== false)
+    };
+}
+/** Keys that more than one distinct identity maps to. */
+function colliding(items, keyOf, identityOf) {
+    const owners = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        owners.set(key, (owners.get(key) ?? new Set()).add(identityOf(item)));
+    }
+    return new Set([...owners].filter(([, identities]) => identities.size > 1).map(([key]) => key));
+}
+
 ;// CONCATENATED MODULE: ./src/platforms/schema-parts.ts
 /**
  * `x-message` replaces ajv's generic text for a failing subschema; editors ignore it. Messages are
@@ -46519,6 +46542,8 @@ function serverFieldNames(schema, serversKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/platforms/antigravity.ts
+
+
 
 // Facts: ../shared/docs/platforms.md §2.5. No public source: behaviour measured by third parties (skillsaw, agy 1.1.25/1.1.26).
 const server = serverSchema({
@@ -46593,7 +46618,17 @@ const antigravity = {
         description: false
     },
     tools: {
-        naming: { scheme: 'antigravity', certainty: 'unconfirmed' },
+        naming: {
+            expose: eachTool(toolName),
+            certainty: 'unconfirmed',
+            clash: 'the model cannot tell which one it calls',
+            serverName: (server) => /^[a-zA-Z0-9_-]{1,64}$/.test(server)
+                ? undefined
+                : {
+                    message: `Antigravity checks tool names, server name included, against ^[a-zA-Z0-9_-]{1,64}$, so every tool of ${(0,quote/* quote */.hD)(server)} fails: use letters, digits, "-" and "_" only`,
+                    breaksTools: true
+                }
+        },
         filters: { deny: 'disabledTools' },
         limits: {
             warning: {
@@ -46613,6 +46648,12 @@ const antigravity = {
     aliases: ['agy', 'google-antigravity'],
     reference: 'https://antigravity.google/docs/mcp'
 };
+// Antigravity validates names, server label included, against ^[a-zA-Z0-9_-]{1,64}$
+// (microsoft/mcp#2966); how the label and tool are joined is not documented.
+function toolName(server, tool) {
+    const exposed = `${server}_${tool}`;
+    return changed(server, tool, exposed, !/^[a-zA-Z0-9_-]{1,64}$/.test(exposed) && 'invalid');
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/platform.ts
 /**
@@ -46628,6 +46669,7 @@ const everyTypeSpelling = {
 };
 
 ;// CONCATENATED MODULE: ./src/platforms/claude-code.ts
+
 
 
 // Facts: ../shared/docs/platforms.md §2.1 (code.claude.com/docs/en/mcp, CHANGELOG to 2.1.240, checked 2026-08-22),
@@ -46753,7 +46795,13 @@ const claudeCode = {
         description: false
     },
     tools: {
-        naming: { scheme: 'claude-code', certainty: 'confirmed' },
+        naming: {
+            // Claude Code 2.1.332 sends the name once, from the server that connected first (verified
+            // 2026-12-03, __tests__/clients/cases/claude-code.ts naming-collision-*).
+            expose: eachTool(claude_code_toolName),
+            certainty: 'confirmed',
+            clash: 'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called'
+        },
         limits: {
             // No client cap: tool search loads tools on demand since 2.1.7 (docs/mcp.md, CHANGELOG 2.1.7).
             // The warning is the guide this project follows: about 100 tools.
@@ -46769,6 +46817,18 @@ const claudeCode = {
     aliases: ['claude', 'claudecode'],
     reference: 'https://code.claude.com/docs/en/mcp'
 };
+// Claude Code 2.1.332 (verified against the client 2026-12-03, __tests__/clients/cases/
+// claude-code.ts `names-*`, `naming-*`): `mcp__<server>__<tool>`, in both the server name and the
+// tool name every UTF-16 unit outside [A-Za-z0-9_-] becomes `_` (an emoji is two). Names are not
+// cut: 2.1.332 sends them at any length, though the Anthropic API rejects names over 64
+// (anthropics/claude-code#2412, tool_reference #19882). Servers that sanitise to one name share
+// its tools: a name two of them produce is sent once, from whichever server connected first.
+function claude_code_toolName(server, tool) {
+    const safeServer = server.replace(/[^A-Za-z0-9_-]/g, '_');
+    const safe = tool.replace(/[^A-Za-z0-9_-]/g, '_');
+    const exposed = `mcp__${safeServer}__${safe}`;
+    return changed(server, tool, exposed, (safe !== tool || safeServer !== server) && 'sanitized', exposed.length > 64 && 'too-long');
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/claude-desktop.ts
 
@@ -46833,7 +46893,11 @@ const claudeDesktop = {
     reference: 'https://modelcontextprotocol.io/docs/develop/connect-local-servers'
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/platforms/codex.ts
+
+
 
 // Facts: ../shared/docs/platforms.md §2.8 (openai/codex codex-rs/config/src/mcp_types.rs and
 // config.schema.json; developers.openai.com/codex/mcp). Verified against Codex 0.171.0 on
@@ -47006,11 +47070,15 @@ const codex = {
         cwd: true,
         headers: true,
         disabled: { key: 'enabled', whenDisabled: false },
-        references: 'codex',
+        references: 'env-vars',
         description: false
     },
     tools: {
-        naming: { scheme: 'codex', certainty: 'confirmed' },
+        naming: {
+            expose: exposeTools,
+            certainty: 'confirmed',
+            clash: 'Codex cannot tell them apart'
+        },
         // An empty enabled_tools exposes no tools; omit_tools_from = ["direct"] leaves the server's
         // tools out of the request `codex exec` sends (Codex 0.171.0, 2026-12-03: allow-lists-*,
         // fields-omit-tools-direct).
@@ -47032,8 +47100,76 @@ const codex = {
     aliases: ['codexcli', 'openai-codex'],
     reference: 'https://developers.openai.com/codex/mcp'
 };
+// Codex 0.171.0 (verified against the client 2026-12-03, __tests__/clients/cases/codex.ts
+// `naming-*`; source: openai/codex codex-rs/codex-mcp/src/tools.rs
+// normalize_tools_for_model_with_prefix). Each server's tools go to the model as one Responses API
+// namespace `mcp__<server>` holding the tools under their own names; flattened with Codex's `__`
+// delimiter, the model sees `mcp__<server>__<tool>`.
+// - Server and tool names keep [A-Za-z0-9_]; any other character becomes `_`. A sanitized server
+//   name that already starts with `mcp__` gets no second prefix.
+// - A namespace only gets a hash when two servers clean up to the same one: each then ends in
+//   `_` + the first 12 hex digits of SHA-1("<server>\0<server>\0"). Likewise two tools of one
+//   namespace that clean up to the same name both get `_` + SHA-1("<server>\0<server>\0\0<tool>\0<tool>").
+// - A server listing the same tool twice contributes it once.
+// - Last, in the order of those identities, a name whose namespace and tool joined without the
+//   delimiter was already handed out (`a` + `bc`, `ab` + `c`) gets the tool's hash too.
+// - No length cap: 0.171.0 sends namespaces and tool names longer than 64 characters unchanged.
+const codexPrefix = 'mcp__';
+function exposeTools(servers) {
+    const sanitize = (name) => name.replace(/[^A-Za-z0-9_]/gu, '_') || '_';
+    const hash = (input) => `_${(0,external_node_crypto_.createHash)('sha1').update(input).digest('hex').slice(0, 12)}`;
+    const seen = new Set();
+    const candidates = servers.flatMap((server) => {
+        const clean = sanitize(server.name);
+        const namespace = clean.startsWith(codexPrefix) ? clean : `${codexPrefix}${clean}`;
+        const namespaceIdentity = `${server.name}\u0000${server.name}\u0000`;
+        return server.tools.flatMap((tool) => {
+            const identity = `${namespaceIdentity}\u0000${tool}\u0000${tool}`;
+            if (seen.has(identity))
+                return [];
+            seen.add(identity);
+            const name = sanitize(tool);
+            return [
+                { server: server.name, tool, namespaceIdentity, identity, namespace, name, hashed: false }
+            ];
+        });
+    });
+    const hashedNamespaces = colliding(candidates, (c) => c.namespace, (c) => c.namespaceIdentity);
+    for (const candidate of candidates) {
+        if (!hashedNamespaces.has(candidate.namespace))
+            continue;
+        candidate.namespace += hash(candidate.namespaceIdentity);
+        candidate.hashed = true;
+    }
+    const hashedNames = colliding(candidates, (c) => `${c.namespace}\u0000${c.name}`, (c) => c.identity);
+    for (const candidate of candidates) {
+        if (!hashedNames.has(`${candidate.namespace}\u0000${candidate.name}`))
+            continue;
+        candidate.name += hash(candidate.identity);
+        candidate.hashed = true;
+    }
+    const used = new Set();
+    const exposed = new Map();
+    const ordered = [...candidates].sort((a, b) => Buffer.compare(Buffer.from(a.identity), Buffer.from(b.identity)));
+    for (const candidate of ordered) {
+        let name = candidate.name;
+        for (let attempt = 0; used.has(candidate.namespace + name); attempt++) {
+            name =
+                candidate.name +
+                    hash(attempt === 0 ? candidate.identity : `${candidate.identity}\u0000${String(attempt)}`);
+            candidate.hashed = true;
+        }
+        used.add(candidate.namespace + name);
+        exposed.set(candidate.identity, `${candidate.namespace}__${name}`);
+    }
+    return candidates.map((candidate) => {
+        const name = exposed.get(candidate.identity) ?? '';
+        return changed(candidate.server, candidate.tool, name, sanitize(candidate.tool) !== candidate.tool && 'sanitized', candidate.hashed && 'hashed');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/cursor.ts
+
 
 
 // Facts: ../shared/docs/platforms.md §2.3 (cursor.com/docs/mcp; interpolation as quoted by third parties).
@@ -47103,7 +47239,11 @@ const cursor = {
         description: false
     },
     tools: {
-        naming: { scheme: 'cursor', certainty: 'confirmed' },
+        naming: {
+            expose: eachTool(cursor_toolName),
+            certainty: 'confirmed',
+            clash: 'the model cannot tell which one it calls'
+        },
         limits: {
             // 40 in the 2025 docs, a warning above 80 since Sep 2025, on-demand loading since Jan 2026.
             warning: {
@@ -47118,8 +47258,17 @@ const cursor = {
     aliases: [],
     reference: 'https://cursor.com/docs/mcp'
 };
+// Cursor filters out a tool whose server and tool names together reach 60 characters (forum and
+// issue reports since 2025-04); the exposed form `mcp_<server>_<tool>` is observed, not documented.
+function cursor_toolName(server, tool) {
+    if (server.length + tool.length >= 60)
+        return changed(server, tool, undefined, 'dropped');
+    return changed(server, tool, `mcp_${server}_${tool}`);
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/gemini-cli.ts
+
+
 
 
 // Facts: ../shared/docs/platforms.md §2.4 (google-gemini/gemini-cli @ 5411f113, 2026-08-21), and
@@ -47258,7 +47407,24 @@ const geminiCli = {
         description: true
     },
     tools: {
-        naming: { scheme: 'gemini-cli', certainty: 'confirmed' },
+        naming: {
+            expose: eachTool(gemini_cli_toolName),
+            certainty: 'confirmed',
+            clash: 'Gemini CLI keeps the one registered last and drops the other',
+            // Policy rules and allow-lists split "mcp_<server>_<tool>" at the first "_" after "mcp_";
+            // generateValidName adds no "mcp_" to a joined name that already starts with it.
+            serverName: (server) => server === 'mcp' || server.startsWith('mcp_')
+                ? {
+                    message: `Gemini CLI adds no "mcp_" prefix to tools of a server named ${(0,quote/* quote */.hD)(server)}, so their names are ambiguous: rename the server`,
+                    breaksTools: false
+                }
+                : server.includes('_')
+                    ? {
+                        message: `Gemini CLI reads "mcp_<server>_<tool>" up to the first "_" after "mcp_", so policy rules and tool allow-lists misread the tools of ${(0,quote/* quote */.hD)(server)}: use "-" instead of "_"`,
+                        breaksTools: false
+                    }
+                    : undefined
+        },
         filters: {
             allow: 'includeTools',
             deny: 'excludeTools',
@@ -47289,6 +47455,18 @@ const geminiCli = {
     aliases: ['gemini', 'geminicli'],
     reference: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'
 };
+// Gemini CLI generateValidName (packages/core/src/tools/mcp-tool.ts @ 5411f113).
+function gemini_cli_toolName(server, tool) {
+    const joined = `${server}_${tool}`;
+    let name = joined.startsWith('mcp_') ? joined : `mcp_${joined}`;
+    const sanitized = name.replace(/[^a-zA-Z0-9_\-.:]/g, '_');
+    const wasSanitized = sanitized !== name;
+    name = /^[^a-zA-Z_]/.test(sanitized) ? `_${sanitized}` : sanitized;
+    const truncated = name.length > 63;
+    if (truncated)
+        name = `${name.slice(0, 30)}...${name.slice(-30)}`;
+    return changed(server, tool, name, wasSanitized && 'sanitized', truncated && 'truncated');
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/kiro.ts
 
@@ -47435,6 +47613,7 @@ const roo = {
 ;// CONCATENATED MODULE: ./src/platforms/vscode.ts
 
 
+
 // Facts: ../shared/docs/platforms.md §2.6 (microsoft/vscode mcpConfiguration.ts; vscode-docs mcp-configuration.md, 2026-06-03).
 const vscode_server = serverSchema({
     type: enumOf(['stdio', 'http', 'sse']),
@@ -47544,7 +47723,11 @@ const vscode = {
         description: false
     },
     tools: {
-        naming: { scheme: 'vscode', certainty: 'confirmed' },
+        naming: {
+            expose: vscode_exposeTools,
+            certainty: 'confirmed',
+            clash: 'VS Code cuts tool ids at 64 characters, so only one of them can be called'
+        },
         limits: {
             warning: {
                 value: 128,
@@ -47558,6 +47741,31 @@ const vscode = {
     aliases: ['copilot', 'github-copilot', 'vs-code'],
     reference: 'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration'
 };
+// VS Code McpPrefixGenerator and McpTool (src/vs/workbench/contrib/mcp/common/mcpServer.ts):
+// a prefix of at most 18 characters from the server's self-reported name, de-duplicated with 2_,
+// 3_ in registration order; tool characters outside [a-z0-9_-] become `_`; ids cut at 64.
+const vscodePrefix = 'mcp_';
+const vscodeMaxPrefix = 18;
+function vscode_exposeTools(servers) {
+    const taken = new Map();
+    return servers.flatMap((server) => {
+        const safeName = (server.label ?? server.name)
+            .toLowerCase()
+            .replace(/[^a-z0-9_.-]+/g, '_')
+            .slice(0, vscodeMaxPrefix - vscodePrefix.length - 1);
+        const index = (taken.get(safeName) ?? 0) + 1;
+        taken.set(safeName, index);
+        const suffix = `${index === 1 ? '' : String(index)}_`;
+        const prefix = vscodePrefix +
+            safeName.slice(0, vscodeMaxPrefix - vscodePrefix.length - suffix.length) +
+            suffix;
+        return server.tools.map((tool) => {
+            const safe = tool.replace(/[^a-z0-9_-]/gi, '_');
+            const full = (prefix + safe).replaceAll('.', '_');
+            return changed(server.name, tool, full.slice(0, 64), safe !== tool && 'sanitized', full.length > 64 && 'truncated');
+        });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/windsurf.ts
 
@@ -47641,6 +47849,7 @@ const windsurf = {
 
 ;// CONCATENATED MODULE: ./src/platforms/zed.ts
 
+
 // Facts: ../shared/docs/platforms.md §2.9 (zed-industries/zed crates/settings_content/src/project.rs).
 // ContextServerSettingsContent is an untagged enum (stdio, http, extension); older releases nested
 // the command as { path, args, env } under "source": "custom".
@@ -47718,11 +47927,33 @@ const zed = {
         description: false
     },
     tools: {
-        naming: { scheme: 'zed', certainty: 'confirmed' }
+        naming: {
+            expose: zed_exposeTools,
+            certainty: 'confirmed',
+            clash: 'Zed keeps only the last one',
+            sharedName: 'renamed'
+        }
     },
     aliases: ['zed-editor'],
     reference: 'https://zed.dev/docs/ai/mcp'
 };
+// Zed (crates/agent/src/thread.rs): the raw tool name, cut at 64; a name another server also has
+// becomes `<server>_<tool>`, the server id shortened to fit 64.
+function zed_exposeTools(servers) {
+    const owners = new Map();
+    for (const server of servers)
+        for (const tool of server.tools) {
+            const name = tool.slice(0, 64);
+            owners.set(name, (owners.get(name) ?? new Set()).add(server.name));
+        }
+    return servers.flatMap((server) => server.tools.map((tool) => {
+        const name = tool.slice(0, 64);
+        if ((owners.get(name)?.size ?? 0) < 2)
+            return changed(server.name, tool, name, tool.length > 64 && 'truncated');
+        const room = Math.max(0, 64 - name.length - 1);
+        return changed(server.name, tool, `${server.name.slice(0, room)}_${name}`, 'renamed');
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/source.ts
 
@@ -48324,7 +48555,7 @@ function showValue(platform, value, key = '') {
 /** A canonical string in the platform's syntax where it can be written, else its literal text. */
 function platformText(platform, value) {
     const t = platform.translation;
-    const style = t.references === 'codex' ? 'none' : t.references;
+    const style = t.references === 'env-vars' ? 'none' : t.references;
     return fromCanonical(value, style, true) ?? rawText(value);
 }
 /** The text a canonical string stands for, references and escapes written out. */
@@ -48644,7 +48875,7 @@ function normalizeServer(platform, entry) {
         consumed.add('description');
     if (t.disabled !== undefined)
         consumed.add(t.disabled.key);
-    if (t.references === 'codex')
+    if (t.references === 'env-vars')
         for (const field of codexEnvFields)
             consumed.add(field);
     const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string');
@@ -48653,18 +48884,18 @@ function normalizeServer(platform, entry) {
     const headers = new Map();
     for (const [key, value] of entries(server.env)) {
         if (typeof value === 'string')
-            env.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), ['env', key]));
+            env.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), ['env', key]));
     }
-    const headerSource = t.references === 'codex' ? 'http_headers' : 'headers';
+    const headerSource = t.references === 'env-vars' ? 'http_headers' : 'headers';
     for (const [key, value] of entries(server[headerSource])) {
         if (typeof value === 'string') {
-            headers.set(key, item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), [
+            headers.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
                 headerSource,
                 key
             ]));
         }
     }
-    if (t.references === 'codex')
+    if (t.references === 'env-vars')
         readCodexReferences(server, env, headers);
     const extras = new Map();
     for (const [key, value] of Object.entries(server))
@@ -48797,7 +49028,7 @@ function renderServer(platform, server, extras = {}, description) {
     }
     const defaults = platform.interpolation.syntaxes.includes('brace-default');
     const text = (value, path) => {
-        const rendered = t.references === 'codex' || t.references === 'none'
+        const rendered = t.references === 'env-vars' || t.references === 'none'
             ? fromCanonical(value, 'none', false)
             : fromCanonical(value, t.references, defaults);
         if (rendered !== undefined)
@@ -48854,16 +49085,16 @@ function renderEnv(platform, server, out, text, problems) {
     const forwarded = [];
     for (const [key, value] of server.env) {
         const passthrough = passthroughName(value.value) === key;
-        if ((t.references === 'codex' || t.references === 'none') && passthrough) {
+        if ((t.references === 'env-vars' || t.references === 'none') && passthrough) {
             // The server inherits the variable: Codex lists it in env_vars, the others leave it out.
-            if (t.references === 'codex')
+            if (t.references === 'env-vars')
                 forwarded.push(key);
         }
-        else if ((t.references === 'codex' || t.references === 'none') &&
+        else if ((t.references === 'env-vars' || t.references === 'none') &&
             parseCanonical(value.value).some((s) => s.name !== undefined)) {
             problems.push({
                 path: value.path,
-                reason: t.references === 'codex'
+                reason: t.references === 'env-vars'
                     ? `Codex forwards variables only under their own name (env_vars), so ${key} cannot come from another variable`
                     : `${platform.displayName} expands no references, so ${key} cannot come from another variable`
             });
@@ -48884,7 +49115,7 @@ function renderHeaders(platform, server, out, text, problems) {
         problems.push({ path: ['headers'], reason: `${platform.displayName} cannot send headers` });
         return;
     }
-    if (t.references !== 'codex') {
+    if (t.references !== 'env-vars') {
         const headers = {};
         for (const [key, value] of server.headers)
             headers[key] = text(value.value, value.path);
@@ -48923,7 +49154,7 @@ function unexpressibleText(platform, value) {
     const t = platform.translation;
     if (segments.some((segment) => segment.fallback !== undefined) &&
         t.references !== 'none' &&
-        t.references !== 'codex') {
+        t.references !== 'env-vars') {
         return `${platform.displayName} has no \${VAR:-default} syntax`;
     }
     if (segments.some((segment) => segment.name !== undefined))
@@ -48974,7 +49205,7 @@ function findMismatches(files) {
                 const passthrough = typeof actual === 'string' && passthroughName(actual) === difference.key;
                 if (difference.kind === 'added' &&
                     passthrough &&
-                    (invisible === 'none' || invisible === 'codex'))
+                    (invisible === 'none' || invisible === 'env-vars'))
                     continue;
                 mismatches.push({ at: other, reference, difference });
             }
@@ -49701,195 +49932,7 @@ function packageVersion(spec) {
     return at === -1 ? undefined : spec.slice(at + 1);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/platforms/tool-naming.ts
-
-/** Every tool of every server under the name one platform exposes it as, in server order. */
-function exposeTools(scheme, servers) {
-    switch (scheme) {
-        case 'claude-code':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_claudeCode(server.name, tool)));
-        case 'gemini-cli':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_geminiCli(server.name, tool)));
-        case 'cursor':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_cursor(server.name, tool)));
-        case 'antigravity':
-            return servers.flatMap((server) => server.tools.map((tool) => tool_naming_antigravity(server.name, tool)));
-        case 'vscode':
-            return tool_naming_vscode(servers);
-        case 'codex':
-            return tool_naming_codex(servers);
-        case 'zed':
-            return tool_naming_zed(servers);
-    }
-}
-function changed(server, tool, exposed, ...changes) {
-    return {
-        server,
-        tool,
-        exposed,
-        changes: changes.filter((change) => change !== false)
-    };
-}
-// Claude Code 2.1.332 (verified against the client 2026-12-03, __tests__/clients/cases/
-// claude-code.ts `names-*`, `naming-*`): `mcp__<server>__<tool>`, in both the server name and the
-// tool name every UTF-16 unit outside [A-Za-z0-9_-] becomes `_` (an emoji is two). Names are not
-// cut: 2.1.332 sends them at any length, though the Anthropic API rejects names over 64
-// (anthropics/claude-code#2412, tool_reference #19882). Servers that sanitise to one name share
-// its tools: a name two of them produce is sent once, from whichever server connected first.
-function tool_naming_claudeCode(server, tool) {
-    const safeServer = server.replace(/[^A-Za-z0-9_-]/g, '_');
-    const safe = tool.replace(/[^A-Za-z0-9_-]/g, '_');
-    const exposed = `mcp__${safeServer}__${safe}`;
-    return changed(server, tool, exposed, (safe !== tool || safeServer !== server) && 'sanitized', exposed.length > 64 && 'too-long');
-}
-// Gemini CLI generateValidName (packages/core/src/tools/mcp-tool.ts @ 5411f113).
-function tool_naming_geminiCli(server, tool) {
-    const joined = `${server}_${tool}`;
-    let name = joined.startsWith('mcp_') ? joined : `mcp_${joined}`;
-    const sanitized = name.replace(/[^a-zA-Z0-9_\-.:]/g, '_');
-    const wasSanitized = sanitized !== name;
-    name = /^[^a-zA-Z_]/.test(sanitized) ? `_${sanitized}` : sanitized;
-    const truncated = name.length > 63;
-    if (truncated)
-        name = `${name.slice(0, 30)}...${name.slice(-30)}`;
-    return changed(server, tool, name, wasSanitized && 'sanitized', truncated && 'truncated');
-}
-// Cursor filters out a tool whose server and tool names together reach 60 characters (forum and
-// issue reports since 2025-04); the exposed form `mcp_<server>_<tool>` is observed, not documented.
-function tool_naming_cursor(server, tool) {
-    if (server.length + tool.length >= 60)
-        return changed(server, tool, undefined, 'dropped');
-    return changed(server, tool, `mcp_${server}_${tool}`);
-}
-// Antigravity validates names, server label included, against ^[a-zA-Z0-9_-]{1,64}$
-// (microsoft/mcp#2966); how the label and tool are joined is not documented.
-function tool_naming_antigravity(server, tool) {
-    const exposed = `${server}_${tool}`;
-    return changed(server, tool, exposed, !/^[a-zA-Z0-9_-]{1,64}$/.test(exposed) && 'invalid');
-}
-// VS Code McpPrefixGenerator and McpTool (src/vs/workbench/contrib/mcp/common/mcpServer.ts):
-// a prefix of at most 18 characters from the server's self-reported name, de-duplicated with 2_,
-// 3_ in registration order; tool characters outside [a-z0-9_-] become `_`; ids cut at 64.
-const vscodePrefix = 'mcp_';
-const vscodeMaxPrefix = 18;
-function tool_naming_vscode(servers) {
-    const taken = new Map();
-    return servers.flatMap((server) => {
-        const safeName = (server.label ?? server.name)
-            .toLowerCase()
-            .replace(/[^a-z0-9_.-]+/g, '_')
-            .slice(0, vscodeMaxPrefix - vscodePrefix.length - 1);
-        const index = (taken.get(safeName) ?? 0) + 1;
-        taken.set(safeName, index);
-        const suffix = `${index === 1 ? '' : String(index)}_`;
-        const prefix = vscodePrefix +
-            safeName.slice(0, vscodeMaxPrefix - vscodePrefix.length - suffix.length) +
-            suffix;
-        return server.tools.map((tool) => {
-            const safe = tool.replace(/[^a-z0-9_-]/gi, '_');
-            const full = (prefix + safe).replaceAll('.', '_');
-            return changed(server.name, tool, full.slice(0, 64), safe !== tool && 'sanitized', full.length > 64 && 'truncated');
-        });
-    });
-}
-// Codex 0.171.0 (verified against the client 2026-12-03, __tests__/clients/cases/codex.ts
-// `naming-*`; source: openai/codex codex-rs/codex-mcp/src/tools.rs
-// normalize_tools_for_model_with_prefix). Each server's tools go to the model as one Responses API
-// namespace `mcp__<server>` holding the tools under their own names; flattened with Codex's `__`
-// delimiter, the model sees `mcp__<server>__<tool>`.
-// - Server and tool names keep [A-Za-z0-9_]; any other character becomes `_`. A sanitized server
-//   name that already starts with `mcp__` gets no second prefix.
-// - A namespace only gets a hash when two servers clean up to the same one: each then ends in
-//   `_` + the first 12 hex digits of SHA-1("<server>\0<server>\0"). Likewise two tools of one
-//   namespace that clean up to the same name both get `_` + SHA-1("<server>\0<server>\0\0<tool>\0<tool>").
-// - A server listing the same tool twice contributes it once.
-// - Last, in the order of those identities, a name whose namespace and tool joined without the
-//   delimiter was already handed out (`a` + `bc`, `ab` + `c`) gets the tool's hash too.
-// - No length cap: 0.171.0 sends namespaces and tool names longer than 64 characters unchanged.
-const codexPrefix = 'mcp__';
-function tool_naming_codex(servers) {
-    const sanitize = (name) => name.replace(/[^A-Za-z0-9_]/gu, '_') || '_';
-    const hash = (input) => `_${(0,external_node_crypto_.createHash)('sha1').update(input).digest('hex').slice(0, 12)}`;
-    const seen = new Set();
-    const candidates = servers.flatMap((server) => {
-        const clean = sanitize(server.name);
-        const namespace = clean.startsWith(codexPrefix) ? clean : `${codexPrefix}${clean}`;
-        const namespaceIdentity = `${server.name}\u0000${server.name}\u0000`;
-        return server.tools.flatMap((tool) => {
-            const identity = `${namespaceIdentity}\u0000${tool}\u0000${tool}`;
-            if (seen.has(identity))
-                return [];
-            seen.add(identity);
-            const name = sanitize(tool);
-            return [
-                { server: server.name, tool, namespaceIdentity, identity, namespace, name, hashed: false }
-            ];
-        });
-    });
-    const hashedNamespaces = colliding(candidates, (c) => c.namespace, (c) => c.namespaceIdentity);
-    for (const candidate of candidates) {
-        if (!hashedNamespaces.has(candidate.namespace))
-            continue;
-        candidate.namespace += hash(candidate.namespaceIdentity);
-        candidate.hashed = true;
-    }
-    const hashedNames = colliding(candidates, (c) => `${c.namespace}\u0000${c.name}`, (c) => c.identity);
-    for (const candidate of candidates) {
-        if (!hashedNames.has(`${candidate.namespace}\u0000${candidate.name}`))
-            continue;
-        candidate.name += hash(candidate.identity);
-        candidate.hashed = true;
-    }
-    const used = new Set();
-    const exposed = new Map();
-    const ordered = [...candidates].sort((a, b) => Buffer.compare(Buffer.from(a.identity), Buffer.from(b.identity)));
-    for (const candidate of ordered) {
-        let name = candidate.name;
-        for (let attempt = 0; used.has(candidate.namespace + name); attempt++) {
-            name =
-                candidate.name +
-                    hash(attempt === 0 ? candidate.identity : `${candidate.identity}\u0000${String(attempt)}`);
-            candidate.hashed = true;
-        }
-        used.add(candidate.namespace + name);
-        exposed.set(candidate.identity, `${candidate.namespace}__${name}`);
-    }
-    return candidates.map((candidate) => {
-        const name = exposed.get(candidate.identity) ?? '';
-        return changed(candidate.server, candidate.tool, name, sanitize(candidate.tool) !== candidate.tool && 'sanitized', candidate.hashed && 'hashed');
-    });
-}
-/** Keys that more than one distinct identity maps to. */
-function colliding(items, keyOf, identityOf) {
-    const owners = new Map();
-    for (const item of items) {
-        const key = keyOf(item);
-        owners.set(key, (owners.get(key) ?? new Set()).add(identityOf(item)));
-    }
-    return new Set([...owners].filter(([, identities]) => identities.size > 1).map(([key]) => key));
-}
-// Zed (crates/agent/src/thread.rs): the raw tool name, cut at 64; a name another server also has
-// becomes `<server>_<tool>`, the server id shortened to fit 64.
-function tool_naming_zed(servers) {
-    const owners = new Map();
-    for (const server of servers)
-        for (const tool of server.tools) {
-            const name = tool.slice(0, 64);
-            owners.set(name, (owners.get(name) ?? new Set()).add(server.name));
-        }
-    return servers.flatMap((server) => server.tools.map((tool) => {
-        const name = tool.slice(0, 64);
-        if ((owners.get(name)?.size ?? 0) < 2)
-            return changed(server.name, tool, name, tool.length > 64 && 'truncated');
-        const room = Math.max(0, 64 - name.length - 1);
-        return changed(server.name, tool, `${server.name.slice(0, room)}_${name}`, 'renamed');
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/core/surface.ts
-
 
 
 
@@ -49928,7 +49971,7 @@ function exposedToolsOf(workspace, file) {
         ? undefined
         : {
             known,
-            exposed: exposeTools(naming.scheme, known.map((surface) => ({
+            exposed: naming.expose(known.map((surface) => ({
                 name: surface.entry.name.value,
                 label: surface.label,
                 tools: [...new Set((surface.visible ?? []).map((tool) => tool.name))]
@@ -50732,7 +50775,7 @@ function advice(platform, path, detector, scheme) {
             return platform.interpolation.prefixes.includes('input')
                 ? `write "${scheme}\${input:${name.toLowerCase()}}" (an input with "password": true) or "${scheme}\${env:${name}}"`
                 : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`;
-        case 'codex':
+        case 'env-vars':
             return path[0] === 'http_headers'
                 ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'
                 : `forward it with env_vars = ["${name}"] instead`;
@@ -51720,17 +51763,6 @@ const source_unexpressible_source = (servers, targets) => `{\n  "targets": ${tar
 
 
 /** What a platform does when two tools end up with one name. */
-const consequences = {
-    // Claude Code 2.1.332 sends the name once, from the server that connected first (verified
-    // 2026-12-03, __tests__/clients/cases/claude-code.ts naming-collision-*).
-    'claude-code': 'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called',
-    'gemini-cli': 'Gemini CLI keeps the one registered last and drops the other',
-    vscode: 'VS Code cuts tool ids at 64 characters, so only one of them can be called',
-    codex: 'Codex cannot tell them apart',
-    cursor: 'the model cannot tell which one it calls',
-    antigravity: 'the model cannot tell which one it calls',
-    zed: 'Zed keeps only the last one'
-};
 /** Two names joined with "and", as the messages always said; more are listed and counted. */
 function members(names) {
     const [first, second] = names;
@@ -51753,8 +51785,8 @@ const tool_name_collision_messages = {
         const tools = d.tools.length === 1
             ? `the tool ${(0,quote/* quoteList */.JN)(d.tools)}`
             : `${d.tools.length} tools named ${(0,quote/* quoteList */.JN)(d.tools)}`;
-        const effect = d.effect === 'zed'
-            ? 'Zed renames them to <server>_<tool>, so prompts and rules that name the tool miss'
+        const effect = d.renamedBy !== undefined
+            ? `${d.renamedBy} renames them to <server>_<tool>, so prompts and rules that name the tool miss`
             : `the model has to tell them apart by the server prefix alone; ${two ? 'filter one of them out' : 'filter them out of all but one'} or keep one server`;
         return `servers ${members(d.servers)} ${two ? 'both' : 'all'} have ${tools}: ${effect}`;
     },
@@ -51907,7 +51939,7 @@ function checkExposed(workspace, file, byName, report) {
             platform: file.platform.displayName,
             name: first.exposed,
             tools: group.map(({ server, tool }) => ({ server, tool })),
-            consequence: consequences[naming.scheme]
+            consequence: naming.clash
         }, { server: second.server, unconfirmed: naming.certainty === 'unconfirmed' });
     }
     return exposedAs;
@@ -51935,13 +51967,17 @@ function checkShared(file, surfaces, byName, copies, exposedAs, report) {
         }
     }
     const shared = [...owners].filter(([tool, servers]) => servers.length > 1 && !sameExposedName(tool, servers, exposedAs));
-    const effect = file.platform.tools?.naming?.scheme === 'zed' ? 'zed' : 'prefix';
+    const renamed = file.platform.tools?.naming?.sharedName === 'renamed';
     for (const group of groupBy(shared, ([, servers]) => servers.join('\u0000'))) {
         const servers = group[0]?.[1] ?? [];
         const entry = byName.get(servers[1] ?? '')?.entry;
         if (entry === undefined)
             continue;
-        report('sharedTools', entry.name.location, { servers, tools: group.map(([tool]) => tool).sort(), effect }, { server: entry.name.value, milder: 1 });
+        report('sharedTools', entry.name.location, {
+            servers,
+            tools: group.map(([tool]) => tool).sort(),
+            renamedBy: renamed ? file.platform.displayName : undefined
+        }, { server: entry.name.value, milder: 1 });
     }
 }
 /** Whether every server's copy of the tool ends up under one name, which exposedTwice reports. */
@@ -52055,9 +52091,8 @@ const tool_name_invalid_messages = {
     sanitized: (d) => `${d.platform} rewrites characters in ${plural_plural(d.count, 'tool name')} of server ${(0,quote/* quote */.hD)(d.server)}: ${d.tools}`,
     hashed: (d) => `${d.platform} appends a hash to ${plural_plural(d.count, 'tool name')} of server ${(0,quote/* quote */.hD)(d.server)} because another server or tool cleans up to the same name: ${d.tools}`,
     specName: (d) => `server ${(0,quote/* quote */.hD)(d.server)} has ${plural_plural(d.count, 'tool name')} outside the MCP specification (1 to 128 characters of A-Z, a-z, 0-9, "_", "-" and "."): ${d.tools}`,
-    underscore: (d) => `Gemini CLI reads "mcp_<server>_<tool>" up to the first "_" after "mcp_", so policy rules and tool allow-lists misread the tools of ${(0,quote/* quote */.hD)(d.server)}: use "-" instead of "_"`,
-    mcpPrefix: (d) => `Gemini CLI adds no "mcp_" prefix to tools of a server named ${(0,quote/* quote */.hD)(d.server)}, so their names are ambiguous: rename the server`,
-    badLabel: (d) => `Antigravity checks tool names, server name included, against ^[a-zA-Z0-9_-]{1,64}$, so every tool of ${(0,quote/* quote */.hD)(d.server)} fails: use letters, digits, "-" and "_" only`
+    /** The platform module words it: `ToolNaming.serverName`. */
+    serverName: (d) => d.message
 };
 /** How each change is reported; `renamed` is tool-name-collision's (two servers, one name). */
 const tool_name_invalid_reported = {
@@ -52144,7 +52179,7 @@ const tool_name_invalid_reported = {
             }
             for (const surface of known) {
                 const server = surface.entry.name.value;
-                if (naming.scheme === 'antigravity' && !validLabel(server))
+                if (naming.serverName?.(server)?.breaksTools === true)
                     continue;
                 const own = byServer.get(server) ?? [];
                 reportChanges(file, surface.entry, own, naming.certainty === 'unconfirmed', report);
@@ -52184,23 +52219,25 @@ function describe(change, tool) {
             return `${(0,quote/* quote */.hD)(tool.tool)} becomes ${(0,quote/* quote */.hD)(tool.exposed ?? '')}`;
     }
 }
-/** Static: server names the platform's tool naming mishandles. */
+/**
+ * Static: server names the platform's tool naming mishandles. A name that breaks every tool is an
+ * error; one that only makes names ambiguous is a level milder.
+ */
 function checkServerNames(file, report) {
-    const scheme = file.platform.tools?.naming?.scheme;
+    const naming = file.platform.tools?.naming;
+    if (naming?.serverName === undefined)
+        return;
     for (const entry of file.servers) {
         const server = entry.name.value;
-        if (scheme === 'gemini-cli') {
-            if (server === 'mcp' || server.startsWith('mcp_'))
-                report('mcpPrefix', entry.name.location, { server }, { server, milder: 1 });
-            else if (server.includes('_'))
-                report('underscore', entry.name.location, { server }, { server, milder: 1 });
-        }
-        if (scheme === 'antigravity' && !validLabel(server))
-            report('badLabel', entry.name.location, { server }, { server, unconfirmed: true });
+        const problem = naming.serverName(server);
+        if (problem === undefined)
+            continue;
+        report('serverName', entry.name.location, { message: problem.message }, {
+            server,
+            unconfirmed: naming.certainty === 'unconfirmed',
+            ...(problem.breaksTools ? {} : { milder: 1 })
+        });
     }
-}
-function validLabel(server) {
-    return /^[a-zA-Z0-9_-]{1,64}$/.test(server);
 }
 
 ;// CONCATENATED MODULE: ./src/core/poisoning/describe.ts

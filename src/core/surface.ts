@@ -1,4 +1,4 @@
-import { exposeTools, type ExposedTool } from '../platforms/tool-naming.js'
+import type { ExposedTool } from '../platforms/tool-naming.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { parseCanonical } from '../source/references.js'
 import type { Platform, ToolFilters } from '../platforms/platform.js'
@@ -78,8 +78,7 @@ export function exposedToolsOf(workspace: Workspace, file: ConfigFile): ExposedT
       ? undefined
       : {
           known,
-          exposed: exposeTools(
-            naming.scheme,
+          exposed: naming.expose(
             known.map((surface) => ({
               name: surface.entry.name.value,
               label: surface.label,

@@ -1,3 +1,5 @@
+import { quote } from '../core/quote.js'
+import { changed, eachTool, type ExposedTool } from './tool-naming.js'
 import type { Platform } from './platform.js'
 import {
   boolean,
@@ -94,7 +96,18 @@ export const antigravity: Platform = {
     description: false
   },
   tools: {
-    naming: { scheme: 'antigravity', certainty: 'unconfirmed' },
+    naming: {
+      expose: eachTool(toolName),
+      certainty: 'unconfirmed',
+      clash: 'the model cannot tell which one it calls',
+      serverName: (server) =>
+        /^[a-zA-Z0-9_-]{1,64}$/.test(server)
+          ? undefined
+          : {
+              message: `Antigravity checks tool names, server name included, against ^[a-zA-Z0-9_-]{1,64}$, so every tool of ${quote(server)} fails: use letters, digits, "-" and "_" only`,
+              breaksTools: true
+            }
+    },
     filters: { deny: 'disabledTools' },
     limits: {
       warning: {
@@ -114,4 +127,11 @@ export const antigravity: Platform = {
   },
   aliases: ['agy', 'google-antigravity'],
   reference: 'https://antigravity.google/docs/mcp'
+}
+
+// Antigravity validates names, server label included, against ^[a-zA-Z0-9_-]{1,64}$
+// (microsoft/mcp#2966); how the label and tool are joined is not documented.
+function toolName(server: string, tool: string): ExposedTool {
+  const exposed = `${server}_${tool}`
+  return changed(server, tool, exposed, !/^[a-zA-Z0-9_-]{1,64}$/.test(exposed) && 'invalid')
 }

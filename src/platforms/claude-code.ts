@@ -1,3 +1,4 @@
+import { changed, eachTool, type ExposedTool } from './tool-naming.js'
 import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   enumOf,
@@ -161,7 +162,14 @@ export const claudeCode: Platform = {
     description: false
   },
   tools: {
-    naming: { scheme: 'claude-code', certainty: 'confirmed' },
+    naming: {
+      // Claude Code 2.1.332 sends the name once, from the server that connected first (verified
+      // 2026-12-03, __tests__/clients/cases/claude-code.ts naming-collision-*).
+      expose: eachTool(toolName),
+      certainty: 'confirmed',
+      clash:
+        'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called'
+    },
     limits: {
       // No client cap: tool search loads tools on demand since 2.1.7 (docs/mcp.md, CHANGELOG 2.1.7).
       // The warning is the guide this project follows: about 100 tools.
@@ -177,4 +185,23 @@ export const claudeCode: Platform = {
   },
   aliases: ['claude', 'claudecode'],
   reference: 'https://code.claude.com/docs/en/mcp'
+}
+
+// Claude Code 2.1.332 (verified against the client 2026-12-03, __tests__/clients/cases/
+// claude-code.ts `names-*`, `naming-*`): `mcp__<server>__<tool>`, in both the server name and the
+// tool name every UTF-16 unit outside [A-Za-z0-9_-] becomes `_` (an emoji is two). Names are not
+// cut: 2.1.332 sends them at any length, though the Anthropic API rejects names over 64
+// (anthropics/claude-code#2412, tool_reference #19882). Servers that sanitise to one name share
+// its tools: a name two of them produce is sent once, from whichever server connected first.
+function toolName(server: string, tool: string): ExposedTool {
+  const safeServer = server.replace(/[^A-Za-z0-9_-]/g, '_')
+  const safe = tool.replace(/[^A-Za-z0-9_-]/g, '_')
+  const exposed = `mcp__${safeServer}__${safe}`
+  return changed(
+    server,
+    tool,
+    exposed,
+    (safe !== tool || safeServer !== server) && 'sanitized',
+    exposed.length > 64 && 'too-long'
+  )
 }

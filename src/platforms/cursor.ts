@@ -1,3 +1,4 @@
+import { changed, eachTool, type ExposedTool } from './tool-naming.js'
 import { everyTypeSpelling, type LaunchSemantics, type Platform } from './platform.js'
 import {
   fileSchema,
@@ -82,7 +83,11 @@ export const cursor: Platform = {
     description: false
   },
   tools: {
-    naming: { scheme: 'cursor', certainty: 'confirmed' },
+    naming: {
+      expose: eachTool(toolName),
+      certainty: 'confirmed',
+      clash: 'the model cannot tell which one it calls'
+    },
     limits: {
       // 40 in the 2025 docs, a warning above 80 since Sep 2025, on-demand loading since Jan 2026.
       warning: {
@@ -97,4 +102,11 @@ export const cursor: Platform = {
   },
   aliases: [],
   reference: 'https://cursor.com/docs/mcp'
+}
+
+// Cursor filters out a tool whose server and tool names together reach 60 characters (forum and
+// issue reports since 2025-04); the exposed form `mcp_<server>_<tool>` is observed, not documented.
+function toolName(server: string, tool: string): ExposedTool {
+  if (server.length + tool.length >= 60) return changed(server, tool, undefined, 'dropped')
+  return changed(server, tool, `mcp_${server}_${tool}`)
 }

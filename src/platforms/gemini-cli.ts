@@ -1,3 +1,5 @@
+import { quote } from '../core/quote.js'
+import { changed, eachTool, type ExposedTool } from './tool-naming.js'
 import { everyTypeSpelling, type Platform } from './platform.js'
 import {
   boolean,
@@ -164,7 +166,25 @@ export const geminiCli: Platform = {
     description: true
   },
   tools: {
-    naming: { scheme: 'gemini-cli', certainty: 'confirmed' },
+    naming: {
+      expose: eachTool(toolName),
+      certainty: 'confirmed',
+      clash: 'Gemini CLI keeps the one registered last and drops the other',
+      // Policy rules and allow-lists split "mcp_<server>_<tool>" at the first "_" after "mcp_";
+      // generateValidName adds no "mcp_" to a joined name that already starts with it.
+      serverName: (server) =>
+        server === 'mcp' || server.startsWith('mcp_')
+          ? {
+              message: `Gemini CLI adds no "mcp_" prefix to tools of a server named ${quote(server)}, so their names are ambiguous: rename the server`,
+              breaksTools: false
+            }
+          : server.includes('_')
+            ? {
+                message: `Gemini CLI reads "mcp_<server>_<tool>" up to the first "_" after "mcp_", so policy rules and tool allow-lists misread the tools of ${quote(server)}: use "-" instead of "_"`,
+                breaksTools: false
+              }
+            : undefined
+    },
     filters: {
       allow: 'includeTools',
       deny: 'excludeTools',
@@ -196,4 +216,16 @@ export const geminiCli: Platform = {
   },
   aliases: ['gemini', 'geminicli'],
   reference: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md'
+}
+
+// Gemini CLI generateValidName (packages/core/src/tools/mcp-tool.ts @ 5411f113).
+function toolName(server: string, tool: string): ExposedTool {
+  const joined = `${server}_${tool}`
+  let name = joined.startsWith('mcp_') ? joined : `mcp_${joined}`
+  const sanitized = name.replace(/[^a-zA-Z0-9_\-.:]/g, '_')
+  const wasSanitized = sanitized !== name
+  name = /^[^a-zA-Z_]/.test(sanitized) ? `_${sanitized}` : sanitized
+  const truncated = name.length > 63
+  if (truncated) name = `${name.slice(0, 30)}...${name.slice(-30)}`
+  return changed(server, tool, name, wasSanitized && 'sanitized', truncated && 'truncated')
 }

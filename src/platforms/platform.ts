@@ -1,3 +1,4 @@
+import type { ExposedTool, NamingServer } from './tool-naming.js'
 import type { JsonSchema } from './schema-parts.js'
 
 /** The clients mcp-lint knows. */
@@ -140,8 +141,8 @@ export interface Translation {
   readonly headers: boolean
   /** How a disabled server is marked, if the file can say so. */
   readonly disabled?: { readonly key: string; readonly whenDisabled: boolean }
-  /** How environment references are written: `${VAR}`, `${env:VAR}`, not at all, or Codex's env_vars. */
-  readonly references: 'brace' | 'env-prefix' | 'none' | 'codex'
+  /** How environment references are written: `${VAR}`, `${env:VAR}`, not at all, or as names of variables to forward (Codex's env_vars, bearer_token_env_var). */
+  readonly references: 'brace' | 'env-prefix' | 'none' | 'env-vars'
   /** Source `description` is written into the server entry. */
   readonly description: boolean
   /** References in other platforms' syntax are read as references too (the central source only). */
@@ -262,11 +263,29 @@ export interface SourceDialect extends Dialect {
 }
 
 /**
- * The formula a platform turns a server's tool into the name the model sees
- * (../shared/docs/platforms.md §4.4); the algorithms live in tool-naming.ts.
+ * How a client names MCP tools for the model (../shared/docs/platforms.md §4.4): the formula, and
+ * what it does when names meet. Shared helpers live in tool-naming.ts.
  */
-export type NamingScheme =
-  'antigravity' | 'claude-code' | 'codex' | 'cursor' | 'gemini-cli' | 'vscode' | 'zed'
+export interface ToolNaming {
+  /** Every tool of every server under the name the client exposes it as, in server order. */
+  readonly expose: (servers: readonly NamingServer[]) => ExposedTool[]
+  readonly certainty: Certainty
+  /** What the client does when two tools end up under one exposed name, for the message. */
+  readonly clash: string
+  /**
+   * What the client does with a raw tool name two servers share: the model tells them apart by
+   * the server prefix (absent), or the client renames them `<server>_<tool>` (Zed).
+   */
+  readonly sharedName?: 'renamed'
+  /** A server name the formula mishandles: why, for the message, and whether every tool breaks. */
+  readonly serverName?: (server: string) => ServerNameProblem | undefined
+}
+
+export interface ServerNameProblem {
+  readonly message: string
+  /** Every tool of the server is refused (not just misread): a finding about each tool would repeat it. */
+  readonly breaksTools: boolean
+}
 
 /** A number a platform enforces, with where it was read and when it was last checked. */
 export interface SourcedLimit {
@@ -326,7 +345,7 @@ export interface ServerLists {
 }
 
 export interface ToolExposure {
-  readonly naming?: { readonly scheme: NamingScheme; readonly certainty: Certainty }
+  readonly naming?: ToolNaming
   readonly limits?: ToolLimits
   readonly filters?: ToolFilters
   readonly servers?: ServerLists

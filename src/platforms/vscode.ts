@@ -1,3 +1,4 @@
+import { changed, type ExposedTool, type NamingServer } from './tool-naming.js'
 import { everyTypeSpelling, type LaunchSemantics, type Platform } from './platform.js'
 import {
   boolean,
@@ -129,7 +130,11 @@ export const vscode: Platform = {
     description: false
   },
   tools: {
-    naming: { scheme: 'vscode', certainty: 'confirmed' },
+    naming: {
+      expose: exposeTools,
+      certainty: 'confirmed',
+      clash: 'VS Code cuts tool ids at 64 characters, so only one of them can be called'
+    },
     limits: {
       warning: {
         value: 128,
@@ -144,4 +149,38 @@ export const vscode: Platform = {
   },
   aliases: ['copilot', 'github-copilot', 'vs-code'],
   reference: 'https://code.visualstudio.com/docs/copilot/reference/mcp-configuration'
+}
+
+// VS Code McpPrefixGenerator and McpTool (src/vs/workbench/contrib/mcp/common/mcpServer.ts):
+// a prefix of at most 18 characters from the server's self-reported name, de-duplicated with 2_,
+// 3_ in registration order; tool characters outside [a-z0-9_-] become `_`; ids cut at 64.
+const vscodePrefix = 'mcp_'
+const vscodeMaxPrefix = 18
+
+function exposeTools(servers: readonly NamingServer[]): ExposedTool[] {
+  const taken = new Map<string, number>()
+  return servers.flatMap((server) => {
+    const safeName = (server.label ?? server.name)
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, '_')
+      .slice(0, vscodeMaxPrefix - vscodePrefix.length - 1)
+    const index = (taken.get(safeName) ?? 0) + 1
+    taken.set(safeName, index)
+    const suffix = `${index === 1 ? '' : String(index)}_`
+    const prefix =
+      vscodePrefix +
+      safeName.slice(0, vscodeMaxPrefix - vscodePrefix.length - suffix.length) +
+      suffix
+    return server.tools.map((tool) => {
+      const safe = tool.replace(/[^a-z0-9_-]/gi, '_')
+      const full = (prefix + safe).replaceAll('.', '_')
+      return changed(
+        server.name,
+        tool,
+        full.slice(0, 64),
+        safe !== tool && 'sanitized',
+        full.length > 64 && 'truncated'
+      )
+    })
+  })
 }

@@ -1,3 +1,4 @@
+import { changed, type ExposedTool, type NamingServer } from './tool-naming.js'
 import type { Platform } from './platform.js'
 import {
   boolean,
@@ -93,8 +94,33 @@ export const zed: Platform = {
     description: false
   },
   tools: {
-    naming: { scheme: 'zed', certainty: 'confirmed' }
+    naming: {
+      expose: exposeTools,
+      certainty: 'confirmed',
+      clash: 'Zed keeps only the last one',
+      sharedName: 'renamed'
+    }
   },
   aliases: ['zed-editor'],
   reference: 'https://zed.dev/docs/ai/mcp'
+}
+
+// Zed (crates/agent/src/thread.rs): the raw tool name, cut at 64; a name another server also has
+// becomes `<server>_<tool>`, the server id shortened to fit 64.
+function exposeTools(servers: readonly NamingServer[]): ExposedTool[] {
+  const owners = new Map<string, Set<string>>()
+  for (const server of servers)
+    for (const tool of server.tools) {
+      const name = tool.slice(0, 64)
+      owners.set(name, (owners.get(name) ?? new Set()).add(server.name))
+    }
+  return servers.flatMap((server) =>
+    server.tools.map((tool) => {
+      const name = tool.slice(0, 64)
+      if ((owners.get(name)?.size ?? 0) < 2)
+        return changed(server.name, tool, name, tool.length > 64 && 'truncated')
+      const room = Math.max(0, 64 - name.length - 1)
+      return changed(server.name, tool, `${server.name.slice(0, room)}_${name}`, 'renamed')
+    })
+  )
 }

@@ -239,7 +239,7 @@ function advice(
       return platform.interpolation.prefixes.includes('input')
         ? `write "${scheme}\${input:${name.toLowerCase()}}" (an input with "password": true) or "${scheme}\${env:${name}}"`
         : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`
-    case 'codex':
+    case 'env-vars':
       return path[0] === 'http_headers'
         ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'
         : `forward it with env_vars = ["${name}"] instead`

@@ -1,24 +1,11 @@
 import type { ConfigFile, Workspace } from '../core/model.js'
 import { listOf, quote, quoteList } from '../core/quote.js'
 import { exposedToolsOf, surfaceOf, type ServerSurface } from '../core/surface.js'
-import type { NamingScheme } from '../platforms/platform.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 
 /** What a platform does when two tools end up with one name. */
-const consequences: Readonly<Record<NamingScheme, string>> = {
-  // Claude Code 2.1.332 sends the name once, from the server that connected first (verified
-  // 2026-12-03, __tests__/clients/cases/claude-code.ts naming-collision-*).
-  'claude-code':
-    'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called',
-  'gemini-cli': 'Gemini CLI keeps the one registered last and drops the other',
-  vscode: 'VS Code cuts tool ids at 64 characters, so only one of them can be called',
-  codex: 'Codex cannot tell them apart',
-  cursor: 'the model cannot tell which one it calls',
-  antigravity: 'the model cannot tell which one it calls',
-  zed: 'Zed keeps only the last one'
-}
 
 /** Two names joined with "and", as the messages always said; more are listed and counted. */
 function members(names: readonly string[]): string {
@@ -46,7 +33,8 @@ const messages = {
   sharedTools: (d: {
     servers: readonly string[]
     tools: readonly string[]
-    effect: 'prefix' | 'zed'
+    /** The platform, when it renames shared tools `<server>_<tool>` (Zed). */
+    renamedBy: string | undefined
   }) => {
     const two = d.servers.length === 2
     const tools =
@@ -54,8 +42,8 @@ const messages = {
         ? `the tool ${quoteList(d.tools)}`
         : `${d.tools.length} tools named ${quoteList(d.tools)}`
     const effect =
-      d.effect === 'zed'
-        ? 'Zed renames them to <server>_<tool>, so prompts and rules that name the tool miss'
+      d.renamedBy !== undefined
+        ? `${d.renamedBy} renames them to <server>_<tool>, so prompts and rules that name the tool miss`
         : `the model has to tell them apart by the server prefix alone; ${two ? 'filter one of them out' : 'filter them out of all but one'} or keep one server`
     return `servers ${members(d.servers)} ${two ? 'both' : 'all'} have ${tools}: ${effect}`
   },
@@ -229,7 +217,7 @@ function checkExposed(
         platform: file.platform.displayName,
         name: first.exposed,
         tools: group.map(({ server, tool }) => ({ server, tool })),
-        consequence: consequences[naming.scheme]
+        consequence: naming.clash
       },
       { server: second.server, unconfirmed: naming.certainty === 'unconfirmed' }
     )
@@ -267,7 +255,7 @@ function checkShared(
   const shared = [...owners].filter(
     ([tool, servers]) => servers.length > 1 && !sameExposedName(tool, servers, exposedAs)
   )
-  const effect = file.platform.tools?.naming?.scheme === 'zed' ? 'zed' : 'prefix'
+  const renamed = file.platform.tools?.naming?.sharedName === 'renamed'
   for (const group of groupBy(shared, ([, servers]) => servers.join('\u0000'))) {
     const servers = group[0]?.[1] ?? []
     const entry = byName.get(servers[1] ?? '')?.entry
@@ -275,7 +263,11 @@ function checkShared(
     report(
       'sharedTools',
       entry.name.location,
-      { servers, tools: group.map(([tool]) => tool).sort(), effect },
+      {
+        servers,
+        tools: group.map(([tool]) => tool).sort(),
+        renamedBy: renamed ? file.platform.displayName : undefined
+      },
       { server: entry.name.value, milder: 1 }
     )
   }

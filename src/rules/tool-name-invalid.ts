@@ -21,12 +21,8 @@ const messages = {
     `${d.platform} appends a hash to ${plural(d.count, 'tool name')} of server ${quote(d.server)} because another server or tool cleans up to the same name: ${d.tools}`,
   specName: (d: { server: string; count: number; tools: string }) =>
     `server ${quote(d.server)} has ${plural(d.count, 'tool name')} outside the MCP specification (1 to 128 characters of A-Z, a-z, 0-9, "_", "-" and "."): ${d.tools}`,
-  underscore: (d: { server: string }) =>
-    `Gemini CLI reads "mcp_<server>_<tool>" up to the first "_" after "mcp_", so policy rules and tool allow-lists misread the tools of ${quote(d.server)}: use "-" instead of "_"`,
-  mcpPrefix: (d: { server: string }) =>
-    `Gemini CLI adds no "mcp_" prefix to tools of a server named ${quote(d.server)}, so their names are ambiguous: rename the server`,
-  badLabel: (d: { server: string }) =>
-    `Antigravity checks tool names, server name included, against ^[a-zA-Z0-9_-]{1,64}$, so every tool of ${quote(d.server)} fails: use letters, digits, "-" and "_" only`
+  /** The platform module words it: `ToolNaming.serverName`. */
+  serverName: (d: { message: string }) => d.message
 }
 
 type InvalidReport = Report<typeof messages>
@@ -121,7 +117,7 @@ export default defineRule({
       }
       for (const surface of known) {
         const server = surface.entry.name.value
-        if (naming.scheme === 'antigravity' && !validLabel(server)) continue
+        if (naming.serverName?.(server)?.breaksTools === true) continue
         const own = byServer.get(server) ?? []
         reportChanges(file, surface.entry, own, naming.certainty === 'unconfirmed', report)
       }
@@ -172,22 +168,26 @@ function describe(change: NameChange, tool: ExposedTool): string {
   }
 }
 
-/** Static: server names the platform's tool naming mishandles. */
+/**
+ * Static: server names the platform's tool naming mishandles. A name that breaks every tool is an
+ * error; one that only makes names ambiguous is a level milder.
+ */
 function checkServerNames(file: ConfigFile, report: InvalidReport): void {
-  const scheme = file.platform.tools?.naming?.scheme
+  const naming = file.platform.tools?.naming
+  if (naming?.serverName === undefined) return
   for (const entry of file.servers) {
     const server = entry.name.value
-    if (scheme === 'gemini-cli') {
-      if (server === 'mcp' || server.startsWith('mcp_'))
-        report('mcpPrefix', entry.name.location, { server }, { server, milder: 1 })
-      else if (server.includes('_'))
-        report('underscore', entry.name.location, { server }, { server, milder: 1 })
-    }
-    if (scheme === 'antigravity' && !validLabel(server))
-      report('badLabel', entry.name.location, { server }, { server, unconfirmed: true })
+    const problem = naming.serverName(server)
+    if (problem === undefined) continue
+    report(
+      'serverName',
+      entry.name.location,
+      { message: problem.message },
+      {
+        server,
+        unconfirmed: naming.certainty === 'unconfirmed',
+        ...(problem.breaksTools ? {} : { milder: 1 })
+      }
+    )
   }
-}
-
-function validLabel(server: string): boolean {
-  return /^[a-zA-Z0-9_-]{1,64}$/.test(server)
 }

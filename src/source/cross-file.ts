@@ -56,7 +56,7 @@ export function findMismatches(files: readonly ConfigFile[]): Mismatch[] {
         if (
           difference.kind === 'added' &&
           passthrough &&
-          (invisible === 'none' || invisible === 'codex')
+          (invisible === 'none' || invisible === 'env-vars')
         )
           continue
         mismatches.push({ at: other, reference, difference })

@@ -18,7 +18,7 @@ export function showValue(platform: Platform, value: PlainValue | undefined, key
 /** A canonical string in the platform's syntax where it can be written, else its literal text. */
 export function platformText(platform: Platform, value: string): string {
   const t = platform.translation
-  const style = t.references === 'codex' ? 'none' : t.references
+  const style = t.references === 'env-vars' ? 'none' : t.references
   return fromCanonical(value, style, true) ?? rawText(value)
 }
 

@@ -23,7 +23,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   if (t.cwd) consumed.add('cwd')
   if (t.description) consumed.add('description')
   if (t.disabled !== undefined) consumed.add(t.disabled.key)
-  if (t.references === 'codex') for (const field of codexEnvFields) consumed.add(field)
+  if (t.references === 'env-vars') for (const field of codexEnvFields) consumed.add(field)
 
   const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string')
   const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical)
@@ -33,22 +33,22 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     if (typeof value === 'string')
       env.set(
         key,
-        item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), ['env', key])
+        item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), ['env', key])
       )
   }
-  const headerSource = t.references === 'codex' ? 'http_headers' : 'headers'
+  const headerSource = t.references === 'env-vars' ? 'http_headers' : 'headers'
   for (const [key, value] of entries(server[headerSource])) {
     if (typeof value === 'string') {
       headers.set(
         key,
-        item(t.references === 'codex' ? escapeLiteral(value) : canonical(value), [
+        item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
           headerSource,
           key
         ])
       )
     }
   }
-  if (t.references === 'codex') readCodexReferences(server, env, headers)
+  if (t.references === 'env-vars') readCodexReferences(server, env, headers)
 
   const extras = new Map<string, Item<PlainValue>>()
   for (const [key, value] of Object.entries(server))

@@ -39,7 +39,7 @@ export function renderServer(
   const defaults = platform.interpolation.syntaxes.includes('brace-default')
   const text = (value: string, path: FieldPath): string => {
     const rendered =
-      t.references === 'codex' || t.references === 'none'
+      t.references === 'env-vars' || t.references === 'none'
         ? fromCanonical(value, 'none', false)
         : fromCanonical(value, t.references, defaults)
     if (rendered !== undefined) return rendered
@@ -95,17 +95,17 @@ function renderEnv(
   const forwarded: string[] = []
   for (const [key, value] of server.env) {
     const passthrough = passthroughName(value.value) === key
-    if ((t.references === 'codex' || t.references === 'none') && passthrough) {
+    if ((t.references === 'env-vars' || t.references === 'none') && passthrough) {
       // The server inherits the variable: Codex lists it in env_vars, the others leave it out.
-      if (t.references === 'codex') forwarded.push(key)
+      if (t.references === 'env-vars') forwarded.push(key)
     } else if (
-      (t.references === 'codex' || t.references === 'none') &&
+      (t.references === 'env-vars' || t.references === 'none') &&
       parseCanonical(value.value).some((s) => s.name !== undefined)
     ) {
       problems.push({
         path: value.path,
         reason:
-          t.references === 'codex'
+          t.references === 'env-vars'
             ? `Codex forwards variables only under their own name (env_vars), so ${key} cannot come from another variable`
             : `${platform.displayName} expands no references, so ${key} cannot come from another variable`
       })
@@ -128,7 +128,7 @@ function renderHeaders(
     problems.push({ path: ['headers'], reason: `${platform.displayName} cannot send headers` })
     return
   }
-  if (t.references !== 'codex') {
+  if (t.references !== 'env-vars') {
     const headers: PlainObject = {}
     for (const [key, value] of server.headers) headers[key] = text(value.value, value.path)
     out.headers = headers
@@ -168,7 +168,7 @@ function unexpressibleText(platform: Dialect, value: string): string {
   if (
     segments.some((segment) => segment.fallback !== undefined) &&
     t.references !== 'none' &&
-    t.references !== 'codex'
+    t.references !== 'env-vars'
   ) {
     return `${platform.displayName} has no \${VAR:-default} syntax`
   }
