@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { lint } from '../src/lint.js'
-import { dialectForPath } from '../src/platforms/index.js'
+import { parse as parseJsonc } from 'jsonc-parser'
+import { dialectForPath, getPlatform } from '../src/platforms/index.js'
 import { formatText } from '../src/reporters/text.js'
 
 /**
- * The real-world corpus: 100 config files from public repositories, vendored unmodified in
+ * The real-world corpus: 127 config files from public repositories, vendored unmodified in
  * fixtures/corpus (its README and MANIFEST.tsv say where each comes from). Every repository is
  * linted end to end; the complete report is pinned in corpus.expected.txt so any change in what
  * the rules find is visible in review (UPDATE_GOLDEN=1 rewrites it).
@@ -27,8 +28,8 @@ const repos = readdirSync(corpus, { withFileTypes: true })
   .sort()
 
 describe('real-world corpus', () => {
-  it('has the 100 files of the manifest', () => {
-    expect(manifest).toHaveLength(100)
+  it('has the 127 files of the manifest', () => {
+    expect(manifest).toHaveLength(127)
   })
 
   // A file added to the copy without its attribution, or one lost in a copy, shows here.
@@ -68,6 +69,32 @@ describe('real-world corpus', () => {
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, report)
     expect(report).toBe(readFileSync(golden, 'utf8'))
   })
+
+  // Each client read since 2026-12-03 from real files: every file loads as that client's, with
+  // every server of its map, and nothing in them is an error.
+  it.each(['amazon-q', 'crush', 'junie', 'kilo-code', 'qwen-code', 'trae'] as const)(
+    '%s: the real files load with all their servers and no error',
+    async (platform) => {
+      const entries = manifest.filter((entry) => entry.platform === platform)
+      expect(entries.length).toBeGreaterThanOrEqual(3)
+      for (const entry of entries) {
+        const result = await lint({ root: join(corpus, entry.repo) })
+        const file = result.files.find((candidate) => candidate.path === entry.path)
+        const map = (
+          parseJsonc(readFileSync(join(corpus, entry.localPath), 'utf8')) as Record<
+            string,
+            Record<string, unknown> | undefined
+          >
+        )[getPlatform(platform).serversKeys[0]]
+        expect([entry.path, file?.platform, file?.servers]).toEqual([
+          entry.path,
+          platform,
+          Object.keys(map ?? {})
+        ])
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+      }
+    }
+  )
 
   it('runs the committed CLI bundle on every repository folder without a crash', () => {
     for (const repo of repos) {

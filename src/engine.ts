@@ -33,11 +33,16 @@ export function runRules(
           file?.path === at.file
             ? file
             : allFiles(workspace).find((candidate) => candidate.path === at.file)
+        // A file format known only from docs and committed files (`Dialect.certainty`) gets
+        // notices about its format, never a failing build.
+        const guessed = owner?.platform.certainty === 'unconfirmed' && rule.id.startsWith('config-')
         diagnostics.push({
           ruleId: rule.id,
           messageId,
           message: build(data),
-          severity: lower(setting, (options.milder ?? 0) + (options.unconfirmed === true ? 1 : 0)),
+          severity: guessed
+            ? 'notice'
+            : lower(setting, (options.milder ?? 0) + (options.unconfirmed === true ? 1 : 0)),
           file: at.file,
           range: at.range,
           ...(owner === undefined ? {} : { platform: owner.platform.id }),

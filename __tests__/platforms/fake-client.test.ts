@@ -22,6 +22,7 @@ const acme: Platform = {
   // Not a real client: the id type lists the real ones.
   id: 'acme' as PlatformId,
   displayName: 'Acme Agent',
+  checked: 'this test',
   paths: ['.acme/agent.json'],
   format: 'json',
   jsonc: { comments: 'allowed', trailingCommas: 'allowed' },

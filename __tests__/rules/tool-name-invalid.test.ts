@@ -199,7 +199,7 @@ testRule(rule, {
           column: 5,
           severity: 'warning',
           message:
-            'Antigravity accepts only tool names matching ^[a-zA-Z0-9_-]{1,64}$, server name included, and 1 tool of server "tracker" fail it: "tracker_issues.create" (21)'
+            'Antigravity refuses 1 tool of server "tracker" whose names, server name included, do not match ^[a-zA-Z0-9_-]{1,64}$: "tracker_issues.create" (21); rename the tools or the server'
         }
       ]
     },

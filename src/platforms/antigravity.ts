@@ -43,6 +43,7 @@ export const antigravity: Platform = {
   role: 'client',
   id: 'antigravity',
   displayName: 'Antigravity',
+  checked: 'docs and a 2026 forum thread; unconfirmed facts are one level milder',
   paths: ['.agents/mcp_config.json', '.gemini/antigravity/mcp_config.json', 'mcp_config.json'],
   format: 'json',
   // Go encoding/json: a comment or trailing comma makes `agy` exit 1 (measured).
@@ -100,6 +101,12 @@ export const antigravity: Platform = {
       expose: eachTool(toolName),
       certainty: 'unconfirmed',
       clash: 'the model cannot tell which one it calls',
+      why: {
+        invalid: {
+          reason: 'whose names, server name included, do not match ^[a-zA-Z0-9_-]{1,64}$',
+          fix: 'rename the tools or the server'
+        }
+      },
       serverName: (server) =>
         /^[a-zA-Z0-9_-]{1,64}$/.test(server)
           ? undefined

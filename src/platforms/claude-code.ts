@@ -88,6 +88,7 @@ export const claudeCode: Platform = {
   role: 'client',
   id: 'claude-code',
   displayName: 'Claude Code',
+  checked: '2.1.332, run offline on the differential cases, 2026-12-03',
   // `.claude/mcp.json` is linted only to say that Claude Code never reads it (unreadPaths).
   paths: ['.mcp.json', '.claude/mcp.json'],
   unreadPaths: {
@@ -168,7 +169,10 @@ export const claudeCode: Platform = {
       expose: eachTool(toolName),
       certainty: 'confirmed',
       clash:
-        'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called'
+        'Claude Code 2.1.332 sends the name only once (for two servers, from whichever connects first), so the other tool cannot be called',
+      why: {
+        'too-long': { reason: 'which the Anthropic API rejects', fix: 'shorten the server name' }
+      }
     },
     limits: {
       // No client cap: tool search loads tools on demand since 2.1.7 (docs/mcp.md, CHANGELOG 2.1.7).

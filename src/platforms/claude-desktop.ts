@@ -19,6 +19,7 @@ export const claudeDesktop: Platform = {
   role: 'client',
   id: 'claude-desktop',
   displayName: 'Claude Desktop',
+  checked: 'MCP docs, read 2026-12-03',
   paths: ['claude_desktop_config.json'],
   format: 'json',
   jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },

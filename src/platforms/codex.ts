@@ -159,6 +159,7 @@ export const codex: Platform = {
   role: 'client',
   id: 'codex',
   displayName: 'Codex',
+  checked: '0.171.0, run offline on the differential cases, 2026-12-03',
   paths: ['.codex/config.toml'],
   format: 'toml',
   serversKeys: ['mcp_servers'],

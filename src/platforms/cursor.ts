@@ -48,6 +48,7 @@ export const cursor: Platform = {
   role: 'client',
   id: 'cursor',
   displayName: 'Cursor',
+  checked: 'docs and issue reports of 2026',
   paths: ['.cursor/mcp.json'],
   format: 'json',
   jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },
@@ -86,7 +87,13 @@ export const cursor: Platform = {
     naming: {
       expose: eachTool(toolName),
       certainty: 'confirmed',
-      clash: 'the model cannot tell which one it calls'
+      clash: 'the model cannot tell which one it calls',
+      why: {
+        dropped: {
+          reason: 'because server and tool names together reach 60 characters',
+          fix: 'shorten the server name'
+        }
+      }
     },
     limits: {
       // 40 in the 2025 docs, a warning above 80 since Sep 2025, on-demand loading since Jan 2026.

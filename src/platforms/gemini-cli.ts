@@ -74,6 +74,7 @@ export const geminiCli: Platform = {
   role: 'client',
   id: 'gemini-cli',
   displayName: 'Gemini CLI',
+  checked: '0.61.0, run offline on the differential cases, 2026-12-03',
   paths: ['.gemini/settings.json'],
   format: 'json',
   // settings.ts: JSON.parse(stripJsonComments(content)).
@@ -90,7 +91,9 @@ export const geminiCli: Platform = {
     title: 'Gemini CLI settings (.gemini/settings.json), MCP part',
     serversKey: 'mcpServers',
     server,
-    required: false
+    required: false,
+    // mcp.allowed, mcp.excluded, mcp.serverCommand: settings, not a server map.
+    extraProperties: { mcp: object }
   }),
   unknownFields: 'confirmed',
   // Settings that fail the schema only warn ("Invalid configuration in …"); the raw values are

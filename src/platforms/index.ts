@@ -1,31 +1,8 @@
-import { antigravity } from './antigravity.js'
-import { claudeCode } from './claude-code.js'
-import { claudeDesktop } from './claude-desktop.js'
-import { codex } from './codex.js'
-import { cursor } from './cursor.js'
-import { geminiCli } from './gemini-cli.js'
-import { kiro } from './kiro.js'
+import { platforms } from './clients.js'
 import type { Dialect, Platform, PlatformId } from './platform.js'
-import { roo } from './roo.js'
 import { source } from './source.js'
-import { vscode } from './vscode.js'
-import { windsurf } from './windsurf.js'
-import { zed } from './zed.js'
 
-/** Every client mcp-lint knows, sorted by id. */
-export const platforms: readonly Platform[] = [
-  antigravity,
-  claudeCode,
-  claudeDesktop,
-  codex,
-  cursor,
-  geminiCli,
-  kiro,
-  roo,
-  vscode,
-  windsurf,
-  zed
-]
+export { platforms }
 
 /** Every file format mcp-lint reads: the central source's and the clients'. */
 export const dialects: readonly Dialect[] = [source, ...platforms]

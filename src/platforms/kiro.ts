@@ -28,6 +28,7 @@ export const kiro: Platform = {
   role: 'client',
   id: 'kiro',
   displayName: 'Kiro',
+  checked: 'docs, read 2026-12-03',
   paths: ['.kiro/settings/mcp.json'],
   format: 'json',
   jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },

@@ -3,14 +3,20 @@ import type { JsonSchema } from './schema-parts.js'
 
 /** The clients mcp-lint knows. */
 export type PlatformId =
+  | 'amazon-q'
   | 'antigravity'
   | 'claude-code'
   | 'claude-desktop'
   | 'codex'
+  | 'crush'
   | 'cursor'
   | 'gemini-cli'
+  | 'junie'
+  | 'kilo-code'
   | 'kiro'
+  | 'qwen-code'
   | 'roo'
+  | 'trae'
   | 'vscode'
   | 'windsurf'
   | 'zed'
@@ -158,6 +164,14 @@ export interface Dialect {
   readonly role: 'client' | 'source'
   readonly id: DialectId
   readonly displayName: string
+  /** What the facts were last checked against, for the README's client table: a version run, a source commit read, docs. */
+  readonly checked: string
+  /**
+   * How sure the research is of the file format as a whole: `unconfirmed` for a closed-source
+   * client known from its docs and from files users commit, never run. Every `config-…` finding
+   * about such a file is then a notice.
+   */
+  readonly certainty?: Certainty
   /** Repo-relative paths the platform reads a project config from. */
   readonly paths: readonly string[]
   /**
@@ -279,6 +293,14 @@ export interface ToolNaming {
   readonly sharedName?: 'renamed'
   /** A server name the formula mishandles: why, for the message, and whether every tool breaks. */
   readonly serverName?: (server: string) => ServerNameProblem | undefined
+  /** Why the formula drops, refuses or overlengthens a tool name, and what fixes it. */
+  readonly why?: Partial<Record<'dropped' | 'too-long' | 'invalid', NameChangeReason>>
+}
+
+export interface NameChangeReason {
+  /** The clause after "… tools of server X": "because server and tool names reach 60 characters". */
+  readonly reason: string
+  readonly fix: string
 }
 
 export interface ServerNameProblem {

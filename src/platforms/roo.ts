@@ -47,6 +47,7 @@ export const roo: Platform = {
   role: 'client',
   id: 'roo',
   displayName: 'Roo Code',
+  checked: 'source @ e7bd9ab0, read 2026-12-03',
   paths: ['.roo/mcp.json'],
   format: 'json',
   jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },

@@ -1,15 +1,5 @@
-import { antigravity } from './antigravity.js'
-import { claudeCode } from './claude-code.js'
-import { claudeDesktop } from './claude-desktop.js'
-import { codex } from './codex.js'
-import { cursor } from './cursor.js'
-import { geminiCli } from './gemini-cli.js'
-import { kiro } from './kiro.js'
+import { platforms } from './clients.js'
 import { everyTypeSpelling, type SourceDialect } from './platform.js'
-import { roo } from './roo.js'
-import { vscode } from './vscode.js'
-import { windsurf } from './windsurf.js'
-import { zed } from './zed.js'
 import {
   enumOf,
   explain,
@@ -27,19 +17,7 @@ import {
 const platformName = explain(
   'unknown platform: use a platform id such as "claude-code", "cursor", "vscode" or "codex"',
   {
-    enum: [
-      antigravity,
-      claudeCode,
-      claudeDesktop,
-      codex,
-      cursor,
-      geminiCli,
-      kiro,
-      roo,
-      vscode,
-      windsurf,
-      zed
-    ].flatMap((platform) => [platform.id, ...platform.aliases])
+    enum: platforms.flatMap((platform) => [platform.id, ...platform.aliases])
   }
 )
 
@@ -70,6 +48,7 @@ export const source: SourceDialect = {
   role: 'source',
   id: 'source',
   displayName: 'the central source',
+  checked: "mcp-lint's own format",
   paths: ['.agents/mcp/mcp-servers.json'],
   format: 'json',
   jsonc: { comments: { forbidden: 'confirmed' }, trailingCommas: { forbidden: 'confirmed' } },

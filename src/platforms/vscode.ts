@@ -79,6 +79,7 @@ export const vscode: Platform = {
   role: 'client',
   id: 'vscode',
   displayName: 'VS Code',
+  checked: 'source (main), read 2026-12-03',
   paths: ['.vscode/mcp.json'],
   format: 'json',
   jsonc: { comments: 'allowed', trailingCommas: 'allowed' },

@@ -34,6 +34,7 @@ export const windsurf: Platform = {
   role: 'client',
   id: 'windsurf',
   displayName: 'Windsurf',
+  checked: 'docs of 2026; unconfirmed facts are one level milder',
   paths: ['.windsurf/mcp_config.json'],
   format: 'json',
   jsonc: { comments: { forbidden: 'unconfirmed' }, trailingCommas: { forbidden: 'unconfirmed' } },

@@ -46,6 +46,7 @@ export const zed: Platform = {
   role: 'client',
   id: 'zed',
   displayName: 'Zed',
+  checked: 'source (main) as of 2026',
   paths: ['.zed/settings.json'],
   format: 'json',
   // serde_json_lenient.

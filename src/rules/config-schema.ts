@@ -80,9 +80,13 @@ export default defineRule({
     const platform = file.platform.displayName
     const serverMap = file.serversProperty?.value
     const key = file.platform.serversKeys[0]
+    // A key the file's own schema declares (Gemini CLI's "mcp" settings) is not another
+    // platform's server map, whoever else uses the name.
+    const declared = file.platform.schema.properties as Readonly<Record<string, unknown>> | undefined
     const foreign = root.properties.filter(
       (property) =>
         !file.platform.serversKeys.includes(property.key.value) &&
+        declared?.[property.key.value] === undefined &&
         platformsUsingKey(property.key.value).length > 0
     )
     for (const property of foreign) {

@@ -6,13 +6,23 @@ import type { ExposedTool, NameChange } from '../platforms/tool-naming.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 
+/** What a change message says; `reason` and `fix` come from the client's `ToolNaming.why`. */
+interface ChangeData {
+  platform: string
+  server: string
+  count: number
+  tools: string
+  reason: string
+  fix: string
+}
+
 const messages = {
-  dropped: (d: { platform: string; server: string; count: number; tools: string }) =>
-    `${d.platform} drops ${plural(d.count, 'tool')} of server ${quote(d.server)} because server and tool names together reach 60 characters: ${d.tools}; shorten the server name`,
-  tooLong: (d: { platform: string; server: string; count: number; tools: string }) =>
-    `${d.platform} names ${plural(d.count, 'tool')} of server ${quote(d.server)} with more than 64 characters, which the Anthropic API rejects: ${d.tools}; shorten the server name`,
-  invalid: (d: { platform: string; server: string; count: number; tools: string }) =>
-    `${d.platform} accepts only tool names matching ^[a-zA-Z0-9_-]{1,64}$, server name included, and ${plural(d.count, 'tool')} of server ${quote(d.server)} fail it: ${d.tools}`,
+  dropped: (d: ChangeData) =>
+    `${d.platform} drops ${plural(d.count, 'tool')} of server ${quote(d.server)} ${d.reason}: ${d.tools}; ${d.fix}`,
+  tooLong: (d: ChangeData) =>
+    `${d.platform} names ${plural(d.count, 'tool')} of server ${quote(d.server)} with more than 64 characters, ${d.reason}: ${d.tools}; ${d.fix}`,
+  invalid: (d: ChangeData) =>
+    `${d.platform} refuses ${plural(d.count, 'tool')} of server ${quote(d.server)} ${d.reason}: ${d.tools}; ${d.fix}`,
   truncated: (d: { platform: string; server: string; count: number; tools: string }) =>
     `${d.platform} cuts ${plural(d.count, 'tool name')} of server ${quote(d.server)}: ${d.tools}; a shorter server name keeps them whole`,
   sanitized: (d: { platform: string; server: string; count: number; tools: string }) =>
@@ -141,12 +151,18 @@ function reportChanges(
     const hit = tools.filter((tool) => tool.changes.includes(change))
     if (hit.length === 0) continue
     const shown = hit.map((tool) => describe(change, tool))
+    const why =
+      change === 'dropped' || change === 'too-long' || change === 'invalid'
+        ? file.platform.tools?.naming?.why?.[change]
+        : undefined
     const data = {
       platform: file.platform.displayName,
       server,
       count: hit.length,
       tools:
-        shown.slice(0, 3).join(', ') + (shown.length > 3 ? ` and ${shown.length - 3} more` : '')
+        shown.slice(0, 3).join(', ') + (shown.length > 3 ? ` and ${shown.length - 3} more` : ''),
+      reason: why?.reason ?? 'because of their names',
+      fix: why?.fix ?? 'rename them'
     }
     report(how.messageId, entry.name.location, data, {
       server,

@@ -1,0 +1,125 @@
+import { describe, expect, it } from '@jest/globals'
+import { lintFiles } from '../../src/lint-text.js'
+import { getPlatform } from '../../src/platforms/index.js'
+import type { PlatformId } from '../../src/platforms/platform.js'
+import { rules } from '../../src/rules/index.js'
+
+/** The name each tool of each server reaches the model as, under a client's naming. */
+function names(id: PlatformId, servers: Record<string, readonly string[]>) {
+  const naming = getPlatform(id).tools?.naming
+  if (naming === undefined) throw new Error(`${id} has no naming`)
+  return naming
+    .expose(Object.entries(servers).map(([name, tools]) => ({ name, tools })))
+    .map((tool) => [tool.server, tool.tool, tool.exposed, tool.changes.join(',')])
+}
+
+/** Findings for one file, as `line:column severity rule: message`. */
+function check(path: string, text: string): string[] {
+  return lintFiles([{ path, text }], rules).map(
+    (d) =>
+      `${String(d.range.start.line)}:${String(d.range.start.column)} ${d.severity} ${d.ruleId}: ${d.message}`
+  )
+}
+
+describe('tool names as each client sends them', () => {
+  it('Qwen Code 0.24.4: mcp__<server>__<tool>, a hash whenever a name had to change', () => {
+    // The four names Qwen Code 0.24.4 sent to a fake OpenAI API here (2026-12-03).
+    expect(
+      names('qwen-code', { appr: ['dotted.tool'], 'my.srv': ['add'], 'a.b': ['add'], a_b: ['add'] })
+    ).toEqual([
+      ['appr', 'dotted.tool', 'mcp__appr__dotted_tool_01q9po0', 'sanitized,hashed'],
+      ['my.srv', 'add', 'mcp__my_srv__add_0qegrl9', 'sanitized,hashed'],
+      ['a.b', 'add', 'mcp__a_b__add_1yrlbbx', 'sanitized,hashed'],
+      ['a_b', 'add', 'mcp__a_b__add', '']
+    ])
+    const long = names('qwen-code', { server: ['t'.repeat(70)] })[0]
+    expect(String(long?.[2]).length).toBe(63)
+    expect(long?.[3]).toBe('truncated,hashed')
+  })
+
+  it('Amazon Q: the raw name, other characters deleted, "a" before a digit, "1" on a clash, refused over 64', () => {
+    expect(
+      names('amazon-q', {
+        docs: ['search_docs', 'get-file', 'getfile', '2fa', 'x___y', 'n'.repeat(65), '日本']
+      })
+    ).toEqual([
+      ['docs', 'search_docs', 'search_docs', ''],
+      ['docs', 'get-file', 'getfile', 'sanitized'],
+      ['docs', 'getfile', 'getfile1', 'renamed'],
+      ['docs', '2fa', 'a2fa', 'sanitized'],
+      ['docs', 'x___y', 'xy', 'sanitized'],
+      ['docs', 'n'.repeat(65), undefined, 'dropped'],
+      // Nothing left: "a" and three digits of Rust's DefaultHasher (SipHash-1-3, zero keys).
+      ['docs', '日本', expect.stringMatching(/^a\d{3}$/) as unknown, 'sanitized']
+    ])
+  })
+
+  it('Crush: mcp_<server>_<tool>, nothing replaced', () => {
+    expect(names('crush', { 'my.server': ['read file'] })).toEqual([
+      ['my.server', 'read file', 'mcp_my.server_read file', '']
+    ])
+  })
+})
+
+describe('file facts of the clients read since 2026-12-03', () => {
+  it('Amazon Q: a disabled server may leave "command" empty; a wrong "type" drops the file', () => {
+    expect(
+      check(
+        '.amazonq/mcp.json',
+        '{ "mcpServers": { "old": { "command": "", "disabled": true }, "a": { "type": "sse", "url": "https://x/sse" } } }'
+      )
+    ).toEqual([
+      '1:78 error config-schema: "type" of server "a" must be one of "stdio", "http"; Amazon Q Developer CLI drops every server in this file (the error is only logged)'
+    ])
+  })
+
+  it('Crush: "type" has no default, and a value of the wrong type stops Crush', () => {
+    expect(
+      check(
+        'crush.json',
+        '{ "mcp": { "a": { "command": "x" }, "b": { "type": "stdio", "command": "y", "timeout": "9" } } }'
+      )
+    ).toEqual([
+      '1:12 error config-schema: server "a": a server needs "type" ("stdio", "http" or "sse"): Crush has no default and refuses to start it ("unsupported mcp type")',
+      '1:88 error config-schema: "timeout" of server "b" must be an integer, not a string; Crush fails to load its configuration and does not start'
+    ])
+  })
+
+  it('Kilo Code: a legacy "url" without "type", or "type": "http", is skipped on import', () => {
+    expect(
+      check(
+        '.kilocode/mcp.json',
+        '{ "mcpServers": { "a": { "url": "https://x/sse" }, "b": { "type": "streamable-http", "url": "https://x/mcp" } } }'
+      )
+    ).toEqual([
+      '1:19 error config-schema: server "a": a server needs "command", or "type": "streamable-http" (or "sse") with "url": Kilo Code skips the server when it imports .kilocode/mcp.json'
+    ])
+  })
+
+  it('Qwen Code: "disabled" is ignored, and a trailing comma costs the whole file', () => {
+    expect(
+      check(
+        '.qwen/settings.json',
+        '{ "mcpServers": { "a": { "command": "x", "disabled": true }, } }'
+      )
+    ).toEqual([
+      '1:42 warning config-unknown-field: Qwen Code 0.24.4 ignores "disabled" and starts the server: list it in "mcp.excluded" instead',
+      '1:60 error config-syntax: Qwen Code does not accept trailing commas (Qwen Code 0.24.4 moves the file to settings.json.corrupted and replaces it with {}: no server loads and every other setting in it is lost): remove it'
+    ])
+  })
+
+  it('Junie and Trae, known from their docs only: format findings are notices, secrets are not', () => {
+    const token = 'ghp_' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
+    expect(
+      check(
+        '.trae/mcp.json',
+        `{ "mcpServers": { "a": { "command": "npx -y pkg@1.0.0", "env": { "GITHUB_TOKEN": "${token}" } } } }`
+      ).map((line) => line.split(': ')[0])
+    ).toEqual(['1:37 notice config-schema', '1:83 error server-secret'])
+    expect(
+      check('.junie/mcp/mcp.json', '{ "mcpServers": { "a": { "url": "https://x/mcp" } } }').map(
+        (line) => line.split(': ')[0]
+      )
+    ).toEqual(['1:19 notice config-schema', '1:26 notice config-unknown-field'])
+  })
+})
