@@ -1,6 +1,8 @@
 import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { loadConfigBytes } from './core/load.js'
-import { isClientFile, type AnyConfigFile } from './core/model.js'
+import { isClientFile, isSourceFile, type AnyConfigFile } from './core/model.js'
+import { SourceText } from './core/source.js'
+import { findServerMapKey, type UnattributedFile } from './core/unattributed.js'
 import { runRules } from './engine.js'
 import { dialectForPath } from './platforms/index.js'
 import type { Dialect } from './platforms/platform.js'
@@ -29,21 +31,32 @@ export function lintFiles(
   tools?: ToolsInput
 ): Diagnostic[] {
   const settings = files.find((file) => CONFIG_FILE_NAMES.includes(file.path))
-  const loaded: AnyConfigFile[] = files
-    .filter((file) => file !== settings)
-    .map(({ path, text, platform = dialectForPath(path) }) => {
-      if (platform === undefined) throw new Error(`no platform reads ${path}; pass one explicitly`)
+  const loaded: AnyConfigFile[] = []
+  const unattributed: UnattributedFile[] = []
+  for (const file of files) {
+    if (file === settings) continue
+    const { path, text, platform = dialectForPath(path) } = file
+    if (platform !== undefined) {
       const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
-      return loadConfigBytes(path, platform, bytes)
-    })
+      loaded.push(loadConfigBytes(path, platform, bytes))
+      continue
+    }
+    // A file no client reads: an MCP server map in it is config-unattributed's.
+    const decoded = typeof text === 'string' ? text : new TextDecoder().decode(text)
+    const key = findServerMapKey(decoded)
+    if (key !== undefined)
+      unattributed.push({
+        path,
+        key: key.key,
+        location: new SourceText(path, decoded).locate(key.offset, key.key.length)
+      })
+  }
   loaded.sort((a, b) => compareText(a.path, b.path))
   const clients = loaded.filter(isClientFile)
   const workspace = {
     files: clients,
-    source: buildSource(
-      loaded.filter((file) => !isClientFile(file)),
-      clients
-    ),
+    ...(unattributed.length === 0 ? {} : { unattributed }),
+    source: buildSource(loaded.filter(isSourceFile), clients),
     ...(tools?.enumeration === undefined
       ? {}
       : { tools: { sandbox: 'bwrap' as const, entries: tools.enumeration, durationMs: 0 } }),

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import {
+  CONFIG_FILE_NAMES,
   loadLintConfig,
   matchesIgnore,
   type LintConfig,
@@ -9,6 +10,7 @@ import {
 import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { UsageError } from './core/errors.js'
 import { loadConfigFile } from './core/load.js'
+import { findUnattributed } from './core/unattributed.js'
 import { parseJson } from './core/parse/json.js'
 import { readRepoFile } from './core/read-file.js'
 import { SourceText } from './core/source.js'
@@ -25,7 +27,7 @@ import {
   type SandboxMode
 } from './runner/index.js'
 import { runRules } from './engine.js'
-import { getPlatform, platforms } from './platforms/index.js'
+import { dialectForPath, getPlatform, platforms, sourceDialects } from './platforms/index.js'
 import { source as sourceDialect } from './platforms/source.js'
 import type { DialectId, Platform, PlatformId } from './platforms/platform.js'
 
@@ -113,6 +115,8 @@ export interface LintResult {
   readonly summary: Summary
   /** Findings suppressed by `ignores` in the config. */
   readonly ignored: number
+  /** The central source the client files were checked against, when another tool writes them. */
+  readonly generatedBy?: { readonly tool: string; readonly source: string }
 }
 
 /**
@@ -143,6 +147,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       tools: await enumerate(workspace, loaded.root, { ...enumeration, remote })
     }
   }
+  const generator = workspace.source?.generator
+  const generatedFrom = workspace.source?.main?.path
   const all = runRules(workspace, rules, config.rules, config.ruleSettings)
   const diagnostics = all.filter(
     (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
@@ -162,7 +168,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         }),
     diagnostics,
     summary: summarize(diagnostics),
-    ignored: all.length - diagnostics.length
+    ignored: all.length - diagnostics.length,
+    ...(generator === undefined || generatedFrom === undefined
+      ? {}
+      : { generatedBy: { tool: generator.name, source: generatedFrom } })
   }
 }
 
@@ -318,10 +327,18 @@ export async function discover(
   const files = (
     await Promise.all(targets.map(({ path, platform }) => load(path, platform)))
   ).filter((file): file is ConfigFile => file !== undefined)
+  // mcp-lint's own source and fragments, and the sources of generators (rulesync, ruler):
+  // buildSource uses the best-ranked format present.
+  const sourceTargets = [
+    ...[...new Set(sourcePaths)].map((path) => ({ path, dialect: sourceDialect })),
+    ...sourceDialects
+      .filter((dialect) => dialect !== sourceDialect)
+      .flatMap((dialect) => dialect.paths.map((path) => ({ path, dialect })))
+  ]
   const sourceFiles = (
     await Promise.all(
-      [...new Set(sourcePaths)].map((path) =>
-        loadConfigFile(root, path, sourceDialect, { maxBytes: config.maxFileBytes })
+      sourceTargets.map(({ path, dialect }) =>
+        loadConfigFile(root, path, dialect, { maxBytes: config.maxFileBytes })
       )
     )
   ).filter((file) => file !== undefined)
@@ -346,7 +363,27 @@ export async function discover(
   if (source !== undefined && scope.platforms !== undefined)
     source = { ...source, targets: source.targets.filter((target) => wanted(target.platform)) }
   const projectPackages = await loadProjectPackages(root, config.maxFileBytes)
-  return { files, source, ...(projectPackages === undefined ? {} : { projectPackages }) }
+  const read = new Set([
+    ...files.map((file) => file.path),
+    ...sourceFiles.map((file) => file.path),
+    ...config.paths.map((extra) => extra.path.replace(/\\/g, '/').replace(/^\.\//, '')),
+    LOCKFILE_PATH,
+    ...CONFIG_FILE_NAMES
+  ])
+  const unattributed = await findUnattributed(
+    root,
+    (path) =>
+      read.has(path) ||
+      dialectForPath(path) !== undefined ||
+      path.startsWith(`${FRAGMENTS_DIR}/`) ||
+      path.startsWith(`${ENVIRONMENTS_DIR}/`)
+  )
+  return {
+    files,
+    source,
+    ...(projectPackages === undefined ? {} : { projectPackages }),
+    ...(unattributed.length === 0 ? {} : { unattributed })
+  }
 }
 
 /**

@@ -128,6 +128,20 @@ testRule(rule, {
     }
   ],
   invalid: [
+    {
+      name: 'Crush runs a command substitution it finds in a field when it starts the server',
+      path: 'crush.json',
+      text: '{ "mcp": { "docs": { "type": "http", "url": "https://docs.example.com/mcp", "headers": { "Authorization": "Bearer $(cat ~/.docs-token)" } } } }',
+      errors: [
+        {
+          messageId: 'substitution',
+          line: 1,
+          column: 107,
+          message:
+            'Crush runs the command substitution in "headers.Authorization" when it starts the server, so a command written in the repository runs on the machine of everyone who opens it; write the value, or a ${VAR} reference'
+        }
+      ]
+    },
     ...cases.map(([name, body, messageId, needle]) => {
       const text = one(body)
       return {

@@ -1,4 +1,4 @@
-import type { Dialect, Platform } from '../platforms/platform.js'
+import type { Dialect, Platform, SourceDialect } from '../platforms/platform.js'
 import type { LoadedLockfile } from '../lockfile/lockfile.js'
 import type { SourceModel } from '../source/model.js'
 import type { Enumeration } from './tools.js'
@@ -6,6 +6,7 @@ import type { SyntaxProblem } from './parse/syntax-problem.js'
 import type { ReadProblem } from './read-file.js'
 import type { PendingSettings } from '../trust/settings-change.js'
 import type { Location, SourceText } from './source.js'
+import type { UnattributedFile } from './unattributed.js'
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree.js'
 
 export type Transport = 'stdio' | 'http' | 'sse' | 'unknown'
@@ -58,15 +59,25 @@ export interface Workspace {
   readonly projectPackages?: ReadonlySet<string> | undefined
   /** On a pull request: the branch's own mcp-lint.json where it differs from the base's, applied instead. */
   readonly pendingSettings?: PendingSettings | undefined
+  /** Files holding an MCP server map at paths nothing mcp-lint knows reads (config-unattributed). */
+  readonly unattributed?: readonly UnattributedFile[] | undefined
 }
 
 export function isClientFile(file: AnyConfigFile): file is ConfigFile {
   return file.platform.role === 'client'
 }
 
+export function isSourceFile(file: AnyConfigFile): file is ConfigFile<SourceDialect> {
+  return file.platform.role === 'source'
+}
+
 /** Every file of the run, the central source's first. */
 export function allFiles(workspace: Workspace): readonly AnyConfigFile[] {
-  return [...(workspace.source?.files ?? []), ...workspace.files]
+  return [
+    ...(workspace.source?.files ?? []),
+    ...(workspace.source?.unused ?? []),
+    ...workspace.files
+  ]
 }
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {

@@ -97,7 +97,8 @@ export const crush: Platform = {
     prefixes: [],
     variables: [],
     fields: ['command', 'args', 'env', 'url', 'headers'],
-    preferred: 'brace'
+    preferred: 'brace',
+    commandSubstitution: { verified: VERIFIED }
   },
   launch: {
     variables: {},

@@ -1,11 +1,16 @@
 import { platforms } from './clients.js'
-import type { Dialect, Platform, PlatformId } from './platform.js'
+import type { Dialect, Platform, PlatformId, SourceDialect } from './platform.js'
+import { rulesync } from './rulesync.js'
+import { ruler, rulerJson } from './ruler.js'
 import { source } from './source.js'
 
 export { platforms }
 
+/** The formats of a central source, by rank: the first a repository has is its source. */
+export const sourceDialects: readonly SourceDialect[] = [source, rulesync, ruler, rulerJson]
+
 /** Every file format mcp-lint reads: the central source's and the clients'. */
-export const dialects: readonly Dialect[] = [source, ...platforms]
+export const dialects: readonly Dialect[] = [...sourceDialects, ...platforms]
 
 const byId = new Map<string, Platform>(platforms.map((platform) => [platform.id, platform]))
 

@@ -1,3 +1,4 @@
+import type { PlainObject } from '../core/tree.js'
 import type { ExposedTool, NamingServer } from './tool-naming.js'
 import type { JsonSchema } from './schema-parts.js'
 
@@ -21,8 +22,8 @@ export type PlatformId =
   | 'windsurf'
   | 'zed'
 
-/** The formats a central source may be written in. */
-export type SourceDialectId = 'source'
+/** The formats a central source may be written in: mcp-lint's own, rulesync's and ruler's. */
+export type SourceDialectId = 'source' | 'rulesync' | 'ruler' | 'ruler-json'
 
 export type DialectId = PlatformId | SourceDialectId
 
@@ -63,6 +64,11 @@ export interface Interpolation {
   readonly preferred: 'brace' | 'env-prefix' | undefined
   /** What to do instead when the platform expands nothing; `{name}` is the variable's name. */
   readonly advice?: string
+  /**
+   * The platform expands a command substitution (`$(…)`, backticks) in these fields when it
+   * starts the server: a command the repository wrote runs on the user's machine (Crush).
+   */
+  readonly commandSubstitution?: { readonly verified: string }
   /**
    * Verified: the platform starts the server with a reference it does not expand left as written.
    * The server loads (with a wrong value), so such findings are a level milder.
@@ -274,6 +280,28 @@ export interface Platform extends Dialect {
 export interface SourceDialect extends Dialect {
   readonly role: 'source'
   readonly id: SourceDialectId
+  /**
+   * Among the formats a repository has, the one used as its central source is the lowest rank;
+   * formats of one rank are used together (ruler's TOML and its legacy JSON).
+   */
+  readonly rank: number
+  /** The tool that writes the client files from this source, when it is not mcp-lint. */
+  readonly generator?: { readonly name: string; readonly command: string }
+  /**
+   * Whether the generator keeps the servers a client file has besides the source's (ruler's
+   * "merge"), given the source file's root: then those are not drift.
+   */
+  readonly keepsOtherServers?: (root: PlainObject) => boolean
+  /**
+   * Another tool's source entry in mcp-lint's source shape (`platforms`, `overrides` and the
+   * server fields), given the whole file's root for per-client sections; undefined when the tool
+   * skips the entry.
+   */
+  readonly toCommon?: (
+    name: string,
+    value: PlainObject,
+    root: PlainObject
+  ) => PlainObject | undefined
 }
 
 /**

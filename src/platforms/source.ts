@@ -47,6 +47,7 @@ const server = serverSchema(
 export const source: SourceDialect = {
   role: 'source',
   id: 'source',
+  rank: 0,
   displayName: 'the central source',
   checked: "mcp-lint's own format",
   paths: ['.agents/mcp/mcp-servers.json'],

@@ -48,7 +48,15 @@ export function totals(result: LintResult): string {
     plural(warnings, 'warning'),
     plural(notices, 'notice')
   ].join(', ')
-  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}`
+  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${generatedBy(result)}`
+}
+
+/** The source another tool writes the files from, its path escaped: "; the central source is …". */
+function generatedBy(result: LintResult): string {
+  const by = result.generatedBy
+  return by === undefined
+    ? ''
+    : `; the central source is ${escapeMarkdown(by.tool)}'s ${escapeCodeSpan(by.source)}`
 }
 
 /** Per client file: servers, tools loaded and the platform's limit, for the summary and comment. */

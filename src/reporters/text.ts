@@ -64,5 +64,11 @@ export function summaryLine(result: LintResult): string {
   ].join(', ')
   const ignored =
     result.ignored > 0 ? ` (${plural(result.ignored, 'finding')} ignored by config)` : ''
-  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${ignored}`
+  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${ignored}${generatedBy(result)}`
+}
+
+/** "; the central source is rulesync's .rulesync/mcp.jsonc", when another tool writes the files. */
+export function generatedBy(result: LintResult): string {
+  const by = result.generatedBy
+  return by === undefined ? '' : `; the central source is ${by.tool}'s ${by.source}`
 }

@@ -3,6 +3,7 @@ import configEnvSyntax from './config-env-syntax.js'
 import configMismatch from './config-mismatch.js'
 import configSchema from './config-schema.js'
 import configSyntax from './config-syntax.js'
+import configUnattributed from './config-unattributed.js'
 import configUnknownField from './config-unknown-field.js'
 import configUnreadable from './config-unreadable.js'
 import serverInsecure from './server-insecure.js'
@@ -18,6 +19,7 @@ import settingsChanged from './settings-changed.js'
 import sourceDrift from './source-drift.js'
 import sourceDuplicateServer from './source-duplicate-server.js'
 import sourceUnexpressible from './source-unexpressible.js'
+import sourceUnused from './source-unused.js'
 import toolFilterUnknown from './tool-filter-unknown.js'
 import toolNameCollision from './tool-name-collision.js'
 import toolNameGeneric from './tool-name-generic.js'
@@ -34,6 +36,7 @@ export const rules: readonly Rule[] = [
   configMismatch,
   configSchema,
   configSyntax,
+  configUnattributed,
   configUnknownField,
   configUnreadable,
   serverInsecure,
@@ -49,6 +52,7 @@ export const rules: readonly Rule[] = [
   sourceDrift,
   sourceDuplicateServer,
   sourceUnexpressible,
+  sourceUnused,
   toolFilterUnknown,
   toolNameCollision,
   toolNameGeneric,

@@ -1,8 +1,9 @@
 import type { AnyConfigFile, ServerEntry } from '../core/model.js'
 import { packageName, packageOf, packageVersion, programName, unwrapCmd } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
+import type { Location } from '../core/source.js'
 import { ownEntries } from '../core/surface.js'
-import type { Item } from '../source/canonical.js'
+import { fieldName, type CanonicalServer, type Item } from '../source/canonical.js'
 import { locateField } from '../source/locate.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { defineRule, type Report } from './rule.js'
@@ -30,6 +31,8 @@ const messages = {
     `docker run ${quote(d.flag)} ${d.effect}; the container is no boundary any more`,
   broadRoot: (d: { path: string }) =>
     `the filesystem server is given ${quote(d.path)}: every file there, SSH keys and tokens included, is one tool call away from the model; give it the project directory`,
+  substitution: (d: { platform: string; field: string }) =>
+    `${d.platform} runs the command substitution in ${d.field} when it starts the server, so a command written in the repository runs on the machine of everyone who opens it; write the value, or a \${VAR} reference`,
   vulnerable: (d: { version: string }) =>
     `mcp-remote ${d.version} is older than 0.1.16, which fixes CVE-2025-6514 (OS command injection through a malicious authorization endpoint); upgrade`
 }
@@ -85,6 +88,8 @@ function checkLaunch(file: AnyConfigFile, entry: ServerEntry, report: InsecureRe
       value.value.trim() === '0'
     )
       report('tlsOff', at(value), { name: key }, { server: name })
+  if (file.platform.interpolation.commandSubstitution !== undefined)
+    checkSubstitution(file, server, name, at, report)
   if (server.command === undefined) return
   const args = server.args
   const {
@@ -252,4 +257,29 @@ function olderThan(version: string, than: readonly [number, number, number]): bo
     major < than[0] ||
     (major === than[0] && (minor < than[1] || (minor === than[1] && patch < than[2])))
   )
+}
+
+/** `$(…)` or a backtick in a field the platform shell-expands (`Interpolation.commandSubstitution`). */
+function checkSubstitution(
+  file: AnyConfigFile,
+  server: CanonicalServer,
+  name: string,
+  at: (item: Item<unknown> | undefined) => Location,
+  report: InsecureReport
+): void {
+  const items: Item<string>[] = [
+    ...(server.command === undefined ? [] : [server.command]),
+    ...server.args,
+    ...server.env.values(),
+    ...(server.url === undefined ? [] : [server.url]),
+    ...server.headers.values()
+  ]
+  const hit = items.find((item) => /\$\(|`/.test(item.value))
+  if (hit !== undefined)
+    report(
+      'substitution',
+      at(hit),
+      { platform: file.platform.displayName, field: `"${fieldName(hit.path)}"` },
+      { server: name }
+    )
 }

@@ -115,8 +115,13 @@ export default defineRule({
         report('missingFile', at, { path: target.path, platform: target.platform.displayName })
       } else if (file.root !== undefined) {
         // A file that did not parse is reported by config-syntax or config-unreadable.
-        checkFile(report, file, expectedFor(model, target), (name) =>
-          model.servers.some((server) => server.name === name && !carries(server, file.platform))
+        checkFile(
+          report,
+          file,
+          expectedFor(model, target),
+          (name) =>
+            model.servers.some((server) => server.name === name && !carries(server, file.platform)),
+          model.keepsOtherServers === true
         )
         checkInputs(report, file, expectedInputs(model, target))
       }
@@ -128,7 +133,8 @@ function checkFile(
   report: Report<typeof messages>,
   file: ConfigFile,
   expected: readonly Expected[],
-  carriedElsewhere: (name: string) => boolean
+  carriedElsewhere: (name: string) => boolean,
+  keepsOtherServers: boolean
 ): void {
   const wanted = new Set(expected.map((entry) => entry.server.name))
   let extras = file.servers.filter((entry) => !wanted.has(entry.name.value))
@@ -160,6 +166,8 @@ function checkFile(
       report('missingServer', at, { server: name }, { server: name })
     }
   }
+  // ruler's default "merge" keeps the servers a client file has besides its own.
+  if (keepsOtherServers) return
   for (const entry of extras) {
     const server = entry.name.value
     const data = {

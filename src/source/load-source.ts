@@ -1,5 +1,6 @@
 import { extractServers } from '../core/load.js'
 import type { AnyConfigFile, ConfigFile, ServerEntry } from '../core/model.js'
+import { compareText } from '../core/diagnostic.js'
 import {
   findProperty,
   toPlain,
@@ -9,7 +10,7 @@ import {
   type ValueNode
 } from '../core/tree.js'
 import { getPlatform, resolvePlatform } from '../platforms/index.js'
-import type { Platform, PlatformId } from '../platforms/platform.js'
+import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
 import { mergeOverlay } from './merge.js'
 import {
   SOURCE_ONLY_FIELDS,
@@ -31,31 +32,52 @@ export interface Overlay {
  * fragments in path order) and an optional environment overlay. Undefined without any source file.
  */
 export function buildSource(
-  sourceFiles: readonly AnyConfigFile[],
+  sourceFiles: readonly ConfigFile<SourceDialect>[],
   /** The client files, targets by default. */
   files: readonly ConfigFile[],
   overlay?: Overlay,
   /** The main file's path, when the repository keeps it somewhere else (the Action's `source`). */
   mainPath = SOURCE_PATH
 ): SourceModel | undefined {
-  if (sourceFiles.length === 0) return undefined
-  const ordered = [...sourceFiles].sort((a, b) =>
-    a.path === mainPath ? -1 : b.path === mainPath ? 1 : a.path < b.path ? -1 : 1
+  const { used, unused } = chooseSource(sourceFiles)
+  const dialect = used[0]?.platform
+  if (dialect === undefined) return undefined
+  const generated = dialect.generator !== undefined
+  const ordered = [...used].sort((a, b) =>
+    generated
+      ? compareText(a.platform.id, b.platform.id) || compareText(a.path, b.path)
+      : a.path === mainPath
+        ? -1
+        : b.path === mainPath
+          ? 1
+          : compareText(a.path, b.path)
   )
-  const main = ordered.find((file) => file.path === mainPath)
+  const main = generated ? ordered[0] : ordered.find((file) => file.path === mainPath)
 
-  const entries = new Map<string, ServerEntry>()
+  // A server in two files of one format is a conflict; across formats (ruler.toml over the
+  // legacy .ruler/mcp.json) the first format wins by design.
+  const entries = new Map<string, { entry: ServerEntry; file: ConfigFile<SourceDialect> }>()
   const duplicates: SourceDuplicate[] = []
   for (const file of ordered) {
     for (const entry of file.servers) {
       const first = entries.get(entry.name.value)
-      if (first === undefined) entries.set(entry.name.value, entry)
-      else duplicates.push({ name: entry.name.value, first: first.name, second: entry.name })
+      if (first === undefined) entries.set(entry.name.value, { entry, file })
+      else if (first.file.platform.id === file.platform.id)
+        duplicates.push({ name: entry.name.value, first: first.entry.name, second: entry.name })
     }
   }
 
   const values = new Map<string, { entry: ServerEntry; value: PlainValue }>()
-  for (const [name, entry] of entries) values.set(name, { entry, value: toPlain(entry.value) })
+  for (const [name, { entry, file }] of entries) {
+    const plain = toPlain(entry.value)
+    const root = file.root === undefined ? null : toPlain(file.root)
+    const toCommon = file.platform.toCommon
+    const value =
+      toCommon === undefined || !isObject(plain)
+        ? plain
+        : toCommon(name, plain, isObject(root) ? root : (Object.create(null) as PlainObject))
+    if (value !== undefined) values.set(name, { entry, value })
+  }
   if (overlay !== undefined) {
     for (const entry of extractServers(overlay.servers)) {
       const name = entry.name.value
@@ -76,11 +98,47 @@ export function buildSource(
   return {
     main,
     files: ordered,
+    unused,
+    ...(dialect.generator === undefined ? {} : { generator: dialect.generator }),
+    ...(main?.root === undefined || dialect.keepsOtherServers === undefined
+      ? {}
+      : { keepsOtherServers: dialect.keepsOtherServers(plainRoot(main.root)) }),
     servers,
     duplicates,
     targets: readTargets(main, files),
     environment: overlay?.name
   }
+}
+
+/**
+ * The files the repository's central source is made of: every file of the best-ranked format it
+ * has (mcp-lint's own before rulesync's before ruler's); another tool's format contributes only
+ * the first path it lists (rulesync's .jsonc over its legacy names). The rest are linted but not
+ * used.
+ */
+function chooseSource(files: readonly ConfigFile<SourceDialect>[]): {
+  used: ConfigFile<SourceDialect>[]
+  unused: ConfigFile<SourceDialect>[]
+} {
+  const rank = Math.min(...files.map((file) => file.platform.rank))
+  const best = files.filter((file) => file.platform.rank === rank)
+  const used =
+    rank === 0
+      ? best
+      : best.filter(
+          (file) =>
+            !best.some(
+              (other) =>
+                other.platform.id === file.platform.id &&
+                other.platform.paths.indexOf(other.path) < file.platform.paths.indexOf(file.path)
+            )
+        )
+  return { used, unused: files.filter((file) => !used.includes(file)) }
+}
+
+function plainRoot(root: ValueNode): PlainObject {
+  const plain = toPlain(root)
+  return isObject(plain) ? plain : (Object.create(null) as PlainObject)
 }
 
 function toSourceServer(name: string, entry: ServerEntry, value: PlainObject): SourceServer {

@@ -1,7 +1,7 @@
-import type { AnyConfigFile, ServerEntry } from '../core/model.js'
+import type { ConfigFile, ServerEntry } from '../core/model.js'
 import type { Location } from '../core/source.js'
 import type { PlainObject, StringNode } from '../core/tree.js'
-import type { Platform, PlatformId } from '../platforms/platform.js'
+import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
 
 /** A platform file the central source is kept in sync with. */
 export interface Target {
@@ -31,8 +31,15 @@ export interface SourceDuplicate {
 
 /** The central source: the main file, its fragments and the selected environment, merged. */
 export interface SourceModel {
-  readonly main: AnyConfigFile | undefined
-  readonly files: readonly AnyConfigFile[]
+  readonly main: ConfigFile<SourceDialect> | undefined
+  /** The files the source is made of. */
+  readonly files: readonly ConfigFile<SourceDialect>[]
+  /** Source files of a format another one outranks: linted, not used. */
+  readonly unused: readonly ConfigFile<SourceDialect>[]
+  /** The tool that writes the client files from this source, when it is not mcp-lint. */
+  readonly generator?: { readonly name: string; readonly command: string }
+  /** The generator keeps servers a client file has besides the source's: they are not drift. */
+  readonly keepsOtherServers?: boolean
   readonly servers: readonly SourceServer[]
   readonly duplicates: readonly SourceDuplicate[]
   readonly targets: readonly Target[]

@@ -26,6 +26,12 @@ export async function sync(options: LintOptions): Promise<SyncResult> {
       `no central source at ${SOURCE_PATH}: create one with "mcp-lint sync --init"`
     )
   }
+  // The client files are another tool's output: writing them would only be undone by it.
+  if (source.generator !== undefined) {
+    throw new UsageError(
+      `the central source here is ${source.generator.name}'s (${source.main?.path ?? ''}), and ${source.generator.name} writes the client files: run "${source.generator.command}", or adopt mcp-lint's own source with "mcp-lint sync --init"`
+    )
+  }
   const plan = planSync(workspace, source)
   const skipped = [...plan.skipped]
   // Two targets that are one file (a symlink to another platform's file) cannot both be written.
@@ -54,7 +60,7 @@ export async function initSource(
   options: LintOptions
 ): Promise<{ root: string; path: string; text: string; conflicts: readonly string[] }> {
   const { root, workspace } = await loadWorkspace(options)
-  if (workspace.source !== undefined) {
+  if (workspace.source !== undefined && workspace.source.generator === undefined) {
     throw new UsageError(
       `${SOURCE_PATH} already exists: run "mcp-lint sync" to write the platform files from it`
     )

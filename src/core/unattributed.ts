@@ -1,0 +1,102 @@
+import type { Dirent } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { compareText } from './diagnostic.js'
+import { readRepoFile } from './read-file.js'
+import { SourceText, type Location } from './source.js'
+
+/** A file that holds an MCP server map but sits where no client mcp-lint knows reads one. */
+export interface UnattributedFile {
+  readonly path: string
+  /** The server-map key found: `mcpServers`, `mcp_servers`, … */
+  readonly key: string
+  readonly location: Location
+}
+
+// Directories that hold dependencies, build output or caches, never a project's own config.
+const SKIPPED = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'vendor',
+  'dist',
+  'build',
+  'out',
+  'target',
+  'coverage',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.next',
+  '.nuxt',
+  '.cache',
+  '.turbo',
+  '.gradle',
+  '.idea'
+])
+const EXTENSIONS = /\.(?:json|jsonc|json5|toml|ya?ml)$/i
+const MAX_DEPTH = 4
+const MAX_ENTRIES = 20_000
+const MAX_READS = 500
+const MAX_BYTES = 256 * 1024
+
+/**
+ * The server-map key of an MCP config in `text`, if it has one: a JSON key `mcpServers`,
+ * `mcp_servers`, `context_servers` or an object `mcp`, a YAML `mcpServers:` or a TOML
+ * `[mcp_servers…]` table. A heuristic for a notice, not a parse.
+ */
+export function findServerMapKey(text: string): { key: string; offset: number } | undefined {
+  const match =
+    /"(mcpServers|mcp_servers|context_servers)"\s*:|"(mcp)"\s*:\s*\{|^\s*(mcpServers)\s*:|^\s*\[\[?(mcp_servers)\b/m.exec(
+      text
+    )
+  if (match === null) return undefined
+  const groups: readonly (string | undefined)[] = match.slice(1)
+  const key = groups.find((group) => group !== undefined) ?? ''
+  return { key, offset: match.index + match[0].indexOf(key) }
+}
+
+/**
+ * Config-looking files (JSON, JSONC, TOML, YAML) up to four directories deep that hold an MCP
+ * server map at a path `isRead` says no client or source reads. Dependency and build directories
+ * and symbolic links are skipped, and the walk is bounded, so a huge repository costs little.
+ */
+export async function findUnattributed(
+  root: string,
+  isRead: (path: string) => boolean
+): Promise<UnattributedFile[]> {
+  const candidates: string[] = []
+  let entries = 0
+  let level = ['']
+  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
+    const next: string[] = []
+    for (const directory of level) {
+      let listed: Dirent[]
+      try {
+        listed = await readdir(join(root, directory), { withFileTypes: true })
+      } catch {
+        continue
+      }
+      for (const entry of listed) {
+        if (++entries > MAX_ENTRIES) break
+        const path = directory === '' ? entry.name : `${directory}/${entry.name}`
+        if (entry.isDirectory() && !SKIPPED.has(entry.name)) next.push(path)
+        else if (entry.isFile() && EXTENSIONS.test(entry.name) && !isRead(path))
+          candidates.push(path)
+      }
+    }
+    level = next.sort(compareText)
+  }
+  const found: UnattributedFile[] = []
+  for (const path of candidates.sort(compareText).slice(0, MAX_READS)) {
+    const read = await readRepoFile(root, path, { maxBytes: MAX_BYTES })
+    if (read.status !== 'ok') continue
+    const key = findServerMapKey(read.text)
+    if (key === undefined) continue
+    const location = new SourceText(path, read.text).locate(key.offset, key.key.length)
+    found.push({ path, key: key.key, location })
+  }
+  return found
+}

@@ -1,0 +1,44 @@
+import type { PlainObject, PlainValue } from '../core/tree.js'
+import { platforms } from './clients.js'
+
+/** Fields mcp-lint's own source gives a server; anything else is a client-only field. */
+const serverFields = [
+  'type',
+  'command',
+  'args',
+  'env',
+  'cwd',
+  'url',
+  'headers',
+  'description',
+  'platforms',
+  'overrides'
+]
+
+/**
+ * rulesync and ruler copy every other field of a source entry into each client file as it is
+ * (`disabled`, `alwaysAllow`, `envFile`, …): in mcp-lint's source shape that is an override of
+ * each client, so each client file is expected to carry them. A client's own override wins.
+ */
+export function passThrough(common: PlainObject): PlainObject {
+  const extras = Object.entries(common).filter(([key]) => !serverFields.includes(key))
+  if (extras.length === 0) return common
+  const result = Object.create(null) as PlainObject
+  for (const [key, value] of Object.entries(common))
+    if (serverFields.includes(key)) result[key] = value
+  const overrides = Object.create(null) as PlainObject
+  const current = common.overrides
+  for (const platform of platforms) {
+    const own = isObject(current) ? current[platform.id] : undefined
+    overrides[platform.id] = { ...Object.fromEntries(extras), ...(isObject(own) ? own : {}) }
+  }
+  result.overrides = overrides
+  return result
+}
+
+export function isObject(value: PlainValue | undefined): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Editor variables a generator copies into the client files that expand them (VS Code's). */
+export const passedVariables = ['workspaceFolder', 'workspaceFolderBasename', 'userHome', '/']
