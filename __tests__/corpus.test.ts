@@ -8,7 +8,7 @@ import { dialectForPath, getPlatform } from '../src/platforms/index.js'
 import { formatText } from '../src/reporters/text.js'
 
 /**
- * The real-world corpus: 127 config files from public repositories, vendored unmodified in
+ * The real-world corpus: 133 config files from public repositories, vendored unmodified in
  * fixtures/corpus (its README and MANIFEST.tsv say where each comes from). Every repository is
  * linted end to end; the complete report is pinned in corpus.expected.txt so any change in what
  * the rules find is visible in review (UPDATE_GOLDEN=1 rewrites it).
@@ -28,8 +28,8 @@ const repos = readdirSync(corpus, { withFileTypes: true })
   .sort()
 
 describe('real-world corpus', () => {
-  it('has the 127 files of the manifest', () => {
-    expect(manifest).toHaveLength(127)
+  it('has the 133 files of the manifest', () => {
+    expect(manifest).toHaveLength(133)
   })
 
   // A file added to the copy without its attribution, or one lost in a copy, shows here.
@@ -72,7 +72,7 @@ describe('real-world corpus', () => {
 
   // Each client read since 2026-12-03 from real files: every file loads as that client's, with
   // every server of its map, and nothing in them is an error.
-  it.each(['amazon-q', 'crush', 'junie', 'kilo-code', 'qwen-code', 'trae'] as const)(
+  it.each(['amazon-q', 'crush', 'junie', 'kilo-code', 'opencode', 'qwen-code', 'trae'] as const)(
     '%s: the real files load with all their servers and no error',
     async (platform) => {
       const entries = manifest.filter((entry) => entry.platform === platform)

@@ -54,6 +54,14 @@ describe('tool names as each client sends them', () => {
     ])
   })
 
+  it('OpenCode 1.18.33: <server>_<tool>, other characters replaced, so "a.b" and "a_b" meet', () => {
+    expect(names('opencode', { 'a.b': ['add'], a_b: ['add'], srv: ['dotted.tool'] })).toEqual([
+      ['a.b', 'add', 'a_b_add', 'sanitized'],
+      ['a_b', 'add', 'a_b_add', ''],
+      ['srv', 'dotted.tool', 'srv_dotted_tool', 'sanitized']
+    ])
+  })
+
   it('Crush: mcp_<server>_<tool>, nothing replaced', () => {
     expect(names('crush', { 'my.server': ['read file'] })).toEqual([
       ['my.server', 'read file', 'mcp_my.server_read file', '']
@@ -105,6 +113,30 @@ describe('file facts of the clients read since 2026-12-03', () => {
     ).toEqual([
       '1:42 warning config-unknown-field: Qwen Code 0.24.4 ignores "disabled" and starts the server: list it in "mcp.excluded" instead',
       '1:60 error config-syntax: Qwen Code does not accept trailing commas (Qwen Code 0.24.4 moves the file to settings.json.corrupted and replaces it with {}: no server loads and every other setting in it is lost): remove it'
+    ])
+  })
+
+  it('OpenCode: a bad V1 entry refuses the whole configuration, a bad V2 entry only itself', () => {
+    expect(
+      check(
+        'opencode.json',
+        '{ "mcp": { "a": { "type": "local", "command": "x y" }, "servers": { "b": { "type": "stdio", "command": ["b"] } } } }'
+      )
+    ).toEqual([
+      '1:47 error config-schema: "command" of server "a": must be an array, the program first ("command": ["npx", "-y", "pkg"]), as OpenCode has no "args": OpenCode 1.18.33 refuses the whole configuration ("Configuration is invalid") and starts no server',
+      '1:84 error config-schema: "type" of server "b": must be "local" or "remote": OpenCode 1.18.33 drops the server'
+    ])
+  })
+
+  it('OpenCode: {env:VAR} is its only reference syntax', () => {
+    expect(
+      check(
+        'opencode.jsonc',
+        '{ "mcp": { "a": { "type": "local", "command": ["x", "{env:A}", "${B}", "$C"] } } }'
+      )
+    ).toEqual([
+      '1:65 warning config-env-syntax: "${B}" is not expanded by OpenCode; write "{env:B}"',
+      '1:73 warning config-env-syntax: "$C" is not expanded by OpenCode; write "{env:C}"'
     ])
   })
 

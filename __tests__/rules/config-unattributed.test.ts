@@ -28,7 +28,7 @@ testRule(rule, {
     },
     {
       name: 'a TOML mcp_servers table and a YAML mcpServers list',
-      path: 'agent/config.toml',
+      path: '.vibe/config.toml',
       text: 'model = "x"\n\n[mcp_servers.docs]\ncommand = "docs"\n',
       others: [
         {
@@ -55,9 +55,11 @@ describe('the repository walk', () => {
   }
   const map = '{ "mcpServers": { "a": { "command": "x" } } }'
 
-  it('reports files up to four folders deep, skips dependencies, deeper files and symlinks, and knows the source and configured paths', async () => {
+  it('reports likely paths up to four folders deep, skips dependencies, data folders, deeper files and symlinks, and knows the source and configured paths', async () => {
     const root = repo({
       'a/b/c/d/mcp.json': map,
+      'data/fixtures/settings.json': map,
+      'kilo.json': '{ "mcp": { "a": { "type": "local", "command": ["x"] } } }',
       'a/b/c/d/e/mcp.json': map,
       'node_modules/pkg/mcp.json': map,
       'dist/mcp.json': map,
@@ -70,7 +72,7 @@ describe('the repository walk', () => {
       const result = await lint({ root })
       expect(
         result.diagnostics.filter((d) => d.ruleId === 'config-unattributed').map((d) => d.file)
-      ).toEqual(['a/b/c/d/mcp.json'])
+      ).toEqual(['a/b/c/d/mcp.json', 'kilo.json'])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

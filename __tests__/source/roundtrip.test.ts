@@ -150,6 +150,12 @@ describe('render then parse then normalise gives the server back', () => {
         if (entry === undefined) throw new Error('no server parsed')
         const back = normalizeServer(platform, toPlain(entry.value))
         const expected = content(server)
+        // A platform that writes two transports alike (OpenCode's "remote" tries HTTP, then SSE)
+        // reads them back as one.
+        const t = platform.translation
+        const written = t.typeValues[server.transport]
+        expected.transport =
+          written === undefined ? server.transport : (t.readTypes[written] ?? server.transport)
         // Platforms without interpolation cannot write pass-through variables: the server inherits them.
         if (platform.translation.references === 'none') {
           expected.env = Object.fromEntries(

@@ -121,7 +121,7 @@ function platformServers(
   const map = serversProperty?.value
   const servers =
     map?.kind === 'object'
-      ? extractServers(map)
+      ? [...nestedServers(map, platform), ...extractServers(map, platform.nestedServers)]
       : map?.kind === 'array' && platform.serverArray !== undefined
         ? map.items.map((value, index) => toEntry(derivedString(String(index), value), value))
         : []
@@ -175,9 +175,23 @@ function derivedString(value: string, at: ValueNode | StringNode): StringNode {
   return { kind: 'string', value, style: 'derived', location: at.location }
 }
 
-/** The server entries of a server map, one per name (the last definition wins). */
-export function extractServers(map: ObjectNode): ServerEntry[] {
-  return effectiveProperties(map).map(({ key, value }) => toEntry(key, value))
+/** The server entries of a server map, one per name (the last definition wins), but `skip`'s. */
+export function extractServers(map: ObjectNode, skip?: string): ServerEntry[] {
+  return effectiveProperties(map)
+    .filter(({ key, value }) => key.value !== skip || !holdsNestedServers(value))
+    .map(({ key, value }) => toEntry(key, value))
+}
+
+/** OpenCode's V2 `mcp.servers`: the servers under the platform's nested key, if it holds a map. */
+function nestedServers(map: ObjectNode, platform: Dialect): ServerEntry[] {
+  const key = platform.nestedServers
+  const nested = key === undefined ? undefined : findProperty(map, key)?.value
+  return nested !== undefined && holdsNestedServers(nested) ? extractServers(nested) : []
+}
+
+/** A map of servers rather than a V1 server that happens to be named like the nested key. */
+export function holdsNestedServers(value: ValueNode): value is ObjectNode {
+  return value.kind === 'object' && findProperty(value, 'type')?.value.kind !== 'string'
 }
 
 function toEntry(name: StringNode, value: ValueNode): ServerEntry {

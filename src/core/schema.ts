@@ -73,6 +73,8 @@ export function schemaIssues(file: AnyConfigFile): readonly SchemaIssue[] {
 export function entryIssueRejectsFile(platform: Dialect, issue: SchemaIssue): boolean {
   const invalid = platform.invalidEntry
   if (invalid === undefined || issue.refuses === 'server') return false
+  // OpenCode drops a broken V2 entry (`mcp.servers.<name>`) alone.
+  if (platform.nestedServers !== undefined && issue.path[1] === platform.nestedServers) return false
   if (invalid.entryKinds === undefined) return true
   return (
     issue.keyword === 'type' &&

@@ -59,8 +59,18 @@ export function findServerMapKey(text: string): { key: string; offset: number } 
 }
 
 /**
+ * Where tools keep MCP configs: a path that says "mcp", a file at the repository root
+ * (`opencode.json`, `kilo.json`), or one in a tool's dot-folder (`.amp/`, `.ruler/`, `.vibe/`).
+ * Reading only these keeps the walk cheap in a repository full of data files.
+ */
+function likely(path: string): boolean {
+  const folders = path.split('/').slice(0, -1)
+  return /mcp/i.test(path) || folders.length === 0 || folders.some((name) => name.startsWith('.'))
+}
+
+/**
  * Config-looking files (JSON, JSONC, TOML, YAML) up to four directories deep that hold an MCP
- * server map at a path `isRead` says no client or source reads. Dependency and build directories
+ * server map at a path `isRead` says no client or source reads, among the `likely` paths. Dependency and build directories
  * and symbolic links are skipped, and the walk is bounded, so a huge repository costs little.
  */
 export async function findUnattributed(
@@ -83,7 +93,7 @@ export async function findUnattributed(
         if (++entries > MAX_ENTRIES) break
         const path = directory === '' ? entry.name : `${directory}/${entry.name}`
         if (entry.isDirectory() && !SKIPPED.has(entry.name)) next.push(path)
-        else if (entry.isFile() && EXTENSIONS.test(entry.name) && !isRead(path))
+        else if (entry.isFile() && EXTENSIONS.test(entry.name) && likely(path) && !isRead(path))
           candidates.push(path)
       }
     }

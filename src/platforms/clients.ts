@@ -9,6 +9,7 @@ import { geminiCli } from './gemini-cli.js'
 import { junie } from './junie.js'
 import { kiloCode } from './kilo-code.js'
 import { kiro } from './kiro.js'
+import { opencode } from './opencode.js'
 import { qwenCode } from './qwen-code.js'
 import { roo } from './roo.js'
 import { trae } from './trae.js'
@@ -30,6 +31,7 @@ export const platforms: readonly Platform[] = [
   junie,
   kiloCode,
   kiro,
+  opencode,
   qwenCode,
   roo,
   trae,

@@ -15,6 +15,7 @@ export type PlatformId =
   | 'junie'
   | 'kilo-code'
   | 'kiro'
+  | 'opencode'
   | 'qwen-code'
   | 'roo'
   | 'trae'
@@ -50,6 +51,8 @@ export type InterpolationSyntax =
   | 'brace-default'
   /** `$VAR` */
   | 'bare'
+  /** `{env:VAR}` (OpenCode) */
+  | 'curly-env'
 
 export interface Interpolation {
   readonly certainty: Certainty
@@ -61,7 +64,7 @@ export interface Interpolation {
   /** Server fields whose strings are expanded; `all` for every string. */
   readonly fields: 'all' | readonly string[]
   /** How an env reference should be written here, or undefined when the platform has no syntax. */
-  readonly preferred: 'brace' | 'env-prefix' | undefined
+  readonly preferred: 'brace' | 'env-prefix' | 'curly-env' | undefined
   /** What to do instead when the platform expands nothing; `{name}` is the variable's name. */
   readonly advice?: string
   /**
@@ -154,7 +157,11 @@ export interface Translation {
   /** How a disabled server is marked, if the file can say so. */
   readonly disabled?: { readonly key: string; readonly whenDisabled: boolean }
   /** How environment references are written: `${VAR}`, `${env:VAR}`, not at all, or as names of variables to forward (Codex's env_vars, bearer_token_env_var). */
-  readonly references: 'brace' | 'env-prefix' | 'none' | 'env-vars'
+  readonly references: 'brace' | 'env-prefix' | 'curly-env' | 'none' | 'env-vars'
+  /** `command` is the whole command line as an array, program first (OpenCode); no `args`. */
+  readonly commandArray?: true
+  /** The key environment variables are written under, when it is not `env` (OpenCode's `environment`). */
+  readonly envKey?: string
   /** Source `description` is written into the server entry. */
   readonly description: boolean
   /** References in other platforms' syntax are read as references too (the central source only). */
@@ -200,6 +207,11 @@ export interface Dialect {
   readonly jsonc?: { readonly comments: Allowance; readonly trailingCommas: Allowance }
   /** Key of the server map; the first is canonical, later ones are accepted aliases. */
   readonly serversKeys: readonly [string, ...string[]]
+  /**
+   * A key inside the server map holding servers of a newer shape (OpenCode's V2 `mcp.servers`);
+   * the entries beside it are servers too. A broken entry there refuses only that server.
+   */
+  readonly nestedServers?: string
   /** A file only for MCP, so a missing server map means the platform sees no servers. */
   readonly dedicated: boolean
   /** JSON Schema of the whole file, shipped in schemas/ for editors. */

@@ -21,6 +21,7 @@ const tools: Readonly<Record<string, PlatformId>> = {
   junie: 'junie',
   kiro: 'kiro',
   'kiro-ide': 'kiro',
+  opencode: 'opencode',
   qwencode: 'qwen-code',
   roo: 'roo',
   zed: 'zed'

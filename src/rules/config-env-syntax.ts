@@ -143,7 +143,7 @@ function isExpanded(reference: Reference, interpolation: Interpolation): boolean
     case 'bare':
       return interpolation.syntaxes.includes('bare')
     case 'opencode':
-      return false
+      return interpolation.syntaxes.includes('curly-env')
   }
 }
 
@@ -154,6 +154,7 @@ function fixFor(reference: Reference, interpolation: Interpolation): string {
       interpolation.advice ?? 'write the value or an environment reference this platform expands'
     return advice.replaceAll('{name}', name ?? 'the variable')
   }
+  if (interpolation.preferred === 'curly-env') return `write "{env:${name}}"`
   return interpolation.preferred === 'brace' ? `write "\${${name}}"` : `write "\${env:${name}}"`
 }
 

@@ -82,7 +82,8 @@ export default defineRule({
     const key = file.platform.serversKeys[0]
     // A key the file's own schema declares (Gemini CLI's "mcp" settings) is not another
     // platform's server map, whoever else uses the name.
-    const declared = file.platform.schema.properties as Readonly<Record<string, unknown>> | undefined
+    const declared = file.platform.schema.properties as
+      Readonly<Record<string, unknown>> | undefined
     const foreign = root.properties.filter(
       (property) =>
         !file.platform.serversKeys.includes(property.key.value) &&
@@ -146,7 +147,9 @@ export default defineRule({
         tolerated !== undefined &&
         server !== undefined &&
         (issue.keyword === 'type' || issue.keyword === 'enum') &&
-        tolerated.fields.some((field) => matchesField(field, issue.path.slice(2)))
+        tolerated.fields.some((field) =>
+          matchesField(field, entryPath(file, issue.path)?.rest ?? [])
+        )
       ) {
         const data = typeData(subject, issue)
         report(
@@ -247,13 +250,25 @@ function matchesField(pattern: string, path: readonly string[]): boolean {
 }
 
 function serverOf(file: AnyConfigFile, path: readonly string[]): string | undefined {
-  return path.length >= 2 && file.platform.serversKeys.includes(path[0] ?? '') ? path[1] : undefined
+  return entryPath(file, path)?.server
+}
+
+/** The server a schema path is inside, and the path below its entry; V2 `mcp.servers.<name>` too. */
+function entryPath(
+  file: AnyConfigFile,
+  path: readonly string[]
+): { server: string; rest: readonly string[] } | undefined {
+  if (path.length < 2 || !file.platform.serversKeys.includes(path[0] ?? '')) return undefined
+  const nested = file.platform.nestedServers
+  if (nested !== undefined && path[1] === nested && path.length >= 3)
+    return { server: path[2] ?? '', rest: path.slice(3) }
+  return { server: path[1] ?? '', rest: path.slice(2) }
 }
 
 function describeSubject(file: AnyConfigFile, root: ValueNode, path: readonly string[]): string {
-  const server = serverOf(file, path)
-  if (server === undefined) return path.length === 0 ? 'the file' : `"${formatPath(root, path)}"`
-  const rest = path.slice(2)
+  const at = entryPath(file, path)
+  if (at === undefined) return path.length === 0 ? 'the file' : `"${formatPath(root, path)}"`
+  const { server, rest } = at
   if (rest.length === 0) return `server "${server}"`
   const serverNode = file.servers.find((entry) => entry.name.value === server)?.value
   return `"${serverNode === undefined ? rest.join('.') : formatPath(serverNode, rest)}" of server "${server}"`

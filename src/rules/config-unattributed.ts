@@ -12,7 +12,8 @@ export default defineRule({
       'not know yet, or by none at all; either way its secrets and servers went unchecked. Saying so means a clean ' +
       'report never stands for "not looked at". If a client reads it, name the client under `paths` in ' +
       "mcp-lint.json and it is checked as that client's; if nothing reads it, an `ignores` entry records why. " +
-      'Files up to four directories deep are looked at; dependency and build directories are skipped.',
+      'Looked at, up to four folders deep: paths that say "mcp", files at the repository root and files in ' +
+      'dot-folders (`.amp/`, `.vibe/`, …); dependency and build folders are skipped.',
     examples: {
       invalid: [
         {

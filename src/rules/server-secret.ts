@@ -227,7 +227,9 @@ function advice(
   scheme: string
 ): string {
   const name =
-    path[0] === 'env' && typeof path[1] === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
+    path[0] === (platform.translation.envKey ?? 'env') &&
+    typeof path[1] === 'string' &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
       ? path[1]
       : detector === 'url-credentials'
         ? 'DB_PASSWORD'
@@ -239,6 +241,8 @@ function advice(
       return platform.interpolation.prefixes.includes('input')
         ? `write "${scheme}\${input:${name.toLowerCase()}}" (an input with "password": true) or "${scheme}\${env:${name}}"`
         : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`
+    case 'curly-env':
+      return `write "${scheme}{env:${name}}" in its place and set ${name} in the environment`
     case 'env-vars':
       return path[0] === 'http_headers'
         ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'

@@ -37,5 +37,8 @@ export function fieldName(path: FieldPath): string {
   const rest = path[0] === 'overrides' ? path.slice(2) : path
   const [head = '', ...tail] = rest
   if (tail.length === 0) return head
-  return head === 'args' ? `args[${tail.join('.')}]` : `${head}.${tail.join('.')}`
+  // OpenCode's `command` is an array too.
+  return head === 'args' || head === 'command'
+    ? `${head}[${tail.join('.')}]`
+    : `${head}.${tail.join('.')}`
 }

@@ -18,7 +18,8 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const bare = platform.interpolation.syntaxes.includes('bare')
   const canonical = (value: string) =>
     toCanonical(value, t.references, bare, t.lenientReferences === true)
-  const consumed = new Set(['command', 'args', 'env', 'headers', ...Object.keys(t.urlKeys)])
+  const envKey = t.envKey ?? 'env'
+  const consumed = new Set(['command', 'args', envKey, 'headers', ...Object.keys(t.urlKeys)])
   if (Object.keys(t.readTypes).length > 0) consumed.add('type')
   if (t.cwd) consumed.add('cwd')
   if (t.description) consumed.add('description')
@@ -29,11 +30,11 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical)
   const env = new Map<string, Item<string>>()
   const headers = new Map<string, Item<string>>()
-  for (const [key, value] of entries(server.env)) {
+  for (const [key, value] of entries(server[envKey])) {
     if (typeof value === 'string')
       env.set(
         key,
-        item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), ['env', key])
+        item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key])
       )
   }
   const headerSource = t.references === 'env-vars' ? 'http_headers' : 'headers'
@@ -59,12 +60,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   return {
     transport: transportOf(platform, server, urlKey),
     typed: typeof server.type === 'string' && server.type in t.readTypes,
-    command: stringItem(server, ['command'], canonical),
-    args: Array.isArray(server.args)
-      ? server.args.flatMap((arg, index) =>
-          typeof arg === 'string' ? [item(canonical(arg), ['args', String(index)])] : []
-        )
-      : [],
+    ...commandOf(server, t.commandArray === true, canonical),
     env,
     cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
     url,
@@ -74,6 +70,32 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
         ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
         : undefined,
     extras
+  }
+}
+
+/** `command` and `args`, or OpenCode's one `command` array: program first, its arguments after. */
+function commandOf(
+  server: PlainObject,
+  commandArray: boolean,
+  canonical: (value: string) => string
+): Pick<CanonicalServer, 'command' | 'args'> {
+  const strings = (value: PlainValue | undefined, key: string, from: number) =>
+    Array.isArray(value)
+      ? value.flatMap((arg, index) =>
+          index >= from && typeof arg === 'string'
+            ? [item(canonical(arg), [key, String(index)])]
+            : []
+        )
+      : []
+  if (!commandArray)
+    return {
+      command: stringItem(server, ['command'], canonical),
+      args: strings(server.args, 'args', 0)
+    }
+  const [program] = Array.isArray(server.command) ? server.command : []
+  return {
+    command: typeof program === 'string' ? item(canonical(program), ['command', '0']) : undefined,
+    args: strings(server.command, 'command', 1)
   }
 }
 

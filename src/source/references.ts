@@ -86,6 +86,7 @@ function canonicalReference(
   if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
     return `\${${reference.name}}`
   }
+  if (style === 'curly-env' && reference.kind === 'opencode') return `\${${reference.name}}`
   return undefined
 }
 
@@ -103,12 +104,15 @@ export function fromCanonical(
   for (const segment of parseCanonical(value)) {
     if (segment.name === undefined) {
       if (style === 'brace' && segment.text.includes('${')) return undefined
+      if (style === 'curly-env' && segment.text.includes('{env:')) return undefined
       result += segment.text
     } else if (style === 'brace') {
       if (segment.fallback !== undefined && !defaults) return undefined
       result += segment.text
     } else if (style === 'env-prefix' && segment.fallback === undefined)
       result += `\${env:${segment.name}}`
+    else if (style === 'curly-env' && segment.fallback === undefined)
+      result += `{env:${segment.name}}`
     else return undefined
   }
   return result

@@ -53,8 +53,15 @@ export function renderServer(
   const type = t.typeValues[server.transport]
   if (type !== undefined) out.type = type
   if (server.transport === 'stdio') {
-    if (server.command !== undefined) out.command = text(server.command.value, server.command.path)
-    if (server.args.length > 0) out.args = server.args.map((arg) => text(arg.value, arg.path))
+    const command =
+      server.command === undefined ? undefined : text(server.command.value, server.command.path)
+    const args = server.args.map((arg) => text(arg.value, arg.path))
+    if (t.commandArray === true) {
+      if (command !== undefined) out.command = [command, ...args]
+    } else {
+      if (command !== undefined) out.command = command
+      if (args.length > 0) out.args = args
+    }
     renderEnv(platform, server, out, text, problems)
     if (server.cwd !== undefined) {
       if (t.cwd) out.cwd = text(server.cwd.value, server.cwd.path)
@@ -111,7 +118,7 @@ function renderEnv(
       })
     } else env[key] = text(value.value, value.path)
   }
-  if (Object.keys(env).length > 0) out.env = env
+  if (Object.keys(env).length > 0) out[t.envKey ?? 'env'] = env
   if (forwarded.length > 0) out.env_vars = forwarded
 }
 
