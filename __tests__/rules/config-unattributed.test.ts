@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { symlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import rule from '../../src/rules/config-unattributed.js'
 import { testRule } from '../helpers/rule-tester.js'
+import { makeRepo } from '../helpers/temp-repo.js'
 
 testRule(rule, {
   valid: [
@@ -45,18 +45,10 @@ testRule(rule, {
 })
 
 describe('the repository walk', () => {
-  function repo(files: Record<string, string>): string {
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-unattributed-'))
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true })
-      writeFileSync(join(root, path), text)
-    }
-    return root
-  }
   const map = '{ "mcpServers": { "a": { "command": "x" } } }'
 
   it('reports likely paths up to four folders deep, skips dependencies, data folders, deeper files and symlinks, and knows the source and configured paths', async () => {
-    const root = repo({
+    const { root, remove } = makeRepo({
       'a/b/c/d/mcp.json': map,
       'data/fixtures/settings.json': map,
       'kilo.json': '{ "mcp": { "a": { "type": "local", "command": ["x"] } } }',
@@ -74,7 +66,7 @@ describe('the repository walk', () => {
         result.diagnostics.filter((d) => d.ruleId === 'config-unattributed').map((d) => d.file)
       ).toEqual(['a/b/c/d/mcp.json', 'kilo.json'])
     } finally {
-      rmSync(root, { recursive: true, force: true })
+      remove()
     }
   })
 })

@@ -1,25 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { UsageError } from '../../src/core/errors.js'
 import { lint, loadWorkspace } from '../../src/lint.js'
 import { sync } from '../../src/sync/run.js'
-
-function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mcp-lint-generated-'))
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true })
-    writeFileSync(join(root, path), text)
-  }
-  return root
-}
+import { makeRepo } from '../helpers/temp-repo.js'
 
 const cursor = (servers: object) => JSON.stringify({ mcpServers: servers }, null, 2)
 
 describe('rulesync and ruler as the central source', () => {
   it('reads rulesync targets, enabled, per-tool sections and command arrays', async () => {
-    const root = repo({
+    const { root, remove } = makeRepo({
       '.rulesync/mcp.jsonc': `{
         "mcpServers": {
           "files": { "command": ["npx", "-y", "files-mcp@1.0.0"], "args": ["."] },
@@ -55,12 +44,12 @@ describe('rulesync and ruler as the central source', () => {
       })
       expect(workspace.source?.generator?.name).toBe('rulesync')
     } finally {
-      rmSync(root, { recursive: true, force: true })
+      remove()
     }
   })
 
   it('checks client files against ruler.toml, which wins over the legacy JSON per server', async () => {
-    const root = repo({
+    const { root, remove } = makeRepo({
       '.ruler/ruler.toml':
         '[mcp]\nenabled = true\n\n[mcp_servers.git]\ncommand = "git-mcp"\nargs = ["--repo", "."]\n',
       '.ruler/mcp.json':
@@ -79,12 +68,12 @@ describe('rulesync and ruler as the central source', () => {
       ])
       expect(result.generatedBy).toEqual({ tool: 'ruler', source: '.ruler/ruler.toml' })
     } finally {
-      rmSync(root, { recursive: true, force: true })
+      remove()
     }
   })
 
   it('sync does not write over a generator: it names the command to run instead', async () => {
-    const root = repo({
+    const { root, remove } = makeRepo({
       '.rulesync/mcp.jsonc': '{ "mcpServers": { "git": { "command": "git-mcp" } } }',
       '.cursor/mcp.json': cursor({})
     })
@@ -94,7 +83,7 @@ describe('rulesync and ruler as the central source', () => {
         /rulesync's \(\.rulesync\/mcp\.jsonc\).*run "npx rulesync generate --features mcp"/
       )
     } finally {
-      rmSync(root, { recursive: true, force: true })
+      remove()
     }
   })
 })

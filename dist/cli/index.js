@@ -39589,8 +39589,30 @@ function passThrough(common) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Editor variables a generator copies into the client files that expand them (VS Code's). */
-const passedVariables = ['workspaceFolder', 'workspaceFolderBasename', 'userHome', '/'];
+/**
+ * How a generator's source is read: `${VAR}` copied into each client file as written, editor
+ * variables (VS Code's) included, for the client files to expand.
+ */
+const generatorInterpolation = {
+    certainty: 'confirmed',
+    syntaxes: ['brace', 'brace-default'],
+    prefixes: [],
+    variables: ['workspaceFolder', 'workspaceFolderBasename', 'userHome', '/'],
+    fields: 'all',
+    preferred: 'brace'
+};
+/** A generator's servers start wherever each client starts them: relative to the repository. */
+function generatorLaunch(source, verified) {
+    return {
+        variables: {},
+        prompted: [],
+        tilde: false,
+        cwd: 'workspace',
+        certainty: { variables: 'confirmed', cwd: 'confirmed' },
+        source,
+        verified
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/platforms/rulesync.ts
 
@@ -39672,23 +39694,8 @@ const rulesync = {
     },
     unknownFields: 'confirmed',
     ignoredFields: {},
-    interpolation: {
-        certainty: 'confirmed',
-        syntaxes: ['brace', 'brace-default'],
-        prefixes: [],
-        variables: passedVariables,
-        fields: 'all',
-        preferred: 'brace'
-    },
-    launch: {
-        variables: {},
-        prompted: [],
-        tilde: false,
-        cwd: 'workspace',
-        certainty: { variables: 'confirmed', cwd: 'confirmed' },
-        source: 'dyoshikawa/rulesync src/features/mcp (servers are copied into each tool file as written)',
-        verified: rulesync_VERIFIED
-    },
+    interpolation: generatorInterpolation,
+    launch: generatorLaunch('dyoshikawa/rulesync src/features/mcp (servers are copied into each tool file as written)', rulesync_VERIFIED),
     translation: {
         transports: ['stdio', 'http', 'sse'],
         urlKey: 'url',
@@ -39786,23 +39793,8 @@ const common = {
     dedicated: false,
     unknownFields: 'confirmed',
     ignoredFields: {},
-    interpolation: {
-        certainty: 'confirmed',
-        syntaxes: ['brace', 'brace-default'],
-        prefixes: [],
-        variables: passedVariables,
-        fields: 'all',
-        preferred: 'brace'
-    },
-    launch: {
-        variables: {},
-        prompted: [],
-        tilde: false,
-        cwd: 'workspace',
-        certainty: { variables: 'confirmed', cwd: 'confirmed' },
-        source: 'intellectronica/ruler src/core/UnifiedConfigLoader.ts (servers are copied into each agent file)',
-        verified: ruler_VERIFIED
-    },
+    interpolation: generatorInterpolation,
+    launch: generatorLaunch('intellectronica/ruler src/core/UnifiedConfigLoader.ts (servers are copied into each agent file)', ruler_VERIFIED),
     translation: {
         transports: ['stdio', 'http'],
         urlKey: 'url',

@@ -1,5 +1,6 @@
 import type { PlainObject, PlainValue } from '../core/tree.js'
 import { platforms } from './clients.js'
+import type { Interpolation, LaunchSemantics } from './platform.js'
 
 /** Fields mcp-lint's own source gives a server; anything else is a client-only field. */
 const serverFields = [
@@ -40,5 +41,28 @@ export function isObject(value: PlainValue | undefined): value is PlainObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Editor variables a generator copies into the client files that expand them (VS Code's). */
-export const passedVariables = ['workspaceFolder', 'workspaceFolderBasename', 'userHome', '/']
+/**
+ * How a generator's source is read: `${VAR}` copied into each client file as written, editor
+ * variables (VS Code's) included, for the client files to expand.
+ */
+export const generatorInterpolation: Interpolation = {
+  certainty: 'confirmed',
+  syntaxes: ['brace', 'brace-default'],
+  prefixes: [],
+  variables: ['workspaceFolder', 'workspaceFolderBasename', 'userHome', '/'],
+  fields: 'all',
+  preferred: 'brace'
+}
+
+/** A generator's servers start wherever each client starts them: relative to the repository. */
+export function generatorLaunch(source: string, verified: string): LaunchSemantics {
+  return {
+    variables: {},
+    prompted: [],
+    tilde: false,
+    cwd: 'workspace',
+    certainty: { variables: 'confirmed', cwd: 'confirmed' },
+    source,
+    verified
+  }
+}

@@ -1,5 +1,10 @@
 import type { PlainObject } from '../core/tree.js'
-import { isObject, passedVariables, passThrough } from './generated-source.js'
+import {
+  generatorInterpolation,
+  generatorLaunch,
+  isObject,
+  passThrough
+} from './generated-source.js'
 import type { SourceDialect } from './platform.js'
 import { SCHEMA_BASE_URL } from './schema-parts.js'
 
@@ -32,24 +37,11 @@ const common = {
   dedicated: false,
   unknownFields: 'confirmed',
   ignoredFields: {},
-  interpolation: {
-    certainty: 'confirmed',
-    syntaxes: ['brace', 'brace-default'],
-    prefixes: [],
-    variables: passedVariables,
-    fields: 'all',
-    preferred: 'brace'
-  },
-  launch: {
-    variables: {},
-    prompted: [],
-    tilde: false,
-    cwd: 'workspace',
-    certainty: { variables: 'confirmed', cwd: 'confirmed' },
-    source:
-      'intellectronica/ruler src/core/UnifiedConfigLoader.ts (servers are copied into each agent file)',
-    verified: VERIFIED
-  },
+  interpolation: generatorInterpolation,
+  launch: generatorLaunch(
+    'intellectronica/ruler src/core/UnifiedConfigLoader.ts (servers are copied into each agent file)',
+    VERIFIED
+  ),
   translation: {
     transports: ['stdio', 'http'],
     urlKey: 'url',

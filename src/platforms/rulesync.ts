@@ -1,5 +1,10 @@
 import type { PlainObject } from '../core/tree.js'
-import { isObject, passedVariables, passThrough } from './generated-source.js'
+import {
+  generatorInterpolation,
+  generatorLaunch,
+  isObject,
+  passThrough
+} from './generated-source.js'
 import { everyTypeSpelling, type PlatformId, type SourceDialect } from './platform.js'
 import { SCHEMA_BASE_URL } from './schema-parts.js'
 
@@ -82,24 +87,11 @@ export const rulesync: SourceDialect = {
   },
   unknownFields: 'confirmed',
   ignoredFields: {},
-  interpolation: {
-    certainty: 'confirmed',
-    syntaxes: ['brace', 'brace-default'],
-    prefixes: [],
-    variables: passedVariables,
-    fields: 'all',
-    preferred: 'brace'
-  },
-  launch: {
-    variables: {},
-    prompted: [],
-    tilde: false,
-    cwd: 'workspace',
-    certainty: { variables: 'confirmed', cwd: 'confirmed' },
-    source:
-      'dyoshikawa/rulesync src/features/mcp (servers are copied into each tool file as written)',
-    verified: VERIFIED
-  },
+  interpolation: generatorInterpolation,
+  launch: generatorLaunch(
+    'dyoshikawa/rulesync src/features/mcp (servers are copied into each tool file as written)',
+    VERIFIED
+  ),
   translation: {
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',
