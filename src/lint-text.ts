@@ -1,8 +1,7 @@
 import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { loadConfigBytes } from './core/load.js'
 import { isClientFile, isSourceFile, type AnyConfigFile } from './core/model.js'
-import { SourceText } from './core/source.js'
-import { findServerMapKey, type UnattributedFile } from './core/unattributed.js'
+import { unattributedIn, type UnattributedFile } from './core/unattributed.js'
 import { runRules } from './engine.js'
 import { dialectForPath } from './platforms/index.js'
 import type { Dialect } from './platforms/platform.js'
@@ -43,13 +42,8 @@ export function lintFiles(
     }
     // A file no client reads: an MCP server map in it is config-unattributed's.
     const decoded = typeof text === 'string' ? text : new TextDecoder().decode(text)
-    const key = findServerMapKey(decoded)
-    if (key !== undefined)
-      unattributed.push({
-        path,
-        key: key.key,
-        location: new SourceText(path, decoded).locate(key.offset, key.key.length)
-      })
+    const found = unattributedIn(path, decoded)
+    if (found !== undefined) unattributed.push(found)
   }
   loaded.sort((a, b) => compareText(a.path, b.path))
   const clients = loaded.filter(isClientFile)

@@ -48858,7 +48858,278 @@ const clients_platforms = [
     zed
 ];
 
+;// CONCATENATED MODULE: ./src/source/canonical.ts
+function item(value, path) {
+    return { value, path };
+}
+/** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
+function fieldName(path) {
+    const rest = path[0] === 'overrides' ? path.slice(2) : path;
+    const [head = '', ...tail] = rest;
+    if (tail.length === 0)
+        return head;
+    // OpenCode's `command` is an array too.
+    return head === 'args' || head === 'command'
+        ? `${head}[${tail.join('.')}]`
+        : `${head}.${tail.join('.')}`;
+}
+
+// EXTERNAL MODULE: ./src/core/interpolation.ts
+var core_interpolation = __nccwpck_require__(821);
+;// CONCATENATED MODULE: ./src/source/references.ts
+
+/** Splits a canonical string into literal text and references. */
+function parseCanonical(value) {
+    const segments = [];
+    let literal = '';
+    let index = 0;
+    const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\}/;
+    while (index < value.length) {
+        if (value.startsWith('$${', index)) {
+            literal += '${';
+            index += 3;
+            continue;
+        }
+        const match = value[index] === '$' ? reference.exec(value.slice(index)) : null;
+        if (match === null) {
+            literal += value[index] ?? '';
+            index++;
+            continue;
+        }
+        if (literal !== '')
+            segments.push({ text: literal });
+        literal = '';
+        const [text, name = '', fallback] = match;
+        segments.push(fallback === undefined ? { text, name } : { text, name, fallback });
+        index += text.length;
+    }
+    if (literal !== '')
+        segments.push({ text: literal });
+    return segments;
+}
+/** Escapes literal text for a canonical string. */
+function escapeLiteral(text) {
+    // A function replacer: in a replacement string, "$$" would mean one "$".
+    return text.replaceAll('${', () => '$${');
+}
+/**
+ * A platform string in canonical form: the platform's own references become `${NAME}`. Lenient
+ * reading takes every syntax's references (`${env:X}`, `$X`, `{env:X}`) as references.
+ */
+function toCanonical(value, style, bare, lenient = false) {
+    let result = '';
+    let last = 0;
+    for (const reference of (0,core_interpolation/* findReferences */.y)(value)) {
+        const canonical = lenient && reference.name !== undefined && reference.prefix !== 'input'
+            ? reference.kind === 'brace'
+                ? reference.text
+                : `\${${reference.name}}`
+            : canonicalReference(reference, style, bare);
+        if (canonical === undefined)
+            continue;
+        result += escapeLiteral(value.slice(last, reference.start)) + canonical;
+        last = reference.end;
+    }
+    return result + escapeLiteral(value.slice(last));
+}
+function canonicalReference(reference, style, bare) {
+    if (reference.name === undefined)
+        return undefined;
+    if (style === 'brace' && reference.kind === 'brace')
+        return reference.text;
+    if (style === 'brace' && reference.kind === 'bare' && bare)
+        return `\${${reference.name}}`;
+    if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
+        return `\${${reference.name}}`;
+    }
+    if (style === 'curly-env' && reference.kind === 'opencode')
+        return `\${${reference.name}}`;
+    return undefined;
+}
+/**
+ * A canonical string in the platform's syntax, or undefined when the platform cannot express it:
+ * a reference where the platform has no interpolation, a default where it has none, or a literal
+ * `${` that the platform would expand.
+ */
+function fromCanonical(value, style, defaults) {
+    let result = '';
+    for (const segment of parseCanonical(value)) {
+        if (segment.name === undefined) {
+            if (style === 'brace' && segment.text.includes('${'))
+                return undefined;
+            if (style === 'curly-env' && segment.text.includes('{env:'))
+                return undefined;
+            result += segment.text;
+        }
+        else if (style === 'brace') {
+            if (segment.fallback !== undefined && !defaults)
+                return undefined;
+            result += segment.text;
+        }
+        else if (style === 'env-prefix' && segment.fallback === undefined)
+            result += `\${env:${segment.name}}`;
+        else if (style === 'curly-env' && segment.fallback === undefined)
+            result += `{env:${segment.name}}`;
+        else
+            return undefined;
+    }
+    return result;
+}
+/** The variable a value passes through unchanged (`${NAME}` and nothing else), if it is one. */
+function passthroughName(value) {
+    const [only, ...rest] = parseCanonical(value);
+    return rest.length === 0 && only?.name !== undefined && only.fallback === undefined
+        ? only.name
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/source/normalize.ts
+
+
+
+/** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
+const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers'];
+/**
+ * A platform's server entry (its loaded value) in canonical form, with the path of every value in
+ * the entry so differences can be located. Values of the wrong type are left out: config-schema
+ * reports them.
+ */
+function normalizeServer(platform, entry) {
+    const server = isObject(entry) ? entry : {};
+    const t = platform.translation;
+    const bare = platform.interpolation.syntaxes.includes('bare');
+    const canonical = (value) => toCanonical(value, t.references, bare, t.lenientReferences === true);
+    const envKey = t.envKey ?? 'env';
+    const consumed = new Set(['command', 'args', envKey, 'headers', ...Object.keys(t.urlKeys)]);
+    if (Object.keys(t.readTypes).length > 0)
+        consumed.add('type');
+    if (t.cwd)
+        consumed.add('cwd');
+    if (t.description)
+        consumed.add('description');
+    if (t.disabled !== undefined)
+        consumed.add(t.disabled.key);
+    if (t.references === 'env-vars')
+        for (const field of codexEnvFields)
+            consumed.add(field);
+    const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string');
+    const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical);
+    const env = new Map();
+    const headers = new Map();
+    for (const [key, value] of entries(server[envKey])) {
+        if (typeof value === 'string')
+            env.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key]));
+    }
+    const headerSource = t.references === 'env-vars' ? 'http_headers' : 'headers';
+    for (const [key, value] of entries(server[headerSource])) {
+        if (typeof value === 'string') {
+            headers.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
+                headerSource,
+                key
+            ]));
+        }
+    }
+    if (t.references === 'env-vars')
+        readCodexReferences(server, env, headers);
+    const extras = new Map();
+    for (const [key, value] of Object.entries(server))
+        if (!consumed.has(key))
+            extras.set(key, item(value, [key]));
+    const disabledKey = t.disabled?.key;
+    const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
+    return {
+        transport: transportOf(platform, server, urlKey),
+        typed: typeof server.type === 'string' && server.type in t.readTypes,
+        ...commandOf(server, t.commandArray === true, canonical),
+        env,
+        cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
+        url,
+        headers,
+        disabled: disabledKey !== undefined && typeof disabledValue === 'boolean'
+            ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
+            : undefined,
+        extras
+    };
+}
+/** `command` and `args`, or OpenCode's one `command` array: program first, its arguments after. */
+function commandOf(server, commandArray, canonical) {
+    const strings = (value, key, from) => Array.isArray(value)
+        ? value.flatMap((arg, index) => index >= from && typeof arg === 'string'
+            ? [item(canonical(arg), [key, String(index)])]
+            : [])
+        : [];
+    if (!commandArray)
+        return {
+            command: stringItem(server, ['command'], canonical),
+            args: strings(server.args, 'args', 0)
+        };
+    const [program] = Array.isArray(server.command) ? server.command : [];
+    return {
+        command: typeof program === 'string' ? item(canonical(program), ['command', '0']) : undefined,
+        args: strings(server.command, 'command', 1)
+    };
+}
+/** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
+function readCodexReferences(server, env, headers) {
+    const vars = Array.isArray(server.env_vars) ? server.env_vars : [];
+    vars.forEach((entry, index) => {
+        const name = typeof entry === 'string'
+            ? entry
+            : isObject(entry) && typeof entry.name === 'string'
+                ? entry.name
+                : undefined;
+        if (name !== undefined)
+            env.set(name, item(`\${${name}}`, ['env_vars', String(index)]));
+    });
+    if (typeof server.bearer_token_env_var === 'string') {
+        headers.set('Authorization', item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
+    }
+    for (const [key, value] of entries(server.env_http_headers)) {
+        if (typeof value === 'string')
+            headers.set(key, item(`\${${value}}`, ['env_http_headers', key]));
+    }
+}
+function transportOf(platform, server, urlKey) {
+    const t = platform.translation;
+    const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined;
+    if (urlKey === undefined)
+        return declared === 'sse' || declared === 'http' ? declared : 'stdio';
+    const implied = t.urlKeys[urlKey];
+    if (implied !== undefined)
+        return implied;
+    return declared === 'sse' ? 'sse' : 'http';
+}
+function stringItem(server, path, canonical) {
+    const value = server[path[0] ?? ''];
+    return typeof value === 'string' ? item(canonical(value), path) : undefined;
+}
+function entries(value) {
+    return isObject(value) ? Object.entries(value) : [];
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const entryCache = new WeakMap();
+/**
+ * A located server entry in canonical form, computed once per entry and platform: several rules
+ * look at every entry, and a repository can hold thousands.
+ */
+function normalizeEntry(platform, entry) {
+    let byPlatform = entryCache.get(entry.value);
+    if (byPlatform === undefined) {
+        byPlatform = new Map();
+        entryCache.set(entry.value, byPlatform);
+    }
+    let server = byPlatform.get(platform.id);
+    if (server === undefined) {
+        server = normalizeServer(platform, toPlain(entry.value));
+        byPlatform.set(platform.id, server);
+    }
+    return server;
+}
+
 ;// CONCATENATED MODULE: ./src/platforms/generated-source.ts
+
 
 /** Fields mcp-lint's own source gives a server; anything else is a client-only field. */
 const serverFields = [
@@ -48895,9 +49166,6 @@ function passThrough(common) {
     result.overrides = overrides;
     return result;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /**
  * How a generator's source is read: `${VAR}` copied into each client file as written, editor
  * variables (VS Code's) included, for the client files to expand.
@@ -48924,6 +49192,7 @@ function generatorLaunch(source, verified) {
 }
 
 ;// CONCATENATED MODULE: ./src/platforms/rulesync.ts
+
 
 
 
@@ -49073,6 +49342,7 @@ function replaceWholly(replacement) {
 }
 
 ;// CONCATENATED MODULE: ./src/platforms/ruler.ts
+
 
 
 // Facts: intellectronica/ruler @ 0fa2caee (2026-08-19), read 2026-12-03:
@@ -49393,8 +49663,6 @@ function defineRule(rule) {
     }
 }));
 
-// EXTERNAL MODULE: ./src/core/interpolation.ts
-var core_interpolation = __nccwpck_require__(821);
 ;// CONCATENATED MODULE: ./src/core/string-range.ts
 /**
  * The location of `value.slice(start, end)` inside a string literal, accounting for quotes and
@@ -49629,113 +49897,6 @@ function isShell(command) {
 
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __nccwpck_require__(2258);
-;// CONCATENATED MODULE: ./src/source/references.ts
-
-/** Splits a canonical string into literal text and references. */
-function parseCanonical(value) {
-    const segments = [];
-    let literal = '';
-    let index = 0;
-    const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\}/;
-    while (index < value.length) {
-        if (value.startsWith('$${', index)) {
-            literal += '${';
-            index += 3;
-            continue;
-        }
-        const match = value[index] === '$' ? reference.exec(value.slice(index)) : null;
-        if (match === null) {
-            literal += value[index] ?? '';
-            index++;
-            continue;
-        }
-        if (literal !== '')
-            segments.push({ text: literal });
-        literal = '';
-        const [text, name = '', fallback] = match;
-        segments.push(fallback === undefined ? { text, name } : { text, name, fallback });
-        index += text.length;
-    }
-    if (literal !== '')
-        segments.push({ text: literal });
-    return segments;
-}
-/** Escapes literal text for a canonical string. */
-function escapeLiteral(text) {
-    // A function replacer: in a replacement string, "$$" would mean one "$".
-    return text.replaceAll('${', () => '$${');
-}
-/**
- * A platform string in canonical form: the platform's own references become `${NAME}`. Lenient
- * reading takes every syntax's references (`${env:X}`, `$X`, `{env:X}`) as references.
- */
-function toCanonical(value, style, bare, lenient = false) {
-    let result = '';
-    let last = 0;
-    for (const reference of (0,core_interpolation/* findReferences */.y)(value)) {
-        const canonical = lenient && reference.name !== undefined && reference.prefix !== 'input'
-            ? reference.kind === 'brace'
-                ? reference.text
-                : `\${${reference.name}}`
-            : canonicalReference(reference, style, bare);
-        if (canonical === undefined)
-            continue;
-        result += escapeLiteral(value.slice(last, reference.start)) + canonical;
-        last = reference.end;
-    }
-    return result + escapeLiteral(value.slice(last));
-}
-function canonicalReference(reference, style, bare) {
-    if (reference.name === undefined)
-        return undefined;
-    if (style === 'brace' && reference.kind === 'brace')
-        return reference.text;
-    if (style === 'brace' && reference.kind === 'bare' && bare)
-        return `\${${reference.name}}`;
-    if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
-        return `\${${reference.name}}`;
-    }
-    if (style === 'curly-env' && reference.kind === 'opencode')
-        return `\${${reference.name}}`;
-    return undefined;
-}
-/**
- * A canonical string in the platform's syntax, or undefined when the platform cannot express it:
- * a reference where the platform has no interpolation, a default where it has none, or a literal
- * `${` that the platform would expand.
- */
-function fromCanonical(value, style, defaults) {
-    let result = '';
-    for (const segment of parseCanonical(value)) {
-        if (segment.name === undefined) {
-            if (style === 'brace' && segment.text.includes('${'))
-                return undefined;
-            if (style === 'curly-env' && segment.text.includes('{env:'))
-                return undefined;
-            result += segment.text;
-        }
-        else if (style === 'brace') {
-            if (segment.fallback !== undefined && !defaults)
-                return undefined;
-            result += segment.text;
-        }
-        else if (style === 'env-prefix' && segment.fallback === undefined)
-            result += `\${env:${segment.name}}`;
-        else if (style === 'curly-env' && segment.fallback === undefined)
-            result += `{env:${segment.name}}`;
-        else
-            return undefined;
-    }
-    return result;
-}
-/** The variable a value passes through unchanged (`${NAME}` and nothing else), if it is one. */
-function passthroughName(value) {
-    const [only, ...rest] = parseCanonical(value);
-    return rest.length === 0 && only?.name !== undefined && only.fallback === undefined
-        ? only.name
-        : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/source/display.ts
 
 
@@ -49782,22 +49943,6 @@ function stringsOf(value) {
     if (value !== null && typeof value === 'object')
         return Object.values(value).flatMap(stringsOf);
     return [];
-}
-
-;// CONCATENATED MODULE: ./src/source/canonical.ts
-function item(value, path) {
-    return { value, path };
-}
-/** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
-function fieldName(path) {
-    const rest = path[0] === 'overrides' ? path.slice(2) : path;
-    const [head = '', ...tail] = rest;
-    if (tail.length === 0)
-        return head;
-    // OpenCode's `command` is an array too.
-    return head === 'args' || head === 'command'
-        ? `${head}[${tail.join('.')}]`
-        : `${head}.${tail.join('.')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/lcs.ts
@@ -50050,151 +50195,6 @@ function deepEqual(a, b) {
     }
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
-}
-
-;// CONCATENATED MODULE: ./src/source/normalize.ts
-
-
-
-/** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
-const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers'];
-/**
- * A platform's server entry (its loaded value) in canonical form, with the path of every value in
- * the entry so differences can be located. Values of the wrong type are left out: config-schema
- * reports them.
- */
-function normalizeServer(platform, entry) {
-    const server = normalize_isObject(entry) ? entry : {};
-    const t = platform.translation;
-    const bare = platform.interpolation.syntaxes.includes('bare');
-    const canonical = (value) => toCanonical(value, t.references, bare, t.lenientReferences === true);
-    const envKey = t.envKey ?? 'env';
-    const consumed = new Set(['command', 'args', envKey, 'headers', ...Object.keys(t.urlKeys)]);
-    if (Object.keys(t.readTypes).length > 0)
-        consumed.add('type');
-    if (t.cwd)
-        consumed.add('cwd');
-    if (t.description)
-        consumed.add('description');
-    if (t.disabled !== undefined)
-        consumed.add(t.disabled.key);
-    if (t.references === 'env-vars')
-        for (const field of codexEnvFields)
-            consumed.add(field);
-    const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string');
-    const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical);
-    const env = new Map();
-    const headers = new Map();
-    for (const [key, value] of entries(server[envKey])) {
-        if (typeof value === 'string')
-            env.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key]));
-    }
-    const headerSource = t.references === 'env-vars' ? 'http_headers' : 'headers';
-    for (const [key, value] of entries(server[headerSource])) {
-        if (typeof value === 'string') {
-            headers.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
-                headerSource,
-                key
-            ]));
-        }
-    }
-    if (t.references === 'env-vars')
-        readCodexReferences(server, env, headers);
-    const extras = new Map();
-    for (const [key, value] of Object.entries(server))
-        if (!consumed.has(key))
-            extras.set(key, item(value, [key]));
-    const disabledKey = t.disabled?.key;
-    const disabledValue = disabledKey === undefined ? undefined : server[disabledKey];
-    return {
-        transport: transportOf(platform, server, urlKey),
-        typed: typeof server.type === 'string' && server.type in t.readTypes,
-        ...commandOf(server, t.commandArray === true, canonical),
-        env,
-        cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
-        url,
-        headers,
-        disabled: disabledKey !== undefined && typeof disabledValue === 'boolean'
-            ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
-            : undefined,
-        extras
-    };
-}
-/** `command` and `args`, or OpenCode's one `command` array: program first, its arguments after. */
-function commandOf(server, commandArray, canonical) {
-    const strings = (value, key, from) => Array.isArray(value)
-        ? value.flatMap((arg, index) => index >= from && typeof arg === 'string'
-            ? [item(canonical(arg), [key, String(index)])]
-            : [])
-        : [];
-    if (!commandArray)
-        return {
-            command: stringItem(server, ['command'], canonical),
-            args: strings(server.args, 'args', 0)
-        };
-    const [program] = Array.isArray(server.command) ? server.command : [];
-    return {
-        command: typeof program === 'string' ? item(canonical(program), ['command', '0']) : undefined,
-        args: strings(server.command, 'command', 1)
-    };
-}
-/** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
-function readCodexReferences(server, env, headers) {
-    const vars = Array.isArray(server.env_vars) ? server.env_vars : [];
-    vars.forEach((entry, index) => {
-        const name = typeof entry === 'string'
-            ? entry
-            : normalize_isObject(entry) && typeof entry.name === 'string'
-                ? entry.name
-                : undefined;
-        if (name !== undefined)
-            env.set(name, item(`\${${name}}`, ['env_vars', String(index)]));
-    });
-    if (typeof server.bearer_token_env_var === 'string') {
-        headers.set('Authorization', item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
-    }
-    for (const [key, value] of entries(server.env_http_headers)) {
-        if (typeof value === 'string')
-            headers.set(key, item(`\${${value}}`, ['env_http_headers', key]));
-    }
-}
-function transportOf(platform, server, urlKey) {
-    const t = platform.translation;
-    const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined;
-    if (urlKey === undefined)
-        return declared === 'sse' || declared === 'http' ? declared : 'stdio';
-    const implied = t.urlKeys[urlKey];
-    if (implied !== undefined)
-        return implied;
-    return declared === 'sse' ? 'sse' : 'http';
-}
-function stringItem(server, path, canonical) {
-    const value = server[path[0] ?? ''];
-    return typeof value === 'string' ? item(canonical(value), path) : undefined;
-}
-function entries(value) {
-    return normalize_isObject(value) ? Object.entries(value) : [];
-}
-function normalize_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-const entryCache = new WeakMap();
-/**
- * A located server entry in canonical form, computed once per entry and platform: several rules
- * look at every entry, and a repository can hold thousands.
- */
-function normalizeEntry(platform, entry) {
-    let byPlatform = entryCache.get(entry.value);
-    if (byPlatform === undefined) {
-        byPlatform = new Map();
-        entryCache.set(entry.value, byPlatform);
-    }
-    let server = byPlatform.get(platform.id);
-    if (server === undefined) {
-        server = normalizeServer(platform, toPlain(entry.value));
-        byPlatform.set(platform.id, server);
-    }
-    return server;
 }
 
 ;// CONCATENATED MODULE: ./src/source/drift.ts
@@ -52616,7 +52616,7 @@ function canonicalFor(server, platform) {
 function fromOverride(override, path) {
     let node = override;
     for (const segment of path) {
-        if (!normalize_isObject(node))
+        if (!isObject(node))
             return false;
         node = node[segment];
     }
@@ -52648,7 +52648,7 @@ function expectedInputs(source, target) {
             continue;
         const declared = server.overrides.get(target.platform.id)?.inputs;
         for (const input of Array.isArray(declared) ? declared : []) {
-            if (normalize_isObject(input) && typeof input.id === 'string' && !inputs.has(input.id))
+            if (isObject(input) && typeof input.id === 'string' && !inputs.has(input.id))
                 inputs.set(input.id, input);
         }
     }
@@ -58267,6 +58267,17 @@ function findServerMapKey(text) {
     const key = groups.find((group) => group !== undefined) ?? '';
     return { key, offset: match.index + match[0].indexOf(key) };
 }
+/** The file as an unattributed MCP config, located at its server-map key; undefined without one. */
+function unattributedIn(path, text) {
+    const key = findServerMapKey(text);
+    if (key === undefined)
+        return undefined;
+    return {
+        path,
+        key: key.key,
+        location: new SourceText(path, text).locate(key.offset, key.key.length)
+    };
+}
 /**
  * Where tools keep MCP configs: a path that says "mcp", a file at the repository root
  * (`opencode.json`, `kilo.json`), or one in a tool's dot-folder (`.amp/`, `.ruler/`, `.vibe/`).
@@ -58312,11 +58323,9 @@ async function findUnattributed(root, isRead) {
         const read = await readRepoFile(root, path, { maxBytes: MAX_BYTES });
         if (read.status !== 'ok')
             continue;
-        const key = findServerMapKey(read.text);
-        if (key === undefined)
-            continue;
-        const location = new SourceText(path, read.text).locate(key.offset, key.key.length);
-        found.push({ path, key: key.key, location });
+        const file = unattributedIn(path, read.text);
+        if (file !== undefined)
+            found.push(file);
     }
     return found;
 }

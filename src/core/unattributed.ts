@@ -58,6 +58,17 @@ export function findServerMapKey(text: string): { key: string; offset: number } 
   return { key, offset: match.index + match[0].indexOf(key) }
 }
 
+/** The file as an unattributed MCP config, located at its server-map key; undefined without one. */
+export function unattributedIn(path: string, text: string): UnattributedFile | undefined {
+  const key = findServerMapKey(text)
+  if (key === undefined) return undefined
+  return {
+    path,
+    key: key.key,
+    location: new SourceText(path, text).locate(key.offset, key.key.length)
+  }
+}
+
 /**
  * Where tools keep MCP configs: a path that says "mcp", a file at the repository root
  * (`opencode.json`, `kilo.json`), or one in a tool's dot-folder (`.amp/`, `.ruler/`, `.vibe/`).
@@ -103,10 +114,8 @@ export async function findUnattributed(
   for (const path of candidates.sort(compareText).slice(0, MAX_READS)) {
     const read = await readRepoFile(root, path, { maxBytes: MAX_BYTES })
     if (read.status !== 'ok') continue
-    const key = findServerMapKey(read.text)
-    if (key === undefined) continue
-    const location = new SourceText(path, read.text).locate(key.offset, key.key.length)
-    found.push({ path, key: key.key, location })
+    const file = unattributedIn(path, read.text)
+    if (file !== undefined) found.push(file)
   }
   return found
 }

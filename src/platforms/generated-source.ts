@@ -1,4 +1,5 @@
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { PlainObject } from '../core/tree.js'
+import { isObject } from '../source/normalize.js'
 import { platforms } from './clients.js'
 import type { Interpolation, LaunchSemantics } from './platform.js'
 
@@ -35,10 +36,6 @@ export function passThrough(common: PlainObject): PlainObject {
   }
   result.overrides = overrides
   return result
-}
-
-export function isObject(value: PlainValue | undefined): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

@@ -1,10 +1,6 @@
 import type { PlainObject } from '../core/tree.js'
-import {
-  generatorInterpolation,
-  generatorLaunch,
-  isObject,
-  passThrough
-} from './generated-source.js'
+import { isObject } from '../source/normalize.js'
+import { generatorInterpolation, generatorLaunch, passThrough } from './generated-source.js'
 import { everyTypeSpelling, type PlatformId, type SourceDialect } from './platform.js'
 import { SCHEMA_BASE_URL } from './schema-parts.js'
 
