@@ -115,7 +115,12 @@ function clientTable(): string {
       .map(code)
       .join(', ')
     const naming = dialect.role === 'client' && dialect.tools?.naming !== undefined ? 'yes' : '—'
-    return `| ${dialect.displayName} | ${files} | ${formatOf(dialect)} | ${code(dialect.serversKeys[0])} | ${naming} | ${dialect.checked} |`
+    const key = dialect.serversKeys[0]
+    const map =
+      dialect.serverList === undefined
+        ? code(key)
+        : `${code(dialect.format === 'toml' ? `[[${key}]]` : key)} list, by \`${dialect.serverList.nameKey}\``
+    return `| ${dialect.displayName} | ${files} | ${formatOf(dialect)} | ${map} | ${naming} | ${dialect.checked} |`
   })
   return [
     '| Client | Files (repo-relative) | Format | Server map | Tool names | Checked against |',
@@ -126,6 +131,7 @@ function clientTable(): string {
 
 function formatOf(dialect: Dialect): string {
   if (dialect.format === 'toml') return 'TOML'
+  if (dialect.format === 'yaml') return 'YAML'
   const allowed = (allowance: Allowance | undefined) => allowance === 'allowed'
   const comments = allowed(dialect.jsonc?.comments)
   const commas = allowed(dialect.jsonc?.trailingCommas)

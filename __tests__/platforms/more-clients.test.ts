@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { lint } from '../../src/lint.js'
 import { lintFiles } from '../../src/lint-text.js'
 import { getPlatform } from '../../src/platforms/index.js'
 import type { PlatformId } from '../../src/platforms/platform.js'
 import { rules } from '../../src/rules/index.js'
+import { makeRepo } from '../helpers/temp-repo.js'
 
 /** The name each tool of each server reaches the model as, under a client's naming. */
 function names(id: PlatformId, servers: Record<string, readonly string[]>) {
@@ -59,6 +61,13 @@ describe('tool names as each client sends them', () => {
       ['a.b', 'add', 'a_b_add', 'sanitized'],
       ['a_b', 'add', 'a_b_add', ''],
       ['srv', 'dotted.tool', 'srv_dotted_tool', 'sanitized']
+    ])
+  })
+
+  it('Mistral Vibe 2.18.4 (source): <name>_<tool>, the name normalised and the tool as it is', () => {
+    expect(names('mistral-vibe', { 'my server!': ['read.file'], '-x-': ['t'] })).toEqual([
+      ['my server!', 'read.file', 'my_server_read.file', 'sanitized'],
+      ['-x-', 't', 'x_t', 'sanitized']
     ])
   })
 
@@ -138,6 +147,46 @@ describe('file facts of the clients read since 2026-12-03', () => {
       '1:65 warning config-env-syntax: "${B}" is not expanded by OpenCode; write "{env:B}"',
       '1:73 warning config-env-syntax: "$C" is not expanded by OpenCode; write "{env:C}"'
     ])
+  })
+
+  it('Mistral Vibe: [[mcp_servers]] entries named by "name"; one bad entry or a repeated name refuses the file', () => {
+    const refused =
+      'Mistral Vibe 2.18.4 refuses the whole configuration ("Invalid configuration") and does not start'
+    expect(
+      check(
+        '.vibe/config.toml',
+        [
+          '[[mcp_servers]]',
+          'name = "a b"',
+          'transport = "stdio"',
+          'command = "x"',
+          '[[mcp_servers]]',
+          'name = "a_b"',
+          'command = "y"',
+          'type = "stdio"'
+        ].join('\n')
+      )
+    ).toEqual([
+      `5:1 error config-schema: server "a_b": a server needs "transport" ("stdio", "http" or "streamable-http"): Vibe has no default, and ${refused}`,
+      `6:8 error config-schema: server name "a_b" is the same as "a b" at 2:8 once the client normalises names: ${refused}`,
+      '8:1 warning config-unknown-field: Mistral Vibe reads "transport", not "type"'
+    ])
+  })
+
+  it('Mistral Vibe: a string command is split as shlex does, so it equals the same words in command and args', async () => {
+    const { root, remove } = makeRepo({
+      '.agents/mcp/mcp-servers.json': JSON.stringify({
+        targets: ['mistral-vibe'],
+        mcpServers: { notes: { command: 'uvx', args: ['notes-mcp==1.4.2', '--root', 'my notes'] } }
+      }),
+      '.vibe/config.toml':
+        '[[mcp_servers]]\nname = "notes"\ntransport = "stdio"\ncommand = "uvx notes-mcp==1.4.2 --root \'my notes\'"\n'
+    })
+    try {
+      expect((await lint({ root })).diagnostics).toEqual([])
+    } finally {
+      remove()
+    }
   })
 
   it('Junie and Trae, known from their docs only: format findings are notices, secrets are not', () => {

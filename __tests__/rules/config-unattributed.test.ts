@@ -28,7 +28,7 @@ testRule(rule, {
     },
     {
       name: 'a TOML mcp_servers table and a YAML mcpServers list',
-      path: '.vibe/config.toml',
+      path: 'tools/agent/config.toml',
       text: 'model = "x"\n\n[mcp_servers.docs]\ncommand = "docs"\n',
       others: [
         {

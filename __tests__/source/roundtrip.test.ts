@@ -129,7 +129,12 @@ function content(server: CanonicalServer) {
 }
 
 function writeFile(platform: Dialect, server: PlainObject): string {
-  if (platform.format === 'toml') return writeTomlServers(new Map([['s', server]]))
+  if (platform.format === 'toml')
+    return writeTomlServers(
+      new Map([['s', server]]),
+      platform.serversKeys[0],
+      platform.serverList?.nameKey
+    )
   return JSON.stringify({ [platform.serversKeys[0]]: { s: server } }, null, 2)
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main, processIO, type CliIO } from '../../src/cli/main.js'
 import { lint } from '../../src/lint.js'
-import { sourceDialects } from '../../src/platforms/index.js'
+import { getPlatform, platforms, sourceDialects } from '../../src/platforms/index.js'
 
 const temps: string[] = []
 afterEach(() => {
@@ -71,6 +71,42 @@ describe('mcp-lint sync', () => {
         0,
         'every platform file matches the central source\n'
       ])
+    }
+  )
+
+  // Every client's file written from one source: it reads back with no finding, and in sync.
+  it.each(platforms.map((platform) => platform.id))(
+    'writes the %s file from the central source, which then checks clean',
+    async (id) => {
+      const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+      temps.push(root)
+      mkdirSync(join(root, '.agents/mcp'), { recursive: true })
+      const remote = getPlatform(id).translation.transports.includes('http')
+      writeFileSync(
+        join(root, '.agents/mcp/mcp-servers.json'),
+        JSON.stringify({
+          targets: [id],
+          mcpServers: {
+            'file-tools': {
+              command: 'npx',
+              args: ['-y', '@modelcontextprotocol/server-filesystem@2026.8.31', 'docs and notes'],
+              env: { LOG_LEVEL: 'debug' }
+            },
+            ...(remote ? { tracker: { type: 'http', url: 'https://tracker.example.com/mcp' } } : {})
+          }
+        })
+      )
+      const first = await cli(['sync', root])
+      expect([first.code, first.stderr]).toEqual([0, ''])
+      const result = await lint({ root })
+      expect(
+        result.files
+          .filter((file) => file.platform !== 'source')
+          .map((file) => [file.platform, file.servers.length])
+      ).toEqual([[id, remote ? 2 : 1]])
+      expect(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([])
+      const second = await cli(['sync', root, '--check'])
+      expect(second.code).toBe(0)
     }
   )
 

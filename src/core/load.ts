@@ -121,10 +121,14 @@ function platformServers(
   const map = serversProperty?.value
   const servers =
     map?.kind === 'object'
-      ? [...nestedServers(map, platform), ...extractServers(map, platform.nestedServers)]
-      : map?.kind === 'array' && platform.serverArray !== undefined
-        ? map.items.map((value, index) => toEntry(derivedString(String(index), value), value))
-        : []
+      ? [...nestedServers(map, platform), ...extractServers(map, platform.nestedServers, platform)]
+      : map?.kind === 'array' && platform.serverList !== undefined
+        ? listedServers(map.items, platform.serverList.nameKey, platform)
+        : map?.kind === 'array' && platform.serverArray !== undefined
+          ? map.items.map((value, index) =>
+              toEntry(derivedString(String(index), value), value, platform)
+            )
+          : []
   const setting = platform.commandSetting
   const line =
     setting === undefined || root === undefined ? undefined : settingAt(root, setting.path)
@@ -176,17 +180,38 @@ function derivedString(value: string, at: ValueNode | StringNode): StringNode {
 }
 
 /** The server entries of a server map, one per name (the last definition wins), but `skip`'s. */
-export function extractServers(map: ObjectNode, skip?: string): ServerEntry[] {
+export function extractServers(map: ObjectNode, skip?: string, platform?: Dialect): ServerEntry[] {
   return effectiveProperties(map)
     .filter(({ key, value }) => key.value !== skip || !holdsNestedServers(value))
-    .map(({ key, value }) => toEntry(key, value))
+    .map(({ key, value }) => toEntry(key, value, platform))
+}
+
+/**
+ * The entries of a server list, named by their `nameKey` string, one per name in first-seen
+ * order with the last definition winning, as for a map.
+ */
+function listedServers(
+  items: readonly ValueNode[],
+  nameKey: string,
+  platform: Dialect
+): ServerEntry[] {
+  const byName = new Map<string, ServerEntry>()
+  for (const value of items) {
+    const name = value.kind === 'object' ? findProperty(value, nameKey)?.value : undefined
+    if (name?.kind !== 'string') continue
+    byName.delete(name.value)
+    byName.set(name.value, toEntry(name, value, platform))
+  }
+  return [...byName.values()]
 }
 
 /** OpenCode's V2 `mcp.servers`: the servers under the platform's nested key, if it holds a map. */
 function nestedServers(map: ObjectNode, platform: Dialect): ServerEntry[] {
   const key = platform.nestedServers
   const nested = key === undefined ? undefined : findProperty(map, key)?.value
-  return nested !== undefined && holdsNestedServers(nested) ? extractServers(nested) : []
+  return nested !== undefined && holdsNestedServers(nested)
+    ? extractServers(nested, undefined, platform)
+    : []
 }
 
 /** A map of servers rather than a V1 server that happens to be named like the nested key. */
@@ -194,15 +219,20 @@ export function holdsNestedServers(value: ValueNode): value is ObjectNode {
   return value.kind === 'object' && findProperty(value, 'type')?.value.kind !== 'string'
 }
 
-function toEntry(name: StringNode, value: ValueNode): ServerEntry {
+function toEntry(name: StringNode, value: ValueNode, platform?: Dialect): ServerEntry {
   const fields = new Map(
     value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []
   )
-  return { name, value, fields, transport: detectTransport(fields) }
+  return {
+    name,
+    value,
+    fields,
+    transport: detectTransport(fields, platform?.translation.typeKey ?? 'type')
+  }
 }
 
-function detectTransport(fields: ReadonlyMap<string, PropertyNode>): Transport {
-  const type = fields.get('type')?.value
+function detectTransport(fields: ReadonlyMap<string, PropertyNode>, typeKey: string): Transport {
+  const type = fields.get(typeKey)?.value
   const declared = type?.kind === 'string' ? type.value : undefined
   if (fields.has('url') || fields.has('serverUrl') || fields.has('httpUrl'))
     return declared === 'sse' ? 'sse' : 'http'

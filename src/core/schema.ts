@@ -83,6 +83,30 @@ export function entryIssueRejectsFile(platform: Dialect, issue: SchemaIssue): bo
   )
 }
 
+/**
+ * The server a path in the file's tree is inside, and the path below its entry: the server map's
+ * `<key>/<name>/…`, OpenCode's V2 `mcp/servers/<name>/…`, or a server list's `<key>/<index>/…`
+ * (named by the entry's name field).
+ */
+export function serverAtPath(
+  file: AnyConfigFile,
+  path: readonly string[]
+): { server: string; rest: readonly string[] } | undefined {
+  const platform = file.platform
+  if (path.length < 2 || !platform.serversKeys.includes(path[0] ?? '')) return undefined
+  const nested = platform.nestedServers
+  if (nested !== undefined && path[1] === nested && path.length >= 3)
+    return { server: path[2] ?? '', rest: path.slice(3) }
+  const list = platform.serverList
+  if (list !== undefined) {
+    const item = file.serversProperty?.value
+    const entry = item?.kind === 'array' ? item.items[Number(path[1])] : undefined
+    const name = entry?.kind === 'object' ? findProperty(entry, list.nameKey)?.value : undefined
+    return name?.kind === 'string' ? { server: name.value, rest: path.slice(2) } : undefined
+  }
+  return { server: path[1] ?? '', rest: path.slice(2) }
+}
+
 /** Compound keywords whose own error says it all; their branch errors are noise. */
 const compound = new Set(['anyOf', 'oneOf', 'propertyNames'])
 

@@ -9,6 +9,7 @@ import { geminiCli } from './gemini-cli.js'
 import { junie } from './junie.js'
 import { kiloCode } from './kilo-code.js'
 import { kiro } from './kiro.js'
+import { mistralVibe } from './mistral-vibe.js'
 import { opencode } from './opencode.js'
 import { qwenCode } from './qwen-code.js'
 import { roo } from './roo.js'
@@ -31,6 +32,7 @@ export const platforms: readonly Platform[] = [
   junie,
   kiloCode,
   kiro,
+  mistralVibe,
   opencode,
   qwenCode,
   roo,

@@ -15,6 +15,7 @@ export type PlatformId =
   | 'junie'
   | 'kilo-code'
   | 'kiro'
+  | 'mistral-vibe'
   | 'opencode'
   | 'qwen-code'
   | 'roo'
@@ -67,6 +68,11 @@ export interface Interpolation {
   readonly preferred: 'brace' | 'env-prefix' | 'curly-env' | undefined
   /** What to do instead when the platform expands nothing; `{name}` is the variable's name. */
   readonly advice?: string
+  /**
+   * How to keep a secret out of the file when the platform expands nothing and the usual advice
+   * (set it in the environment the client starts from) does not hold.
+   */
+  readonly secretAdvice?: string
   /**
    * The platform expands a command substitution (`$(…)`, backticks) in these fields when it
    * starts the server: a command the repository wrote runs on the user's machine (Crush).
@@ -152,6 +158,8 @@ export interface Translation {
   readonly typeValues: Readonly<Partial<Record<ServerTransport, string>>>
   /** `type` values read, and the transport each means. */
   readonly readTypes: Readonly<Record<string, ServerTransport>>
+  /** The key the transport is written under, when it is not `type` (Mistral Vibe's `transport`). */
+  readonly typeKey?: string
   readonly cwd: boolean
   readonly headers: boolean
   /** How a disabled server is marked, if the file can say so. */
@@ -160,6 +168,11 @@ export interface Translation {
   readonly references: 'brace' | 'env-prefix' | 'curly-env' | 'none' | 'env-vars'
   /** `command` is the whole command line as an array, program first (OpenCode); no `args`. */
   readonly commandArray?: true
+  /**
+   * `command` may be one string split into words as a POSIX shell would, or an array of words;
+   * `args` follow those words (Mistral Vibe: `shlex.split(command)` or `list(command)`, then args).
+   */
+  readonly commandLine?: true
   /** The key environment variables are written under, when it is not `env` (OpenCode's `environment`). */
   readonly envKey?: string
   /** Source `description` is written into the server entry. */
@@ -200,7 +213,7 @@ export interface Dialect {
    * `__proto__`); absent, "constructor" and "prototype" are reported too.
    */
   readonly reservedServerNames?: { readonly names: readonly string[]; readonly verified: string }
-  readonly format: 'json' | 'toml'
+  readonly format: 'json' | 'toml' | 'yaml'
   /** A UTF-8 byte order mark at the start of the file, where the platform's reader is known. */
   readonly byteOrderMark?: Allowance
   /** JSONC features: absent for TOML. */
@@ -212,6 +225,23 @@ export interface Dialect {
    * the entries beside it are servers too. A broken entry there refuses only that server.
    */
   readonly nestedServers?: string
+  /**
+   * The servers are a list of entries that each carry their name under `nameKey` (Mistral Vibe's
+   * `[[mcp_servers]]`, Continue's `mcpServers:` list), not a map keyed by name. An entry without a
+   * string name is no server.
+   */
+  readonly serverList?: {
+    readonly nameKey: string
+    /**
+     * Verified: two entries whose names are equal once `key` normalises them refuse the whole
+     * file (Mistral Vibe); absent, the last entry of a name wins, as in a map.
+     */
+    readonly unique?: {
+      readonly key: (name: string) => string
+      readonly consequence: string
+      readonly verified: string
+    }
+  }
   /** A file only for MCP, so a missing server map means the platform sees no servers. */
   readonly dedicated: boolean
   /** JSON Schema of the whole file, shipped in schemas/ for editors. */

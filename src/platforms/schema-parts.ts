@@ -53,6 +53,8 @@ export interface FileSchemaOptions {
   readonly title: string
   readonly serversKey: string
   readonly server: JsonSchema
+  /** The servers are a list of entries carrying their own names (`Dialect.serverList`). */
+  readonly list?: boolean
   /** Names the platform accepts for a server, if it restricts them. */
   readonly serverName?: JsonSchema
   /** A dedicated MCP file needs its server map. */
@@ -64,7 +66,10 @@ export const SCHEMA_BASE_URL = 'https://raw.githubusercontent.com/mcp-lint/mcp-l
 
 /** The schema of a whole platform file: the server map, plus whatever else the file may hold. */
 export function fileSchema(options: FileSchemaOptions): JsonSchema {
-  const servers: Record<string, unknown> = { type: 'object', additionalProperties: options.server }
+  const servers: Record<string, unknown> =
+    options.list === true
+      ? { type: 'array', items: options.server }
+      : { type: 'object', additionalProperties: options.server }
   if (options.serverName !== undefined) servers.propertyNames = options.serverName
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -89,9 +94,15 @@ export function serverSchema(
   }
 }
 
+interface ServersSchema {
+  readonly additionalProperties?: { readonly properties?: object }
+  readonly items?: { readonly properties?: object }
+}
+
 /** The server fields a platform's schema knows. */
 export function serverFieldNames(schema: JsonSchema, serversKey: string): Set<string> {
-  const properties = schema.properties as
-    Record<string, { additionalProperties?: { properties?: object } }> | undefined
-  return new Set(Object.keys(properties?.[serversKey]?.additionalProperties?.properties ?? {}))
+  const servers = (schema.properties as Record<string, ServersSchema> | undefined)?.[serversKey]
+  return new Set(
+    Object.keys(servers?.additionalProperties?.properties ?? servers?.items?.properties ?? {})
+  )
 }

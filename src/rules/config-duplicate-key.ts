@@ -1,3 +1,4 @@
+import { serverAtPath } from '../core/schema.js'
 import { forEachProperty, type StringNode } from '../core/tree.js'
 import { defineRule } from './rule.js'
 
@@ -42,9 +43,10 @@ export default defineRule({
         return
       }
       const { line, column } = first.location.range.start
-      const server = file.platform.serversKeys.includes(path[0] ?? '')
-        ? (path[1] ?? property.key.value)
-        : undefined
+      const server =
+        path.length === 1 && file.platform.serversKeys.includes(path[0] ?? '')
+          ? property.key.value
+          : serverAtPath(file, path)?.server
       const data = { key: property.key.value, line, column, platform: file.platform.displayName }
       const lastWins = file.platform.duplicateKeys?.keeps === 'last'
       report('duplicate', property.key.location, data, {

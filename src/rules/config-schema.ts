@@ -1,10 +1,56 @@
 import type { AnyConfigFile } from '../core/model.js'
 import { splitCommandLine } from '../core/command-line.js'
-import { entryIssueRejectsFile, schemaIssues, type SchemaIssue } from '../core/schema.js'
+import {
+  entryIssueRejectsFile,
+  schemaIssues,
+  serverAtPath,
+  type SchemaIssue
+} from '../core/schema.js'
 import { startOf } from '../core/source.js'
-import { forEachProperty, formatPath, resolvePath, type ValueNode } from '../core/tree.js'
+import {
+  findProperty,
+  forEachProperty,
+  formatPath,
+  resolvePath,
+  type StringNode,
+  type ValueNode
+} from '../core/tree.js'
 import { platformsUsingKey } from '../platforms/index.js'
-import { defineRule } from './rule.js'
+import { defineRule, type Report } from './rule.js'
+
+const messages = {
+  missingServers: (d: { key: string; platform: string }) =>
+    `no "${d.key}" key: ${d.platform} finds no servers in this file`,
+  wrongServersKey: (d: { found: string; owners: string; key: string; platform: string }) =>
+    `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads "${d.key}"`,
+  ignoredServersKey: (d: { found: string; owners: string; key: string; platform: string }) =>
+    `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads only "${d.key}" and ignores these`,
+  notObject: (d: { actual: string }) => `the file must hold an object, not ${d.actual}`,
+  required: (d: { subject: string; field: string }) => `${d.subject} is missing "${d.field}"`,
+  hint: (d: { subject: string; hint: string }) => `${d.subject}: ${d.hint}`,
+  // `then`: what the platform does with the whole file for one broken entry, or ''.
+  type: (d: { subject: string; expected: string; actual: string; then: string }) =>
+    `${d.subject} must be ${d.expected}, not ${d.actual}${d.then}`,
+  enum: (d: { subject: string; allowed: string; then: string }) =>
+    `${d.subject} must be one of ${d.allowed}${d.then}`,
+  invalid: (d: { subject: string; detail: string; then: string }) =>
+    `${d.subject} ${d.detail}${d.then}`,
+  tolerated: (d: { subject: string; expected: string; actual: string; consequence: string }) =>
+    `${d.subject} should be ${d.expected}, not ${d.actual}: ${d.consequence}`,
+  unread: (d: { message: string }) => d.message,
+  commandOperator: (d: { setting: string; construct: string; consequence: string }) =>
+    `"${d.setting}" holds ${d.construct}, which the client does not run in a shell: ${d.consequence}`,
+  sameName: (d: {
+    server: string
+    other: string
+    line: number
+    column: number
+    consequence: string
+  }) =>
+    `server name "${d.server}" is the same as "${d.other}" at ${d.line}:${d.column} once the client normalises names: ${d.consequence}`,
+  unsafeKey: (d: { key: string }) =>
+    `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
+}
 
 export default defineRule({
   id: 'config-schema',
@@ -40,31 +86,7 @@ export default defineRule({
       ]
     }
   },
-  messages: {
-    missingServers: (d: { key: string; platform: string }) =>
-      `no "${d.key}" key: ${d.platform} finds no servers in this file`,
-    wrongServersKey: (d: { found: string; owners: string; key: string; platform: string }) =>
-      `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads "${d.key}"`,
-    ignoredServersKey: (d: { found: string; owners: string; key: string; platform: string }) =>
-      `"${d.found}" is the server key of ${d.owners}; ${d.platform} reads only "${d.key}" and ignores these`,
-    notObject: (d: { actual: string }) => `the file must hold an object, not ${d.actual}`,
-    required: (d: { subject: string; field: string }) => `${d.subject} is missing "${d.field}"`,
-    hint: (d: { subject: string; hint: string }) => `${d.subject}: ${d.hint}`,
-    // `then`: what the platform does with the whole file for one broken entry, or ''.
-    type: (d: { subject: string; expected: string; actual: string; then: string }) =>
-      `${d.subject} must be ${d.expected}, not ${d.actual}${d.then}`,
-    enum: (d: { subject: string; allowed: string; then: string }) =>
-      `${d.subject} must be one of ${d.allowed}${d.then}`,
-    invalid: (d: { subject: string; detail: string; then: string }) =>
-      `${d.subject} ${d.detail}${d.then}`,
-    tolerated: (d: { subject: string; expected: string; actual: string; consequence: string }) =>
-      `${d.subject} should be ${d.expected}, not ${d.actual}: ${d.consequence}`,
-    unread: (d: { message: string }) => d.message,
-    commandOperator: (d: { setting: string; construct: string; consequence: string }) =>
-      `"${d.setting}" holds ${d.construct}, which the client does not run in a shell: ${d.consequence}`,
-    unsafeKey: (d: { key: string }) =>
-      `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
-  },
+  messages,
   check({ file, report }) {
     const root = file.root
     if (root === undefined) return
@@ -148,7 +170,7 @@ export default defineRule({
         server !== undefined &&
         (issue.keyword === 'type' || issue.keyword === 'enum') &&
         tolerated.fields.some((field) =>
-          matchesField(field, entryPath(file, issue.path)?.rest ?? [])
+          matchesField(field, serverAtPath(file, issue.path)?.rest ?? [])
         )
       ) {
         const data = typeData(subject, issue)
@@ -205,6 +227,7 @@ export default defineRule({
           consequence: setting.consequence
         })
     }
+    checkUniqueNames(file, report)
     forEachProperty(root, (property, owner) => {
       const name = property.key.value
       const reserved = file.platform.reservedServerNames?.names ?? defaultReservedServerNames
@@ -214,6 +237,37 @@ export default defineRule({
     })
   }
 })
+
+/** A server list whose client refuses two entries of one (normalised) name: Mistral Vibe. */
+function checkUniqueNames(file: AnyConfigFile, report: Report<typeof messages>): void {
+  const list = file.platform.serverList
+  const items = file.serversProperty?.value
+  if (list?.unique === undefined || items?.kind !== 'array') return
+  const seen = new Map<string, StringNode>()
+  for (const item of items.items) {
+    const name = item.kind === 'object' ? findProperty(item, list.nameKey)?.value : undefined
+    if (name?.kind !== 'string') continue
+    const key = list.unique.key(name.value)
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, name)
+      continue
+    }
+    const { line, column } = first.location.range.start
+    report(
+      'sameName',
+      name.location,
+      {
+        server: name.value,
+        other: first.value,
+        line,
+        column,
+        consequence: list.unique.consequence
+      },
+      { server: name.value }
+    )
+  }
+}
 
 /** "VS Code", or "Claude Code and 7 other platforms" for the common `mcpServers`. */
 function describeOwners(key: string): string {
@@ -250,23 +304,11 @@ function matchesField(pattern: string, path: readonly string[]): boolean {
 }
 
 function serverOf(file: AnyConfigFile, path: readonly string[]): string | undefined {
-  return entryPath(file, path)?.server
-}
-
-/** The server a schema path is inside, and the path below its entry; V2 `mcp.servers.<name>` too. */
-function entryPath(
-  file: AnyConfigFile,
-  path: readonly string[]
-): { server: string; rest: readonly string[] } | undefined {
-  if (path.length < 2 || !file.platform.serversKeys.includes(path[0] ?? '')) return undefined
-  const nested = file.platform.nestedServers
-  if (nested !== undefined && path[1] === nested && path.length >= 3)
-    return { server: path[2] ?? '', rest: path.slice(3) }
-  return { server: path[1] ?? '', rest: path.slice(2) }
+  return serverAtPath(file, path)?.server
 }
 
 function describeSubject(file: AnyConfigFile, root: ValueNode, path: readonly string[]): string {
-  const at = entryPath(file, path)
+  const at = serverAtPath(file, path)
   if (at === undefined) return path.length === 0 ? 'the file' : `"${formatPath(root, path)}"`
   const { server, rest } = at
   if (rest.length === 0) return `server "${server}"`

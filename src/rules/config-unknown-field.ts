@@ -1,4 +1,4 @@
-import { schemaIssues } from '../core/schema.js'
+import { schemaIssues, serverAtPath } from '../core/schema.js'
 import { closest } from '../core/suggest.js'
 import { defineRule } from './rule.js'
 
@@ -46,12 +46,13 @@ export default defineRule({
         isCommentKey(issue.field)
       )
         continue
-      const server = issue.path[1]
+      const at = serverAtPath(file, issue.path)
+      const server = at?.server
       const options = {
         unconfirmed: platform.unknownFields === 'unconfirmed',
         ...(server === undefined ? {} : { server })
       }
-      const reason = issue.path.length === 2 ? platform.ignoredFields[issue.field] : undefined
+      const reason = at?.rest.length === 0 ? platform.ignoredFields[issue.field] : undefined
       if (reason !== undefined) report('ignored', issue.location, { reason }, options)
       else {
         const guess = closest(issue.field, issue.expected)

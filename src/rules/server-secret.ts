@@ -248,7 +248,10 @@ function advice(
         ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'
         : `forward it with env_vars = ["${name}"] instead`
     case 'none':
-      return 'leave it out of the file and set it in the environment the client starts from'
+      return (
+        platform.interpolation.secretAdvice ??
+        'leave it out of the file and set it in the environment the client starts from'
+      )
   }
 }
 

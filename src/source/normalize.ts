@@ -1,4 +1,5 @@
 import type { ServerEntry } from '../core/model.js'
+import { split as shlexSplit } from 'shlex'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Dialect, ServerTransport } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
@@ -20,7 +21,10 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     toCanonical(value, t.references, bare, t.lenientReferences === true)
   const envKey = t.envKey ?? 'env'
   const consumed = new Set(['command', 'args', envKey, 'headers', ...Object.keys(t.urlKeys)])
-  if (Object.keys(t.readTypes).length > 0) consumed.add('type')
+  const typeKey = t.typeKey ?? 'type'
+  const type = server[typeKey]
+  if (Object.keys(t.readTypes).length > 0) consumed.add(typeKey)
+  if (platform.serverList !== undefined) consumed.add(platform.serverList.nameKey)
   if (t.cwd) consumed.add('cwd')
   if (t.description) consumed.add('description')
   if (t.disabled !== undefined) consumed.add(t.disabled.key)
@@ -58,9 +62,11 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const disabledKey = t.disabled?.key
   const disabledValue = disabledKey === undefined ? undefined : server[disabledKey]
   return {
-    transport: transportOf(platform, server, urlKey),
-    typed: typeof server.type === 'string' && server.type in t.readTypes,
-    ...commandOf(server, t.commandArray === true, canonical),
+    transport: transportOf(platform, type, urlKey),
+    typed: typeof type === 'string' && type in t.readTypes,
+    ...(t.commandLine === true
+      ? commandLineOf(server, canonical)
+      : commandOf(server, t.commandArray === true, canonical)),
     env,
     cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
     url,
@@ -99,6 +105,44 @@ function commandOf(
   }
 }
 
+/**
+ * Mistral Vibe's command: a string split by Python's shlex (quotes honoured, nothing expanded), or
+ * an array of words, with `args` after them. A string shlex refuses (an open quote) stays one word.
+ */
+function commandLineOf(
+  server: PlainObject,
+  canonical: (value: string) => string
+): Pick<CanonicalServer, 'command' | 'args'> {
+  const strings = (value: PlainValue | undefined, key: string) =>
+    Array.isArray(value)
+      ? value.flatMap((arg, index) =>
+          typeof arg === 'string' ? [item(canonical(arg), [key, String(index)])] : []
+        )
+      : []
+  const args = strings(server.args, 'args')
+  const command = server.command
+  if (Array.isArray(command)) {
+    const [program, ...rest] = strings(command, 'command')
+    return { command: program, args: [...rest, ...args] }
+  }
+  if (typeof command !== 'string') return { command: undefined, args }
+  const words = splitWords(command)
+  const [program = command, ...rest] = words
+  return {
+    command: item(canonical(program), ['command']),
+    args: [...rest.map((word) => item(canonical(word), ['command'])), ...args]
+  }
+}
+
+function splitWords(command: string): string[] {
+  try {
+    const words = shlexSplit(command)
+    return words.length > 0 ? words : [command]
+  } catch {
+    return [command]
+  }
+}
+
 /** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
 function readCodexReferences(
   server: PlainObject,
@@ -128,11 +172,11 @@ function readCodexReferences(
 
 function transportOf(
   platform: Dialect,
-  server: PlainObject,
+  type: PlainValue | undefined,
   urlKey: string | undefined
 ): ServerTransport {
   const t = platform.translation
-  const declared = typeof server.type === 'string' ? t.readTypes[server.type] : undefined
+  const declared = typeof type === 'string' ? t.readTypes[type] : undefined
   if (urlKey === undefined) return declared === 'sse' || declared === 'http' ? declared : 'stdio'
   const implied = t.urlKeys[urlKey]
   if (implied !== undefined) return implied

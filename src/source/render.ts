@@ -1,3 +1,4 @@
+import { split as shlexSplit } from 'shlex'
 import type { PlainObject } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer, FieldPath } from './canonical.js'
@@ -51,13 +52,17 @@ export function renderServer(
 
   const out: PlainObject = {}
   const type = t.typeValues[server.transport]
-  if (type !== undefined) out.type = type
+  if (type !== undefined) out[t.typeKey ?? 'type'] = type
   if (server.transport === 'stdio') {
     const command =
       server.command === undefined ? undefined : text(server.command.value, server.command.path)
     const args = server.args.map((arg) => text(arg.value, arg.path))
     if (t.commandArray === true) {
       if (command !== undefined) out.command = [command, ...args]
+    } else if (t.commandLine === true) {
+      // A string command is split into words: one that would not stay one word goes in an array.
+      if (command !== undefined) out.command = isOneWord(command) ? command : [command]
+      if (args.length > 0) out.args = args
     } else {
       if (command !== undefined) out.command = command
       if (args.length > 0) out.args = args
@@ -89,6 +94,15 @@ export function renderServer(
 }
 
 type Text = (value: string, path: FieldPath) => string
+
+function isOneWord(command: string): boolean {
+  try {
+    const words = shlexSplit(command)
+    return words.length === 1 && words[0] === command
+  } catch {
+    return false
+  }
+}
 
 function renderEnv(
   platform: Dialect,

@@ -78,7 +78,7 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
   const inputs = expectedInputs(source, target)
   if (file?.source === undefined) {
     return platform.format === 'toml'
-      ? writeTomlServers(expected, key)
+      ? writeTomlServers(expected, key, platform.serverList?.nameKey)
       : newJsonFile(key, expected, inputs)
   }
   const text = file.source.text
@@ -89,7 +89,9 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
   }
   const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
   if (platform.format === 'toml') {
-    return set.size === 0 && remove.length === 0 ? text : replaceTomlServers(text, expected, key)
+    return set.size === 0 && remove.length === 0
+      ? text
+      : replaceTomlServers(text, expected, key, platform.serverList?.nameKey)
   }
   const edited =
     set.size === 0 && remove.length === 0 ? text : editJsonServers(text, key, set, remove)

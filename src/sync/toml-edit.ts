@@ -4,13 +4,15 @@ import { TOML_VERSION } from '../core/parse/toml.js'
 import { writeTomlServers } from './toml-write.js'
 
 /**
- * Replaces every `[mcp_servers…]` table of a TOML file with freshly written ones, appended at the
- * end; the rest of the file (model, profiles, comments outside those tables) is kept.
+ * Replaces every `[mcp_servers…]` table (or `[[mcp_servers]]` entry) of a TOML file with freshly
+ * written ones, appended at the end; the rest of the file (model, profiles, comments outside those
+ * tables) is kept.
  */
 export function replaceTomlServers(
   text: string,
   servers: ReadonlyMap<string, PlainObject>,
-  mapKey = 'mcp_servers'
+  mapKey = 'mcp_servers',
+  nameKey?: string
 ): string {
   const program = parseTOML(text, { tomlVersion: TOML_VERSION })
   const ranges: [number, number][] = []
@@ -24,7 +26,7 @@ export function replaceTomlServers(
   let kept = text
   for (const [start, end] of ranges.reverse()) kept = kept.slice(0, start) + kept.slice(end)
   kept = kept.replace(/\s+$/, '')
-  const block = writeTomlServers(servers, mapKey)
+  const block = writeTomlServers(servers, mapKey, nameKey)
   if (block === '') return kept === '' ? '' : `${kept}\n`
   return kept === '' ? block : `${kept}\n\n${block}`
 }

@@ -1,13 +1,30 @@
 import type { PlainObject, PlainValue } from '../core/tree.js'
 
-/** Writes MCP server tables as TOML: `[mcp_servers.<name>]`, scalars and arrays inline, objects as tables. */
+/**
+ * Writes MCP server tables as TOML: `[mcp_servers.<name>]`, scalars and arrays inline, objects as
+ * tables; or, for a server list (`nameKey`), one `[[mcp_servers]]` entry per server with its name
+ * first and everything inline.
+ */
 export function writeTomlServers(
   servers: ReadonlyMap<string, PlainObject>,
-  mapKey = 'mcp_servers'
+  mapKey = 'mcp_servers',
+  nameKey?: string
 ): string {
   const blocks: string[] = []
-  for (const [name, server] of servers) blocks.push(writeTable([mapKey, name], server))
+  for (const [name, server] of servers)
+    blocks.push(
+      nameKey === undefined
+        ? writeTable([mapKey, name], server)
+        : writeListEntry(mapKey, { [nameKey]: name, ...server })
+    )
   return blocks.join('\n')
+}
+
+function writeListEntry(key: string, entry: PlainObject): string {
+  const lines = [`[[${writeKey(key)}]]`]
+  for (const [field, value] of Object.entries(entry))
+    lines.push(`${writeKey(field)} = ${writeValue(value)}`)
+  return lines.join('\n') + '\n'
 }
 
 function writeTable(path: readonly string[], table: PlainObject): string {
