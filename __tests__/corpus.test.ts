@@ -5,12 +5,13 @@ import { join, relative, sep } from 'node:path'
 import { lint } from '../src/lint.js'
 import { parse as parseJsonc } from 'jsonc-parser'
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser'
+import { parse as parseYaml } from 'yaml'
 import { dialectForPath, getPlatform } from '../src/platforms/index.js'
 import type { Platform } from '../src/platforms/platform.js'
 import { formatText } from '../src/reporters/text.js'
 
 /**
- * The real-world corpus: 139 config files from public repositories, vendored unmodified in
+ * The real-world corpus: 143 config files from public repositories, vendored unmodified in
  * fixtures/corpus (its README and MANIFEST.tsv say where each comes from). Every repository is
  * linted end to end; the complete report is pinned in corpus.expected.txt so any change in what
  * the rules find is visible in review (UPDATE_GOLDEN=1 rewrites it).
@@ -37,10 +38,14 @@ const knownErrors: Readonly<Record<string, unknown[]>> = {
   ]
 }
 
-/** The server names of a file, read with other parsers than mcp-lint's: jsonc-parser, and TOML's. */
+/** The server names of a file, read with the parsers' own value readers, not mcp-lint's trees. */
 function serverNames(text: string, platform: Platform): string[] {
   const root = (
-    platform.format === 'toml' ? getStaticTOMLValue(parseTOML(text)) : parseJsonc(text)
+    platform.format === 'toml'
+      ? getStaticTOMLValue(parseTOML(text))
+      : platform.format === 'yaml'
+        ? parseYaml(text)
+        : parseJsonc(text)
   ) as Record<string, unknown>
   const servers = root[platform.serversKeys[0]]
   const list = platform.serverList
@@ -50,8 +55,8 @@ function serverNames(text: string, platform: Platform): string[] {
 }
 
 describe('real-world corpus', () => {
-  it('has the 139 files of the manifest', () => {
-    expect(manifest).toHaveLength(139)
+  it('has the 143 files of the manifest', () => {
+    expect(manifest).toHaveLength(143)
   })
 
   // A file added to the copy without its attribution, or one lost in a copy, shows here.
@@ -97,6 +102,7 @@ describe('real-world corpus', () => {
   // too.
   it.each([
     'amazon-q',
+    'continue',
     'crush',
     'junie',
     'kilo-code',

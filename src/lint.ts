@@ -11,6 +11,7 @@ import { compareText, type Diagnostic } from './core/diagnostic.js'
 import { UsageError } from './core/errors.js'
 import { loadConfigFile } from './core/load.js'
 import { findUnattributed } from './core/unattributed.js'
+import { walkFiles } from './core/walk.js'
 import { parseJson } from './core/parse/json.js'
 import { readRepoFile } from './core/read-file.js'
 import { SourceText } from './core/source.js'
@@ -307,6 +308,12 @@ export async function discover(
   const targets: { path: string; platform: Platform }[] = platforms
     .filter(wanted)
     .flatMap((platform) => platform.paths.map((path) => ({ path, platform })))
+  for (const platform of platforms.filter(wanted))
+    for (const folder of platform.folders ?? [])
+      for (const path of await walkFiles(root, folder.dir, 4, (file) =>
+        folder.extensions.some((extension) => file.endsWith(extension))
+      ))
+        if (!platform.paths.includes(path)) targets.push({ path, platform })
   const sourcePaths = [...sourceDialect.paths]
   if (scope.sourcePath !== undefined) {
     checkInsideRoot(scope.sourcePath)

@@ -71,6 +71,16 @@ describe('tool names as each client sends them', () => {
     ])
   })
 
+  it('Continue (IDE core): the lower-cased server name, runs of other characters as "_", unless the tool starts with it', () => {
+    expect(
+      names('continue', { 'GitHub MCP': ['search', 'github_mcp_issues'], '--x--': ['t'] })
+    ).toEqual([
+      ['GitHub MCP', 'search', 'github_mcp_search', 'sanitized'],
+      ['GitHub MCP', 'github_mcp_issues', 'github_mcp_issues', 'sanitized'],
+      ['--x--', 't', 'x_t', 'sanitized']
+    ])
+  })
+
   it('Crush: mcp_<server>_<tool>, nothing replaced', () => {
     expect(names('crush', { 'my.server': ['read file'] })).toEqual([
       ['my.server', 'read file', 'mcp_my.server_read file', '']
@@ -184,6 +194,32 @@ describe('file facts of the clients read since 2026-12-03', () => {
     })
     try {
       expect((await lint({ root })).diagnostics).toEqual([])
+    } finally {
+      remove()
+    }
+  })
+
+  it('Continue: every .yaml and .yml block under .continue/mcpServers/, subfolders too, with ${{ secrets.X }} as its reference', async () => {
+    const block = (name: string) =>
+      `name: ${name}\nversion: 0.0.1\nmcpServers:\n  - name: ${name}\n    command: ${name}-mcp\n    env:\n      A: \${{ secrets.A }}\n      B: \${{ inputs.B }}\n`
+    const { root, remove } = makeRepo({
+      '.continue/mcpServers/a.yaml': block('a'),
+      '.continue/mcpServers/team/b.yml': block('b'),
+      '.continue/mcpServers/notes.md': block('c'),
+      '.continue/mcpServers/node_modules/d.yaml': block('d'),
+      '.mcp.json':
+        '{ "mcpServers": { "e": { "command": "e", "env": { "A": "${{ secrets.A }}" } } } }'
+    })
+    try {
+      const result = await lint({ root })
+      expect(result.files.map((file) => [file.path, file.platform, file.servers])).toEqual([
+        ['.continue/mcpServers/a.yaml', 'continue', ['a']],
+        ['.continue/mcpServers/team/b.yml', 'continue', ['b']],
+        ['.mcp.json', 'claude-code', ['e']]
+      ])
+      expect(result.diagnostics.map((d) => `${d.file}:${d.ruleId}: ${d.message}`)).toEqual([
+        '.mcp.json:config-env-syntax: "${{ secrets.A }}" is not expanded by Claude Code; write "${A}"'
+      ])
     } finally {
       remove()
     }

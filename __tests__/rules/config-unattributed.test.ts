@@ -32,13 +32,13 @@ testRule(rule, {
       text: 'model = "x"\n\n[mcp_servers.docs]\ncommand = "docs"\n',
       others: [
         {
-          path: '.continue/mcpServers/docs.yaml',
+          path: 'tools/agent/mcp.yaml',
           text: 'name: docs\nmcpServers:\n  - name: docs\n'
         }
       ],
       errors: [
-        { messageId: 'unattributed', line: 2, column: 1 },
-        { messageId: 'unattributed', line: 3, column: 2 }
+        { messageId: 'unattributed', line: 3, column: 2 },
+        { messageId: 'unattributed', line: 2, column: 1 }
       ]
     }
   ]

@@ -8,6 +8,7 @@ import { item, type CanonicalServer, type Item } from '../../src/source/canonica
 import { normalizeServer } from '../../src/source/normalize.js'
 import { renderServer } from '../../src/source/render.js'
 import { writeTomlServers } from '../../src/sync/toml-write.js'
+import { newYamlFile } from '../../src/sync/yaml-write.js'
 import { fromCanonical, toCanonical } from '../../src/source/references.js'
 
 /** Canonical servers a platform can express in full. */
@@ -15,7 +16,7 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
   const t = platform.translation
   const literal = fc.stringMatching(/^[A-Za-z0-9 ./:_@-]{0,12}$/)
   const name = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/)
-  const refs = t.references === 'brace' || t.references === 'env-prefix'
+  const refs = ['brace', 'env-prefix', 'curly-env', 'secrets-template'].includes(t.references)
   const defaults =
     t.references === 'brace' && platform.interpolation.syntaxes.includes('brace-default')
   const reference = defaults
@@ -135,6 +136,8 @@ function writeFile(platform: Dialect, server: PlainObject): string {
       platform.serversKeys[0],
       platform.serverList?.nameKey
     )
+  if (platform.format === 'yaml')
+    return newYamlFile(platform.serversKeys[0], new Map([['s', server]]), 'name')
   return JSON.stringify({ [platform.serversKeys[0]]: { s: server } }, null, 2)
 }
 

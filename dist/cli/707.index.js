@@ -27,7 +27,7 @@ var streamableHttp = __webpack_require__(3491);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/core/parse/syntax-problem.ts
 var syntax_problem = __webpack_require__(4694);
 // EXTERNAL MODULE: ./src/core/quote.ts

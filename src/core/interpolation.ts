@@ -3,8 +3,11 @@
  * clients use. Which ones a platform expands is platform data (Platform.interpolation).
  */
 export interface Reference {
-  /** `brace`: `${NAME}` or `${NAME:-default}`; `prefixed`: `${prefix:rest}`; `bare`: `$NAME`; `opencode`: `{env:NAME}`. */
-  readonly kind: 'brace' | 'prefixed' | 'bare' | 'opencode'
+  /**
+   * `brace`: `${NAME}` or `${NAME:-default}`; `prefixed`: `${prefix:rest}`; `bare`: `$NAME`;
+   * `opencode`: `{env:NAME}`; `template`: Continue's `${{ secrets.NAME }}` and `${{ inputs.NAME }}`.
+   */
+  readonly kind: 'brace' | 'prefixed' | 'bare' | 'opencode' | 'template'
   /** The exact text, e.g. `${env:TOKEN}`. */
   readonly text: string
   /** The variable name where the syntax has one (`TOKEN` for `${env:TOKEN}`). */
@@ -17,14 +20,15 @@ export interface Reference {
 }
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/
-// `${…}` (no nesting), `$NAME` in upper case (lower-case `$x` is too often literal text), `{env:NAME}`.
+// `${…}` (no nesting), `$NAME` in upper case (lower-case `$x` is too often literal text), `{env:NAME}`,
+// and `${{ secrets.NAME }}` (Continue's TEMPLATE_VAR_REGEX, /\${{[\s]*([^}\s]+)[\s]*}}/).
 const pattern =
-  /\$\{([^{}]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g
+  /\$\{([^{}]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}|\$\{\{\s*(secrets|inputs)\.([^}\s]+)\s*\}\}/g
 
 export function findReferences(value: string): Reference[] {
   const references: Reference[] = []
   for (const match of value.matchAll(pattern)) {
-    const [text, braced, bare, opencode] = match
+    const [text, braced, bare, opencode, namespace, template] = match
     const start = match.index
     const end = start + text.length
     if (value[start - 1] === '$') continue // `$${X}` and `$$X` are escapes in several clients
@@ -45,6 +49,16 @@ export function findReferences(value: string): Reference[] {
         text,
         name: opencode,
         prefix: 'env',
+        hasDefault: false,
+        start,
+        end
+      })
+    else if (template !== undefined)
+      references.push({
+        kind: 'template',
+        text,
+        name: identifier.test(template) ? template : undefined,
+        prefix: namespace,
         hasDefault: false,
         start,
         end

@@ -3,6 +3,7 @@ import { splitCommandLine } from './command-line.js'
 import type { ConfigFile, ServerEntry, Transport } from './model.js'
 import { parseJson } from './parse/json.js'
 import { parseToml } from './parse/toml.js'
+import { parseYaml } from './parse/yaml.js'
 import { decode, readRepoFile, type ReadOptions, type ReadOutcome } from './read-file.js'
 import { SourceText } from './source.js'
 import {
@@ -63,7 +64,9 @@ export function parseConfigText<D extends Dialect>(
   const parsed =
     platform.format === 'toml'
       ? { ...parseToml(source), comments: [], trailingCommas: [] }
-      : parseJson(source)
+      : platform.format === 'yaml'
+        ? { ...parseYaml(source), comments: [], trailingCommas: [] }
+        : parseJson(source)
   const serversProperty = findServersProperty(parsed.root, platform)
   return {
     path,
@@ -123,7 +126,7 @@ function platformServers(
     map?.kind === 'object'
       ? [...nestedServers(map, platform), ...extractServers(map, platform.nestedServers, platform)]
       : map?.kind === 'array' && platform.serverList !== undefined
-        ? listedServers(map.items, platform.serverList.nameKey, platform)
+        ? listedServers(map.items, platform.serverList, platform)
         : map?.kind === 'array' && platform.serverArray !== undefined
           ? map.items.map((value, index) =>
               toEntry(derivedString(String(index), value), value, platform)
@@ -187,18 +190,19 @@ export function extractServers(map: ObjectNode, skip?: string, platform?: Dialec
 }
 
 /**
- * The entries of a server list, named by their `nameKey` string, one per name in first-seen
- * order with the last definition winning, as for a map.
+ * The entries of a server list, named by their `nameKey` string, one per name, the definition the
+ * client keeps winning: the last, as in a map, unless it keeps the first.
  */
 function listedServers(
   items: readonly ValueNode[],
-  nameKey: string,
+  list: NonNullable<Dialect['serverList']>,
   platform: Dialect
 ): ServerEntry[] {
   const byName = new Map<string, ServerEntry>()
   for (const value of items) {
-    const name = value.kind === 'object' ? findProperty(value, nameKey)?.value : undefined
+    const name = value.kind === 'object' ? findProperty(value, list.nameKey)?.value : undefined
     if (name?.kind !== 'string') continue
+    if (list.keeps === 'first' && byName.has(name.value)) continue
     byName.delete(name.value)
     byName.set(name.value, toEntry(name, value, platform))
   }

@@ -15,6 +15,8 @@ export function locateInString(
   const literal = node.location
   const raw = source.text.slice(literal.offset, literal.offset + literal.length)
   const offsets = rawOffsets(raw, node.style)
+  // YAML folds line breaks inside flow scalars: a mapping that does not add up is not used.
+  if (offsets !== undefined && offsets.length !== node.value.length + 1) return literal
   const from = offsets?.[start]
   const to = offsets?.[end]
   if (from === undefined || to === undefined) return literal
@@ -25,13 +27,17 @@ export function locateInString(
 function rawOffsets(raw: string, style: StringNode['style']): number[] | undefined {
   switch (style) {
     case 'toml-bare':
+    case 'yaml-plain':
       return identity(0, raw.length)
+    case 'yaml-single':
+      return raw.includes("''") ? undefined : identity(1, raw.length - 1)
     case 'toml-literal':
       return identity(1, raw.length - 1)
     case 'toml-multiline-literal':
       return identity(3 + leadingNewline(raw, 3), raw.length - 3)
     case 'json':
     case 'toml-basic':
+    case 'yaml-double':
       return escaped(raw, 1, raw.length - 1)
     case 'toml-multiline-basic':
     case 'derived':

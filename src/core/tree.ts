@@ -11,6 +11,10 @@ export type StringStyle =
   | 'toml-literal'
   | 'toml-multiline-basic'
   | 'toml-multiline-literal'
+  /** YAML flow scalars; block scalars (`|`, `>`) are `derived`, as folding moves text. */
+  | 'yaml-plain'
+  | 'yaml-single'
+  | 'yaml-double'
   /** Made by the platform from other text (a number, a word of a command line): not in the source as is. */
   | 'derived'
 

@@ -1,9 +1,6 @@
-import type { Dirent } from 'node:fs'
-import { readdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import { compareText } from './diagnostic.js'
 import { readRepoFile } from './read-file.js'
 import { SourceText, type Location } from './source.js'
+import { walkFiles } from './walk.js'
 
 /** A file that holds an MCP server map but sits where no client mcp-lint knows reads one. */
 export interface UnattributedFile {
@@ -13,32 +10,8 @@ export interface UnattributedFile {
   readonly location: Location
 }
 
-// Directories that hold dependencies, build output or caches, never a project's own config.
-const SKIPPED = new Set([
-  '.git',
-  '.hg',
-  '.svn',
-  'node_modules',
-  'bower_components',
-  'vendor',
-  'dist',
-  'build',
-  'out',
-  'target',
-  'coverage',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.next',
-  '.nuxt',
-  '.cache',
-  '.turbo',
-  '.gradle',
-  '.idea'
-])
 const EXTENSIONS = /\.(?:json|jsonc|json5|toml|ya?ml)$/i
 const MAX_DEPTH = 4
-const MAX_ENTRIES = 20_000
 const MAX_READS = 500
 const MAX_BYTES = 256 * 1024
 
@@ -88,30 +61,14 @@ export async function findUnattributed(
   root: string,
   isRead: (path: string) => boolean
 ): Promise<UnattributedFile[]> {
-  const candidates: string[] = []
-  let entries = 0
-  let level = ['']
-  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
-    const next: string[] = []
-    for (const directory of level) {
-      let listed: Dirent[]
-      try {
-        listed = await readdir(join(root, directory), { withFileTypes: true })
-      } catch {
-        continue
-      }
-      for (const entry of listed) {
-        if (++entries > MAX_ENTRIES) break
-        const path = directory === '' ? entry.name : `${directory}/${entry.name}`
-        if (entry.isDirectory() && !SKIPPED.has(entry.name)) next.push(path)
-        else if (entry.isFile() && EXTENSIONS.test(entry.name) && likely(path) && !isRead(path))
-          candidates.push(path)
-      }
-    }
-    level = next.sort(compareText)
-  }
+  const candidates = await walkFiles(
+    root,
+    '',
+    MAX_DEPTH,
+    (path) => EXTENSIONS.test(path) && likely(path) && !isRead(path)
+  )
   const found: UnattributedFile[] = []
-  for (const path of candidates.sort(compareText).slice(0, MAX_READS)) {
+  for (const path of candidates.slice(0, MAX_READS)) {
     const read = await readRepoFile(root, path, { maxBytes: MAX_BYTES })
     if (read.status !== 'ok') continue
     const file = unattributedIn(path, read.text)

@@ -39,7 +39,18 @@ export function platformNames(): string[] {
 export function dialectForPath(path: string): Dialect | undefined {
   // Central source fragments live in a directory of their own.
   if (/^\.agents\/mcp\/servers\/[^/]+\.json$/.test(path)) return source
-  return dialects.find((dialect) => dialect.paths.includes(path))
+  return dialects.find(
+    (dialect) => dialect.paths.includes(path) || inFolders(dialect, path) !== undefined
+  )
+}
+
+/** Whether a path is a file of one of the dialect's `folders`; the folder when it is. */
+export function inFolders(dialect: Dialect, path: string): string | undefined {
+  return dialect.folders?.find(
+    (folder) =>
+      path.startsWith(`${folder.dir}/`) &&
+      folder.extensions.some((extension) => path.endsWith(extension))
+  )?.dir
 }
 
 /** The platforms with this server-map key as their canonical key, for "wrong root key" messages. */

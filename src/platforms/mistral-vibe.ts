@@ -99,6 +99,7 @@ export const mistralVibe: Platform = {
     nameKey: 'name',
     unique: {
       key: vibeServerName,
+      refuses: 'file',
       consequence: REFUSED,
       verified: VERIFIED
     }

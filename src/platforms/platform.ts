@@ -9,6 +9,7 @@ export type PlatformId =
   | 'claude-code'
   | 'claude-desktop'
   | 'codex'
+  | 'continue'
   | 'crush'
   | 'cursor'
   | 'gemini-cli'
@@ -54,6 +55,8 @@ export type InterpolationSyntax =
   | 'bare'
   /** `{env:VAR}` (OpenCode) */
   | 'curly-env'
+  /** `${{ secrets.VAR }}` (Continue), filled from .env files and the environment */
+  | 'secrets-template'
 
 export interface Interpolation {
   readonly certainty: Certainty
@@ -65,7 +68,7 @@ export interface Interpolation {
   /** Server fields whose strings are expanded; `all` for every string. */
   readonly fields: 'all' | readonly string[]
   /** How an env reference should be written here, or undefined when the platform has no syntax. */
-  readonly preferred: 'brace' | 'env-prefix' | 'curly-env' | undefined
+  readonly preferred: 'brace' | 'env-prefix' | 'curly-env' | 'secrets-template' | undefined
   /** What to do instead when the platform expands nothing; `{name}` is the variable's name. */
   readonly advice?: string
   /**
@@ -162,10 +165,13 @@ export interface Translation {
   readonly typeKey?: string
   readonly cwd: boolean
   readonly headers: boolean
+  /** Where headers are written inside the entry, when not under `headers` (Continue's requestOptions.headers). */
+  readonly headersAt?: readonly [string, ...string[]]
   /** How a disabled server is marked, if the file can say so. */
   readonly disabled?: { readonly key: string; readonly whenDisabled: boolean }
   /** How environment references are written: `${VAR}`, `${env:VAR}`, not at all, or as names of variables to forward (Codex's env_vars, bearer_token_env_var). */
-  readonly references: 'brace' | 'env-prefix' | 'curly-env' | 'none' | 'env-vars'
+  readonly references:
+    'brace' | 'env-prefix' | 'curly-env' | 'secrets-template' | 'none' | 'env-vars'
   /** `command` is the whole command line as an array, program first (OpenCode); no `args`. */
   readonly commandArray?: true
   /**
@@ -201,6 +207,11 @@ export interface Dialect {
   /** Repo-relative paths the platform reads a project config from. */
   readonly paths: readonly string[]
   /**
+   * Folders whose files the platform reads, each with the file extensions it takes; subfolders
+   * too, up to four levels (Continue's `.continue/mcpServers/`).
+   */
+  readonly folders?: readonly { readonly dir: string; readonly extensions: readonly string[] }[]
+  /**
    * Paths among `paths` that are linted only to say the platform never reads them (a path users
    * expect to work): config-schema reports an error naming the verified version, and the file's
    * servers count as not loaded.
@@ -232,12 +243,16 @@ export interface Dialect {
    */
   readonly serverList?: {
     readonly nameKey: string
+    /** Verified: of two entries with one name, the client keeps the first (Continue); absent, the last. */
+    readonly keeps?: 'first'
     /**
-     * Verified: two entries whose names are equal once `key` normalises them refuse the whole
-     * file (Mistral Vibe); absent, the last entry of a name wins, as in a map.
+     * Verified: what the client does with two entries whose names are equal once `key`
+     * normalises them: refuse the whole file (Mistral Vibe) or drop one (Continue). config-schema
+     * reports the second, an error when the file is refused, else a warning.
      */
     readonly unique?: {
       readonly key: (name: string) => string
+      readonly refuses: 'file' | 'entry'
       readonly consequence: string
       readonly verified: string
     }

@@ -144,6 +144,8 @@ function isExpanded(reference: Reference, interpolation: Interpolation): boolean
       return interpolation.syntaxes.includes('bare')
     case 'opencode':
       return interpolation.syntaxes.includes('curly-env')
+    case 'template':
+      return interpolation.syntaxes.includes('secrets-template')
   }
 }
 
@@ -155,6 +157,7 @@ function fixFor(reference: Reference, interpolation: Interpolation): string {
     return advice.replaceAll('{name}', name ?? 'the variable')
   }
   if (interpolation.preferred === 'curly-env') return `write "{env:${name}}"`
+  if (interpolation.preferred === 'secrets-template') return `write "\${{ secrets.${name} }}"`
   return interpolation.preferred === 'brace' ? `write "\${${name}}"` : `write "\${env:${name}}"`
 }
 

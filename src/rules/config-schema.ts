@@ -47,7 +47,9 @@ const messages = {
     column: number
     consequence: string
   }) =>
-    `server name "${d.server}" is the same as "${d.other}" at ${d.line}:${d.column} once the client normalises names: ${d.consequence}`,
+    d.server === d.other
+      ? `server name "${d.server}" is already used at ${d.line}:${d.column}: ${d.consequence}`
+      : `server name "${d.server}" is the same as "${d.other}" at ${d.line}:${d.column} once the client normalises names: ${d.consequence}`,
   unsafeKey: (d: { key: string }) =>
     `key "${d.key}" can replace the object prototype in tools that merge configs: rename it`
 }
@@ -134,7 +136,13 @@ export default defineRule({
     const missing = new Set<string>()
     for (const issue of issues) {
       if (issue.keyword === 'additionalProperties') continue // config-unknown-field
-      if (issue.keyword === 'required' && issue.path.length === 0) continue // the server map, above
+      // The server map, above.
+      if (
+        issue.keyword === 'required' &&
+        issue.path.length === 0 &&
+        file.platform.serversKeys.includes(issue.field ?? '')
+      )
+        continue
       if (issue.keyword === 'required' || issue.keyword === 'anyOf') {
         const path = issue.path.join('/')
         if (missing.has(path) || (issue.keyword === 'anyOf' && required.has(path))) continue
@@ -264,7 +272,7 @@ function checkUniqueNames(file: AnyConfigFile, report: Report<typeof messages>):
         column,
         consequence: list.unique.consequence
       },
-      { server: name.value }
+      { server: name.value, ...(list.unique.refuses === 'entry' ? { milder: 1 as const } : {}) }
     )
   }
 }

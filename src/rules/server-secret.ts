@@ -243,6 +243,8 @@ function advice(
         : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`
     case 'curly-env':
       return `write "${scheme}{env:${name}}" in its place and set ${name} in the environment`
+    case 'secrets-template':
+      return `write "${scheme}\${{ secrets.${name} }}" in its place and set ${name} in the environment or an uncommitted .env`
     case 'env-vars':
       return path[0] === 'http_headers'
         ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'

@@ -41,13 +41,16 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
         item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key])
       )
   }
-  const headerSource = t.references === 'env-vars' ? 'http_headers' : 'headers'
-  for (const [key, value] of entries(server[headerSource])) {
+  // Codex's literal headers, Continue's requestOptions.headers, or everyone else's headers.
+  const headersPath: readonly [string, ...string[]] =
+    t.references === 'env-vars' ? ['http_headers'] : (t.headersAt ?? ['headers'])
+  consumed.add(headersPath[0])
+  for (const [key, value] of entries(valueAt(server, headersPath))) {
     if (typeof value === 'string') {
       headers.set(
         key,
         item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
-          headerSource,
+          ...headersPath,
           key
         ])
       )
@@ -190,6 +193,12 @@ function stringItem(
 ): Item<string> | undefined {
   const value = server[path[0] ?? '']
   return typeof value === 'string' ? item(canonical(value), path) : undefined
+}
+
+function valueAt(server: PlainObject, path: readonly string[]): PlainValue | undefined {
+  let value: PlainValue | undefined = server
+  for (const key of path) value = isObject(value) ? value[key] : undefined
+  return value
 }
 
 function entries(value: PlainValue | undefined): [string, PlainValue][] {

@@ -87,6 +87,7 @@ function canonicalReference(
     return `\${${reference.name}}`
   }
   if (style === 'curly-env' && reference.kind === 'opencode') return `\${${reference.name}}`
+  if (style === 'secrets-template' && reference.kind === 'template') return `\${${reference.name}}`
   return undefined
 }
 
@@ -105,6 +106,7 @@ export function fromCanonical(
     if (segment.name === undefined) {
       if (style === 'brace' && segment.text.includes('${')) return undefined
       if (style === 'curly-env' && segment.text.includes('{env:')) return undefined
+      if (style === 'secrets-template' && segment.text.includes('${{')) return undefined
       result += segment.text
     } else if (style === 'brace') {
       if (segment.fallback !== undefined && !defaults) return undefined
@@ -113,6 +115,8 @@ export function fromCanonical(
       result += `\${env:${segment.name}}`
     else if (style === 'curly-env' && segment.fallback === undefined)
       result += `{env:${segment.name}}`
+    else if (style === 'secrets-template' && segment.fallback === undefined)
+      result += `\${{ secrets.${segment.name} }}`
     else return undefined
   }
   return result

@@ -152,7 +152,9 @@ function renderHeaders(
   if (t.references !== 'env-vars') {
     const headers: PlainObject = {}
     for (const [key, value] of server.headers) headers[key] = text(value.value, value.path)
-    out.headers = headers
+    // Nested where the platform keeps them (Continue's requestOptions.headers).
+    const [first, ...rest] = t.headersAt ?? ['headers']
+    out[first] = rest.reduceRight<PlainObject>((inner, key) => ({ [key]: inner }), headers)
     return
   }
   const literal: PlainObject = {}

@@ -9,6 +9,7 @@ import type { SourceModel, Target } from '../source/model.js'
 import { editJsonServers, newJsonFile, setJsonInputs } from './json-edit.js'
 import { replaceTomlServers } from './toml-edit.js'
 import { writeTomlServers } from './toml-write.js'
+import { newYamlFile, replaceYamlServers } from './yaml-write.js'
 
 export interface FileChange {
   readonly path: string
@@ -76,9 +77,11 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
     if (entry.rendered.value !== undefined) expected.set(entry.server.name, entry.rendered.value)
   const key = platform.serversKeys[0]
   const inputs = expectedInputs(source, target)
+  const nameKey = platform.serverList?.nameKey
   if (file?.source === undefined) {
+    if (platform.format === 'yaml') return newYamlFile(key, expected, nameKey ?? 'name')
     return platform.format === 'toml'
-      ? writeTomlServers(expected, key, platform.serverList?.nameKey)
+      ? writeTomlServers(expected, key, nameKey)
       : newJsonFile(key, expected, inputs)
   }
   const text = file.source.text
@@ -88,13 +91,12 @@ function plannedText(source: SourceModel, target: Target, file: ConfigFile | und
     if (entry === undefined || diffEntry(platform, value, entry).length > 0) set.set(name, value)
   }
   const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
-  if (platform.format === 'toml') {
-    return set.size === 0 && remove.length === 0
-      ? text
-      : replaceTomlServers(text, expected, key, platform.serverList?.nameKey)
-  }
-  const edited =
-    set.size === 0 && remove.length === 0 ? text : editJsonServers(text, key, set, remove)
+  const unchanged = set.size === 0 && remove.length === 0
+  if (platform.format === 'yaml')
+    return unchanged ? text : replaceYamlServers(text, key, expected, nameKey ?? 'name')
+  if (platform.format === 'toml')
+    return unchanged ? text : replaceTomlServers(text, expected, key, nameKey)
+  const edited = unchanged ? text : editJsonServers(text, key, set, remove)
   return setJsonInputs(edited, inputs)
 }
 
