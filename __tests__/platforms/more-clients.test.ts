@@ -123,6 +123,19 @@ describe('file facts of the clients read since 2026-12-03', () => {
     ])
   })
 
+  it("Kilo 7.7.7: kilo.json is OpenCode's V1 shape, {env:VAR} in a project file costs the file, and a V2 map is a broken server", () => {
+    expect(
+      check(
+        'kilo.json',
+        '{ "mcp": { "a": { "type": "local", "command": ["x", "{env:A}"] }, "servers": { "b": { "type": "local", "command": ["b"] } } } }'
+      ).map((line) => line.split(';')[0])
+    ).toEqual([
+      '1:54 error config-env-syntax: "{env:A}": Kilo 7.7.7 refuses environment references in project config and skips the whole file',
+      '1:67 error config-schema: server "servers": a server needs "type": "local" (with "command") or "remote" (with "url")',
+      '1:80 warning config-unknown-field: Kilo does not read "b"'
+    ])
+  })
+
   it('Qwen Code: "disabled" is ignored, and a trailing comma costs the whole file', () => {
     expect(
       check(

@@ -51,7 +51,7 @@ describe('the repository walk', () => {
     const { root, remove } = makeRepo({
       'a/b/c/d/mcp.json': map,
       'data/fixtures/settings.json': map,
-      'kilo.json': '{ "mcp": { "a": { "type": "local", "command": ["x"] } } }',
+      'amp.json': '{ "mcp": { "a": { "type": "local", "command": ["x"] } } }',
       'a/b/c/d/e/mcp.json': map,
       'node_modules/pkg/mcp.json': map,
       'dist/mcp.json': map,
@@ -64,7 +64,7 @@ describe('the repository walk', () => {
       const result = await lint({ root })
       expect(
         result.diagnostics.filter((d) => d.ruleId === 'config-unattributed').map((d) => d.file)
-      ).toEqual(['a/b/c/d/mcp.json', 'kilo.json'])
+      ).toEqual(['a/b/c/d/mcp.json', 'amp.json'])
     } finally {
       remove()
     }

@@ -44,7 +44,7 @@ export function unattributedIn(path: string, text: string): UnattributedFile | u
 
 /**
  * Where tools keep MCP configs: a path that says "mcp", a file at the repository root
- * (`opencode.json`, `kilo.json`), or one in a tool's dot-folder (`.amp/`, `.ruler/`, `.vibe/`).
+ * (`opencode.json`, `crush.json`), or one in a tool's dot-folder (`.amp/`, `.factory/`, `.github/`).
  * Reading only these keeps the walk cheap in a repository full of data files.
  */
 function likely(path: string): boolean {

@@ -8,6 +8,7 @@ import { crush } from './crush.js'
 import { cursor } from './cursor.js'
 import { geminiCli } from './gemini-cli.js'
 import { junie } from './junie.js'
+import { kilo } from './kilo.js'
 import { kiloCode } from './kilo-code.js'
 import { kiro } from './kiro.js'
 import { mistralVibe } from './mistral-vibe.js'
@@ -32,6 +33,7 @@ export const platforms: readonly Platform[] = [
   cursor,
   geminiCli,
   junie,
+  kilo,
   kiloCode,
   kiro,
   mistralVibe,

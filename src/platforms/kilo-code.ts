@@ -57,7 +57,8 @@ export const kiloCode: Platform = {
   id: 'kilo-code',
   displayName: 'Kilo Code',
   checked: 'importer source @ 1e49e857, read 2026-12-03',
-  paths: ['.kilocode/mcp.json'],
+  // Kilo imports both; .kilo/mcp.json wins on a name both have (Kilo CLI 7.7.7, 2026-12-03).
+  paths: ['.kilocode/mcp.json', '.kilo/mcp.json'],
   format: 'json',
   // JSON.parse: a file that does not parse is skipped with a log line.
   jsonc: {
@@ -90,7 +91,7 @@ export const kiloCode: Platform = {
     timeout: 'Kilo Code does not import "timeout"'
   },
   // The migrator substitutes nothing: `${env:VAR}` (the legacy extension's syntax) reaches the
-  // server as written. Kilo's own `{env:VAR}` applies to kilo.json only.
+  // server as written. Kilo refuses its own `{env:VAR}` in project files (kilo.ts).
   interpolation: {
     certainty: 'unconfirmed',
     syntaxes: [],
@@ -99,7 +100,7 @@ export const kiloCode: Platform = {
     fields: 'all',
     preferred: undefined,
     advice:
-      'Kilo Code passes this file\'s values on as written: set {name} in the environment Kilo starts from, or move the server to kilo.json and write "{env:{name}}"',
+      'Kilo Code passes this file\'s values on as written: leave {name} out of "env" so the server inherits it from the environment Kilo starts from',
     unexpandedStaysLiteral: true
   },
   launch: {
@@ -135,6 +136,6 @@ export const kiloCode: Platform = {
       clash: 'the tool registered last replaces the other'
     }
   },
-  aliases: ['kilo', 'kilocode'],
+  aliases: ['kilocode'],
   reference: 'https://kilo.ai/docs/automate/mcp/using-in-kilo-code'
 }

@@ -24,10 +24,10 @@ const REFUSED =
   'OpenCode 1.18.33 refuses the whole configuration ("Configuration is invalid") and starts no server'
 
 /** The fields of V1 and V2 servers; `then` says what a broken one costs. */
-const fields = (then: string) => ({
+export const opencodeFields = (then: string, client = 'OpenCode') => ({
   type: explain(`must be "local" or "remote": ${then}`, enumOf(['local', 'remote'])),
   command: explain(
-    `must be an array, the program first ("command": ["npx", "-y", "pkg"]), as OpenCode has no "args": ${then}`,
+    `must be an array, the program first ("command": ["npx", "-y", "pkg"]), as ${client} has no "args": ${then}`,
     { type: 'array', items: string, minItems: 1 }
   ),
   environment: stringMap,
@@ -37,7 +37,7 @@ const fields = (then: string) => ({
   enabled: boolean,
   timeout: { type: 'integer', minimum: 1 }
 })
-const rules = [
+export const opencodeRules = [
   explain('a server needs "type": "local" (with "command") or "remote" (with "url")', {
     required: ['type']
   }),
@@ -46,10 +46,17 @@ const rules = [
 ]
 // V2 (`mcp.servers`): "disabled" instead of "enabled", and "cwd".
 const serverV2 = serverSchema(
-  { ...fields('OpenCode 1.18.33 drops the server'), disabled: boolean, cwd: string },
-  rules
+  { ...opencodeFields('OpenCode 1.18.33 drops the server'), disabled: boolean, cwd: string },
+  opencodeRules
 )
-const server = serverSchema(fields(REFUSED), rules)
+const server = serverSchema(opencodeFields(REFUSED), opencodeRules)
+
+/** mcp/index.ts tools(): `<server>_<tool>`, each part with [^a-zA-Z0-9_-] replaced by "_". */
+export const exposeOpencodeTools = eachTool((server, tool) => {
+  const clean = (name: string) => name.replace(/[^a-zA-Z0-9_-]/g, '_')
+  const exposed = `${clean(server)}_${clean(tool)}`
+  return changed(server, tool, exposed, exposed !== `${server}_${tool}` && 'sanitized')
+})
 
 export const opencode: Platform = {
   role: 'client',
@@ -117,12 +124,7 @@ export const opencode: Platform = {
   },
   tools: {
     naming: {
-      // mcp/index.ts tools(): `<server>_<tool>`, each part with [^a-zA-Z0-9_-] replaced by "_".
-      expose: eachTool((server, tool) => {
-        const clean = (name: string) => name.replace(/[^a-zA-Z0-9_-]/g, '_')
-        const exposed = `${clean(server)}_${clean(tool)}`
-        return changed(server, tool, exposed, exposed !== `${server}_${tool}` && 'sanitized')
-      }),
+      expose: exposeOpencodeTools,
       certainty: 'confirmed',
       clash:
         'OpenCode 1.18.33 keeps only one of them: the other tool is lost without a word (servers "a.b" and "a_b")'

@@ -14,6 +14,7 @@ export type PlatformId =
   | 'cursor'
   | 'gemini-cli'
   | 'junie'
+  | 'kilo'
   | 'kilo-code'
   | 'kiro'
   | 'mistral-vibe'
@@ -72,8 +73,17 @@ export interface Interpolation {
   /** What to do instead when the platform expands nothing; `{name}` is the variable's name. */
   readonly advice?: string
   /**
+   * Verified: reference syntaxes whose mere presence makes the client refuse the whole file (Kilo
+   * refuses `{env:VAR}` in project files, which it treats as untrusted).
+   */
+  readonly refuses?: {
+    readonly syntaxes: readonly InterpolationSyntax[]
+    readonly consequence: string
+    readonly verified: string
+  }
+  /**
    * How to keep a secret out of the file when the platform expands nothing and the usual advice
-   * (set it in the environment the client starts from) does not hold.
+   * (set it in the environment the client starts from) does not hold; `{name}` is the variable's name.
    */
   readonly secretAdvice?: string
   /**

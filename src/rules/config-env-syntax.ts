@@ -2,7 +2,7 @@ import { findReferences, type Reference } from '../core/interpolation.js'
 import type { AnyConfigFile } from '../core/model.js'
 import { locateInString } from '../core/string-range.js'
 import { findProperty, forEachString, type ValueNode } from '../core/tree.js'
-import type { Interpolation } from '../platforms/platform.js'
+import type { Interpolation, InterpolationSyntax } from '../platforms/platform.js'
 import { defineRule } from './rule.js'
 
 /** Server fields that reach the launched process or the remote request. */
@@ -70,6 +70,8 @@ export default defineRule({
       `${d.platform} does not expand references in "${d.field}": "${d.reference}" stays literal`,
     editorVariable: (d: { reference: string; platform: string; name: string }) =>
       `"${d.reference}" is an editor variable: ${d.platform} looks up an environment variable named ${d.name}, which is usually unset`,
+    refused: (d: { reference: string; consequence: string; fix: string }) =>
+      `"${d.reference}": ${d.consequence}; ${d.fix}`,
     undeclaredInput: (d: { reference: string }) =>
       `"${d.reference}" names an input that "inputs" does not declare`
   },
@@ -88,12 +90,31 @@ export default defineRule({
       }
       const shell = isShell(server.fields.get('command')?.value)
       for (const [field, property] of server.fields) {
-        if (!launchFields.has(field)) continue
+        if (!launchFields.has(field) && field !== file.platform.translation.envKey) continue
         forEachString(property.value, (node) => {
           for (const reference of findReferences(node.value)) {
             if (reference.kind === 'bare' && shell && field === 'args') continue
             const at = locateInString(source, node, reference.start, reference.end)
             const text = reference.text
+            const refuses = interpolation.refuses
+            const syntax = syntaxOf(reference)
+            if (
+              refuses !== undefined &&
+              syntax !== undefined &&
+              refuses.syntaxes.includes(syntax)
+            ) {
+              report(
+                'refused',
+                at,
+                {
+                  reference: text,
+                  consequence: refuses.consequence,
+                  fix: fixFor(reference, interpolation)
+                },
+                { server: server.name.value }
+              )
+              continue
+            }
             if (
               reference.prefix === 'input' &&
               inputs !== undefined &&
@@ -146,6 +167,22 @@ function isExpanded(reference: Reference, interpolation: Interpolation): boolean
       return interpolation.syntaxes.includes('curly-env')
     case 'template':
       return interpolation.syntaxes.includes('secrets-template')
+  }
+}
+
+/** The syntax a reference is written in; `${prefix:…}` forms are platform prefixes instead. */
+function syntaxOf(reference: Reference): InterpolationSyntax | undefined {
+  switch (reference.kind) {
+    case 'brace':
+      return reference.hasDefault ? 'brace-default' : 'brace'
+    case 'bare':
+      return 'bare'
+    case 'opencode':
+      return 'curly-env'
+    case 'template':
+      return 'secrets-template'
+    case 'prefixed':
+      return undefined
   }
 }
 

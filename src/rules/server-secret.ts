@@ -251,7 +251,7 @@ function advice(
         : `forward it with env_vars = ["${name}"] instead`
     case 'none':
       return (
-        platform.interpolation.secretAdvice ??
+        platform.interpolation.secretAdvice?.replaceAll('{name}', name) ??
         'leave it out of the file and set it in the environment the client starts from'
       )
   }
