@@ -238,6 +238,26 @@ describe('file facts of the clients read since 2026-12-03', () => {
     }
   })
 
+  it('Continue: a JSON file in .continue/mcpServers/ holds a server map, or is one server named by the file', async () => {
+    const { root, remove } = makeRepo({
+      '.continue/mcpServers/map.json':
+        '{ "mcpServers": { "a": { "command": "a-mcp" }, "b": { "type": "http", "url": "https://b/mcp" } } }',
+      '.continue/mcpServers/team/github.json': '{ /* one server */ "command": "gh-mcp" }',
+      '.continue/mcpServers/notes.json': '{ "theme": "dark" }'
+    })
+    try {
+      const result = await lint({ root })
+      expect(result.files.map((file) => [file.path, file.platform, file.servers])).toEqual([
+        ['.continue/mcpServers/map.json', 'continue-json', ['a', 'b']],
+        ['.continue/mcpServers/notes.json', 'continue-json', []],
+        ['.continue/mcpServers/team/github.json', 'continue-json', ['github']]
+      ])
+      expect(result.diagnostics).toEqual([])
+    } finally {
+      remove()
+    }
+  })
+
   it('Junie and Trae, known from their docs only: format findings are notices, secrets are not', () => {
     const token = 'ghp_' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
     expect(

@@ -144,7 +144,7 @@ testRule(rule, {
           line: 1,
           column: 18,
           message:
-            '"mcpServers" is the server key of Claude Code and 13 other platforms; VS Code reads only "servers" and ignores these'
+            '"mcpServers" is the server key of Claude Code and 14 other platforms; VS Code reads only "servers" and ignores these'
         }
       ]
     },

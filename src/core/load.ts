@@ -79,7 +79,7 @@ export function parseConfigText<D extends Dialect>(
     trailingCommas: parsed.trailingCommas,
     root: parsed.root,
     serversProperty,
-    servers: platformServers(parsed.root, serversProperty, platform)
+    servers: platformServers(path, parsed.root, serversProperty, platform)
   }
 }
 
@@ -117,11 +117,17 @@ function findServersProperty(
  * (`commandSetting`), which replaces the map's server of that name.
  */
 function platformServers(
+  path: string,
   root: ValueNode | undefined,
   serversProperty: PropertyNode | undefined,
   platform: Dialect
 ): ServerEntry[] {
   const map = serversProperty?.value
+  if (map === undefined && platform.fileServer === true && root?.kind === 'object') {
+    const fields = effectiveProperties(root)
+    if (fields.some(({ key }) => key.value === 'command' || key.value === 'url'))
+      return [toEntry(derivedString(baseName(path), root), root, platform)]
+  }
   const servers =
     map?.kind === 'object'
       ? [...nestedServers(map, platform), ...extractServers(map, platform.nestedServers, platform)]
@@ -175,6 +181,11 @@ function settingAt(
   return property?.value.kind === 'string'
     ? { key: property.key, value: property.value }
     : undefined
+}
+
+/** A file's name without its folder and extension. */
+function baseName(path: string): string {
+  return (path.split('/').at(-1) ?? path).replace(/\.[^.]*$/, '')
 }
 
 /** A string the platform makes from source text: located at that text, sub-ranges not mapped. */

@@ -3,7 +3,7 @@ import { antigravity } from './antigravity.js'
 import { claudeCode } from './claude-code.js'
 import { claudeDesktop } from './claude-desktop.js'
 import { codex } from './codex.js'
-import { continueIde } from './continue.js'
+import { continueIde, continueJson } from './continue.js'
 import { crush } from './crush.js'
 import { cursor } from './cursor.js'
 import { geminiCli } from './gemini-cli.js'
@@ -29,6 +29,7 @@ export const platforms: readonly Platform[] = [
   claudeDesktop,
   codex,
   continueIde,
+  continueJson,
   crush,
   cursor,
   geminiCli,

@@ -174,3 +174,98 @@ export const continueIde: Platform = {
   aliases: ['continue-dev', 'continuedev'],
   reference: 'https://docs.continue.dev/customize/deep-dives/mcp'
 }
+
+// JSON files in the same folder (core/context/mcp/json/loadJsonMcpConfigs.ts and config-yaml
+// schemas/mcp/json.ts, convertJson.ts): read with comment-json, as Claude Desktop's
+// `{ "mcpServers": { … } }`, Claude Code's `{ "projects": … }` (not modelled here), or one server
+// per file named by the file. One bad entry rejects the file. Values are not filled: an env
+// `${VAR}` becomes `${{ secrets.VAR }}` and is then never resolved (read, not run).
+const JSON_SKIPPED =
+  'Continue skips the whole file ("doesn\'t match a supported MCP JSON configuration format")'
+
+const jsonServer = serverSchema(
+  {
+    type: explain(
+      `must be "stdio", "sse" or "http": ${JSON_SKIPPED}`,
+      enumOf(['stdio', 'sse', 'http'])
+    ),
+    command: string,
+    args: stringArray,
+    env: stringMap,
+    envFile: string,
+    url: string,
+    headers: stringMap
+  },
+  [
+    {
+      if: { required: ['type'], properties: { type: { const: 'stdio' } } },
+      then: explain(`a "stdio" server needs "command": ${JSON_SKIPPED}`, {
+        required: ['command']
+      }),
+      else: {
+        if: { required: ['type'] },
+        then: explain(`a remote server needs "url": ${JSON_SKIPPED}`, { required: ['url'] }),
+        else: explain(`a server needs "command" or "url": ${JSON_SKIPPED}`, {
+          anyOf: [{ required: ['command'] }, { required: ['url'] }]
+        })
+      }
+    }
+  ]
+)
+
+export const continueJson: Platform = {
+  role: 'client',
+  id: 'continue-json',
+  displayName: 'Continue (JSON)',
+  checked: 'core @ d0a3c0b6 read, config-yaml 1.42.0 run, 2026-12-03',
+  // Any .json file in the folder is read; sync writes this one.
+  paths: ['.continue/mcpServers/mcp-servers.json'],
+  folders: [{ dir: '.continue/mcpServers', extensions: ['.json'] }],
+  format: 'json',
+  // comment-json: comments are fine; trailing commas are not known to be.
+  jsonc: { comments: 'allowed', trailingCommas: { forbidden: 'unconfirmed' } },
+  serversKeys: ['mcpServers'],
+  fileServer: true,
+  dedicated: false,
+  schema: fileSchema({
+    id: 'continue-json',
+    title: 'Continue JSON server file (.continue/mcpServers/*.json)',
+    serversKey: 'mcpServers',
+    server: jsonServer,
+    required: false
+  }),
+  invalidEntry: { rejects: 'file', consequence: JSON_SKIPPED, verified: VERIFIED },
+  unknownFields: 'confirmed',
+  ignoredFields: {
+    cwd: 'Continue does not read "cwd" from JSON files: use a .yaml block',
+    envFile: 'Continue does not read "envFile" (it warns "envFile is not supported")'
+  },
+  interpolation: {
+    certainty: 'unconfirmed',
+    syntaxes: [],
+    prefixes: [],
+    variables: [],
+    fields: 'all',
+    preferred: undefined,
+    advice:
+      'Continue does not fill references in JSON files: move the server to a .yaml block and write "${{ secrets.{name} }}"',
+    secretAdvice:
+      'move the server to a .yaml block in .continue/mcpServers/ and write "${{ secrets.{name} }}" in its place',
+    unexpandedStaysLiteral: true
+  },
+  launch: continueIde.launch,
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { http: 'http', sse: 'sse' },
+    readTypes: { stdio: 'stdio', sse: 'sse', http: 'http' },
+    cwd: false,
+    headers: true,
+    references: 'none',
+    description: false
+  },
+  ...(continueIde.tools === undefined ? {} : { tools: continueIde.tools }),
+  aliases: [],
+  reference: continueIde.reference
+}

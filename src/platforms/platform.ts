@@ -10,6 +10,7 @@ export type PlatformId =
   | 'claude-desktop'
   | 'codex'
   | 'continue'
+  | 'continue-json'
   | 'crush'
   | 'cursor'
   | 'gemini-cli'
@@ -267,6 +268,11 @@ export interface Dialect {
       readonly verified: string
     }
   }
+  /**
+   * A file without the server map whose root is itself one server (it has `command` or `url`)
+   * holds that server, named by the file's base name (Continue's JSON files).
+   */
+  readonly fileServer?: true
   /** A file only for MCP, so a missing server map means the platform sees no servers. */
   readonly dedicated: boolean
   /** JSON Schema of the whole file, shipped in schemas/ for editors. */
