@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import type { PlainObject } from '../../src/core/tree.js'
 import { lint } from '../../src/lint.js'
 import { lintFiles } from '../../src/lint-text.js'
 import { getPlatform } from '../../src/platforms/index.js'
 import type { PlatformId } from '../../src/platforms/platform.js'
 import { rules } from '../../src/rules/index.js'
+import { normalizeServer } from '../../src/source/normalize.js'
 import { makeRepo } from '../helpers/temp-repo.js'
 
 /** The name each tool of each server reaches the model as, under a client's naming. */
@@ -158,6 +160,16 @@ describe('file facts of the clients read since 2026-12-03', () => {
       '1:47 error config-schema: "command" of server "a": must be an array, the program first ("command": ["npx", "-y", "pkg"]), as OpenCode has no "args": OpenCode 1.18.33 refuses the whole configuration ("Configuration is invalid") and starts no server',
       '1:84 error config-schema: "type" of server "b": must be "local" or "remote": OpenCode 1.18.33 drops the server'
     ])
+  })
+
+  it('OpenCode: a V1 server is switched off by "enabled": false, a V2 one by "disabled": true', () => {
+    const opencode = getPlatform('opencode')
+    const disabled = (entry: PlainObject) => normalizeServer(opencode, entry).disabled?.value
+    expect(disabled({ type: 'local', command: ['x'], enabled: false })).toBe(true)
+    expect(disabled({ type: 'local', command: ['x'], disabled: true })).toBe(true)
+    expect(disabled({ type: 'local', command: ['x'], disabled: false })).toBe(false)
+    expect(disabled({ type: 'local', command: ['x'] })).toBeUndefined()
+    expect(normalizeServer(getPlatform('kilo'), { disabled: true }).disabled).toBeUndefined()
   })
 
   it('OpenCode: {env:VAR} is its only reference syntax', () => {

@@ -3,7 +3,6 @@ import {
   boolean,
   enumOf,
   fileSchema,
-  number,
   serverSchema,
   string,
   stringArray,
@@ -28,14 +27,11 @@ const server = serverSchema(
     command: string,
     args: stringArray,
     env: stringMap,
-    cwd: string,
     url: string,
     headers: stringMap,
+    // The legacy extension's auto-approval: server-insecure judges it; the importer drops it.
     alwaysAllow: stringArray,
-    disabled: boolean,
-    disabledTools: stringArray,
-    watchPaths: stringArray,
-    timeout: number
+    disabled: boolean
   },
   [
     {
@@ -82,8 +78,6 @@ export const kiloCode: Platform = {
   }),
   unknownFields: 'confirmed',
   ignoredFields: {
-    alwaysAllow:
-      'Kilo Code does not import "alwaysAllow" (it warns "cannot be migrated"): allow the tools in Kilo\'s permission settings',
     cwd: 'Kilo Code does not import "cwd": the server starts in the project directory',
     disabledTools:
       'Kilo Code does not import "disabledTools": deny the tools in Kilo\'s permission settings',

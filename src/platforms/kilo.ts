@@ -73,7 +73,21 @@ export const kilo: Platform = {
       'kilo 7.7.7 run offline: no substitution in project files; servers inherit the environment',
     verified: VERIFIED
   },
-  translation: { ...opencode.translation, references: 'none' },
+  // OpenCode's, but V1 only (no "disabled") and no references in project files.
+  translation: {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
+    readTypes: { local: 'stdio', remote: 'http' },
+    cwd: false,
+    headers: true,
+    disabled: { key: 'enabled', whenDisabled: false },
+    references: 'none',
+    description: false,
+    commandArray: true,
+    envKey: 'environment'
+  },
   tools: {
     naming: {
       // OpenCode's formula; Kilo's own tool list was not sent to a fake model API.

@@ -117,6 +117,7 @@ export const opencode: Platform = {
     cwd: false,
     headers: true,
     disabled: { key: 'enabled', whenDisabled: false },
+    disabledToo: { key: 'disabled', whenDisabled: true },
     references: 'curly-env',
     description: false,
     commandArray: true,

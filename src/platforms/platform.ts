@@ -180,6 +180,8 @@ export interface Translation {
   readonly headersAt?: readonly [string, ...string[]]
   /** How a disabled server is marked, if the file can say so. */
   readonly disabled?: { readonly key: string; readonly whenDisabled: boolean }
+  /** Another key read as marking a server disabled, when `disabled`'s is absent (OpenCode V2's "disabled"). */
+  readonly disabledToo?: { readonly key: string; readonly whenDisabled: boolean }
   /** How environment references are written: `${VAR}`, `${env:VAR}`, not at all, or as names of variables to forward (Codex's env_vars, bearer_token_env_var). */
   readonly references:
     'brace' | 'env-prefix' | 'curly-env' | 'secrets-template' | 'none' | 'env-vars'

@@ -28,6 +28,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   if (t.cwd) consumed.add('cwd')
   if (t.description) consumed.add('description')
   if (t.disabled !== undefined) consumed.add(t.disabled.key)
+  if (t.disabledToo !== undefined) consumed.add(t.disabledToo.key)
   if (t.references === 'env-vars') for (const field of codexEnvFields) consumed.add(field)
 
   const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string')
@@ -62,8 +63,10 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   for (const [key, value] of Object.entries(server))
     if (!consumed.has(key)) extras.set(key, item(value, [key]))
 
-  const disabledKey = t.disabled?.key
-  const disabledValue = disabledKey === undefined ? undefined : server[disabledKey]
+  // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
+  const marker = [t.disabled, t.disabledToo].find(
+    (candidate) => candidate !== undefined && typeof server[candidate.key] === 'boolean'
+  )
   return {
     transport: transportOf(platform, type, urlKey),
     typed: typeof type === 'string' && type in t.readTypes,
@@ -75,9 +78,9 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     url,
     headers,
     disabled:
-      disabledKey !== undefined && typeof disabledValue === 'boolean'
-        ? item(disabledValue === t.disabled?.whenDisabled, [disabledKey])
-        : undefined,
+      marker === undefined
+        ? undefined
+        : item(server[marker.key] === marker.whenDisabled, [marker.key]),
     extras
   }
 }
