@@ -63,7 +63,7 @@ describe('rulesync and ruler as the central source', () => {
           (d) => `${d.file}:${String(d.range.start.line)} ${d.ruleId}: ${d.message}`
         )
       ).toEqual([
-        '.cursor/mcp.json:2 source-drift: server "docs" from the central source is missing here: run "mcp-lint sync" or add it',
+        '.cursor/mcp.json:2 source-drift: server "docs" from the central source is missing here: run "npx @intellectronica/ruler apply" or add it',
         '.cursor/mcp.json:7 source-drift: args[1] of server "git" is "src" here but "." from the central source'
       ])
       expect(result.generatedBy).toEqual({ tool: 'ruler', source: '.ruler/ruler.toml' })

@@ -40826,7 +40826,11 @@ const rulesync = {
     rank: 1,
     displayName: 'the rulesync source',
     checked: 'rulesync source @ cfebcd75 (2026-08-18), read 2026-12-03',
-    generator: { name: 'rulesync', command: 'npx rulesync generate --features mcp' },
+    generator: {
+        name: 'rulesync',
+        command: 'npx rulesync generate --features mcp',
+        targetsKey: 'targets'
+    },
     paths: ['.rulesync/mcp.jsonc', '.rulesync/mcp.json', '.rulesync/.mcp.json'],
     format: 'json',
     jsonc: { comments: 'allowed', trailingCommas: 'allowed' },
@@ -44342,10 +44346,11 @@ const SOURCE_ONLY_FIELDS = ['platforms', 'overrides', 'description'];
 
 
 const source_drift_messages = {
-    missingFile: (d) => `target ${d.path} (${d.platform}) does not exist: run "mcp-lint sync" to create it`,
-    missingServer: (d) => `server "${d.server}" from the central source is missing here: run "mcp-lint sync" or add it`,
+    // `command` writes the files: "mcp-lint sync", or the generator that owns them (rulesync, ruler).
+    missingFile: (d) => `target ${d.path} (${d.platform}) does not exist: run "${d.command}" to create it`,
+    missingServer: (d) => `server "${d.server}" from the central source is missing here: run "${d.command}" or add it`,
     extraServer: (d) => d.elsewhere
-        ? `server "${d.server}" is in the central source, but not for ${d.platform}: add ${d.platform} to its "platforms" or remove it here`
+        ? `server "${d.server}" is in the central source, but not for ${d.platform}: add ${d.platform} to its "${d.targetsKey}" or remove it here`
         : `server "${d.server}" is not in the central source: add it there or remove it here`,
     renamedServer: (d) => `server "${d.server}" is named "${d.expected}" in the central source`,
     transport: (d) => `server "${d.server}" is a ${d.actual} server here but ${d.expected} in the central source`,
@@ -44406,21 +44411,30 @@ const github = (args, env) => `    "github": { "command": "npx", "args": ${args}
         const model = workspace.source;
         if (model === undefined)
             return;
+        // What writes the client files, in the words of the source the user edits.
+        const writer = {
+            command: model.generator?.command ?? 'mcp-lint sync',
+            targetsKey: model.generator?.targetsKey ?? 'platforms'
+        };
         for (const target of model.targets) {
             const file = workspace.files.find((candidate) => candidate.path === target.path && candidate.platform.id === target.platform.id);
             if (file === undefined) {
                 const at = target.declaredAt ?? locateFileStart(model.main?.path ?? SOURCE_PATH);
-                report('missingFile', at, { path: target.path, platform: target.platform.displayName });
+                report('missingFile', at, {
+                    path: target.path,
+                    platform: target.platform.displayName,
+                    command: writer.command
+                });
             }
             else if (file.root !== undefined) {
                 // A file that did not parse is reported by config-syntax or config-unreadable.
-                checkFile(report, file, expectedFor(model, target), (name) => model.servers.some((server) => server.name === name && !carries(server, file.platform)), model.keepsOtherServers === true);
+                checkFile(report, file, expectedFor(model, target), (name) => model.servers.some((server) => server.name === name && !carries(server, file.platform)), model.keepsOtherServers === true, writer);
                 checkInputs(report, file, expectedInputs(model, target));
             }
         }
     }
 }));
-function checkFile(report, file, expected, carriedElsewhere, keepsOtherServers) {
+function checkFile(report, file, expected, carriedElsewhere, keepsOtherServers, writer) {
     const wanted = new Set(expected.map((entry) => entry.server.name));
     let extras = file.servers.filter((entry) => !wanted.has(entry.name.value));
     const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0]);
@@ -44447,7 +44461,7 @@ function checkFile(report, file, expected, carriedElsewhere, keepsOtherServers) 
         else {
             const at = file.serversProperty?.key.location ??
                 startOf(file.root?.location ?? locateFileStart(file.path));
-            report('missingServer', at, { server: name }, { server: name });
+            report('missingServer', at, { server: name, command: writer.command }, { server: name });
         }
     }
     // ruler's default "merge" keeps the servers a client file has besides its own.
@@ -44458,7 +44472,8 @@ function checkFile(report, file, expected, carriedElsewhere, keepsOtherServers) 
         const data = {
             server,
             platform: file.platform.displayName,
-            elsewhere: carriedElsewhere(server)
+            elsewhere: carriedElsewhere(server),
+            targetsKey: writer.targetsKey
         };
         report('extraServer', entry.name.location, data, { server });
     }

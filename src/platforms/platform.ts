@@ -351,6 +351,12 @@ export interface Platform extends Dialect {
   readonly aliases: readonly string[]
 }
 
+export interface SourceGenerator {
+  readonly name: string
+  readonly command: string
+  readonly targetsKey?: string
+}
+
 /** A format of the central source: read by mcp-lint only, never by a client. */
 export interface SourceDialect extends Dialect {
   readonly role: 'source'
@@ -360,8 +366,11 @@ export interface SourceDialect extends Dialect {
    * formats of one rank are used together (ruler's TOML and its legacy JSON).
    */
   readonly rank: number
-  /** The tool that writes the client files from this source, when it is not mcp-lint. */
-  readonly generator?: { readonly name: string; readonly command: string }
+  /**
+   * The tool that writes the client files from this source, when it is not mcp-lint: its name,
+   * the command that writes them, and the server key that lists a server's clients, if it has one.
+   */
+  readonly generator?: SourceGenerator
   /**
    * Whether the generator keeps the servers a client file has besides the source's (ruler's
    * "merge"), given the source file's root: then those are not drift.

@@ -64,7 +64,11 @@ export const rulesync: SourceDialect = {
   rank: 1,
   displayName: 'the rulesync source',
   checked: 'rulesync source @ cfebcd75 (2026-08-18), read 2026-12-03',
-  generator: { name: 'rulesync', command: 'npx rulesync generate --features mcp' },
+  generator: {
+    name: 'rulesync',
+    command: 'npx rulesync generate --features mcp',
+    targetsKey: 'targets'
+  },
   paths: ['.rulesync/mcp.jsonc', '.rulesync/mcp.json', '.rulesync/.mcp.json'],
   format: 'json',
   jsonc: { comments: 'allowed', trailingCommas: 'allowed' },

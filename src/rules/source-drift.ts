@@ -13,13 +13,14 @@ import { SOURCE_PATH } from '../source/model.js'
 import { defineRule, type Report } from './rule.js'
 
 const messages = {
-  missingFile: (d: { path: string; platform: string }) =>
-    `target ${d.path} (${d.platform}) does not exist: run "mcp-lint sync" to create it`,
-  missingServer: (d: { server: string }) =>
-    `server "${d.server}" from the central source is missing here: run "mcp-lint sync" or add it`,
-  extraServer: (d: { server: string; platform: string; elsewhere: boolean }) =>
+  // `command` writes the files: "mcp-lint sync", or the generator that owns them (rulesync, ruler).
+  missingFile: (d: { path: string; platform: string; command: string }) =>
+    `target ${d.path} (${d.platform}) does not exist: run "${d.command}" to create it`,
+  missingServer: (d: { server: string; command: string }) =>
+    `server "${d.server}" from the central source is missing here: run "${d.command}" or add it`,
+  extraServer: (d: { server: string; platform: string; elsewhere: boolean; targetsKey: string }) =>
     d.elsewhere
-      ? `server "${d.server}" is in the central source, but not for ${d.platform}: add ${d.platform} to its "platforms" or remove it here`
+      ? `server "${d.server}" is in the central source, but not for ${d.platform}: add ${d.platform} to its "${d.targetsKey}" or remove it here`
       : `server "${d.server}" is not in the central source: add it there or remove it here`,
   renamedServer: (d: { server: string; expected: string }) =>
     `server "${d.server}" is named "${d.expected}" in the central source`,
@@ -105,6 +106,11 @@ export default defineRule({
   check({ workspace, report }) {
     const model = workspace.source
     if (model === undefined) return
+    // What writes the client files, in the words of the source the user edits.
+    const writer = {
+      command: model.generator?.command ?? 'mcp-lint sync',
+      targetsKey: model.generator?.targetsKey ?? 'platforms'
+    }
     for (const target of model.targets) {
       const file = workspace.files.find(
         (candidate) =>
@@ -112,7 +118,11 @@ export default defineRule({
       )
       if (file === undefined) {
         const at = target.declaredAt ?? locateFileStart(model.main?.path ?? SOURCE_PATH)
-        report('missingFile', at, { path: target.path, platform: target.platform.displayName })
+        report('missingFile', at, {
+          path: target.path,
+          platform: target.platform.displayName,
+          command: writer.command
+        })
       } else if (file.root !== undefined) {
         // A file that did not parse is reported by config-syntax or config-unreadable.
         checkFile(
@@ -121,7 +131,8 @@ export default defineRule({
           expectedFor(model, target),
           (name) =>
             model.servers.some((server) => server.name === name && !carries(server, file.platform)),
-          model.keepsOtherServers === true
+          model.keepsOtherServers === true,
+          writer
         )
         checkInputs(report, file, expectedInputs(model, target))
       }
@@ -134,7 +145,8 @@ function checkFile(
   file: ConfigFile,
   expected: readonly Expected[],
   carriedElsewhere: (name: string) => boolean,
-  keepsOtherServers: boolean
+  keepsOtherServers: boolean,
+  writer: { readonly command: string; readonly targetsKey: string }
 ): void {
   const wanted = new Set(expected.map((entry) => entry.server.name))
   let extras = file.servers.filter((entry) => !wanted.has(entry.name.value))
@@ -163,7 +175,7 @@ function checkFile(
       const at =
         file.serversProperty?.key.location ??
         startOf(file.root?.location ?? locateFileStart(file.path))
-      report('missingServer', at, { server: name }, { server: name })
+      report('missingServer', at, { server: name, command: writer.command }, { server: name })
     }
   }
   // ruler's default "merge" keeps the servers a client file has besides its own.
@@ -173,7 +185,8 @@ function checkFile(
     const data = {
       server,
       platform: file.platform.displayName,
-      elsewhere: carriedElsewhere(server)
+      elsewhere: carriedElsewhere(server),
+      targetsKey: writer.targetsKey
     }
     report('extraServer', entry.name.location, data, { server })
   }

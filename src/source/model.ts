@@ -1,7 +1,7 @@
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import type { Location } from '../core/source.js'
 import type { PlainObject, StringNode } from '../core/tree.js'
-import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
+import type { Platform, PlatformId, SourceDialect, SourceGenerator } from '../platforms/platform.js'
 
 /** A platform file the central source is kept in sync with. */
 export interface Target {
@@ -37,7 +37,7 @@ export interface SourceModel {
   /** Source files of a format another one outranks: linted, not used. */
   readonly unused: readonly ConfigFile<SourceDialect>[]
   /** The tool that writes the client files from this source, when it is not mcp-lint. */
-  readonly generator?: { readonly name: string; readonly command: string }
+  readonly generator?: SourceGenerator
   /** The generator keeps servers a client file has besides the source's: they are not drift. */
   readonly keepsOtherServers?: boolean
   readonly servers: readonly SourceServer[]
