@@ -320,8 +320,9 @@ export async function discover(
     sourcePaths.push(scope.sourcePath)
   }
   sourcePaths.push(...(await listFragments(root)))
-  for (const extra of config.paths) {
-    const path = extra.path.replace(/\\/g, '/').replace(/^\.\//, '')
+  const extras = config.paths.map((extra) => ({ ...extra, path: normalizePath(extra.path) }))
+  for (const extra of extras) {
+    const path = extra.path
     // A configured platform for a known path overrides the default reading (root mcp_config.json
     // is Windsurf's in some repositories, Antigravity's in others).
     const known = targets.findIndex((target) => target.path === path)
@@ -373,7 +374,7 @@ export async function discover(
   const read = new Set([
     ...files.map((file) => file.path),
     ...sourceFiles.map((file) => file.path),
-    ...config.paths.map((extra) => extra.path.replace(/\\/g, '/').replace(/^\.\//, '')),
+    ...extras.map((extra) => extra.path),
     LOCKFILE_PATH,
     ...CONFIG_FILE_NAMES
   ])

@@ -50,7 +50,7 @@ describe('findReferences', () => {
       ['prefixed', 'C', 'env', false, '${env:C}'],
       ['prefixed', undefined, 'input', false, '${input:d}'],
       ['bare', 'E', null, false, '$E'],
-      ['opencode', 'F', 'env', false, '{env:F}'],
+      ['curly-env', 'F', 'env', false, '{env:F}'],
       ['brace', 'workspaceFolder', null, false, '${workspaceFolder}'],
       ['brace', undefined, null, false, '${/}']
     ])

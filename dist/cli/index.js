@@ -40460,7 +40460,7 @@ function canonicalReference(reference, style, bare) {
     if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
         return `\${${reference.name}}`;
     }
-    if (style === 'curly-env' && reference.kind === 'opencode')
+    if (style === 'curly-env' && reference.kind === 'curly-env')
         return `\${${reference.name}}`;
     if (style === 'secrets-template' && reference.kind === 'template')
         return `\${${reference.name}}`;
@@ -41459,7 +41459,7 @@ function isExpanded(reference, interpolation) {
             return reference.prefix !== undefined && interpolation.prefixes.includes(reference.prefix);
         case 'bare':
             return interpolation.syntaxes.includes('bare');
-        case 'opencode':
+        case 'curly-env':
             return interpolation.syntaxes.includes('curly-env');
         case 'template':
             return interpolation.syntaxes.includes('secrets-template');
@@ -41472,7 +41472,7 @@ function syntaxOf(reference) {
             return reference.hasDefault ? 'brace-default' : 'brace';
         case 'bare':
             return 'bare';
-        case 'opencode':
+        case 'curly-env':
             return 'curly-env';
         case 'template':
             return 'secrets-template';
@@ -51945,8 +51945,9 @@ async function discover(root, config, environment, scope = {}) {
         sourcePaths.push(scope.sourcePath);
     }
     sourcePaths.push(...(await listFragments(root)));
-    for (const extra of config.paths) {
-        const path = extra.path.replace(/\\/g, '/').replace(/^\.\//, '');
+    const extras = config.paths.map((extra) => ({ ...extra, path: normalizePath(extra.path) }));
+    for (const extra of extras) {
+        const path = extra.path;
         // A configured platform for a known path overrides the default reading (root mcp_config.json
         // is Windsurf's in some repositories, Antigravity's in others).
         const known = targets.findIndex((target) => target.path === path);
@@ -51986,7 +51987,7 @@ async function discover(root, config, environment, scope = {}) {
     const read = new Set([
         ...files.map((file) => file.path),
         ...sourceFiles.map((file) => file.path),
-        ...config.paths.map((extra) => extra.path.replace(/\\/g, '/').replace(/^\.\//, '')),
+        ...extras.map((extra) => extra.path),
         LOCKFILE_PATH,
         ...CONFIG_FILE_NAMES
     ]);
@@ -53467,7 +53468,7 @@ const pattern = /\$\{([^{}]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{e
 function findReferences(value) {
     const references = [];
     for (const match of value.matchAll(pattern)) {
-        const [text, braced, bare, opencode, namespace, template] = match;
+        const [text, braced, bare, curlyEnv, namespace, template] = match;
         const start = match.index;
         const end = start + text.length;
         if (value[start - 1] === '$')
@@ -53484,11 +53485,11 @@ function findReferences(value) {
                 start,
                 end
             });
-        else if (opencode !== undefined)
+        else if (curlyEnv !== undefined)
             references.push({
-                kind: 'opencode',
+                kind: 'curly-env',
                 text,
-                name: opencode,
+                name: curlyEnv,
                 prefix: 'env',
                 hasDefault: false,
                 start,

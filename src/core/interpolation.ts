@@ -5,9 +5,9 @@
 export interface Reference {
   /**
    * `brace`: `${NAME}` or `${NAME:-default}`; `prefixed`: `${prefix:rest}`; `bare`: `$NAME`;
-   * `opencode`: `{env:NAME}`; `template`: Continue's `${{ secrets.NAME }}` and `${{ inputs.NAME }}`.
+   * `curly-env`: OpenCode's `{env:NAME}`; `template`: Continue's `${{ secrets.NAME }}` and `${{ inputs.NAME }}`.
    */
-  readonly kind: 'brace' | 'prefixed' | 'bare' | 'opencode' | 'template'
+  readonly kind: 'brace' | 'prefixed' | 'bare' | 'curly-env' | 'template'
   /** The exact text, e.g. `${env:TOKEN}`. */
   readonly text: string
   /** The variable name where the syntax has one (`TOKEN` for `${env:TOKEN}`). */
@@ -28,7 +28,7 @@ const pattern =
 export function findReferences(value: string): Reference[] {
   const references: Reference[] = []
   for (const match of value.matchAll(pattern)) {
-    const [text, braced, bare, opencode, namespace, template] = match
+    const [text, braced, bare, curlyEnv, namespace, template] = match
     const start = match.index
     const end = start + text.length
     if (value[start - 1] === '$') continue // `$${X}` and `$$X` are escapes in several clients
@@ -43,11 +43,11 @@ export function findReferences(value: string): Reference[] {
         start,
         end
       })
-    else if (opencode !== undefined)
+    else if (curlyEnv !== undefined)
       references.push({
-        kind: 'opencode',
+        kind: 'curly-env',
         text,
-        name: opencode,
+        name: curlyEnv,
         prefix: 'env',
         hasDefault: false,
         start,

@@ -163,7 +163,7 @@ function isExpanded(reference: Reference, interpolation: Interpolation): boolean
       return reference.prefix !== undefined && interpolation.prefixes.includes(reference.prefix)
     case 'bare':
       return interpolation.syntaxes.includes('bare')
-    case 'opencode':
+    case 'curly-env':
       return interpolation.syntaxes.includes('curly-env')
     case 'template':
       return interpolation.syntaxes.includes('secrets-template')
@@ -177,7 +177,7 @@ function syntaxOf(reference: Reference): InterpolationSyntax | undefined {
       return reference.hasDefault ? 'brace-default' : 'brace'
     case 'bare':
       return 'bare'
-    case 'opencode':
+    case 'curly-env':
       return 'curly-env'
     case 'template':
       return 'secrets-template'

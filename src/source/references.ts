@@ -86,7 +86,7 @@ function canonicalReference(
   if (style === 'env-prefix' && reference.kind === 'prefixed' && reference.prefix === 'env') {
     return `\${${reference.name}}`
   }
-  if (style === 'curly-env' && reference.kind === 'opencode') return `\${${reference.name}}`
+  if (style === 'curly-env' && reference.kind === 'curly-env') return `\${${reference.name}}`
   if (style === 'secrets-template' && reference.kind === 'template') return `\${${reference.name}}`
   return undefined
 }
