@@ -38867,6 +38867,22 @@ const opencodeRules = [
 // V2 (`mcp.servers`): "disabled" instead of "enabled", and "cwd".
 const serverV2 = serverSchema({ ...opencodeFields('OpenCode 1.18.33 drops the server'), disabled: schema_parts_boolean, cwd: string }, opencodeRules);
 const opencode_server = serverSchema(opencodeFields(REFUSED), opencodeRules);
+/** How a V1 server (`mcp.<name>`) is written; Kilo writes its servers the same way. */
+const v1Translation = {
+    transports: ['stdio', 'http', 'sse'],
+    urlKey: 'url',
+    urlKeys: { url: undefined },
+    // A remote server tries Streamable HTTP, then SSE.
+    typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
+    readTypes: { local: 'stdio', remote: 'http' },
+    cwd: false,
+    headers: true,
+    disabled: { key: 'enabled', whenDisabled: false },
+    references: 'curly-env',
+    description: false,
+    commandArray: true,
+    envKey: 'environment'
+};
 /** mcp/index.ts tools(): `<server>_<tool>`, each part with [^a-zA-Z0-9_-] replaced by "_". */
 const exposeOpencodeTools = eachTool((server, tool) => {
     const clean = (name) => name.replace(/[^a-zA-Z0-9_-]/g, '_');
@@ -38919,22 +38935,8 @@ const opencode = {
         source: 'opencode-ai 1.18.33 run offline: `{env:VAR}` is the only substitution; servers inherit the environment',
         verified: opencode_VERIFIED
     },
-    translation: {
-        transports: ['stdio', 'http', 'sse'],
-        urlKey: 'url',
-        urlKeys: { url: undefined },
-        // A remote server tries Streamable HTTP, then SSE.
-        typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
-        readTypes: { local: 'stdio', remote: 'http' },
-        cwd: false,
-        headers: true,
-        disabled: { key: 'enabled', whenDisabled: false },
-        disabledToo: { key: 'disabled', whenDisabled: true },
-        references: 'curly-env',
-        description: false,
-        commandArray: true,
-        envKey: 'environment'
-    },
+    // V2 entries are switched off by "disabled" instead.
+    translation: { ...v1Translation, disabledToo: { key: 'disabled', whenDisabled: true } },
     tools: {
         naming: {
             expose: exposeOpencodeTools,
@@ -39028,21 +39030,8 @@ const kilo = {
         source: 'kilo 7.7.7 run offline: no substitution in project files; servers inherit the environment',
         verified: kilo_VERIFIED
     },
-    // OpenCode's, but V1 only (no "disabled") and no references in project files.
-    translation: {
-        transports: ['stdio', 'http', 'sse'],
-        urlKey: 'url',
-        urlKeys: { url: undefined },
-        typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
-        readTypes: { local: 'stdio', remote: 'http' },
-        cwd: false,
-        headers: true,
-        disabled: { key: 'enabled', whenDisabled: false },
-        references: 'none',
-        description: false,
-        commandArray: true,
-        envKey: 'environment'
-    },
+    // OpenCode's V1, with no references in project files.
+    translation: { ...v1Translation, references: 'none' },
     tools: {
         naming: {
             // OpenCode's formula; Kilo's own tool list was not sent to a fake model API.

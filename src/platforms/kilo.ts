@@ -1,4 +1,10 @@
-import { exposeOpencodeTools, opencode, opencodeFields, opencodeRules } from './opencode.js'
+import {
+  exposeOpencodeTools,
+  opencode,
+  opencodeFields,
+  opencodeRules,
+  v1Translation
+} from './opencode.js'
 import type { Platform } from './platform.js'
 import { fileSchema, serverSchema } from './schema-parts.js'
 
@@ -73,21 +79,8 @@ export const kilo: Platform = {
       'kilo 7.7.7 run offline: no substitution in project files; servers inherit the environment',
     verified: VERIFIED
   },
-  // OpenCode's, but V1 only (no "disabled") and no references in project files.
-  translation: {
-    transports: ['stdio', 'http', 'sse'],
-    urlKey: 'url',
-    urlKeys: { url: undefined },
-    typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
-    readTypes: { local: 'stdio', remote: 'http' },
-    cwd: false,
-    headers: true,
-    disabled: { key: 'enabled', whenDisabled: false },
-    references: 'none',
-    description: false,
-    commandArray: true,
-    envKey: 'environment'
-  },
+  // OpenCode's V1, with no references in project files.
+  translation: { ...v1Translation, references: 'none' },
   tools: {
     naming: {
       // OpenCode's formula; Kilo's own tool list was not sent to a fake model API.

@@ -1,4 +1,4 @@
-import type { Platform } from './platform.js'
+import type { Platform, Translation } from './platform.js'
 import {
   boolean,
   enumOf,
@@ -50,6 +50,23 @@ const serverV2 = serverSchema(
   opencodeRules
 )
 const server = serverSchema(opencodeFields(REFUSED), opencodeRules)
+
+/** How a V1 server (`mcp.<name>`) is written; Kilo writes its servers the same way. */
+export const v1Translation: Translation = {
+  transports: ['stdio', 'http', 'sse'],
+  urlKey: 'url',
+  urlKeys: { url: undefined },
+  // A remote server tries Streamable HTTP, then SSE.
+  typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
+  readTypes: { local: 'stdio', remote: 'http' },
+  cwd: false,
+  headers: true,
+  disabled: { key: 'enabled', whenDisabled: false },
+  references: 'curly-env',
+  description: false,
+  commandArray: true,
+  envKey: 'environment'
+}
 
 /** mcp/index.ts tools(): `<server>_<tool>`, each part with [^a-zA-Z0-9_-] replaced by "_". */
 export const exposeOpencodeTools = eachTool((server, tool) => {
@@ -107,22 +124,8 @@ export const opencode: Platform = {
       'opencode-ai 1.18.33 run offline: `{env:VAR}` is the only substitution; servers inherit the environment',
     verified: VERIFIED
   },
-  translation: {
-    transports: ['stdio', 'http', 'sse'],
-    urlKey: 'url',
-    urlKeys: { url: undefined },
-    // A remote server tries Streamable HTTP, then SSE.
-    typeValues: { stdio: 'local', http: 'remote', sse: 'remote' },
-    readTypes: { local: 'stdio', remote: 'http' },
-    cwd: false,
-    headers: true,
-    disabled: { key: 'enabled', whenDisabled: false },
-    disabledToo: { key: 'disabled', whenDisabled: true },
-    references: 'curly-env',
-    description: false,
-    commandArray: true,
-    envKey: 'environment'
-  },
+  // V2 entries are switched off by "disabled" instead.
+  translation: { ...v1Translation, disabledToo: { key: 'disabled', whenDisabled: true } },
   tools: {
     naming: {
       expose: exposeOpencodeTools,
