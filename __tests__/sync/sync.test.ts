@@ -238,6 +238,28 @@ describe('mcp-lint sync --init', () => {
     expect((await cli(['sync', root, '--check'])).code).toBe(0)
   })
 
+  // Five files that launch the same servers, each in its own idiom: relative paths and
+  // ${workspaceFolder}, ${VAR}, ${env:VAR}, $VAR and env_vars, type/url and Gemini's httpUrl.
+  it('adopts five files equal in meaning without changing a byte of them', async () => {
+    const root = copy('fixtures/scenarios/ok-equal-meaning')
+    const files = ['.mcp.json', '.cursor/mcp.json', '.vscode/mcp.json', '.gemini/settings.json']
+    const before = [...files, '.codex/config.toml'].map((file) =>
+      readFileSync(join(root, file), 'utf8')
+    )
+    expect((await lint({ root })).diagnostics).toEqual([])
+    expect((await cli(['sync', root, '--init'])).code).toBe(0)
+    expect(await cli(['sync', root])).toEqual({
+      code: 0,
+      stdout: 'every platform file matches the central source\n',
+      stderr: ''
+    })
+    expect(
+      [...files, '.codex/config.toml'].map((file) => readFileSync(join(root, file), 'utf8'))
+    ).toEqual(before)
+    expect((await cli(['sync', root, '--check'])).code).toBe(0)
+    expect(await drift(root)).toEqual([])
+  })
+
   it('builds from the files it can read and names the ones it cannot', async () => {
     const root = copy('fixtures/scenarios/ok-in-sync')
     rmSync(join(root, '.agents'), { recursive: true })

@@ -49870,7 +49870,9 @@ function normalizeServer(platform, entry) {
     const marker = [t.disabled, t.disabledToo].find((candidate) => candidate !== undefined && typeof server[candidate.key] === 'boolean');
     return {
         transport: transportOf(platform, type, urlKey),
-        typed: typeof type === 'string' && type in t.readTypes,
+        // A url key that names its transport (Gemini CLI's httpUrl) says as much as a "type".
+        typed: (typeof type === 'string' && type in t.readTypes) ||
+            (urlKey !== undefined && t.urlKeys[urlKey] !== undefined),
         ...(t.commandLine === true
             ? commandLineOf(server, canonical)
             : commandOf(server, t.commandArray === true, canonical)),
@@ -50904,8 +50906,11 @@ function commonSubsequence(a, b, limit = 4_000_000) {
 
 ;// CONCATENATED MODULE: ./src/source/compare.ts
 
-/** Compares two normalised servers field by field. Both must come from the same platform. */
-function compareServers(expected, actual) {
+/**
+ * Compares two normalised servers field by field. Both must come from the same platform, whose
+ * `meaning` equates spellings of one path in command, args, cwd and env values.
+ */
+function compareServers(expected, actual, meaning = (value) => value) {
     if (expected.transport !== actual.transport) {
         return [
             {
@@ -50929,10 +50934,10 @@ function compareServers(expected, actual) {
             expected: expected.transport
         });
     }
-    compareScalar('command', expected.command, actual.command, differences);
-    compareList('args', expected.args, actual.args, differences);
-    compareMap('env', expected.env, actual.env, differences);
-    compareScalar('cwd', expected.cwd, actual.cwd, differences);
+    compareScalar('command', expected.command, actual.command, differences, meaning);
+    compareList('args', expected.args, actual.args, differences, meaning);
+    compareMap('env', expected.env, actual.env, differences, meaning);
+    compareScalar('cwd', expected.cwd, actual.cwd, differences, meaning);
     compareScalar('url', expected.url, actual.url, differences);
     compareMap('headers', expected.headers, actual.headers, differences);
     compareExtras(expected, actual, differences);
@@ -50948,8 +50953,12 @@ function compareServers(expected, actual) {
     }
     return differences;
 }
-function compareScalar(field, expected, actual, out) {
+function compareScalar(field, expected, actual, out, meaning = (value) => value) {
     if (expected?.value === actual?.value)
+        return;
+    if (expected !== undefined &&
+        actual !== undefined &&
+        meaning(expected.value) === meaning(actual.value))
         return;
     if (actual === undefined)
         out.push({
@@ -50972,8 +50981,8 @@ function compareScalar(field, expected, actual, out) {
         });
 }
 /** Aligns the lists on their longest common subsequence, so one inserted arg is one finding. */
-function compareList(field, expected, actual, out) {
-    const pairs = commonSubsequence(expected.map((item) => item.value), actual.map((item) => item.value));
+function compareList(field, expected, actual, out, meaning) {
+    const pairs = commonSubsequence(expected.map((item) => meaning(item.value)), actual.map((item) => meaning(item.value)));
     let e = 0;
     let a = 0;
     const flushGap = (eEnd, aEnd) => {
@@ -51015,12 +51024,12 @@ function compareList(field, expected, actual, out) {
     }
     flushGap(expected.length, actual.length);
 }
-function compareMap(field, expected, actual, out) {
+function compareMap(field, expected, actual, out, meaning = (value) => value) {
     const missing = [...expected.keys()].filter((key) => !actual.has(key));
     const extra = [...actual.keys()].filter((key) => !expected.has(key));
     for (const [key, value] of actual) {
         const want = expected.get(key);
-        if (want !== undefined && want.value !== value.value) {
+        if (want !== undefined && meaning(want.value) !== meaning(value.value)) {
             out.push({
                 kind: 'changed',
                 field: `${field}.${key}`,
@@ -51123,7 +51132,28 @@ function deepEqual(a, b) {
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 function diffEntry(platform, expected, entry) {
-    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry));
+    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform));
+}
+/**
+ * Paths under the project, however the platform lets them be written: from its workspace variable
+ * (VS Code's and Cursor's `${workspaceFolder}/tools/server.mjs`), with `./`, or relative as Claude
+ * Code, Gemini CLI and Codex read them. All name the same file, so none is drift.
+ */
+function projectPathMeaning(platform) {
+    // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
+    const roots = Object.entries(platform.launch.variables)
+        .filter(([, meaning]) => meaning === 'workspaceFolder')
+        .map(([name]) => `$\${${name}}`);
+    return (value) => {
+        let path = value;
+        for (const root of roots) {
+            if (path === root)
+                return '.';
+            if (path.startsWith(`${root}/`))
+                path = path.slice(root.length + 1);
+        }
+        return path.replace(/^(?:\.\/)+(?=.)/, '');
+    };
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
 function looseName(name) {

@@ -22,8 +22,21 @@ export interface Difference {
   readonly from?: string
 }
 
-/** Compares two normalised servers field by field. Both must come from the same platform. */
-export function compareServers(expected: CanonicalServer, actual: CanonicalServer): Difference[] {
+/**
+ * What a launch string means for comparison: the same string unless the platform says two
+ * spellings launch the same thing (a path from the workspace variable and the relative path).
+ */
+export type MeaningOf = (value: string) => string
+
+/**
+ * Compares two normalised servers field by field. Both must come from the same platform, whose
+ * `meaning` equates spellings of one path in command, args, cwd and env values.
+ */
+export function compareServers(
+  expected: CanonicalServer,
+  actual: CanonicalServer,
+  meaning: MeaningOf = (value) => value
+): Difference[] {
   if (expected.transport !== actual.transport) {
     return [
       {
@@ -47,10 +60,10 @@ export function compareServers(expected: CanonicalServer, actual: CanonicalServe
       expected: expected.transport
     })
   }
-  compareScalar('command', expected.command, actual.command, differences)
-  compareList('args', expected.args, actual.args, differences)
-  compareMap('env', expected.env, actual.env, differences)
-  compareScalar('cwd', expected.cwd, actual.cwd, differences)
+  compareScalar('command', expected.command, actual.command, differences, meaning)
+  compareList('args', expected.args, actual.args, differences, meaning)
+  compareMap('env', expected.env, actual.env, differences, meaning)
+  compareScalar('cwd', expected.cwd, actual.cwd, differences, meaning)
   compareScalar('url', expected.url, actual.url, differences)
   compareMap('headers', expected.headers, actual.headers, differences)
   compareExtras(expected, actual, differences)
@@ -71,9 +84,16 @@ function compareScalar(
   field: string,
   expected: Item<string> | undefined,
   actual: Item<string> | undefined,
-  out: Difference[]
+  out: Difference[],
+  meaning: MeaningOf = (value) => value
 ): void {
   if (expected?.value === actual?.value) return
+  if (
+    expected !== undefined &&
+    actual !== undefined &&
+    meaning(expected.value) === meaning(actual.value)
+  )
+    return
   if (actual === undefined)
     out.push({
       kind: 'removed',
@@ -100,11 +120,12 @@ function compareList(
   field: string,
   expected: readonly Item<string>[],
   actual: readonly Item<string>[],
-  out: Difference[]
+  out: Difference[],
+  meaning: MeaningOf
 ): void {
   const pairs = commonSubsequence(
-    expected.map((item) => item.value),
-    actual.map((item) => item.value)
+    expected.map((item) => meaning(item.value)),
+    actual.map((item) => meaning(item.value))
   )
   let e = 0
   let a = 0
@@ -152,13 +173,14 @@ function compareMap(
   field: 'env' | 'headers',
   expected: ReadonlyMap<string, Item<string>>,
   actual: ReadonlyMap<string, Item<string>>,
-  out: Difference[]
+  out: Difference[],
+  meaning: MeaningOf = (value) => value
 ): void {
   const missing = [...expected.keys()].filter((key) => !actual.has(key))
   const extra = [...actual.keys()].filter((key) => !expected.has(key))
   for (const [key, value] of actual) {
     const want = expected.get(key)
-    if (want !== undefined && want.value !== value.value) {
+    if (want !== undefined && meaning(want.value) !== meaning(value.value)) {
       out.push({
         kind: 'changed',
         field: `${field}.${key}`,

@@ -1,7 +1,7 @@
 import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
-import type { Platform } from '../platforms/platform.js'
-import { compareServers, type Difference } from './compare.js'
+import type { Dialect, Platform } from '../platforms/platform.js'
+import { compareServers, type Difference, type MeaningOf } from './compare.js'
 import { normalizeEntry, normalizeServer } from './normalize.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
@@ -10,7 +10,31 @@ export function diffEntry(
   expected: PlainObject,
   entry: ServerEntry
 ): Difference[] {
-  return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry))
+  return compareServers(
+    normalizeServer(platform, expected),
+    normalizeEntry(platform, entry),
+    projectPathMeaning(platform)
+  )
+}
+
+/**
+ * Paths under the project, however the platform lets them be written: from its workspace variable
+ * (VS Code's and Cursor's `${workspaceFolder}/tools/server.mjs`), with `./`, or relative as Claude
+ * Code, Gemini CLI and Codex read them. All name the same file, so none is drift.
+ */
+export function projectPathMeaning(platform: Dialect): MeaningOf {
+  // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
+  const roots = Object.entries(platform.launch.variables)
+    .filter(([, meaning]) => meaning === 'workspaceFolder')
+    .map(([name]) => `$\${${name}}`)
+  return (value) => {
+    let path = value
+    for (const root of roots) {
+      if (path === root) return '.'
+      if (path.startsWith(`${root}/`)) path = path.slice(root.length + 1)
+    }
+    return path.replace(/^(?:\.\/)+(?=.)/, '')
+  }
 }
 
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */

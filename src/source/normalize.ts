@@ -69,7 +69,10 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   )
   return {
     transport: transportOf(platform, type, urlKey),
-    typed: typeof type === 'string' && type in t.readTypes,
+    // A url key that names its transport (Gemini CLI's httpUrl) says as much as a "type".
+    typed:
+      (typeof type === 'string' && type in t.readTypes) ||
+      (urlKey !== undefined && t.urlKeys[urlKey] !== undefined),
     ...(t.commandLine === true
       ? commandLineOf(server, canonical)
       : commandOf(server, t.commandArray === true, canonical)),
