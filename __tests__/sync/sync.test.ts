@@ -260,6 +260,41 @@ describe('mcp-lint sync --init', () => {
     expect(await drift(root)).toEqual([])
   })
 
+  it('replaces a literal token with a ${VAR} reference, names the variable and never prints or stores the token', async () => {
+    const token = 'ghp_' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
+    const header = 'tvly-dev-' + 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    const file = JSON.stringify({
+      mcpServers: {
+        github: { command: 'gh-mcp', env: { GITHUB_TOKEN: token } },
+        docs: {
+          type: 'http',
+          url: 'https://docs.example.com/mcp',
+          headers: { Authorization: `Bearer ${header}` }
+        }
+      }
+    })
+    writeFileSync(join(root, '.mcp.json'), file)
+    const init = await cli(['sync', root, '--init'])
+    expect(init.code).toBe(0)
+    expect(init.stderr).toContain(
+      'server "github": env.GITHUB_TOKEN held a literal GitHub personal access token (ghp_… (40 chars)); the source reads ${GITHUB_TOKEN} instead: set GITHUB_TOKEN where the clients run'
+    )
+    expect(init.stderr).toContain('the source reads ${DOCS_TOKEN} instead')
+    const source = readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')
+    for (const text of [init.stdout, init.stderr, source]) {
+      expect(text).not.toContain(token)
+      expect(text).not.toContain(header)
+    }
+    expect(source).toContain('"Authorization": "Bearer ${DOCS_TOKEN}"')
+    // The source passes check; sync then takes the tokens out of the client file.
+    expect((await cli(['sync', root])).code).toBe(0)
+    const result = await lint({ root })
+    expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([])
+    expect(readFileSync(join(root, '.mcp.json'), 'utf8')).not.toContain(token)
+  })
+
   it('builds from the files it can read and names the ones it cannot', async () => {
     const root = copy('fixtures/scenarios/ok-in-sync')
     rmSync(join(root, '.agents'), { recursive: true })

@@ -50728,7 +50728,7 @@ const editorVariables = new Set([
                             if (!inputs.has(id))
                                 report('undeclaredInput', at, { reference: text }, { server: server.name.value });
                         }
-                        else if (!isExpanded(reference, interpolation)) {
+                        else if (!isExpanded(reference, interpolation) && !readsAnySyntax(file, reference)) {
                             report('notExpanded', at, { reference: text, platform, fix: fixFor(reference, interpolation) }, options);
                         }
                         else if (interpolation.fields !== 'all' && !interpolation.fields.includes(field)) {
@@ -50764,6 +50764,15 @@ function isExpanded(reference, interpolation) {
         case 'template':
             return interpolation.syntaxes.includes('secrets-template');
     }
+}
+/**
+ * The central source reads a reference in any client's syntax (`${env:VAR}`, `$VAR`,
+ * `{env:VAR}`) as `${VAR}`, so none of them is a mistake there.
+ */
+function readsAnySyntax(file, reference) {
+    return (file.platform.translation.lenientReferences === true &&
+        reference.name !== undefined &&
+        reference.prefix !== 'input');
 }
 /** The syntax a reference is written in; `${prefix:…}` forms are platform prefixes instead. */
 function syntaxOf(reference) {

@@ -36281,7 +36281,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5924);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7065);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -36298,7 +36298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5924:
+/***/ 7065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41419,7 +41419,7 @@ const editorVariables = new Set([
                             if (!inputs.has(id))
                                 report('undeclaredInput', at, { reference: text }, { server: server.name.value });
                         }
-                        else if (!isExpanded(reference, interpolation)) {
+                        else if (!isExpanded(reference, interpolation) && !readsAnySyntax(file, reference)) {
                             report('notExpanded', at, { reference: text, platform, fix: fixFor(reference, interpolation) }, options);
                         }
                         else if (interpolation.fields !== 'all' && !interpolation.fields.includes(field)) {
@@ -41455,6 +41455,15 @@ function isExpanded(reference, interpolation) {
         case 'template':
             return interpolation.syntaxes.includes('secrets-template');
     }
+}
+/**
+ * The central source reads a reference in any client's syntax (`${env:VAR}`, `$VAR`,
+ * `{env:VAR}`) as `${VAR}`, so none of them is a mistake there.
+ */
+function readsAnySyntax(file, reference) {
+    return (file.platform.translation.lenientReferences === true &&
+        reference.name !== undefined &&
+        reference.prefix !== 'input');
 }
 /** The syntax a reference is written in; `${prefix:…}` forms are platform prefixes instead. */
 function syntaxOf(reference) {
@@ -52372,7 +52381,81 @@ function generatedBy(result) {
     return by === undefined ? '' : `; the central source is ${by.tool}'s ${by.source}`;
 }
 
+;// CONCATENATED MODULE: ./src/sync/init-secrets.ts
+
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * The server entry with every literal secret (a provider token, a literal Bearer header, a
+ * secret under a secret-named key, a password in a URL) replaced by a `${VAR}` reference, and
+ * what was replaced. `taken` holds the variable names already used in the source, so two
+ * different secrets never share one.
+ */
+function replaceSecrets(server, entry, taken) {
+    const replaced = [];
+    const scrub = (value, field, key, name) => {
+        let result = value;
+        // From the end, so earlier offsets stay valid.
+        for (const match of (0,secrets/* findSecrets */.d)(value, { key }).reverse()) {
+            if (match.confidence === 'low')
+                continue;
+            const variable = freeName(name, taken);
+            result = `${result.slice(0, match.start)}\${${variable}}${result.slice(match.end)}`;
+            replaced.push({ server, field, kind: match.kind, masked: match.masked, variable });
+        }
+        return result;
+    };
+    const base = variableBase(server);
+    const value = { ...entry };
+    const env = entry.env;
+    if (isObject(env)) {
+        value.env = mapObject(env, (key, item) => scrub(item, `env.${key}`, key, identifier.test(key) ? key : `${base}_SECRET`));
+    }
+    const headers = entry.headers;
+    if (isObject(headers)) {
+        value.headers = mapObject(headers, (key, item) => scrub(item, `headers.${key}`, key, `${base}_${key === 'Authorization' ? 'TOKEN' : 'KEY'}`));
+    }
+    if (Array.isArray(entry.args)) {
+        const args = entry.args;
+        value.args = args.map((item, index) => {
+            if (typeof item !== 'string')
+                return item;
+            const previous = args[index - 1];
+            const flag = typeof previous === 'string' && previous.startsWith('-') ? previous : undefined;
+            const name = flag === undefined ? `${base}_SECRET` : variableBase(flag.replace(/^-+/, ''));
+            return scrub(item, `args[${String(index)}]`, flag, name);
+        });
+    }
+    if (typeof entry.url === 'string')
+        value.url = scrub(entry.url, 'url', undefined, `${base}_TOKEN`);
+    if (typeof entry.command === 'string')
+        value.command = scrub(entry.command, 'command', undefined, `${base}_SECRET`);
+    return { value, replaced };
+}
+/** `docs-search` → `DOCS_SEARCH`; a name that cannot start a variable gets `MCP_` in front. */
+function variableBase(name) {
+    const upper = name
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    return /^[A-Z_]/.test(upper) ? upper : `MCP_${upper}`;
+}
+function freeName(name, taken) {
+    let candidate = name;
+    for (let suffix = 2; taken.has(candidate); suffix++)
+        candidate = `${name}_${String(suffix)}`;
+    taken.add(candidate);
+    return candidate;
+}
+function mapObject(object, map) {
+    return Object.fromEntries(Object.entries(object).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? map(key, value) : value
+    ]));
+}
+
 ;// CONCATENATED MODULE: ./src/sync/init.ts
+
 
 
 
@@ -52414,13 +52497,18 @@ function planInit(workspace) {
     const allPlatforms = new Set(files.map((file) => file.platform.id));
     const servers = {};
     const conflicts = [];
+    const secrets = [];
+    const variables = new Set();
     for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const base = placed[0];
         if (base === undefined)
             continue;
         const canonical = normalizeServer(base.file.platform, toPlain(base.entry.value));
         const rendered = renderServer(source, { ...canonical, extras: new Map(), disabled: undefined });
-        const value = { ...rendered.value };
+        // A leaked token goes no further: the source reads it from the environment.
+        const scrubbed = replaceSecrets(name, { ...rendered.value }, variables);
+        secrets.push(...scrubbed.replaced);
+        const value = { ...scrubbed.value };
         for (const problem of rendered.problems)
             conflicts.push(`server "${name}" in ${base.file.path}: ${problem.reason}`);
         const platforms = [...new Set(placed.map((p) => p.file.platform.id))];
@@ -52443,7 +52531,7 @@ function planInit(workspace) {
         conflicts.push(`server "${at.entry.name.value}": ${difference.field} in ${at.file.path} differs from ${reference.file.path}; kept ${reference.file.path}`);
     }
     const document = { $schema: `${SCHEMA_BASE_URL}/source.schema.json`, mcpServers: servers };
-    return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts };
+    return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts, secrets };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/json-edit.ts
@@ -52851,9 +52939,9 @@ async function initSource(options) {
         .map((file) => file.path);
     if (unreadable.length === workspace.files.length)
         throw new UsageError(`no platform config file can be read or parsed (${unreadable.join(', ')}): fix the config-syntax or config-unreadable findings first`);
-    const { text, conflicts } = planInit(workspace);
+    const { text, conflicts, secrets } = planInit(workspace);
     const notRead = unreadable.map((path) => `${path} cannot be read or parsed: its servers are not in the source`);
-    return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts] };
+    return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts], secrets };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/unified-diff.ts
@@ -52943,6 +53031,8 @@ async function runSync(options, mode, io) {
         io.stdout(`created ${plan.path} from the platform files\n`);
         for (const conflict of plan.conflicts)
             io.stderr(`warning: ${conflict}\n`);
+        for (const secret of plan.secrets)
+            io.stderr(`warning: server "${secret.server}": ${secret.field} held a literal ${secret.kind} (${secret.masked}); the source reads \${${secret.variable}} instead: set ${secret.variable} where the clients run, and rotate the token, which stays in the git history\n`);
         io.stdout('next: review it, then run "mcp-lint sync" to write every platform file from it\n');
         return 0;
     }

@@ -19,6 +19,10 @@ export async function runSync(
     await io.writeFile(join(plan.root, plan.path), plan.text)
     io.stdout(`created ${plan.path} from the platform files\n`)
     for (const conflict of plan.conflicts) io.stderr(`warning: ${conflict}\n`)
+    for (const secret of plan.secrets)
+      io.stderr(
+        `warning: server "${secret.server}": ${secret.field} held a literal ${secret.kind} (${secret.masked}); the source reads \${${secret.variable}} instead: set ${secret.variable} where the clients run, and rotate the token, which stays in the git history\n`
+      )
     io.stdout('next: review it, then run "mcp-lint sync" to write every platform file from it\n')
     return 0
   }

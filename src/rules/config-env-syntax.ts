@@ -123,7 +123,7 @@ export default defineRule({
               const id = text.slice('${input:'.length, -1)
               if (!inputs.has(id))
                 report('undeclaredInput', at, { reference: text }, { server: server.name.value })
-            } else if (!isExpanded(reference, interpolation)) {
+            } else if (!isExpanded(reference, interpolation) && !readsAnySyntax(file, reference)) {
               report(
                 'notExpanded',
                 at,
@@ -168,6 +168,18 @@ function isExpanded(reference: Reference, interpolation: Interpolation): boolean
     case 'template':
       return interpolation.syntaxes.includes('secrets-template')
   }
+}
+
+/**
+ * The central source reads a reference in any client's syntax (`${env:VAR}`, `$VAR`,
+ * `{env:VAR}`) as `${VAR}`, so none of them is a mistake there.
+ */
+function readsAnySyntax(file: AnyConfigFile, reference: Reference): boolean {
+  return (
+    file.platform.translation.lenientReferences === true &&
+    reference.name !== undefined &&
+    reference.prefix !== 'input'
+  )
 }
 
 /** The syntax a reference is written in; `${prefix:…}` forms are platform prefixes instead. */

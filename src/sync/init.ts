@@ -5,6 +5,7 @@ import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
 import { findMismatches, type Placed } from '../source/cross-file.js'
 import { normalizeServer } from '../source/normalize.js'
 import { renderServer } from '../source/render.js'
+import { replaceSecrets, type ReplacedSecret } from './init-secrets.js'
 
 /** Which file's definition becomes the source when files disagree: the most widely read platforms first. */
 const preference = [
@@ -25,6 +26,8 @@ export interface InitPlan {
   readonly text: string
   /** Disagreements between files, resolved in favour of the preferred one. */
   readonly conflicts: readonly string[]
+  /** Literal secrets the source reads from the environment instead, never their values. */
+  readonly secrets: readonly ReplacedSecret[]
 }
 
 /**
@@ -51,12 +54,17 @@ export function planInit(workspace: Workspace): InitPlan {
   const allPlatforms = new Set(files.map((file) => file.platform.id))
   const servers: Record<string, PlainObject> = {}
   const conflicts: string[] = []
+  const secrets: ReplacedSecret[] = []
+  const variables = new Set<string>()
   for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const base = placed[0]
     if (base === undefined) continue
     const canonical = normalizeServer(base.file.platform, toPlain(base.entry.value))
     const rendered = renderServer(source, { ...canonical, extras: new Map(), disabled: undefined })
-    const value: PlainObject = { ...rendered.value }
+    // A leaked token goes no further: the source reads it from the environment.
+    const scrubbed = replaceSecrets(name, { ...rendered.value }, variables)
+    secrets.push(...scrubbed.replaced)
+    const value: PlainObject = { ...scrubbed.value }
     for (const problem of rendered.problems)
       conflicts.push(`server "${name}" in ${base.file.path}: ${problem.reason}`)
     const platforms = [...new Set(placed.map((p) => p.file.platform.id))]
@@ -80,5 +88,5 @@ export function planInit(workspace: Workspace): InitPlan {
     )
   }
   const document = { $schema: `${SCHEMA_BASE_URL}/source.schema.json`, mcpServers: servers }
-  return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts }
+  return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts, secrets }
 }

@@ -6,7 +6,7 @@ import { runRules } from '../engine.js'
 import { loadWorkspace, type LintOptions } from '../lint.js'
 import { findRule } from '../rules/index.js'
 import { SOURCE_PATH } from '../source/model.js'
-import { planInit } from './init.js'
+import { planInit, type InitPlan } from './init.js'
 import { planSync, type FileChange, type SkippedTarget } from './sync.js'
 
 export interface SyncResult {
@@ -58,7 +58,7 @@ export async function sync(options: LintOptions): Promise<SyncResult> {
 /** Plans `mcp-lint sync --init`: a central source made from the existing platform files. */
 export async function initSource(
   options: LintOptions
-): Promise<{ root: string; path: string; text: string; conflicts: readonly string[] }> {
+): Promise<{ root: string; path: string } & InitPlan> {
   const { root, workspace } = await loadWorkspace(options)
   if (workspace.source !== undefined && workspace.source.generator === undefined) {
     throw new UsageError(
@@ -74,9 +74,9 @@ export async function initSource(
     throw new UsageError(
       `no platform config file can be read or parsed (${unreadable.join(', ')}): fix the config-syntax or config-unreadable findings first`
     )
-  const { text, conflicts } = planInit(workspace)
+  const { text, conflicts, secrets } = planInit(workspace)
   const notRead = unreadable.map(
     (path) => `${path} cannot be read or parsed: its servers are not in the source`
   )
-  return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts] }
+  return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts], secrets }
 }
