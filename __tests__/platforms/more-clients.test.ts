@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
 import type { PlainObject } from '../../src/core/tree.js'
 import { lint } from '../../src/lint.js'
 import { lintFiles } from '../../src/lint-text.js'
@@ -267,6 +269,36 @@ describe('file facts of the clients read since 2026-12-03', () => {
       expect(result.diagnostics).toEqual([])
     } finally {
       remove()
+    }
+  })
+
+  it('Continue: a folder symlinked out of the repository is not walked; several block files are not checked one by one against the source', async () => {
+    const outside = makeRepo({
+      'private.yaml': 'name: p\nversion: 0.0.1\nmcpServers:\n  - name: p\n    command: p\n'
+    })
+    const block = (name: string) =>
+      `name: ${name}\nversion: 0.0.1\nmcpServers:\n  - name: ${name}\n    command: ${name}-mcp\n`
+    const { root, remove } = makeRepo({
+      '.agents/mcp/mcp-servers.json': JSON.stringify({
+        mcpServers: { a: { command: 'a-mcp' }, b: { command: 'b-mcp' } }
+      }),
+      '.continue/mcpServers/a.yaml': block('a'),
+      '.continue/mcpServers/b.yaml': block('b')
+    })
+    try {
+      symlinkSync(outside.root, join(root, '.continue/linked'))
+      mkdirSync(join(root, '.continue/mcpServers/more'))
+      symlinkSync(outside.root, join(root, '.continue/mcpServers/more/linked'))
+      const result = await lint({ root })
+      expect(result.files.map((file) => file.path)).toEqual([
+        '.agents/mcp/mcp-servers.json',
+        '.continue/mcpServers/a.yaml',
+        '.continue/mcpServers/b.yaml'
+      ])
+      expect(result.diagnostics).toEqual([])
+    } finally {
+      remove()
+      outside.remove()
     }
   })
 

@@ -110,6 +110,38 @@ describe('mcp-lint sync', () => {
     }
   )
 
+  it('leaves a Continue file alone that it cannot rewrite: one server at its root, or aliases into its list', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    mkdirSync(join(root, '.agents/mcp'), { recursive: true })
+    mkdirSync(join(root, '.continue/mcpServers'), { recursive: true })
+    writeFileSync(
+      join(root, '.agents/mcp/mcp-servers.json'),
+      JSON.stringify({
+        targets: [
+          { platform: 'continue-json', path: '.continue/mcpServers/srv.json' },
+          { platform: 'continue', path: '.continue/mcpServers/block.yaml' }
+        ],
+        mcpServers: { srv: { command: 'srv-mcp', args: ['--v2'] } }
+      })
+    )
+    const single = '{ "command": "srv-mcp", "args": ["--v1"] }\n'
+    const aliased =
+      'name: b\nversion: 0.0.1\nmcpServers:\n  - &base\n    name: srv\n    command: srv-mcp\nmodels:\n  - *base\n'
+    writeFileSync(join(root, '.continue/mcpServers/srv.json'), single)
+    writeFileSync(join(root, '.continue/mcpServers/block.yaml'), aliased)
+    const result = await cli(['sync', root])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'skipped .continue/mcpServers/srv.json: it holds one server at its root'
+    )
+    expect(result.stderr).toContain(
+      'skipped .continue/mcpServers/block.yaml: it has YAML aliases into its server list'
+    )
+    expect(readFileSync(join(root, '.continue/mcpServers/srv.json'), 'utf8')).toBe(single)
+    expect(readFileSync(join(root, '.continue/mcpServers/block.yaml'), 'utf8')).toBe(aliased)
+  })
+
   it('--check shows a diff per file and exits 1, writing nothing', async () => {
     const root = copy('fixtures/scenarios/ng-drift-cursor')
     const before = readFileSync(join(root, '.cursor/mcp.json'), 'utf8')

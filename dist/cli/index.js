@@ -41837,7 +41837,9 @@ function diffEntry(platform, expected, entry) {
 /**
  * Paths under the project, however the platform lets them be written: from its workspace variable
  * (VS Code's and Cursor's `${workspaceFolder}/tools/server.mjs`), with `./`, or relative as Claude
- * Code, Gemini CLI and Codex read them. All name the same file, so none is drift.
+ * Code, Gemini CLI and Codex read them. All name the same file, so none is drift. Only a path with
+ * a folder in it is relative on its own: a bare word is a program on PATH or an npm package, and
+ * `./my-server` or `${workspaceFolder}/mcp` is not the same as `my-server` or `mcp`.
  */
 function projectPathMeaning(platform) {
     // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
@@ -41845,14 +41847,17 @@ function projectPathMeaning(platform) {
         .filter(([, meaning]) => meaning === 'workspaceFolder')
         .map(([name]) => `$\${${name}}`);
     return (value) => {
-        let path = value;
-        for (const root of roots) {
-            if (path === root)
-                return '.';
-            if (path.startsWith(`${root}/`))
-                path = path.slice(root.length + 1);
-        }
-        return path.replace(/^(?:\.\/)+(?=.)/, '');
+        if (roots.includes(value))
+            return '.';
+        const root = roots.find((prefix) => value.startsWith(`${prefix}/`));
+        const rest = root !== undefined
+            ? value.slice(root.length + 1)
+            : value.startsWith('./')
+                ? value.replace(/^(?:\.\/)+/, '')
+                : undefined;
+        if (rest === undefined || rest === '')
+            return value;
+        return rest.includes('/') ? rest : `./${rest}`;
     };
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
@@ -49772,8 +49777,11 @@ var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/parse/yaml.ts
 
 
-/** Aliases followed in one file: far above a real config, far below a billion laughs. */
-const MAX_ALIASES = 10_000;
+/**
+ * Values built from one file, aliases expanded: far above a real config, far below a billion
+ * laughs (each alias copies its anchor's whole subtree).
+ */
+const MAX_NODES = 200_000;
 class TooMuch extends Error {
     kind;
     detail;
@@ -49813,9 +49821,9 @@ function parseYaml(source) {
             root: undefined,
             problems: [{ kind: 'empty', detail: 'the file is empty', location: source.locate(0, 0) }]
         };
-    const budget = { aliases: 0 };
+    const budget = { nodes: 0, anchors: anchorsOf(document) };
     try {
-        return { root: yaml_convert(source, document, document.contents, 1, budget), problems: [] };
+        return { root: yaml_convert(source, document.contents, 1, budget), problems: [] };
     }
     catch (caught) {
         if (caught instanceof TooMuch)
@@ -49844,18 +49852,31 @@ function yaml_locate(source, node) {
     const [start = 0, end = start] = node.range ?? [];
     return source.locate(start, end - start);
 }
-function yaml_convert(source, document, node, depth, budget) {
+function anchorsOf(document) {
+    const latest = new Map();
+    const resolved = new Map();
+    (0,dist/* visit */.YR)(document, (_key, node) => {
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const target = latest.get(node.source);
+            if (target !== undefined)
+                resolved.set(node, target);
+        }
+        else if (yaml_isNode(node) && node.anchor !== undefined)
+            latest.set(node.anchor, node);
+    });
+    return resolved;
+}
+function yaml_convert(source, node, depth, budget) {
     const location = yaml_locate(source, node);
     if (depth > syntax_problem/* MAX_DEPTH */.l)
         throw new TooMuch('too-deep', `nesting deeper than ${syntax_problem/* MAX_DEPTH */.l} levels`, location);
+    if (++budget.nodes > MAX_NODES)
+        throw new TooMuch('too-long', `more than ${MAX_NODES} values once aliases are expanded`, location);
     if ((0,dist/* isAlias */.Vj)(node)) {
-        budget.aliases++;
-        if (budget.aliases > MAX_ALIASES)
-            throw new TooMuch('too-long', `more than ${MAX_ALIASES} aliases`, location);
-        const target = node.resolve(document);
+        const target = budget.anchors.get(node);
         if (target === undefined)
             return { kind: 'null', value: null, location };
-        return yaml_convert(source, document, target, depth + 1, budget);
+        return yaml_convert(source, target, depth + 1, budget);
     }
     if ((0,dist/* isMap */.jh)(node)) {
         const properties = [];
@@ -49868,7 +49889,7 @@ function yaml_convert(source, document, node, depth, budget) {
                 key,
                 value: value === null
                     ? { kind: 'null', value: null, location: key.location }
-                    : yaml_convert(source, document, value, depth + 1, budget)
+                    : yaml_convert(source, value, depth + 1, budget)
             });
         }
         return { kind: 'object', properties, location };
@@ -49876,7 +49897,7 @@ function yaml_convert(source, document, node, depth, budget) {
     if ((0,dist/* isSeq */.oP)(node)) {
         const items = node.items.map((item) => item === null || !yaml_isNode(item)
             ? { kind: 'null', value: null, location }
-            : yaml_convert(source, document, item, depth + 1, budget));
+            : yaml_convert(source, item, depth + 1, budget));
         return { kind: 'array', items, location };
     }
     if ((0,dist/* isScalar */.jn)(node))
@@ -50159,9 +50180,12 @@ const MAX_ENTRIES = 20_000;
 /**
  * The files under `from` (repo-relative, '' for the root) up to `maxDepth` directories below it
  * that `accept` takes, sorted. Dependency and build directories and symbolic links are skipped,
- * and at most 20,000 entries are looked at, so a huge repository costs little.
+ * a `from` that leads out of the repository (through a symlink) is not walked at all, and at most
+ * 20,000 entries are looked at, so a huge repository costs little.
  */
 async function walkFiles(root, from, maxDepth, accept) {
+    if (!(await walk_isInside(root, from)))
+        return [];
     const found = [];
     let entries = 0;
     let level = [from];
@@ -50188,6 +50212,15 @@ async function walkFiles(root, from, maxDepth, accept) {
         level = next.sort(compareText);
     }
     return found.sort(compareText);
+}
+async function walk_isInside(root, from) {
+    try {
+        const [realRoot, real] = await Promise.all([(0,promises_namespaceObject.realpath)(root), (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, from))]);
+        return real === realRoot || real.startsWith(`${realRoot}${external_node_path_namespaceObject.sep}`);
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/unattributed.ts
@@ -51729,11 +51762,12 @@ function toSourceServer(name, entry, value) {
 function readTargets(main, files) {
     const declared = main?.root?.kind === 'object' ? findProperty(main.root, 'targets')?.value : undefined;
     if (declared === undefined) {
-        return files.map((file) => ({
-            platform: file.platform,
-            path: file.path,
-            declaredAt: undefined
-        }));
+        // A client that merges a folder of files (Continue) is one target only when it has one file
+        // there: each file holds part of its servers, so none can be checked alone.
+        const perPlatform = (file) => files.filter((other) => other.platform.id === file.platform.id).length;
+        return files
+            .filter((file) => file.platform.folders === undefined || perPlatform(file) === 1)
+            .map((file) => ({ platform: file.platform, path: file.path, declaredAt: undefined }));
     }
     const targets = [];
     const add = (platform, path, at) => {
@@ -52782,12 +52816,18 @@ function newYamlFile(key, servers, nameKey) {
 }
 /**
  * Replaces the server list of a YAML file, keeping the rest of the document (other keys, their
- * comments) as the yaml library writes it back.
+ * comments) as the yaml library writes it back; undefined when the document cannot be written
+ * back without the list (an alias elsewhere into it).
  */
 function replaceYamlServers(text, key, servers, nameKey) {
-    const document = (0,dist/* parseDocument */.Tp)(text);
+    const document = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
     document.set(key, document.createNode(serverList(servers, nameKey)));
-    return document.toString();
+    try {
+        return document.toString();
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sync/sync.ts
@@ -52826,7 +52866,26 @@ function planSync(workspace, source) {
             });
             continue;
         }
+        // A Continue JSON file that is one server (no map) has no map to write servers into.
+        if (file?.platform.fileServer === true &&
+            file.serversProperty === undefined &&
+            file.servers.length > 0) {
+            skipped.push({
+                path: target.path,
+                reason: 'holds one server at its root, which sync does not rewrite: edit it by hand, or move the server into an "mcpServers" map',
+                unreadable: true
+            });
+            continue;
+        }
         const after = plannedText(source, target, file);
+        if (after === undefined) {
+            skipped.push({
+                path: target.path,
+                reason: 'has YAML aliases into its server list, which sync cannot rewrite: edit it by hand',
+                unreadable: true
+            });
+            continue;
+        }
         const before = file?.source?.text;
         if (after !== before)
             changes.push({ path: target.path, platform: target.platform, before, after });
@@ -59577,7 +59636,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

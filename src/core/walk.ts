@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs'
-import { readdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, realpath } from 'node:fs/promises'
+import { join, sep } from 'node:path'
 import { compareText } from './diagnostic.js'
 
 // Directories that hold dependencies, build output or caches, never a project's own config.
@@ -31,7 +31,8 @@ const MAX_ENTRIES = 20_000
 /**
  * The files under `from` (repo-relative, '' for the root) up to `maxDepth` directories below it
  * that `accept` takes, sorted. Dependency and build directories and symbolic links are skipped,
- * and at most 20,000 entries are looked at, so a huge repository costs little.
+ * a `from` that leads out of the repository (through a symlink) is not walked at all, and at most
+ * 20,000 entries are looked at, so a huge repository costs little.
  */
 export async function walkFiles(
   root: string,
@@ -39,6 +40,7 @@ export async function walkFiles(
   maxDepth: number,
   accept: (path: string) => boolean
 ): Promise<string[]> {
+  if (!(await isInside(root, from))) return []
   const found: string[] = []
   let entries = 0
   let level = [from]
@@ -61,4 +63,13 @@ export async function walkFiles(
     level = next.sort(compareText)
   }
   return found.sort(compareText)
+}
+
+async function isInside(root: string, from: string): Promise<boolean> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(join(root, from))])
+    return real === realRoot || real.startsWith(`${realRoot}${sep}`)
+  } catch {
+    return false
+  }
 }

@@ -20,7 +20,9 @@ export function diffEntry(
 /**
  * Paths under the project, however the platform lets them be written: from its workspace variable
  * (VS Code's and Cursor's `${workspaceFolder}/tools/server.mjs`), with `./`, or relative as Claude
- * Code, Gemini CLI and Codex read them. All name the same file, so none is drift.
+ * Code, Gemini CLI and Codex read them. All name the same file, so none is drift. Only a path with
+ * a folder in it is relative on its own: a bare word is a program on PATH or an npm package, and
+ * `./my-server` or `${workspaceFolder}/mcp` is not the same as `my-server` or `mcp`.
  */
 export function projectPathMeaning(platform: Dialect): MeaningOf {
   // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
@@ -28,12 +30,16 @@ export function projectPathMeaning(platform: Dialect): MeaningOf {
     .filter(([, meaning]) => meaning === 'workspaceFolder')
     .map(([name]) => `$\${${name}}`)
   return (value) => {
-    let path = value
-    for (const root of roots) {
-      if (path === root) return '.'
-      if (path.startsWith(`${root}/`)) path = path.slice(root.length + 1)
-    }
-    return path.replace(/^(?:\.\/)+(?=.)/, '')
+    if (roots.includes(value)) return '.'
+    const root = roots.find((prefix) => value.startsWith(`${prefix}/`))
+    const rest =
+      root !== undefined
+        ? value.slice(root.length + 1)
+        : value.startsWith('./')
+          ? value.replace(/^(?:\.\/)+/, '')
+          : undefined
+    if (rest === undefined || rest === '') return value
+    return rest.includes('/') ? rest : `./${rest}`
   }
 }
 

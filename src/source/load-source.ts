@@ -175,11 +175,13 @@ function readTargets(main: AnyConfigFile | undefined, files: readonly ConfigFile
   const declared =
     main?.root?.kind === 'object' ? findProperty(main.root, 'targets')?.value : undefined
   if (declared === undefined) {
-    return files.map((file) => ({
-      platform: file.platform,
-      path: file.path,
-      declaredAt: undefined
-    }))
+    // A client that merges a folder of files (Continue) is one target only when it has one file
+    // there: each file holds part of its servers, so none can be checked alone.
+    const perPlatform = (file: ConfigFile) =>
+      files.filter((other) => other.platform.id === file.platform.id).length
+    return files
+      .filter((file) => file.platform.folders === undefined || perPlatform(file) === 1)
+      .map((file) => ({ platform: file.platform, path: file.path, declaredAt: undefined }))
   }
   const targets: Target[] = []
   const add = (platform: Platform | undefined, path: string | undefined, at: ValueNode) => {

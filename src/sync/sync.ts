@@ -61,7 +61,29 @@ export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
       })
       continue
     }
+    // A Continue JSON file that is one server (no map) has no map to write servers into.
+    if (
+      file?.platform.fileServer === true &&
+      file.serversProperty === undefined &&
+      file.servers.length > 0
+    ) {
+      skipped.push({
+        path: target.path,
+        reason:
+          'holds one server at its root, which sync does not rewrite: edit it by hand, or move the server into an "mcpServers" map',
+        unreadable: true
+      })
+      continue
+    }
     const after = plannedText(source, target, file)
+    if (after === undefined) {
+      skipped.push({
+        path: target.path,
+        reason: 'has YAML aliases into its server list, which sync cannot rewrite: edit it by hand',
+        unreadable: true
+      })
+      continue
+    }
     const before = file?.source?.text
     if (after !== before)
       changes.push({ path: target.path, platform: target.platform, before, after })
@@ -70,7 +92,11 @@ export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
   return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped }
 }
 
-function plannedText(source: SourceModel, target: Target, file: ConfigFile | undefined): string {
+function plannedText(
+  source: SourceModel,
+  target: Target,
+  file: ConfigFile | undefined
+): string | undefined {
   const platform = target.platform
   const expected = new Map<string, PlainObject>()
   for (const entry of expectedFor(source, target))

@@ -24,15 +24,20 @@ export function newYamlFile(
 
 /**
  * Replaces the server list of a YAML file, keeping the rest of the document (other keys, their
- * comments) as the yaml library writes it back.
+ * comments) as the yaml library writes it back; undefined when the document cannot be written
+ * back without the list (an alias elsewhere into it).
  */
 export function replaceYamlServers(
   text: string,
   key: string,
   servers: ReadonlyMap<string, PlainObject>,
   nameKey: string
-): string {
-  const document = parseDocument(text)
+): string | undefined {
+  const document = parseDocument(text, { uniqueKeys: false })
   document.set(key, document.createNode(serverList(servers, nameKey)))
-  return document.toString()
+  try {
+    return document.toString()
+  } catch {
+    return undefined
+  }
 }

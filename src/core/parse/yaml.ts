@@ -6,6 +6,8 @@ import {
   isSeq,
   parseDocument,
   Scalar,
+  visit,
+  type Alias,
   type Document,
   type Node as YamlNode
 } from 'yaml'
@@ -18,8 +20,11 @@ export interface YamlParse {
   readonly problems: readonly SyntaxProblem[]
 }
 
-/** Aliases followed in one file: far above a real config, far below a billion laughs. */
-const MAX_ALIASES = 10_000
+/**
+ * Values built from one file, aliases expanded: far above a real config, far below a billion
+ * laughs (each alias copies its anchor's whole subtree).
+ */
+const MAX_NODES = 200_000
 
 class TooMuch extends Error {
   constructor(
@@ -57,9 +62,9 @@ export function parseYaml(source: SourceText): YamlParse {
       root: undefined,
       problems: [{ kind: 'empty', detail: 'the file is empty', location: source.locate(0, 0) }]
     }
-  const budget = { aliases: 0 }
+  const budget: Budget = { nodes: 0, anchors: anchorsOf(document) }
   try {
-    return { root: convert(source, document, document.contents, 1, budget), problems: [] }
+    return { root: convert(source, document.contents, 1, budget), problems: [] }
   } catch (caught) {
     if (caught instanceof TooMuch)
       return {
@@ -89,23 +94,38 @@ function locate(source: SourceText, node: YamlNode): Location {
   return source.locate(start, end - start)
 }
 
-function convert(
-  source: SourceText,
-  document: Document.Parsed,
-  node: YamlNode,
-  depth: number,
-  budget: { aliases: number }
-): ValueNode {
+interface Budget {
+  nodes: number
+  /** What each alias refers to: the last node with its anchor before it, found in one pass. */
+  readonly anchors: ReadonlyMap<Alias, YamlNode>
+}
+
+function anchorsOf(document: Document.Parsed): Map<Alias, YamlNode> {
+  const latest = new Map<string, YamlNode>()
+  const resolved = new Map<Alias, YamlNode>()
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      const target = latest.get(node.source)
+      if (target !== undefined) resolved.set(node, target)
+    } else if (isNode(node) && node.anchor !== undefined) latest.set(node.anchor, node)
+  })
+  return resolved
+}
+
+function convert(source: SourceText, node: YamlNode, depth: number, budget: Budget): ValueNode {
   const location = locate(source, node)
   if (depth > MAX_DEPTH)
     throw new TooMuch('too-deep', `nesting deeper than ${MAX_DEPTH} levels`, location)
+  if (++budget.nodes > MAX_NODES)
+    throw new TooMuch(
+      'too-long',
+      `more than ${MAX_NODES} values once aliases are expanded`,
+      location
+    )
   if (isAlias(node)) {
-    budget.aliases++
-    if (budget.aliases > MAX_ALIASES)
-      throw new TooMuch('too-long', `more than ${MAX_ALIASES} aliases`, location)
-    const target = node.resolve(document)
+    const target = budget.anchors.get(node)
     if (target === undefined) return { kind: 'null', value: null, location }
-    return convert(source, document, target, depth + 1, budget)
+    return convert(source, target, depth + 1, budget)
   }
   if (isMap(node)) {
     const properties: PropertyNode[] = []
@@ -118,7 +138,7 @@ function convert(
         value:
           value === null
             ? { kind: 'null', value: null, location: key.location }
-            : convert(source, document, value, depth + 1, budget)
+            : convert(source, value, depth + 1, budget)
       })
     }
     return { kind: 'object', properties, location }
@@ -127,7 +147,7 @@ function convert(
     const items = node.items.map((item) =>
       item === null || !isNode(item)
         ? ({ kind: 'null', value: null, location } as const)
-        : convert(source, document, item, depth + 1, budget)
+        : convert(source, item, depth + 1, budget)
     )
     return { kind: 'array', items, location }
   }
