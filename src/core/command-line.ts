@@ -1,4 +1,5 @@
 import { parse } from 'shell-quote'
+import { split as shlexSplit } from 'shlex'
 
 /** A command line split into words, or the first shell construct that stops the split. */
 export type SplitCommandLine =
@@ -21,4 +22,16 @@ export function splitCommandLine(text: string): SplitCommandLine {
     else return { construct: `"${entry.op}"` }
   }
   return { words }
+}
+
+/**
+ * Splits a command line as Python's shlex.split does (Mistral Vibe's string `command`): quotes
+ * honoured, nothing expanded, no operators. Undefined where shlex raises (an open quote).
+ */
+export function shlexWords(text: string): string[] | undefined {
+  try {
+    return shlexSplit(text)
+  } catch {
+    return undefined
+  }
 }

@@ -211,13 +211,19 @@ function listedServers(
 ): ServerEntry[] {
   const byName = new Map<string, ServerEntry>()
   for (const value of items) {
-    const name = value.kind === 'object' ? findProperty(value, list.nameKey)?.value : undefined
-    if (name?.kind !== 'string') continue
+    const name = listedName(value, list.nameKey)
+    if (name === undefined) continue
     if (list.keeps === 'first' && byName.has(name.value)) continue
     byName.delete(name.value)
     byName.set(name.value, toEntry(name, value, platform))
   }
   return [...byName.values()]
+}
+
+/** The name a server-list entry carries under `nameKey`, when it is an object with a string there. */
+export function listedName(entry: ValueNode | undefined, nameKey: string): StringNode | undefined {
+  const name = entry?.kind === 'object' ? findProperty(entry, nameKey)?.value : undefined
+  return name?.kind === 'string' ? name : undefined
 }
 
 /** OpenCode's V2 `mcp.servers`: the servers under the platform's nested key, if it holds a map. */

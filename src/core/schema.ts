@@ -3,6 +3,7 @@ import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
 import { addKeywords, ajvOptions } from './ajv-options.js'
 import { precompiled } from './generated/validators.js'
+import { listedName } from './load.js'
 import type { AnyConfigFile } from './model.js'
 import { startOf, type Location } from './source.js'
 import { findProperty, resolvePath, toPlain, type ValueNode } from './tree.js'
@@ -100,9 +101,11 @@ export function serverAtPath(
   const list = platform.serverList
   if (list !== undefined) {
     const item = file.serversProperty?.value
-    const entry = item?.kind === 'array' ? item.items[Number(path[1])] : undefined
-    const name = entry?.kind === 'object' ? findProperty(entry, list.nameKey)?.value : undefined
-    return name?.kind === 'string' ? { server: name.value, rest: path.slice(2) } : undefined
+    const name = listedName(
+      item?.kind === 'array' ? item.items[Number(path[1])] : undefined,
+      list.nameKey
+    )
+    return name === undefined ? undefined : { server: name.value, rest: path.slice(2) }
   }
   return { server: path[1] ?? '', rest: path.slice(2) }
 }

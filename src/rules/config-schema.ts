@@ -1,5 +1,6 @@
 import type { AnyConfigFile } from '../core/model.js'
 import { splitCommandLine } from '../core/command-line.js'
+import { listedName } from '../core/load.js'
 import {
   entryIssueRejectsFile,
   schemaIssues,
@@ -8,7 +9,6 @@ import {
 } from '../core/schema.js'
 import { startOf } from '../core/source.js'
 import {
-  findProperty,
   forEachProperty,
   formatPath,
   resolvePath,
@@ -253,8 +253,8 @@ function checkUniqueNames(file: AnyConfigFile, report: Report<typeof messages>):
   if (list?.unique === undefined || items?.kind !== 'array') return
   const seen = new Map<string, StringNode>()
   for (const item of items.items) {
-    const name = item.kind === 'object' ? findProperty(item, list.nameKey)?.value : undefined
-    if (name?.kind !== 'string') continue
+    const name = listedName(item, list.nameKey)
+    if (name === undefined) continue
     const key = list.unique.key(name.value)
     const first = seen.get(key)
     if (first === undefined) {

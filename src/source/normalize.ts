@@ -1,5 +1,5 @@
+import { shlexWords } from '../core/command-line.js'
 import type { ServerEntry } from '../core/model.js'
-import { split as shlexSplit } from 'shlex'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Dialect, ServerTransport } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
@@ -95,13 +95,7 @@ function commandOf(
   canonical: (value: string) => string
 ): Pick<CanonicalServer, 'command' | 'args'> {
   const strings = (value: PlainValue | undefined, key: string, from: number) =>
-    Array.isArray(value)
-      ? value.flatMap((arg, index) =>
-          index >= from && typeof arg === 'string'
-            ? [item(canonical(arg), [key, String(index)])]
-            : []
-        )
-      : []
+    stringItems(value, key, canonical).filter((arg) => Number(arg.path[1]) >= from)
   if (!commandArray)
     return {
       command: stringItem(server, ['command'], canonical),
@@ -122,12 +116,7 @@ function commandLineOf(
   server: PlainObject,
   canonical: (value: string) => string
 ): Pick<CanonicalServer, 'command' | 'args'> {
-  const strings = (value: PlainValue | undefined, key: string) =>
-    Array.isArray(value)
-      ? value.flatMap((arg, index) =>
-          typeof arg === 'string' ? [item(canonical(arg), [key, String(index)])] : []
-        )
-      : []
+  const strings = (value: PlainValue | undefined, key: string) => stringItems(value, key, canonical)
   const args = strings(server.args, 'args')
   const command = server.command
   if (Array.isArray(command)) {
@@ -135,21 +124,25 @@ function commandLineOf(
     return { command: program, args: [...rest, ...args] }
   }
   if (typeof command !== 'string') return { command: undefined, args }
-  const words = splitWords(command)
-  const [program = command, ...rest] = words
+  const words = shlexWords(command)
+  const [program = command, ...rest] = words === undefined || words.length === 0 ? [command] : words
   return {
     command: item(canonical(program), ['command']),
     args: [...rest.map((word) => item(canonical(word), ['command'])), ...args]
   }
 }
 
-function splitWords(command: string): string[] {
-  try {
-    const words = shlexSplit(command)
-    return words.length > 0 ? words : [command]
-  } catch {
-    return [command]
-  }
+/** The strings of a list field in canonical form, each at its index. */
+function stringItems(
+  value: PlainValue | undefined,
+  key: string,
+  canonical: (value: string) => string
+): Item<string>[] {
+  return Array.isArray(value)
+    ? value.flatMap((arg, index) =>
+        typeof arg === 'string' ? [item(canonical(arg), [key, String(index)])] : []
+      )
+    : []
 }
 
 /** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */

@@ -1,4 +1,4 @@
-import { split as shlexSplit } from 'shlex'
+import { shlexWords } from '../core/command-line.js'
 import type { PlainObject } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer, FieldPath } from './canonical.js'
@@ -96,12 +96,8 @@ export function renderServer(
 type Text = (value: string, path: FieldPath) => string
 
 function isOneWord(command: string): boolean {
-  try {
-    const words = shlexSplit(command)
-    return words.length === 1 && words[0] === command
-  } catch {
-    return false
-  }
+  const words = shlexWords(command)
+  return words?.length === 1 && words[0] === command
 }
 
 function renderEnv(

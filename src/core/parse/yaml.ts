@@ -1,6 +1,7 @@
 import {
   isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -153,10 +154,6 @@ function convert(source: SourceText, node: YamlNode, depth: number, budget: Budg
   }
   if (isScalar(node)) return scalar(node, location)
   return { kind: 'null', value: null, location }
-}
-
-function isNode(value: unknown): value is YamlNode {
-  return isAlias(value) || isMap(value) || isSeq(value) || isScalar(value)
 }
 
 function scalar(node: Scalar, location: Location): ValueNode {
