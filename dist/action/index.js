@@ -52808,7 +52808,7 @@ const clients_platforms = [
 ];
 
 ;// CONCATENATED MODULE: ./src/source/canonical.ts
-function item(value, path) {
+function canonical_item(value, path) {
     return { value, path };
 }
 /** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
@@ -52980,14 +52980,14 @@ function normalizeServer(platform, entry) {
     const headers = new Map();
     for (const [key, value] of entries(server[envKey])) {
         if (typeof value === 'string')
-            env.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key]));
+            env.set(key, canonical_item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key]));
     }
     // Codex's literal headers, Continue's requestOptions.headers, or everyone else's headers.
     const headersPath = t.references === 'env-vars' ? ['http_headers'] : (t.headersAt ?? ['headers']);
     consumed.add(headersPath[0]);
     for (const [key, value] of entries(valueAt(server, headersPath))) {
         if (typeof value === 'string') {
-            headers.set(key, item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
+            headers.set(key, canonical_item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
                 ...headersPath,
                 key
             ]));
@@ -52998,7 +52998,7 @@ function normalizeServer(platform, entry) {
     const extras = new Map();
     for (const [key, value] of Object.entries(server))
         if (!consumed.has(key))
-            extras.set(key, item(value, [key]));
+            extras.set(key, canonical_item(value, [key]));
     // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
     const marker = [t.disabled, t.disabledToo].find((candidate) => candidate !== undefined && typeof server[candidate.key] === 'boolean');
     return {
@@ -53015,7 +53015,7 @@ function normalizeServer(platform, entry) {
         headers,
         disabled: marker === undefined
             ? undefined
-            : item(server[marker.key] === marker.whenDisabled, [marker.key]),
+            : canonical_item(server[marker.key] === marker.whenDisabled, [marker.key]),
         extras
     };
 }
@@ -53029,7 +53029,7 @@ function commandOf(server, commandArray, canonical) {
         };
     const [program] = Array.isArray(server.command) ? server.command : [];
     return {
-        command: typeof program === 'string' ? item(canonical(program), ['command', '0']) : undefined,
+        command: typeof program === 'string' ? canonical_item(canonical(program), ['command', '0']) : undefined,
         args: strings(server.command, 'command', 1)
     };
 }
@@ -53050,14 +53050,14 @@ function commandLineOf(server, canonical) {
     const words = shlexWords(command);
     const [program = command, ...rest] = words === undefined || words.length === 0 ? [command] : words;
     return {
-        command: item(canonical(program), ['command']),
-        args: [...rest.map((word) => item(canonical(word), ['command'])), ...args]
+        command: canonical_item(canonical(program), ['command']),
+        args: [...rest.map((word) => canonical_item(canonical(word), ['command'])), ...args]
     };
 }
 /** The strings of a list field in canonical form, each at its index. */
 function stringItems(value, key, canonical) {
     return Array.isArray(value)
-        ? value.flatMap((arg, index) => typeof arg === 'string' ? [item(canonical(arg), [key, String(index)])] : [])
+        ? value.flatMap((arg, index) => typeof arg === 'string' ? [canonical_item(canonical(arg), [key, String(index)])] : [])
         : [];
 }
 /** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
@@ -53070,14 +53070,14 @@ function readCodexReferences(server, env, headers) {
                 ? entry.name
                 : undefined;
         if (name !== undefined)
-            env.set(name, item(`\${${name}}`, ['env_vars', String(index)]));
+            env.set(name, canonical_item(`\${${name}}`, ['env_vars', String(index)]));
     });
     if (typeof server.bearer_token_env_var === 'string') {
-        headers.set('Authorization', item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
+        headers.set('Authorization', canonical_item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var']));
     }
     for (const [key, value] of entries(server.env_http_headers)) {
         if (typeof value === 'string')
-            headers.set(key, item(`\${${value}}`, ['env_http_headers', key]));
+            headers.set(key, canonical_item(`\${${value}}`, ['env_http_headers', key]));
     }
 }
 function transportOf(platform, type, urlKey) {
@@ -53092,7 +53092,7 @@ function transportOf(platform, type, urlKey) {
 }
 function stringItem(server, path, canonical) {
     const value = server[path[0] ?? ''];
-    return typeof value === 'string' ? item(canonical(value), path) : undefined;
+    return typeof value === 'string' ? canonical_item(canonical(value), path) : undefined;
 }
 function valueAt(server, path) {
     let value = server;
@@ -54263,6 +54263,7 @@ function deepEqual(a, b) {
 
 
 
+
 /** The differences between the entry a platform file should hold and the one it holds. */
 function diffEntry(platform, expected, entry) {
     return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform));
@@ -54275,6 +54276,22 @@ function diffEntry(platform, expected, entry) {
  * `./my-server` or `${workspaceFolder}/mcp` is not the same as `my-server` or `mcp`.
  */
 function projectPathMeaning(platform) {
+    const relative = projectRelative(platform);
+    return (value) => {
+        const path = relative(value);
+        if (!path.startsWith('./'))
+            return path;
+        const rest = path.replace(/^(?:\.\/)+/, '');
+        if (rest === '')
+            return path;
+        return rest.includes('/') ? rest : `./${rest}`;
+    };
+}
+/**
+ * A value from the platform's workspace variable as a path relative to the project, as the
+ * central source writes it: `${workspaceFolder}` is `.`, `${workspaceFolder}/x` is `./x`.
+ */
+function projectRelative(platform) {
     // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
     const roots = Object.entries(platform.launch.variables)
         .filter(([, meaning]) => meaning === 'workspaceFolder')
@@ -54283,14 +54300,19 @@ function projectPathMeaning(platform) {
         if (roots.includes(value))
             return '.';
         const root = roots.find((prefix) => value.startsWith(`${prefix}/`));
-        const rest = root !== undefined
-            ? value.slice(root.length + 1)
-            : value.startsWith('./')
-                ? value.replace(/^(?:\.\/)+/, '')
-                : undefined;
-        if (rest === undefined || rest === '')
-            return value;
-        return rest.includes('/') ? rest : `./${rest}`;
+        return root === undefined ? value : `./${value.slice(root.length + 1)}`;
+    };
+}
+/** A server with every path from the workspace variable made relative to the project. */
+function relativeToProject(platform, server) {
+    const relative = projectRelative(platform);
+    const map = (value) => item(relative(value.value), value.path);
+    return {
+        ...server,
+        command: server.command && map(server.command),
+        args: server.args.map(map),
+        env: new Map([...server.env].map(([key, value]) => [key, map(value)])),
+        cwd: server.cwd && map(server.cwd)
     };
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
@@ -54312,6 +54334,33 @@ function launchKey(platform, value) {
     if (server.transport !== 'stdio')
         return server.url?.value ?? '';
     return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000');
+}
+/**
+ * Lines up a file's servers with the expected ones (name and rendered value each): by name, then
+ * a missing server with an extra one that is the same server renamed. The drift rule reports
+ * this and sync writes it, so the two always agree.
+ */
+function matchServers(platform, servers, expected) {
+    const wanted = new Set(expected.map((want) => want.name));
+    let extras = servers.filter((entry) => !wanted.has(entry.name.value));
+    const found = [];
+    const renamed = [];
+    const missing = [];
+    for (const want of expected) {
+        const entry = servers.find((candidate) => candidate.name.value === want.name);
+        if (entry !== undefined) {
+            found.push({ want, entry });
+            continue;
+        }
+        const other = findRename(platform, want, extras);
+        if (other === undefined)
+            missing.push(want);
+        else {
+            extras = extras.filter((candidate) => candidate !== other);
+            renamed.push({ want, entry: other });
+        }
+    }
+    return { found, renamed, missing, extras };
 }
 
 ;// CONCATENATED MODULE: ./src/source/render.ts
@@ -56684,28 +56733,44 @@ function merge_isObject(value) {
 
 
 /**
- * Override keys that change the server itself; `disabled` and `inputs` (VS Code's file-level
- * prompts) are handled apart; the rest are platform-only fields written as they are.
+ * Override keys that change the server itself on a platform: the source's fields the platform has.
+ * `disabled` and `inputs` (VS Code's file-level prompts) are handled apart; any other key (Claude
+ * Code's own "cwd", which it ignores, Gemini's "trust") is a platform-only field written as it is.
  */
-const expect_serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
+function overridableFields(platform) {
+    const t = platform.translation;
+    return new Set([
+        'type',
+        'command',
+        'args',
+        'env',
+        'url',
+        ...(t.cwd ? ['cwd'] : []),
+        ...(t.headers ? ['headers'] : [])
+    ]);
+}
 /** The source server as one platform should carry it: overrides applied, in canonical form. */
 function canonicalFor(server, platform) {
     const override = server.overrides.get(platform.id) ?? {};
     const changes = Object.create(null);
     const extras = Object.create(null);
+    const fields = overridableFields(platform);
     for (const [key, value] of Object.entries(override)) {
-        if (expect_serverFields.has(key))
+        if (fields.has(key))
             changes[key] = value;
-        else if (key !== 'disabled' && key !== 'inputs')
+        else if (key === 'inputs')
+            continue;
+        // `disabled: true` disables the server wherever it can be; elsewhere the key is the file's own.
+        else if (key !== 'disabled' || (value !== true && platform.translation.disabled === undefined))
             extras[key] = value;
     }
     const merged = mergeOverlay(server.value, changes);
     const normalized = normalizeServer(source_source, merged);
     // Values an override set are located in the override, not in the shared entry.
     const prefix = ['overrides', platform.id];
-    const relocate = (value) => fromOverride(override, value.path) ? item(value.value, [...prefix, ...value.path]) : value;
+    const relocate = (value) => fromOverride(override, value.path) ? canonical_item(value.value, [...prefix, ...value.path]) : value;
     const relocateMap = (map) => new Map([...map].map(([key, value]) => [key, relocate(value)]));
-    const disabled = override.disabled === true ? item(true, [...prefix, 'disabled']) : undefined;
+    const disabled = override.disabled === true ? canonical_item(true, [...prefix, 'disabled']) : undefined;
     return {
         canonical: {
             ...normalized,
@@ -56872,35 +56937,29 @@ const github = (args, env) => `    "github": { "command": "npx", "args": ${args}
     }
 }));
 function checkFile(report, file, expected, carriedElsewhere, keepsOtherServers, writer) {
-    const wanted = new Set(expected.map((entry) => entry.server.name));
-    let extras = file.servers.filter((entry) => !wanted.has(entry.name.value));
     const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0]);
-    for (const want of expected) {
-        const value = want.rendered.value;
-        if (value === undefined)
-            continue; // source-unexpressible
-        const name = want.server.name;
-        const entry = file.servers.find((candidate) => candidate.name.value === name);
-        if (entry !== undefined) {
-            const unexpressible = new Set(want.rendered.problems.map((problem) => fieldName(problem.path)));
-            for (const difference of diffEntry(file.platform, value, entry)) {
-                if (!isCovered(difference, unexpressible, known))
-                    reportDifference(report, file, entry, difference);
-            }
-            continue;
-        }
-        const renamed = findRename(file.platform, { name, value }, extras);
-        if (renamed !== undefined) {
-            extras = extras.filter((candidate) => candidate !== renamed);
-            const data = { server: renamed.name.value, expected: name };
-            report('renamedServer', renamed.name.location, data, { server: renamed.name.value });
-        }
-        else {
-            const at = file.serversProperty?.key.location ??
-                startOf(file.root?.location ?? locateFileStart(file.path));
-            report('missingServer', at, { server: name, command: writer.command }, { server: name });
+    // A server the source cannot put here at all is source-unexpressible's.
+    const writable = expected.flatMap((want) => want.rendered.value === undefined
+        ? []
+        : [{ name: want.server.name, value: want.rendered.value, want }]);
+    const match = matchServers(file.platform, file.servers, writable);
+    for (const { want, entry } of match.found) {
+        const unexpressible = new Set(want.want.rendered.problems.map((problem) => fieldName(problem.path)));
+        for (const difference of diffEntry(file.platform, want.value, entry)) {
+            if (!isCovered(difference, unexpressible, known))
+                reportDifference(report, file, entry, difference);
         }
     }
+    for (const { want, entry } of match.renamed) {
+        const data = { server: entry.name.value, expected: want.name };
+        report('renamedServer', entry.name.location, data, { server: entry.name.value });
+    }
+    for (const want of match.missing) {
+        const at = file.serversProperty?.key.location ??
+            startOf(file.root?.location ?? locateFileStart(file.path));
+        report('missingServer', at, { server: want.name, command: writer.command }, { server: want.name });
+    }
+    const extras = match.extras;
     // ruler's default "merge" keeps the servers a client file has besides its own.
     if (keepsOtherServers)
         return;

@@ -36281,7 +36281,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7065);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8025);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -36298,7 +36298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7065:
+/***/ 8025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44954,6 +44954,7 @@ function deepEqual(a, b) {
 
 
 
+
 /** The differences between the entry a platform file should hold and the one it holds. */
 function diffEntry(platform, expected, entry) {
     return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform));
@@ -44966,6 +44967,22 @@ function diffEntry(platform, expected, entry) {
  * `./my-server` or `${workspaceFolder}/mcp` is not the same as `my-server` or `mcp`.
  */
 function projectPathMeaning(platform) {
+    const relative = projectRelative(platform);
+    return (value) => {
+        const path = relative(value);
+        if (!path.startsWith('./'))
+            return path;
+        const rest = path.replace(/^(?:\.\/)+/, '');
+        if (rest === '')
+            return path;
+        return rest.includes('/') ? rest : `./${rest}`;
+    };
+}
+/**
+ * A value from the platform's workspace variable as a path relative to the project, as the
+ * central source writes it: `${workspaceFolder}` is `.`, `${workspaceFolder}/x` is `./x`.
+ */
+function projectRelative(platform) {
     // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
     const roots = Object.entries(platform.launch.variables)
         .filter(([, meaning]) => meaning === 'workspaceFolder')
@@ -44974,14 +44991,19 @@ function projectPathMeaning(platform) {
         if (roots.includes(value))
             return '.';
         const root = roots.find((prefix) => value.startsWith(`${prefix}/`));
-        const rest = root !== undefined
-            ? value.slice(root.length + 1)
-            : value.startsWith('./')
-                ? value.replace(/^(?:\.\/)+/, '')
-                : undefined;
-        if (rest === undefined || rest === '')
-            return value;
-        return rest.includes('/') ? rest : `./${rest}`;
+        return root === undefined ? value : `./${value.slice(root.length + 1)}`;
+    };
+}
+/** A server with every path from the workspace variable made relative to the project. */
+function relativeToProject(platform, server) {
+    const relative = projectRelative(platform);
+    const map = (value) => item(relative(value.value), value.path);
+    return {
+        ...server,
+        command: server.command && map(server.command),
+        args: server.args.map(map),
+        env: new Map([...server.env].map(([key, value]) => [key, map(value)])),
+        cwd: server.cwd && map(server.cwd)
     };
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
@@ -45003,6 +45025,33 @@ function launchKey(platform, value) {
     if (server.transport !== 'stdio')
         return server.url?.value ?? '';
     return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000');
+}
+/**
+ * Lines up a file's servers with the expected ones (name and rendered value each): by name, then
+ * a missing server with an extra one that is the same server renamed. The drift rule reports
+ * this and sync writes it, so the two always agree.
+ */
+function matchServers(platform, servers, expected) {
+    const wanted = new Set(expected.map((want) => want.name));
+    let extras = servers.filter((entry) => !wanted.has(entry.name.value));
+    const found = [];
+    const renamed = [];
+    const missing = [];
+    for (const want of expected) {
+        const entry = servers.find((candidate) => candidate.name.value === want.name);
+        if (entry !== undefined) {
+            found.push({ want, entry });
+            continue;
+        }
+        const other = findRename(platform, want, extras);
+        if (other === undefined)
+            missing.push(want);
+        else {
+            extras = extras.filter((candidate) => candidate !== other);
+            renamed.push({ want, entry: other });
+        }
+    }
+    return { found, renamed, missing, extras };
 }
 
 ;// CONCATENATED MODULE: ./src/source/render.ts
@@ -47375,19 +47424,35 @@ function merge_isObject(value) {
 
 
 /**
- * Override keys that change the server itself; `disabled` and `inputs` (VS Code's file-level
- * prompts) are handled apart; the rest are platform-only fields written as they are.
+ * Override keys that change the server itself on a platform: the source's fields the platform has.
+ * `disabled` and `inputs` (VS Code's file-level prompts) are handled apart; any other key (Claude
+ * Code's own "cwd", which it ignores, Gemini's "trust") is a platform-only field written as it is.
  */
-const expect_serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers']);
+function overridableFields(platform) {
+    const t = platform.translation;
+    return new Set([
+        'type',
+        'command',
+        'args',
+        'env',
+        'url',
+        ...(t.cwd ? ['cwd'] : []),
+        ...(t.headers ? ['headers'] : [])
+    ]);
+}
 /** The source server as one platform should carry it: overrides applied, in canonical form. */
 function canonicalFor(server, platform) {
     const override = server.overrides.get(platform.id) ?? {};
     const changes = Object.create(null);
     const extras = Object.create(null);
+    const fields = overridableFields(platform);
     for (const [key, value] of Object.entries(override)) {
-        if (expect_serverFields.has(key))
+        if (fields.has(key))
             changes[key] = value;
-        else if (key !== 'disabled' && key !== 'inputs')
+        else if (key === 'inputs')
+            continue;
+        // `disabled: true` disables the server wherever it can be; elsewhere the key is the file's own.
+        else if (key !== 'disabled' || (value !== true && platform.translation.disabled === undefined))
             extras[key] = value;
     }
     const merged = mergeOverlay(server.value, changes);
@@ -47563,35 +47628,29 @@ const github = (args, env) => `    "github": { "command": "npx", "args": ${args}
     }
 }));
 function checkFile(report, file, expected, carriedElsewhere, keepsOtherServers, writer) {
-    const wanted = new Set(expected.map((entry) => entry.server.name));
-    let extras = file.servers.filter((entry) => !wanted.has(entry.name.value));
     const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0]);
-    for (const want of expected) {
-        const value = want.rendered.value;
-        if (value === undefined)
-            continue; // source-unexpressible
-        const name = want.server.name;
-        const entry = file.servers.find((candidate) => candidate.name.value === name);
-        if (entry !== undefined) {
-            const unexpressible = new Set(want.rendered.problems.map((problem) => fieldName(problem.path)));
-            for (const difference of diffEntry(file.platform, value, entry)) {
-                if (!isCovered(difference, unexpressible, known))
-                    reportDifference(report, file, entry, difference);
-            }
-            continue;
-        }
-        const renamed = findRename(file.platform, { name, value }, extras);
-        if (renamed !== undefined) {
-            extras = extras.filter((candidate) => candidate !== renamed);
-            const data = { server: renamed.name.value, expected: name };
-            report('renamedServer', renamed.name.location, data, { server: renamed.name.value });
-        }
-        else {
-            const at = file.serversProperty?.key.location ??
-                startOf(file.root?.location ?? locateFileStart(file.path));
-            report('missingServer', at, { server: name, command: writer.command }, { server: name });
+    // A server the source cannot put here at all is source-unexpressible's.
+    const writable = expected.flatMap((want) => want.rendered.value === undefined
+        ? []
+        : [{ name: want.server.name, value: want.rendered.value, want }]);
+    const match = matchServers(file.platform, file.servers, writable);
+    for (const { want, entry } of match.found) {
+        const unexpressible = new Set(want.want.rendered.problems.map((problem) => fieldName(problem.path)));
+        for (const difference of diffEntry(file.platform, want.value, entry)) {
+            if (!isCovered(difference, unexpressible, known))
+                reportDifference(report, file, entry, difference);
         }
     }
+    for (const { want, entry } of match.renamed) {
+        const data = { server: entry.name.value, expected: want.name };
+        report('renamedServer', entry.name.location, data, { server: entry.name.value });
+    }
+    for (const want of match.missing) {
+        const at = file.serversProperty?.key.location ??
+            startOf(file.root?.location ?? locateFileStart(file.path));
+        report('missingServer', at, { server: want.name, command: writer.command }, { server: want.name });
+    }
+    const extras = match.extras;
     // ruler's default "merge" keeps the servers a client file has besides its own.
     if (keepsOtherServers)
         return;
@@ -52498,7 +52557,10 @@ function mapObject(object, map) {
 
 
 
-/** Which file's definition becomes the source when files disagree: the most widely read platforms first. */
+
+
+
+/** Which file's definition becomes the shared entry: the most widely read platforms first. */
 const preference = [
     'claude-code',
     'cursor',
@@ -52513,9 +52575,11 @@ const preference = [
     'claude-desktop'
 ];
 /**
- * A central source made from the platform files: the union of their servers, each taken from the
- * most preferred file that has it, with `platforms` where a server is not in every file and
- * `overrides` for platform-only fields.
+ * A central source made from the platform files, from which sync writes every file back with the
+ * meaning it has: the union of their servers, each taken from the most preferred file that has it,
+ * with `platforms` where a server is not in every file, and `overrides` for what one platform's
+ * file says differently (its own fields, or a value the files disagree on). Only two files of one
+ * platform that disagree cannot both be kept.
  */
 function planInit(workspace) {
     const files = workspace.files.filter((file) => file.root?.kind === 'object');
@@ -52529,45 +52593,231 @@ function planInit(workspace) {
                 { file, entry }
             ]);
     }
-    const source = source_source;
     const allPlatforms = new Set(files.map((file) => file.platform.id));
     const servers = {};
+    const origins = [];
     const conflicts = [];
     const secrets = [];
     const variables = new Set();
     for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const base = placed[0];
+        const [base, ...others] = placed;
         if (base === undefined)
             continue;
-        const canonical = normalizeServer(base.file.platform, toPlain(base.entry.value));
-        const rendered = renderServer(source, { ...canonical, extras: new Map(), disabled: undefined });
-        // A leaked token goes no further: the source reads it from the environment.
-        const scrubbed = replaceSecrets(name, { ...rendered.value }, variables);
-        secrets.push(...scrubbed.replaced);
-        const value = { ...scrubbed.value };
+        origins.push({ server: name, file: base.file.path, others: others.map((p) => p.file.path) });
+        const rendered = renderServer(source_source, init_shared(base.file.platform, normalizeEntry(base.file.platform, base.entry)));
+        const shape = { ...rendered.value };
+        // Descriptions are not compared; the first file that gives one gives it to the source.
+        const description = placed
+            .map((p) => p.file.platform.translation.description ? p.entry.fields.get('description') : undefined)
+            .find((field) => field?.value.kind === 'string');
+        if (description?.value.kind === 'string')
+            shape.description = description.value.value;
         for (const problem of rendered.problems)
             conflicts.push(`server "${name}" in ${base.file.path}: ${problem.reason}`);
+        const overrides = {};
+        const kept = new Map();
+        for (const { file, entry } of placed) {
+            const id = file.platform.id;
+            const first = kept.get(id);
+            const own = ownFields(file, entry, shape);
+            if (first !== undefined) {
+                if (!deepEqual(own.override, overrides[id] ?? {}))
+                    conflicts.push(`server "${name}" in ${file.path} differs from ${first}, a file of the same platform; kept ${first}`);
+                continue;
+            }
+            kept.set(id, file.path);
+            for (const field of own.disagreements)
+                conflicts.push(`server "${name}": ${field} in ${file.path} differs from ${base.file.path}; kept as overrides.${id}`);
+            if (Object.keys(own.override).length > 0)
+                overrides[id] = own.override;
+        }
+        // A leaked token goes no further: the source reads it from the environment.
+        const scrubbed = replaceSecrets(name, shape, variables);
+        secrets.push(...scrubbed.replaced);
+        const value = { ...scrubbed.value };
         const platforms = [...new Set(placed.map((p) => p.file.platform.id))];
         if (platforms.length < allPlatforms.size)
             value.platforms = platforms;
-        const overrides = {};
-        for (const { file, entry } of placed) {
-            const own = normalizeServer(file.platform, toPlain(entry.value));
-            const extra = Object.fromEntries([...own.extras].map(([key, item]) => [key, item.value]));
-            if (own.disabled?.value === true)
-                extra.disabled = true;
-            if (Object.keys(extra).length > 0)
-                overrides[file.platform.id] = { ...overrides[file.platform.id], ...extra };
+        for (const [id, override] of Object.entries(overrides)) {
+            const clean = replaceSecrets(name, override, variables);
+            secrets.push(...clean.replaced);
+            overrides[id] = clean.value;
         }
         if (Object.keys(overrides).length > 0)
             value.overrides = overrides;
         servers[name] = value;
     }
-    for (const { at, reference, difference } of findMismatches(ordered)) {
-        conflicts.push(`server "${at.entry.name.value}": ${difference.field} in ${at.file.path} differs from ${reference.file.path}; kept ${reference.file.path}`);
-    }
     const document = { $schema: `${SCHEMA_BASE_URL}/source.schema.json`, mcpServers: servers };
-    return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts, secrets };
+    return { text: `${JSON.stringify(document, null, 2)}\n`, origins, conflicts, secrets };
+}
+/** The fields every platform shares, with project paths as the source writes them. */
+function init_shared(platform, server) {
+    return { ...relativeToProject(platform, server), extras: new Map(), disabled: undefined };
+}
+/**
+ * What one file says beyond the shared entry, as an override: its platform-only fields and
+ * whether it is disabled, and every field whose meaning differs from the shared entry (`null` for
+ * one it leaves out).
+ */
+function ownFields(file, entry, shape) {
+    const platform = file.platform;
+    const own = normalizeEntry(platform, entry);
+    const override = {};
+    const fields = overridableFields(platform);
+    const expected = renderServer(platform, normalizeServer(source_source, shape)).value;
+    const differing = new Set();
+    const disagreements = [];
+    for (const difference of expected === undefined ? [] : diffEntry(platform, expected, entry)) {
+        const top = difference.kind === 'transport' ? 'type' : (difference.field.split(/[.[]/)[0] ?? '');
+        // A `type` the platform needs and the file lacks is a fix sync makes, not a disagreement.
+        if (!fields.has(top) || (top === 'type' && difference.kind !== 'transport'))
+            continue;
+        differing.add(top);
+        disagreements.push(difference.field);
+    }
+    if (expected === undefined || differing.has('type'))
+        for (const field of fields)
+            differing.add(field);
+    const mine = renderServer(source_source, init_shared(platform, own)).value ?? {};
+    for (const field of differing) {
+        const value = field === 'env' || field === 'headers' ? mapChanges(shape[field], mine[field]) : mine[field];
+        if (isMap(value) && Object.keys(value).length === 0)
+            continue;
+        if (value !== undefined && !deepEqual(value, shape[field]))
+            override[field] = value;
+        else if (value === undefined && shape[field] !== undefined)
+            override[field] = null;
+    }
+    for (const [key, value] of own.extras)
+        override[key] = value.value;
+    if (own.disabled?.value === true)
+        override.disabled = true;
+    if (expected === undefined)
+        disagreements.push('transport');
+    return { override, disagreements };
+}
+/** An overlay that turns one map into another: changed and new keys, `null` for removed ones. */
+function mapChanges(from, to) {
+    const before = isMap(from) ? from : {};
+    const after = isMap(to) ? to : undefined;
+    if (after === undefined)
+        return undefined;
+    const changes = {};
+    for (const [key, value] of Object.entries(after))
+        if (!deepEqual(value, before[key]))
+            changes[key] = value;
+    for (const key of Object.keys(before))
+        if (!(key in after))
+            changes[key] = null;
+    return changes;
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/sync/closest-entry.ts
+
+
+
+
+/**
+ * The entry sync writes in place of `actual`: one that means what `expected` means, but keeps every
+ * value of `actual` that can stay without changing that meaning — a path spelled
+ * `${workspaceFolder}/x`, an explicit `"type": "stdio"`, `enabled = true`, the key order.
+ */
+function closestEntry(platform, expected, actual) {
+    const want = normalizeServer(platform, expected);
+    const meaning = projectPathMeaning(platform);
+    const means = (candidate) => compareServers(want, normalizeServer(platform, candidate), meaning).length === 0;
+    let target = inOrderOf(expected, actual);
+    // Every value of the actual entry is tried in place of the expected one, outermost first.
+    const keep = (path, value) => {
+        const current = closest_entry_valueAt(target, path);
+        if (deepEqual(current, value))
+            return;
+        const candidate = setAt(target, path, value);
+        if (means(candidate)) {
+            target = candidate;
+            return;
+        }
+        if (isObject(value) && isObject(current))
+            for (const [key, item] of Object.entries(value))
+                keep([...path, key], item);
+        else if (Array.isArray(value) && Array.isArray(current) && value.length === current.length)
+            value.forEach((item, index) => {
+                keep([...path, index], item);
+            });
+    };
+    for (const [key, value] of Object.entries(actual))
+        keep([key], value);
+    return isObject(target) ? target : expected;
+}
+/** The edits that turn one entry into another: per key in objects, per item in lists of one length. */
+function entryEdits(from, to, path = []) {
+    if (deepEqual(from, to))
+        return [];
+    if (isObject(from) && isObject(to)) {
+        const edits = [];
+        for (const key of Object.keys(from))
+            if (!(key in to))
+                edits.push({ path: [...path, key], value: undefined });
+        for (const [key, value] of Object.entries(to)) {
+            const before = from[key];
+            if (before === undefined)
+                edits.push({ path: [...path, key], value });
+            else
+                edits.push(...entryEdits(before, value, [...path, key]));
+        }
+        return edits;
+    }
+    if (Array.isArray(from) && Array.isArray(to) && from.length === to.length)
+        return to.flatMap((value, index) => entryEdits(from[index] ?? null, value, [...path, index]));
+    return [{ path, value: to }];
+}
+/** The plain value of a located entry, for the two functions above. */
+function plainEntry(entry) {
+    const value = toPlain(entry.value);
+    return isObject(value) ? value : {};
+}
+/** The expected object with its keys in the actual one's order, new keys last. */
+function inOrderOf(expected, actual) {
+    const ordered = {};
+    for (const key of Object.keys(actual)) {
+        const value = expected[key];
+        if (value !== undefined)
+            ordered[key] =
+                isObject(value) && isObject(actual[key]) ? inOrderOf(value, actual[key]) : value;
+    }
+    for (const [key, value] of Object.entries(expected))
+        if (!(key in ordered))
+            ordered[key] = value;
+    return ordered;
+}
+function closest_entry_valueAt(value, path) {
+    let node = value;
+    for (const key of path) {
+        if (Array.isArray(node) && typeof key === 'number')
+            node = node[key];
+        else if (isObject(node) && typeof key === 'string')
+            node = node[key];
+        else
+            return undefined;
+    }
+    return node;
+}
+/** A copy with the value at `path` replaced; missing objects on the way are created. */
+function setAt(value, path, replacement) {
+    const [key, ...rest] = path;
+    if (key === undefined)
+        return replacement;
+    if (Array.isArray(value) && typeof key === 'number') {
+        const copy = [...value];
+        copy[key] = setAt(copy[key] ?? null, rest, replacement);
+        return copy;
+    }
+    const object = isObject(value) ? value : {};
+    const name = String(key);
+    return { ...object, [name]: setAt(object[name] ?? {}, rest, replacement) };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/json-edit.ts
@@ -52678,6 +52928,17 @@ function nextSignificant(text, from) {
 }
 function splice(text, offset, length, content) {
     return text.slice(0, offset) + content + text.slice(offset + length);
+}
+/**
+ * Applies edits to one server of a JSON/JSONC file, each at its own value: the rest of the entry,
+ * its comments and its layout stay as they are.
+ */
+function editJsonEntry(text, serversKey, name, edits) {
+    const formattingOptions = detectFormatting(text);
+    let result = text;
+    for (const edit of edits)
+        result = (0,main.applyEdits)(result, (0,main.modify)(result, [serversKey, name, ...edit.path], edit.value, { formattingOptions }));
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/toml-write.ts
@@ -52799,6 +53060,245 @@ function endOfBlankLines(text, offset) {
     return end;
 }
 
+;// CONCATENATED MODULE: ./src/sync/toml-entry-edit.ts
+
+
+
+/**
+ * Applies edits to one server of a TOML file in place: a value is replaced where it is written, a
+ * key is added as a line at the end of its table and removed with its line; a change inside an
+ * inline table or list rewrites that one value. Undefined when the server is written in a way this
+ * cannot edit (dotted keys, tables replaced by values): the caller then rewrites the server.
+ */
+function editTomlEntry(text, server, edits, target) {
+    let result = text;
+    for (const edit of edits) {
+        if (result === undefined)
+            return undefined;
+        result = applyEdit(result, server, edit.path, edit.value, target);
+    }
+    return result;
+}
+function applyEdit(text, server, path, value, target) {
+    if (path.length === 0)
+        return undefined;
+    const slots = indexSlots(text);
+    const slot = slots.get(pathKey([...server, ...path]));
+    const parentPath = path.slice(0, -1);
+    const parent = slots.get(pathKey([...server, ...parentPath]));
+    // Rewriting the enclosing value is always possible once it has a place of its own.
+    const enclose = () => parentPath.length === 0
+        ? undefined
+        : applyEdit(text, server, parentPath, toml_entry_edit_valueAt(target, parentPath), target);
+    if (slot?.kind === 'dotted' || slot?.kind === 'table' || parent?.kind === 'dotted')
+        return undefined;
+    const last = path[path.length - 1];
+    if (value === undefined) {
+        if (slot === undefined)
+            return text;
+        if (slot.inline)
+            return enclose();
+        return (text.slice(0, lineStart(text, slot.node.range[0])) +
+            text.slice(lineEnd(text, slot.node.range[1])));
+    }
+    if (slot !== undefined)
+        return toml_entry_edit_splice(text, slot.node.value.range, writeValue(value));
+    if (parent?.kind === 'value') {
+        const list = parent.node.value;
+        if (list.type === 'TOMLArray' && typeof last === 'number') {
+            const element = list.elements[last];
+            if (element !== undefined)
+                return toml_entry_edit_splice(text, element.range, writeValue(value));
+        }
+        return enclose();
+    }
+    if (parent?.kind === 'table' && typeof last === 'string') {
+        const after = parent.node.body.at(-1)?.range[1] ?? parent.node.key.range[1] + 1;
+        const at = lineEnd(text, after);
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const line = `${writeKey(last)} = ${writeValue(value)}${eol}`;
+        const before = at > 0 && text[at - 1] !== '\n' ? eol : '';
+        return text.slice(0, at) + before + line + text.slice(at);
+    }
+    return enclose();
+}
+function indexSlots(text) {
+    const program = parseTOML(text, { tomlVersion: TOML_VERSION });
+    const slots = new Map();
+    const visit = (prefix, node, inline) => {
+        const keys = node.key.keys.map((key) => (key.type === 'TOMLBare' ? key.name : key.value));
+        for (let length = 1; length < keys.length; length++)
+            slots.set(pathKey([...prefix, ...keys.slice(0, length)]), { kind: 'dotted' });
+        const path = [...prefix, ...keys];
+        slots.set(pathKey(path), { kind: 'value', node, inline });
+        if (node.value.type === 'TOMLInlineTable')
+            for (const child of node.value.body)
+                visit(path, child, true);
+    };
+    for (const item of program.body[0].body) {
+        if (item.type === 'TOMLKeyValue')
+            visit([], item, false);
+        else {
+            slots.set(pathKey(item.resolvedKey), { kind: 'table', node: item });
+            for (const child of item.body)
+                visit(item.resolvedKey, child, false);
+        }
+    }
+    return slots;
+}
+function pathKey(path) {
+    return JSON.stringify(path);
+}
+function toml_entry_edit_valueAt(value, path) {
+    let node = value;
+    for (const key of path) {
+        if (Array.isArray(node) && typeof key === 'number')
+            node = node[key];
+        else if (node !== null && typeof node === 'object' && !Array.isArray(node))
+            node = node[String(key)];
+        else
+            return undefined;
+    }
+    return node;
+}
+function toml_entry_edit_splice(text, [start, end], content) {
+    return text.slice(0, start) + content + text.slice(end);
+}
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+/** The offset after the line break that ends the line at `offset` (or the end of the text). */
+function lineEnd(text, offset) {
+    const next = text.indexOf('\n', offset);
+    return next === -1 ? text.length : next + 1;
+}
+/**
+ * The path of a server's table: `[mcp_servers, name]`, or for a server list the index of the
+ * `[[mcp_servers]]` entry that names it first.
+ */
+function tomlServerPath(text, mapKey, name, nameKey) {
+    if (nameKey === undefined)
+        return [mapKey, name];
+    const program = parseTOML(text, { tomlVersion: TOML_VERSION });
+    for (const item of program.body[0].body) {
+        if (item.type !== 'TOMLTable' || item.kind !== 'array' || item.resolvedKey[0] !== mapKey)
+            continue;
+        const named = item.body.some((child) => child.key.keys.length === 1 &&
+            (child.key.keys[0]?.type === 'TOMLBare'
+                ? child.key.keys[0].name
+                : child.key.keys[0]?.value) === nameKey &&
+            child.value.type === 'TOMLValue' &&
+            child.value.value === name);
+        if (named && item.resolvedKey.length === 2)
+            return item.resolvedKey;
+    }
+    return undefined;
+}
+/**
+ * Renames a server of a TOML map in every table header that names it (`[mcp_servers.old]`,
+ * `[mcp_servers.old.env]`); undefined when it is also written with dotted keys or inline.
+ */
+function renameTomlServer(text, mapKey, from, to) {
+    const program = parseTOML(text, { tomlVersion: TOML_VERSION });
+    const ranges = [];
+    for (const item of program.body[0].body) {
+        const keys = item.key.keys;
+        const names = keys.map((key) => (key.type === 'TOMLBare' ? key.name : key.value));
+        if (names[0] !== mapKey || names[1] !== from)
+            continue;
+        const key = keys[1];
+        if (item.type !== 'TOMLTable' || key === undefined)
+            return undefined;
+        ranges.push(key.range);
+    }
+    if (ranges.length === 0)
+        return undefined;
+    let result = text;
+    for (const range of ranges.reverse())
+        result = toml_entry_edit_splice(result, range, writeKey(to));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/sync/yaml-entry-edit.ts
+
+
+/** The scalar styles a JSON-quoted value can replace in place (block scalars fold text). */
+const inline = new Set(['yaml-plain', 'yaml-single', 'yaml-double']);
+/**
+ * Applies edits to one server of a YAML server list: a scalar is replaced where it is written, byte
+ * for byte around it; anything else goes through the yaml library, which keeps comments but may
+ * rewrite the layout. Undefined when the server is not found or the document cannot be written.
+ */
+function editYamlEntry(text, path, platform, name, edits) {
+    // An edit inside an anchored value would change every alias of it too.
+    const aliases = { found: false };
+    (0,dist/* visit */.YR)((0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false }), {
+        Alias: () => {
+            aliases.found = true;
+            return dist/* visit */.YR.BREAK;
+        }
+    });
+    if (aliases.found)
+        return undefined;
+    let result = text;
+    for (const edit of edits) {
+        const entry = parseConfigText(path, platform, result).servers.find((candidate) => candidate.name.value === name);
+        if (entry === undefined)
+            return undefined;
+        const node = nodeAt(entry.value, edit.path);
+        const value = edit.value;
+        if (node !== undefined &&
+            value !== undefined &&
+            (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+            (node.kind === 'string'
+                ? inline.has(node.style)
+                : node.kind !== 'object' && node.kind !== 'array')) {
+            const { offset, length } = node.location;
+            result = result.slice(0, offset) + JSON.stringify(value) + result.slice(offset + length);
+            continue;
+        }
+        const edited = editDocument(result, platform, name, edit);
+        if (edited === undefined)
+            return undefined;
+        result = edited;
+    }
+    return result;
+}
+function editDocument(text, platform, name, edit) {
+    const key = platform.serversKeys[0];
+    const nameKey = platform.serverList?.nameKey ?? 'name';
+    const document = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    const list = document.get(key);
+    if (!(0,dist/* isSeq */.oP)(list))
+        return undefined;
+    const index = list.items.findIndex((item) => (0,dist/* isMap */.jh)(item) && item.get(nameKey) === name);
+    if (index === -1)
+        return undefined;
+    const at = [key, index, ...edit.path];
+    if (edit.value === undefined)
+        document.deleteIn(at);
+    else
+        document.setIn(at, document.createNode(edit.value));
+    try {
+        return document.toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+function nodeAt(node, path) {
+    let current = node;
+    for (const key of path) {
+        if (current?.kind === 'array' && typeof key === 'number')
+            current = current.items[key];
+        else if (current?.kind === 'object')
+            current = current.properties.find((property) => property.key.value === key)?.value;
+        else
+            return undefined;
+    }
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/sync/yaml-write.ts
 
 /** Servers as a YAML list, each entry named by `nameKey` first. */
@@ -52832,8 +53332,116 @@ function replaceYamlServers(text, key, servers, nameKey) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sync/sync.ts
+;// CONCATENATED MODULE: ./src/sync/edit-servers.ts
 
+
+
+
+
+
+
+
+/**
+ * The text of an existing file made to hold the expected servers with the fewest changes: a
+ * server equal in meaning is not touched, one that differs gets only its differing values
+ * edited (in the file's own spelling where it means the same), a server under a wrong key is
+ * renamed; others are added or removed. Undefined when a YAML file cannot be rewritten.
+ */
+function editServers(file, expected, inputs) {
+    const platform = file.platform;
+    const match = matchServers(platform, file.servers, [...expected].map(([name, value]) => ({ name, value })));
+    const renames = match.renamed.map(({ want, entry }) => ({
+        from: entry.name.value,
+        to: want.name
+    }));
+    const edits = [];
+    for (const { want, entry } of [...match.found, ...match.renamed]) {
+        if (want.name === entry.name.value && diffEntry(platform, want.value, entry).length === 0)
+            continue;
+        const actual = plainEntry(entry);
+        const target = closestEntry(platform, want.value, actual);
+        edits.push({ entry, name: want.name, target, edits: entryEdits(actual, target) });
+    }
+    const add = new Map(match.missing.map((want) => [want.name, want.value]));
+    const remove = match.extras.map((entry) => entry.name.value);
+    const text = file.source.text;
+    const inPlace = editInPlace(file, text, edits, add, remove);
+    const written = inPlace !== undefined && holds(file, inPlace, expected)
+        ? inPlace
+        : rewrite(platform, text, expected);
+    return {
+        text: platform.format === 'json' && written !== undefined
+            ? setJsonInputs(written, inputs)
+            : written,
+        renames
+    };
+}
+function editInPlace(file, text, edits, add, remove) {
+    const platform = file.platform;
+    const mapKey = file.serversProperty?.key.value ?? platform.serversKeys[0];
+    const nameKey = platform.serverList?.nameKey;
+    if (platform.format === 'json') {
+        let result = text;
+        for (const edit of edits) {
+            const from = edit.entry.name.value;
+            if (from !== edit.name) {
+                const { offset, length } = edit.entry.name.location;
+                result = result.slice(0, offset) + JSON.stringify(edit.name) + result.slice(offset + length);
+            }
+            result = editJsonEntry(result, mapKey, edit.name, edit.edits);
+        }
+        return editJsonServers(result, mapKey, add, remove);
+    }
+    // Adding or removing servers in a TOML or YAML file rewrites its server list.
+    if (add.size > 0 || remove.length > 0)
+        return undefined;
+    let result = text;
+    for (const edit of edits) {
+        const from = edit.entry.name.value;
+        const renamed = from === edit.name || nameKey === undefined ? [] : [{ path: [nameKey], value: edit.name }];
+        if (platform.format === 'yaml') {
+            result =
+                result && editYamlEntry(result, file.path, platform, from, [...renamed, ...edit.edits]);
+            continue;
+        }
+        if (result === undefined)
+            return undefined;
+        // A map is renamed in its table headers; a list entry by its name field, with the edits.
+        const mapRename = from !== edit.name && nameKey === undefined;
+        if (mapRename)
+            result = renameTomlServer(result, mapKey, from, edit.name);
+        const path = result === undefined
+            ? undefined
+            : tomlServerPath(result, mapKey, mapRename ? edit.name : from, nameKey);
+        if (result === undefined || path === undefined)
+            return undefined;
+        const target = nameKey === undefined ? edit.target : { ...edit.target, [nameKey]: edit.name };
+        result = editTomlEntry(result, path, [...renamed, ...edit.edits], target);
+    }
+    return result;
+}
+/** The whole server list written anew, the rest of the file kept: when an in-place edit cannot be made. */
+function rewrite(platform, text, expected) {
+    const key = platform.serversKeys[0];
+    const nameKey = platform.serverList?.nameKey;
+    if (platform.format === 'yaml')
+        return replaceYamlServers(text, key, expected, nameKey ?? 'name');
+    if (platform.format === 'toml')
+        return replaceTomlServers(text, expected, key, nameKey);
+    return text;
+}
+/** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */
+function holds(file, text, expected) {
+    const edited = parseConfigText(file.path, file.platform, text);
+    if (edited.syntaxProblems.length > 0 || edited.servers.length !== expected.size)
+        return false;
+    return edited.servers.every((entry) => {
+        const want = expected.get(entry.name.value);
+        return want !== undefined && diffEntry(file.platform, want, entry).length === 0;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sync/sync.ts
 
 
 
@@ -52848,6 +53456,7 @@ function replaceYamlServers(text, key, servers, nameKey) {
 function planSync(workspace, source) {
     const changes = [];
     const skipped = [];
+    const renames = [];
     const seen = new Set();
     for (const target of source.targets) {
         if (seen.has(target.path)) {
@@ -52879,7 +53488,7 @@ function planSync(workspace, source) {
             });
             continue;
         }
-        const after = plannedText(source, target, file);
+        const after = plannedText(source, target, file, renames);
         if (after === undefined) {
             skipped.push({
                 path: target.path,
@@ -52894,9 +53503,9 @@ function planSync(workspace, source) {
     }
     for (const change of changes)
         assertParses(change);
-    return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped };
+    return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped, renames };
 }
-function plannedText(source, target, file) {
+function plannedText(source, target, file, renames) {
     const platform = target.platform;
     const expected = new Map();
     for (const entry of expectedFor(source, target))
@@ -52912,21 +53521,9 @@ function plannedText(source, target, file) {
             ? writeTomlServers(expected, key, nameKey)
             : newJsonFile(key, expected, inputs);
     }
-    const text = file.source.text;
-    const set = new Map();
-    for (const [name, value] of expected) {
-        const entry = file.servers.find((candidate) => candidate.name.value === name);
-        if (entry === undefined || diffEntry(platform, value, entry).length > 0)
-            set.set(name, value);
-    }
-    const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name));
-    const unchanged = set.size === 0 && remove.length === 0;
-    if (platform.format === 'yaml')
-        return unchanged ? text : replaceYamlServers(text, key, expected, nameKey ?? 'name');
-    if (platform.format === 'toml')
-        return unchanged ? text : replaceTomlServers(text, expected, key, nameKey);
-    const edited = unchanged ? text : editJsonServers(text, key, set, remove);
-    return setJsonInputs(edited, inputs);
+    const edited = editServers({ ...file, source: file.source }, expected, inputs);
+    renames.push(...edited.renames.map((rename) => ({ ...rename, path: target.path })));
+    return edited.text;
 }
 /**
  * A written file must read back cleanly. Past mcp-lint's own limits (a string over 65,536
@@ -52985,7 +53582,9 @@ async function sync(options) {
     }
     const rule = findRule('source-unexpressible');
     const unexpressible = rule === undefined ? [] : runRules(workspace, [rule], config.rules);
-    return { root, changes, skipped, unexpressible };
+    const written = new Set(changes.map((change) => change.path));
+    const renames = plan.renames.filter((rename) => written.has(rename.path));
+    return { root, changes, skipped, renames, unexpressible };
 }
 /** Plans `mcp-lint sync --init`: a central source made from the existing platform files. */
 async function initSource(options) {
@@ -53000,9 +53599,16 @@ async function initSource(options) {
         .map((file) => file.path);
     if (unreadable.length === workspace.files.length)
         throw new UsageError(`no platform config file can be read or parsed (${unreadable.join(', ')}): fix the config-syntax or config-unreadable findings first`);
-    const { text, conflicts, secrets } = planInit(workspace);
+    const { text, origins, conflicts, secrets } = planInit(workspace);
     const notRead = unreadable.map((path) => `${path} cannot be read or parsed: its servers are not in the source`);
-    return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts], secrets };
+    return {
+        root,
+        path: SOURCE_PATH,
+        text,
+        origins,
+        conflicts: [...notRead, ...conflicts],
+        secrets
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/unified-diff.ts
@@ -53090,6 +53696,10 @@ async function runSync(options, mode, io) {
         const plan = await initSource(options);
         await io.writeFile((0,external_node_path_namespaceObject.join)(plan.root, plan.path), plan.text);
         io.stdout(`created ${plan.path} from the platform files\n`);
+        for (const origin of plan.origins) {
+            const others = origin.others.length > 0 ? ` (also in ${origin.others.join(', ')})` : '';
+            io.stdout(`  server "${origin.server}" from ${origin.file}${others}\n`);
+        }
         for (const conflict of plan.conflicts)
             io.stderr(`warning: ${conflict}\n`);
         for (const secret of plan.secrets)
@@ -53104,6 +53714,8 @@ async function runSync(options, mode, io) {
     }
     for (const skipped of result.skipped)
         io.stderr(`skipped ${skipped.path}: it ${skipped.reason}\n`);
+    for (const rename of result.renames)
+        io.stderr(`${rename.path}: server "${rename.from}" is "${rename.to}" in the central source: ${mode.check ? 'sync renames it' : 'renamed'}\n`);
     if (mode.check) {
         // The diff shows config text: secrets in it are masked like everywhere else.
         for (const change of result.changes)

@@ -18,6 +18,10 @@ export async function runSync(
     const plan = await initSource(options)
     await io.writeFile(join(plan.root, plan.path), plan.text)
     io.stdout(`created ${plan.path} from the platform files\n`)
+    for (const origin of plan.origins) {
+      const others = origin.others.length > 0 ? ` (also in ${origin.others.join(', ')})` : ''
+      io.stdout(`  server "${origin.server}" from ${origin.file}${others}\n`)
+    }
     for (const conflict of plan.conflicts) io.stderr(`warning: ${conflict}\n`)
     for (const secret of plan.secrets)
       io.stderr(
@@ -34,6 +38,10 @@ export async function runSync(
     )
   }
   for (const skipped of result.skipped) io.stderr(`skipped ${skipped.path}: it ${skipped.reason}\n`)
+  for (const rename of result.renames)
+    io.stderr(
+      `${rename.path}: server "${rename.from}" is "${rename.to}" in the central source: ${mode.check ? 'sync renames it' : 'renamed'}\n`
+    )
   if (mode.check) {
     // The diff shows config text: secrets in it are masked like everywhere else.
     for (const change of result.changes)

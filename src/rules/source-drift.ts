@@ -4,7 +4,7 @@ import { serverFieldNames } from '../platforms/schema-parts.js'
 import { fieldName } from '../source/canonical.js'
 import type { Difference } from '../source/compare.js'
 import { anySyntax, showValue, transportName } from '../source/display.js'
-import { diffEntry, findRename } from '../source/drift.js'
+import { diffEntry, matchServers } from '../source/drift.js'
 import { carries, expectedFor, expectedInputs, type Expected } from '../source/expect.js'
 import { deepEqual } from '../source/compare.js'
 import { findProperty, toPlain, type PlainObject, type ValueNode } from '../core/tree.js'
@@ -148,36 +148,39 @@ function checkFile(
   keepsOtherServers: boolean,
   writer: { readonly command: string; readonly targetsKey: string }
 ): void {
-  const wanted = new Set(expected.map((entry) => entry.server.name))
-  let extras = file.servers.filter((entry) => !wanted.has(entry.name.value))
   const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0])
-  for (const want of expected) {
-    const value = want.rendered.value
-    if (value === undefined) continue // source-unexpressible
-    const name = want.server.name
-    const entry = file.servers.find((candidate) => candidate.name.value === name)
-    if (entry !== undefined) {
-      const unexpressible = new Set(
-        want.rendered.problems.map((problem) => fieldName(problem.path))
-      )
-      for (const difference of diffEntry(file.platform, value, entry)) {
-        if (!isCovered(difference, unexpressible, known))
-          reportDifference(report, file, entry, difference)
-      }
-      continue
-    }
-    const renamed = findRename(file.platform, { name, value }, extras)
-    if (renamed !== undefined) {
-      extras = extras.filter((candidate) => candidate !== renamed)
-      const data = { server: renamed.name.value, expected: name }
-      report('renamedServer', renamed.name.location, data, { server: renamed.name.value })
-    } else {
-      const at =
-        file.serversProperty?.key.location ??
-        startOf(file.root?.location ?? locateFileStart(file.path))
-      report('missingServer', at, { server: name, command: writer.command }, { server: name })
+  // A server the source cannot put here at all is source-unexpressible's.
+  const writable = expected.flatMap((want) =>
+    want.rendered.value === undefined
+      ? []
+      : [{ name: want.server.name, value: want.rendered.value, want }]
+  )
+  const match = matchServers(file.platform, file.servers, writable)
+  for (const { want, entry } of match.found) {
+    const unexpressible = new Set(
+      want.want.rendered.problems.map((problem) => fieldName(problem.path))
+    )
+    for (const difference of diffEntry(file.platform, want.value, entry)) {
+      if (!isCovered(difference, unexpressible, known))
+        reportDifference(report, file, entry, difference)
     }
   }
+  for (const { want, entry } of match.renamed) {
+    const data = { server: entry.name.value, expected: want.name }
+    report('renamedServer', entry.name.location, data, { server: entry.name.value })
+  }
+  for (const want of match.missing) {
+    const at =
+      file.serversProperty?.key.location ??
+      startOf(file.root?.location ?? locateFileStart(file.path))
+    report(
+      'missingServer',
+      at,
+      { server: want.name, command: writer.command },
+      { server: want.name }
+    )
+  }
+  const extras = match.extras
   // ruler's default "merge" keeps the servers a client file has besides its own.
   if (keepsOtherServers) return
   for (const entry of extras) {

@@ -1,6 +1,7 @@
 import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Dialect, Platform } from '../platforms/platform.js'
+import { item, type CanonicalServer, type Item } from './canonical.js'
 import { compareServers, type Difference, type MeaningOf } from './compare.js'
 import { normalizeEntry, normalizeServer } from './normalize.js'
 
@@ -25,6 +26,21 @@ export function diffEntry(
  * `./my-server` or `${workspaceFolder}/mcp` is not the same as `my-server` or `mcp`.
  */
 export function projectPathMeaning(platform: Dialect): MeaningOf {
+  const relative = projectRelative(platform)
+  return (value) => {
+    const path = relative(value)
+    if (!path.startsWith('./')) return path
+    const rest = path.replace(/^(?:\.\/)+/, '')
+    if (rest === '') return path
+    return rest.includes('/') ? rest : `./${rest}`
+  }
+}
+
+/**
+ * A value from the platform's workspace variable as a path relative to the project, as the
+ * central source writes it: `${workspaceFolder}` is `.`, `${workspaceFolder}/x` is `./x`.
+ */
+export function projectRelative(platform: Dialect): MeaningOf {
   // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
   const roots = Object.entries(platform.launch.variables)
     .filter(([, meaning]) => meaning === 'workspaceFolder')
@@ -32,14 +48,20 @@ export function projectPathMeaning(platform: Dialect): MeaningOf {
   return (value) => {
     if (roots.includes(value)) return '.'
     const root = roots.find((prefix) => value.startsWith(`${prefix}/`))
-    const rest =
-      root !== undefined
-        ? value.slice(root.length + 1)
-        : value.startsWith('./')
-          ? value.replace(/^(?:\.\/)+/, '')
-          : undefined
-    if (rest === undefined || rest === '') return value
-    return rest.includes('/') ? rest : `./${rest}`
+    return root === undefined ? value : `./${value.slice(root.length + 1)}`
+  }
+}
+
+/** A server with every path from the workspace variable made relative to the project. */
+export function relativeToProject(platform: Dialect, server: CanonicalServer): CanonicalServer {
+  const relative = projectRelative(platform)
+  const map = (value: Item<string>) => item(relative(value.value), value.path)
+  return {
+    ...server,
+    command: server.command && map(server.command),
+    args: server.args.map(map),
+    env: new Map([...server.env].map(([key, value]) => [key, map(value)])),
+    cwd: server.cwd && map(server.cwd)
   }
 }
 
@@ -69,4 +91,46 @@ export function launchKey(platform: Platform, value: PlainValue): string {
   const server = normalizeServer(platform, value)
   if (server.transport !== 'stdio') return server.url?.value ?? ''
   return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000')
+}
+
+/** How a file's servers line up with the ones it should hold. */
+export interface ServerMatch<T> {
+  /** Expected servers the file holds under their name. */
+  readonly found: readonly { readonly want: T; readonly entry: ServerEntry }[]
+  /** Expected servers the file holds under another name (a wrong key). */
+  readonly renamed: readonly { readonly want: T; readonly entry: ServerEntry }[]
+  readonly missing: readonly T[]
+  /** Servers the file holds that are not expected. */
+  readonly extras: readonly ServerEntry[]
+}
+
+/**
+ * Lines up a file's servers with the expected ones (name and rendered value each): by name, then
+ * a missing server with an extra one that is the same server renamed. The drift rule reports
+ * this and sync writes it, so the two always agree.
+ */
+export function matchServers<T extends { readonly name: string; readonly value: PlainValue }>(
+  platform: Platform,
+  servers: readonly ServerEntry[],
+  expected: readonly T[]
+): ServerMatch<T> {
+  const wanted = new Set(expected.map((want) => want.name))
+  let extras = servers.filter((entry) => !wanted.has(entry.name.value))
+  const found: { want: T; entry: ServerEntry }[] = []
+  const renamed: { want: T; entry: ServerEntry }[] = []
+  const missing: T[] = []
+  for (const want of expected) {
+    const entry = servers.find((candidate) => candidate.name.value === want.name)
+    if (entry !== undefined) {
+      found.push({ want, entry })
+      continue
+    }
+    const other = findRename(platform, want, extras)
+    if (other === undefined) missing.push(want)
+    else {
+      extras = extras.filter((candidate) => candidate !== other)
+      renamed.push({ want, entry: other })
+    }
+  }
+  return { found, renamed, missing, extras }
 }

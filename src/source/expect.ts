@@ -8,10 +8,22 @@ import { isObject, normalizeServer } from './normalize.js'
 import { renderServer, type Rendered } from './render.js'
 
 /**
- * Override keys that change the server itself; `disabled` and `inputs` (VS Code's file-level
- * prompts) are handled apart; the rest are platform-only fields written as they are.
+ * Override keys that change the server itself on a platform: the source's fields the platform has.
+ * `disabled` and `inputs` (VS Code's file-level prompts) are handled apart; any other key (Claude
+ * Code's own "cwd", which it ignores, Gemini's "trust") is a platform-only field written as it is.
  */
-const serverFields = new Set(['type', 'command', 'args', 'env', 'cwd', 'url', 'headers'])
+export function overridableFields(platform: Platform): ReadonlySet<string> {
+  const t = platform.translation
+  return new Set([
+    'type',
+    'command',
+    'args',
+    'env',
+    'url',
+    ...(t.cwd ? ['cwd'] : []),
+    ...(t.headers ? ['headers'] : [])
+  ])
+}
 
 export interface Expected {
   readonly server: SourceServer
@@ -27,9 +39,13 @@ export function canonicalFor(
   const override = server.overrides.get(platform.id) ?? {}
   const changes = Object.create(null) as PlainObject
   const extras = Object.create(null) as PlainObject
+  const fields = overridableFields(platform)
   for (const [key, value] of Object.entries(override)) {
-    if (serverFields.has(key)) changes[key] = value
-    else if (key !== 'disabled' && key !== 'inputs') extras[key] = value
+    if (fields.has(key)) changes[key] = value
+    else if (key === 'inputs') continue
+    // `disabled: true` disables the server wherever it can be; elsewhere the key is the file's own.
+    else if (key !== 'disabled' || (value !== true && platform.translation.disabled === undefined))
+      extras[key] = value
   }
   const merged = mergeOverlay(server.value, changes)
   const normalized = normalizeServer(sourceDialect, merged)

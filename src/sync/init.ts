@@ -1,13 +1,18 @@
 import type { Workspace } from '../core/model.js'
-import { toPlain, type PlainObject } from '../core/tree.js'
+import { type PlainObject, type PlainValue } from '../core/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
-import { findMismatches, type Placed } from '../source/cross-file.js'
-import { normalizeServer } from '../source/normalize.js'
+import type { Dialect } from '../platforms/platform.js'
+import type { CanonicalServer } from '../source/canonical.js'
+import { deepEqual } from '../source/compare.js'
+import { type Placed } from '../source/cross-file.js'
+import { diffEntry, relativeToProject } from '../source/drift.js'
+import { overridableFields } from '../source/expect.js'
+import { normalizeEntry, normalizeServer } from '../source/normalize.js'
 import { renderServer } from '../source/render.js'
 import { replaceSecrets, type ReplacedSecret } from './init-secrets.js'
 
-/** Which file's definition becomes the source when files disagree: the most widely read platforms first. */
+/** Which file's definition becomes the shared entry: the most widely read platforms first. */
 const preference = [
   'claude-code',
   'cursor',
@@ -22,18 +27,29 @@ const preference = [
   'claude-desktop'
 ]
 
+/** Where a server of the new source was taken from. */
+export interface InitOrigin {
+  readonly server: string
+  readonly file: string
+  /** The other files that define it too. */
+  readonly others: readonly string[]
+}
+
 export interface InitPlan {
   readonly text: string
-  /** Disagreements between files, resolved in favour of the preferred one. */
+  readonly origins: readonly InitOrigin[]
+  /** Disagreements between files, and how each was kept (an override) or resolved. */
   readonly conflicts: readonly string[]
   /** Literal secrets the source reads from the environment instead, never their values. */
   readonly secrets: readonly ReplacedSecret[]
 }
 
 /**
- * A central source made from the platform files: the union of their servers, each taken from the
- * most preferred file that has it, with `platforms` where a server is not in every file and
- * `overrides` for platform-only fields.
+ * A central source made from the platform files, from which sync writes every file back with the
+ * meaning it has: the union of their servers, each taken from the most preferred file that has it,
+ * with `platforms` where a server is not in every file, and `overrides` for what one platform's
+ * file says differently (its own fields, or a value the files disagree on). Only two files of one
+ * platform that disagree cannot both be kept.
  */
 export function planInit(workspace: Workspace): InitPlan {
   const files = workspace.files.filter((file) => file.root?.kind === 'object')
@@ -50,43 +66,128 @@ export function planInit(workspace: Workspace): InitPlan {
         { file, entry }
       ])
   }
-  const source = sourceDialect
   const allPlatforms = new Set(files.map((file) => file.platform.id))
   const servers: Record<string, PlainObject> = {}
+  const origins: InitOrigin[] = []
   const conflicts: string[] = []
   const secrets: ReplacedSecret[] = []
   const variables = new Set<string>()
   for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const base = placed[0]
+    const [base, ...others] = placed
     if (base === undefined) continue
-    const canonical = normalizeServer(base.file.platform, toPlain(base.entry.value))
-    const rendered = renderServer(source, { ...canonical, extras: new Map(), disabled: undefined })
-    // A leaked token goes no further: the source reads it from the environment.
-    const scrubbed = replaceSecrets(name, { ...rendered.value }, variables)
-    secrets.push(...scrubbed.replaced)
-    const value: PlainObject = { ...scrubbed.value }
+    origins.push({ server: name, file: base.file.path, others: others.map((p) => p.file.path) })
+    const rendered = renderServer(
+      sourceDialect,
+      shared(base.file.platform, normalizeEntry(base.file.platform, base.entry))
+    )
+    const shape: PlainObject = { ...rendered.value }
+    // Descriptions are not compared; the first file that gives one gives it to the source.
+    const description = placed
+      .map((p) =>
+        p.file.platform.translation.description ? p.entry.fields.get('description') : undefined
+      )
+      .find((field) => field?.value.kind === 'string')
+    if (description?.value.kind === 'string') shape.description = description.value.value
     for (const problem of rendered.problems)
       conflicts.push(`server "${name}" in ${base.file.path}: ${problem.reason}`)
+    const overrides: Record<string, PlainObject> = {}
+    const kept = new Map<string, string>()
+    for (const { file, entry } of placed) {
+      const id = file.platform.id
+      const first = kept.get(id)
+      const own = ownFields(file, entry, shape)
+      if (first !== undefined) {
+        if (!deepEqual(own.override, overrides[id] ?? {}))
+          conflicts.push(
+            `server "${name}" in ${file.path} differs from ${first}, a file of the same platform; kept ${first}`
+          )
+        continue
+      }
+      kept.set(id, file.path)
+      for (const field of own.disagreements)
+        conflicts.push(
+          `server "${name}": ${field} in ${file.path} differs from ${base.file.path}; kept as overrides.${id}`
+        )
+      if (Object.keys(own.override).length > 0) overrides[id] = own.override
+    }
+    // A leaked token goes no further: the source reads it from the environment.
+    const scrubbed = replaceSecrets(name, shape, variables)
+    secrets.push(...scrubbed.replaced)
+    const value: PlainObject = { ...scrubbed.value }
     const platforms = [...new Set(placed.map((p) => p.file.platform.id))]
     if (platforms.length < allPlatforms.size) value.platforms = platforms
-    const overrides: Record<string, PlainObject> = {}
-    for (const { file, entry } of placed) {
-      const own = normalizeServer(file.platform, toPlain(entry.value))
-      const extra: PlainObject = Object.fromEntries(
-        [...own.extras].map(([key, item]) => [key, item.value])
-      )
-      if (own.disabled?.value === true) extra.disabled = true
-      if (Object.keys(extra).length > 0)
-        overrides[file.platform.id] = { ...overrides[file.platform.id], ...extra }
+    for (const [id, override] of Object.entries(overrides)) {
+      const clean = replaceSecrets(name, override, variables)
+      secrets.push(...clean.replaced)
+      overrides[id] = clean.value
     }
     if (Object.keys(overrides).length > 0) value.overrides = overrides
     servers[name] = value
   }
-  for (const { at, reference, difference } of findMismatches(ordered)) {
-    conflicts.push(
-      `server "${at.entry.name.value}": ${difference.field} in ${at.file.path} differs from ${reference.file.path}; kept ${reference.file.path}`
-    )
-  }
   const document = { $schema: `${SCHEMA_BASE_URL}/source.schema.json`, mcpServers: servers }
-  return { text: `${JSON.stringify(document, null, 2)}\n`, conflicts, secrets }
+  return { text: `${JSON.stringify(document, null, 2)}\n`, origins, conflicts, secrets }
+}
+
+/** The fields every platform shares, with project paths as the source writes them. */
+function shared(platform: Dialect, server: CanonicalServer): CanonicalServer {
+  return { ...relativeToProject(platform, server), extras: new Map(), disabled: undefined }
+}
+
+/**
+ * What one file says beyond the shared entry, as an override: its platform-only fields and
+ * whether it is disabled, and every field whose meaning differs from the shared entry (`null` for
+ * one it leaves out).
+ */
+function ownFields(
+  file: Placed['file'],
+  entry: Placed['entry'],
+  shape: PlainObject
+): { override: PlainObject; disagreements: string[] } {
+  const platform = file.platform
+  const own = normalizeEntry(platform, entry)
+  const override: PlainObject = {}
+  const fields = overridableFields(platform)
+  const expected = renderServer(platform, normalizeServer(sourceDialect, shape)).value
+  const differing = new Set<string>()
+  const disagreements: string[] = []
+  for (const difference of expected === undefined ? [] : diffEntry(platform, expected, entry)) {
+    const top = difference.kind === 'transport' ? 'type' : (difference.field.split(/[.[]/)[0] ?? '')
+    // A `type` the platform needs and the file lacks is a fix sync makes, not a disagreement.
+    if (!fields.has(top) || (top === 'type' && difference.kind !== 'transport')) continue
+    differing.add(top)
+    disagreements.push(difference.field)
+  }
+  if (expected === undefined || differing.has('type'))
+    for (const field of fields) differing.add(field)
+  const mine = renderServer(sourceDialect, shared(platform, own)).value ?? {}
+  for (const field of differing) {
+    const value =
+      field === 'env' || field === 'headers' ? mapChanges(shape[field], mine[field]) : mine[field]
+    if (isMap(value) && Object.keys(value).length === 0) continue
+    if (value !== undefined && !deepEqual(value, shape[field])) override[field] = value
+    else if (value === undefined && shape[field] !== undefined) override[field] = null
+  }
+  for (const [key, value] of own.extras) override[key] = value.value
+  if (own.disabled?.value === true) override.disabled = true
+  if (expected === undefined) disagreements.push('transport')
+  return { override, disagreements }
+}
+
+/** An overlay that turns one map into another: changed and new keys, `null` for removed ones. */
+function mapChanges(
+  from: PlainValue | undefined,
+  to: PlainValue | undefined
+): PlainValue | undefined {
+  const before = isMap(from) ? from : {}
+  const after = isMap(to) ? to : undefined
+  if (after === undefined) return undefined
+  const changes: PlainObject = {}
+  for (const [key, value] of Object.entries(after))
+    if (!deepEqual(value, before[key])) changes[key] = value
+  for (const key of Object.keys(before)) if (!(key in after)) changes[key] = null
+  return changes
+}
+
+function isMap(value: PlainValue | undefined): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -8,6 +8,7 @@ import {
 } from 'jsonc-parser'
 import { formatValue } from '../core/json-format.js'
 import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { EntryEdit } from './closest-entry.js'
 
 /** The indentation and line ending a file already uses, so edits look like the rest of it. */
 export function detectFormatting(text: string): FormattingOptions {
@@ -142,4 +143,24 @@ function nextSignificant(text: string, from: number): number {
 
 function splice(text: string, offset: number, length: number, content: string): string {
   return text.slice(0, offset) + content + text.slice(offset + length)
+}
+
+/**
+ * Applies edits to one server of a JSON/JSONC file, each at its own value: the rest of the entry,
+ * its comments and its layout stay as they are.
+ */
+export function editJsonEntry(
+  text: string,
+  serversKey: string,
+  name: string,
+  edits: readonly EntryEdit[]
+): string {
+  const formattingOptions = detectFormatting(text)
+  let result = text
+  for (const edit of edits)
+    result = applyEdits(
+      result,
+      modify(result, [serversKey, name, ...edit.path], edit.value, { formattingOptions })
+    )
+  return result
 }

@@ -7,12 +7,14 @@ import { loadWorkspace, type LintOptions } from '../lint.js'
 import { findRule } from '../rules/index.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { planInit, type InitPlan } from './init.js'
-import { planSync, type FileChange, type SkippedTarget } from './sync.js'
+import { planSync, type FileChange, type RenamedServer, type SkippedTarget } from './sync.js'
 
 export interface SyncResult {
   readonly root: string
   readonly changes: readonly FileChange[]
   readonly skipped: readonly SkippedTarget[]
+  /** Servers found under a wrong key, renamed in the files that change. */
+  readonly renames: readonly RenamedServer[]
   /** Parts of the source some target cannot express (source-unexpressible findings). */
   readonly unexpressible: readonly Diagnostic[]
 }
@@ -52,7 +54,9 @@ export async function sync(options: LintOptions): Promise<SyncResult> {
   }
   const rule = findRule('source-unexpressible')
   const unexpressible = rule === undefined ? [] : runRules(workspace, [rule], config.rules)
-  return { root, changes, skipped, unexpressible }
+  const written = new Set(changes.map((change) => change.path))
+  const renames = plan.renames.filter((rename) => written.has(rename.path))
+  return { root, changes, skipped, renames, unexpressible }
 }
 
 /** Plans `mcp-lint sync --init`: a central source made from the existing platform files. */
@@ -74,9 +78,16 @@ export async function initSource(
     throw new UsageError(
       `no platform config file can be read or parsed (${unreadable.join(', ')}): fix the config-syntax or config-unreadable findings first`
     )
-  const { text, conflicts, secrets } = planInit(workspace)
+  const { text, origins, conflicts, secrets } = planInit(workspace)
   const notRead = unreadable.map(
     (path) => `${path} cannot be read or parsed: its servers are not in the source`
   )
-  return { root, path: SOURCE_PATH, text, conflicts: [...notRead, ...conflicts], secrets }
+  return {
+    root,
+    path: SOURCE_PATH,
+    text,
+    origins,
+    conflicts: [...notRead, ...conflicts],
+    secrets
+  }
 }

@@ -3,13 +3,12 @@ import { parseConfigText } from '../core/load.js'
 import type { ConfigFile, Workspace } from '../core/model.js'
 import type { PlainObject } from '../core/tree.js'
 import type { Platform } from '../platforms/platform.js'
-import { diffEntry } from '../source/drift.js'
 import { expectedFor, expectedInputs } from '../source/expect.js'
 import type { SourceModel, Target } from '../source/model.js'
-import { editJsonServers, newJsonFile, setJsonInputs } from './json-edit.js'
-import { replaceTomlServers } from './toml-edit.js'
+import { editServers } from './edit-servers.js'
+import { newJsonFile } from './json-edit.js'
 import { writeTomlServers } from './toml-write.js'
-import { newYamlFile, replaceYamlServers } from './yaml-write.js'
+import { newYamlFile } from './yaml-write.js'
 
 export interface FileChange {
   readonly path: string
@@ -26,9 +25,17 @@ export interface SkippedTarget {
   readonly unreadable: boolean
 }
 
+/** A server sync found under a wrong key in a file, and renames. */
+export interface RenamedServer {
+  readonly path: string
+  readonly from: string
+  readonly to: string
+}
+
 export interface SyncPlan {
   readonly changes: readonly FileChange[]
   readonly skipped: readonly SkippedTarget[]
+  readonly renames: readonly RenamedServer[]
 }
 
 /**
@@ -38,6 +45,7 @@ export interface SyncPlan {
 export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
   const changes: FileChange[] = []
   const skipped: SkippedTarget[] = []
+  const renames: RenamedServer[] = []
   const seen = new Set<string>()
   for (const target of source.targets) {
     if (seen.has(target.path)) {
@@ -75,7 +83,7 @@ export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
       })
       continue
     }
-    const after = plannedText(source, target, file)
+    const after = plannedText(source, target, file, renames)
     if (after === undefined) {
       skipped.push({
         path: target.path,
@@ -89,13 +97,14 @@ export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
       changes.push({ path: target.path, platform: target.platform, before, after })
   }
   for (const change of changes) assertParses(change)
-  return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped }
+  return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), skipped, renames }
 }
 
 function plannedText(
   source: SourceModel,
   target: Target,
-  file: ConfigFile | undefined
+  file: ConfigFile | undefined,
+  renames: RenamedServer[]
 ): string | undefined {
   const platform = target.platform
   const expected = new Map<string, PlainObject>()
@@ -110,20 +119,9 @@ function plannedText(
       ? writeTomlServers(expected, key, nameKey)
       : newJsonFile(key, expected, inputs)
   }
-  const text = file.source.text
-  const set = new Map<string, PlainObject>()
-  for (const [name, value] of expected) {
-    const entry = file.servers.find((candidate) => candidate.name.value === name)
-    if (entry === undefined || diffEntry(platform, value, entry).length > 0) set.set(name, value)
-  }
-  const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
-  const unchanged = set.size === 0 && remove.length === 0
-  if (platform.format === 'yaml')
-    return unchanged ? text : replaceYamlServers(text, key, expected, nameKey ?? 'name')
-  if (platform.format === 'toml')
-    return unchanged ? text : replaceTomlServers(text, expected, key, nameKey)
-  const edited = unchanged ? text : editJsonServers(text, key, set, remove)
-  return setJsonInputs(edited, inputs)
+  const edited = editServers({ ...file, source: file.source }, expected, inputs)
+  renames.push(...edited.renames.map((rename) => ({ ...rename, path: target.path })))
+  return edited.text
 }
 
 /**

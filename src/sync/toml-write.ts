@@ -50,7 +50,7 @@ export function writeKey(key: string): string {
   return /^[A-Za-z0-9_-]+$/.test(key) ? key : writeString(key)
 }
 
-function writeValue(value: PlainValue): string {
+export function writeValue(value: PlainValue): string {
   if (typeof value === 'string') return writeString(value)
   if (typeof value === 'number')
     return Number.isFinite(value) ? String(value) : value > 0 ? 'inf' : value < 0 ? '-inf' : 'nan'

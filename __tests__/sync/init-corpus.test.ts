@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { loadWorkspace } from '../../src/lint.js'
+import { compareServers } from '../../src/source/compare.js'
+import { projectPathMeaning } from '../../src/source/drift.js'
+import { normalizeEntry } from '../../src/source/normalize.js'
+import { initSource, sync } from '../../src/sync/run.js'
+
+const corpus = 'fixtures/corpus'
+const temps: string[] = []
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** Every server of every readable client file, by file and name. */
+async function servers(root: string) {
+  const { workspace } = await loadWorkspace({ root })
+  return workspace.files
+    .filter((file) => file.root?.kind === 'object')
+    .flatMap((file) => file.servers.map((entry) => ({ file, entry })))
+}
+
+const repos = readdirSync(corpus).filter(
+  (repo) =>
+    existsSync(join(corpus, repo)) &&
+    !repo.includes('.') &&
+    !existsSync(join(corpus, repo, '.agents/mcp/mcp-servers.json'))
+)
+
+/**
+ * Done-means of the sync issue, on real repositories with two or more client files: `sync --init`
+ * then `sync` leaves what every server of every file means as it was. The only changes allowed
+ * are the ones init names: a literal secret becomes a reference, and a value the central source
+ * cannot hold (a reference the client never expands) is written as the reference it was meant to be.
+ */
+describe('init then sync keeps the meaning of every real file', () => {
+  let multiFile = 0
+  it.each(repos)('%s', async (repo) => {
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-init-'))
+    temps.push(root)
+    cpSync(join(corpus, repo), root, { recursive: true })
+    const before = await servers(root)
+    if (new Set(before.map(({ file }) => file.path)).size < 2) return
+    multiFile++
+    const init = await initSource({ root })
+    mkdirSync(dirname(join(root, init.path)), { recursive: true })
+    writeFileSync(join(root, init.path), init.text)
+    const result = await sync({ root })
+    for (const change of result.changes) writeFileSync(join(root, change.path), change.after)
+    const after = await servers(root)
+    const changed: string[] = []
+    for (const { file, entry } of before) {
+      const name = entry.name.value
+      const now = after.find(
+        (other) => other.file.path === file.path && other.entry.name.value === name
+      )
+      if (now === undefined) {
+        changed.push(`${file.path} ${name}: gone`)
+        continue
+      }
+      const secrets = new Set(
+        init.secrets.filter((secret) => secret.server === name).map((secret) => secret.field)
+      )
+      const differences = compareServers(
+        normalizeEntry(file.platform, entry),
+        normalizeEntry(file.platform, now.entry),
+        projectPathMeaning(file.platform)
+      ).filter(
+        (difference) =>
+          !secrets.has(difference.field) &&
+          !(typeof difference.expected === 'string' && difference.expected.includes('$${'))
+      )
+      for (const difference of differences)
+        changed.push(`${file.path} ${name}: ${difference.kind} ${difference.field}`)
+    }
+    expect(changed).toEqual([])
+    // And the files are then in sync.
+    expect((await sync({ root })).changes.map((change) => change.path)).toEqual([])
+  })
+
+  // Runs after the others: 14 of the vendored repositories have servers in two or more client files.
+  it('covered every repository with two or more client files', () => {
+    expect(multiFile).toBe(14)
+  })
+})

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { sync } from '../../src/sync/run.js'
+import { makeRepo } from '../helpers/temp-repo.js'
+
+const repos: (() => void)[] = []
+afterEach(() => {
+  for (const remove of repos.splice(0)) remove()
+})
+
+/** What sync writes to `path` in a repository holding these files, and the servers it renames. */
+async function synced(files: Record<string, string>, path: string) {
+  const repo = makeRepo(files)
+  repos.push(repo.remove)
+  const result = await sync({ root: repo.root })
+  return {
+    after: result.changes.find((change) => change.path === path)?.after,
+    renames: result.renames.map((rename) => `${rename.path}: ${rename.from} -> ${rename.to}`)
+  }
+}
+
+const source = (servers: Record<string, unknown>, targets?: unknown) =>
+  JSON.stringify({ ...(targets === undefined ? {} : { targets }), mcpServers: servers })
+
+describe('sync edits only the values that differ', () => {
+  it('JSONC: one arg and one env value, keeping comments, spelling and every other byte', async () => {
+    const cursor = [
+      '{',
+      '  // the team servers',
+      '  "mcpServers": {',
+      '    "tools": {',
+      '      "type": "stdio", // explicit, and kept',
+      '      "command": "node",',
+      '      "args": ["${workspaceFolder}/tools/server.mjs", "--mode", "old"],',
+      '      "env": { "LEVEL": "debug", "TOKEN": "${env:TOKEN}" }',
+      '    },',
+      '    "other": { "command": "other-mcp" },',
+      '  },',
+      '}',
+      ''
+    ].join('\n')
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({
+          tools: {
+            command: 'node',
+            args: ['./tools/server.mjs', '--mode', 'new'],
+            env: { LEVEL: 'info', TOKEN: '${TOKEN}' }
+          },
+          other: { command: 'other-mcp' }
+        }),
+        '.cursor/mcp.json': cursor
+      },
+      '.cursor/mcp.json'
+    )
+    expect(after).toBe(cursor.replace('"old"', '"new"').replace('"debug"', '"info"'))
+  })
+
+  it('JSON: adds a missing key and removes an extra one inside the server, nothing else', async () => {
+    const claude = [
+      '{',
+      '  "mcpServers": {',
+      '    "api": {',
+      '      "type": "http",',
+      '      "url": "https://api.example.com/mcp",',
+      '      "timeout": 5',
+      '    }',
+      '  }',
+      '}',
+      ''
+    ].join('\n')
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({
+          api: {
+            type: 'http',
+            url: 'https://api.example.com/mcp',
+            headers: { 'X-Team': 'core' }
+          }
+        }),
+        '.mcp.json': claude
+      },
+      '.mcp.json'
+    )
+    expect(after).toBe(
+      [
+        '{',
+        '  "mcpServers": {',
+        '    "api": {',
+        '      "type": "http",',
+        '      "url": "https://api.example.com/mcp",',
+        '      "headers": {',
+        '        "X-Team": "core"',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('TOML: replaces a value where it is written and keeps comments, enabled = true and other tables', async () => {
+    const codex = [
+      'model = "o3" # my model',
+      '',
+      '# docs server',
+      '[mcp_servers.docs]',
+      'command = "npx"',
+      'args = ["-y", "docs-mcp@1.0.0"] # pinned',
+      'enabled = true',
+      'env_vars = ["DOCS_TOKEN"]',
+      '',
+      '[mcp_servers.docs.env]',
+      'LEVEL = "debug"',
+      '',
+      '[profiles.fast]',
+      'model = "o4-mini"',
+      ''
+    ].join('\n')
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({
+          docs: {
+            command: 'npx',
+            args: ['-y', 'docs-mcp@1.1.0'],
+            env: { DOCS_TOKEN: '${DOCS_TOKEN}', LEVEL: 'info', MODE: 'fast' }
+          }
+        }),
+        '.codex/config.toml': codex
+      },
+      '.codex/config.toml'
+    )
+    expect(after).toBe(
+      codex
+        .replace('"docs-mcp@1.0.0"', '"docs-mcp@1.1.0"')
+        .replace('LEVEL = "debug"\n', 'LEVEL = "info"\nMODE = "fast"\n')
+    )
+  })
+
+  it('TOML: removes a key with its line, and rewrites an inline table it changes', async () => {
+    const codex = [
+      '[mcp_servers.docs]',
+      'command = "docs-mcp"',
+      'startup_timeout_sec = 30',
+      'env = { LEVEL = "debug", MODE = "x" }',
+      ''
+    ].join('\n')
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({
+          docs: { command: 'docs-mcp', env: { LEVEL: 'debug' } }
+        }),
+        '.codex/config.toml': codex
+      },
+      '.codex/config.toml'
+    )
+    expect(after).toBe(
+      ['[mcp_servers.docs]', 'command = "docs-mcp"', 'env = { LEVEL = "debug" }', ''].join('\n')
+    )
+  })
+
+  it('YAML: replaces a scalar in place, keeping comments and quoting elsewhere', async () => {
+    const block = [
+      'name: Team MCP # shown in the IDE',
+      'version: 0.0.1',
+      'schema: v1',
+      'mcpServers:',
+      '  - name: docs',
+      "    command: 'npx'",
+      '    args:',
+      '      - -y',
+      '      - docs-mcp@1.0.0 # pinned',
+      ''
+    ].join('\n')
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source(
+          { docs: { command: 'npx', args: ['-y', 'docs-mcp@1.1.0'] } },
+          [{ platform: 'continue', path: '.continue/mcpServers/team.yaml' }]
+        ),
+        '.continue/mcpServers/team.yaml': block
+      },
+      '.continue/mcpServers/team.yaml'
+    )
+    expect(after).toBe(block.replace('docs-mcp@1.0.0', '"docs-mcp@1.1.0"'))
+  })
+})
+
+describe('sync renames a server found under a wrong key', () => {
+  it.each([
+    [
+      '.mcp.json',
+      '{\n  "mcpServers": {\n    "GitHub": { "command": "gh-mcp" }\n  }\n}\n',
+      '{\n  "mcpServers": {\n    "github": { "command": "gh-mcp" }\n  }\n}\n'
+    ],
+    [
+      '.codex/config.toml',
+      '[mcp_servers.GitHub]\ncommand = "gh-mcp"\n\n[mcp_servers.GitHub.env]\nA = "1"\n',
+      '[mcp_servers.github]\ncommand = "gh-mcp"\n\n[mcp_servers.github.env]\nA = "1"\n'
+    ],
+    [
+      '.vibe/config.toml',
+      '[[mcp_servers]]\nname = "GitHub"\ntransport = "stdio"\ncommand = "gh-mcp"\nenv = { A = "1" }\n',
+      '[[mcp_servers]]\nname = "github"\ntransport = "stdio"\ncommand = "gh-mcp"\nenv = { A = "1" }\n'
+    ]
+  ])('%s', async (path, before, expected) => {
+    const { after, renames } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({
+          github: { command: 'gh-mcp', env: { A: '1' } }
+        }),
+        [path]: before
+      },
+      path
+    )
+    // Claude Code's file has no env: the source's env is added to the renamed server.
+    expect(after).toBe(
+      path === '.mcp.json'
+        ? '{\n  "mcpServers": {\n    "github": {\n      "command": "gh-mcp",\n      "env": {\n        "A": "1"\n      }\n    }\n  }\n}\n'
+        : expected
+    )
+    expect(renames).toEqual([`${path}: GitHub -> github`])
+  })
+})

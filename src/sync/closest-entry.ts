@@ -1,0 +1,112 @@
+import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
+import type { Dialect } from '../platforms/platform.js'
+import { compareServers, deepEqual } from '../source/compare.js'
+import { projectPathMeaning } from '../source/drift.js'
+import { isObject, normalizeServer } from '../source/normalize.js'
+import type { ServerEntry } from '../core/model.js'
+
+/** A path inside a server entry: keys, and indexes into lists. */
+export type EntryPath = readonly (string | number)[]
+
+/** One change to a server entry: a value set (added or replaced) or, with `value` undefined, removed. */
+export interface EntryEdit {
+  readonly path: EntryPath
+  readonly value: PlainValue | undefined
+}
+
+/**
+ * The entry sync writes in place of `actual`: one that means what `expected` means, but keeps every
+ * value of `actual` that can stay without changing that meaning — a path spelled
+ * `${workspaceFolder}/x`, an explicit `"type": "stdio"`, `enabled = true`, the key order.
+ */
+export function closestEntry(
+  platform: Dialect,
+  expected: PlainObject,
+  actual: PlainObject
+): PlainObject {
+  const want = normalizeServer(platform, expected)
+  const meaning = projectPathMeaning(platform)
+  const means = (candidate: PlainValue) =>
+    compareServers(want, normalizeServer(platform, candidate), meaning).length === 0
+  let target: PlainValue = inOrderOf(expected, actual)
+  // Every value of the actual entry is tried in place of the expected one, outermost first.
+  const keep = (path: EntryPath, value: PlainValue) => {
+    const current = valueAt(target, path)
+    if (deepEqual(current, value)) return
+    const candidate = setAt(target, path, value)
+    if (means(candidate)) {
+      target = candidate
+      return
+    }
+    if (isObject(value) && isObject(current))
+      for (const [key, item] of Object.entries(value)) keep([...path, key], item)
+    else if (Array.isArray(value) && Array.isArray(current) && value.length === current.length)
+      value.forEach((item, index) => {
+        keep([...path, index], item)
+      })
+  }
+  for (const [key, value] of Object.entries(actual)) keep([key], value)
+  return isObject(target) ? target : expected
+}
+
+/** The edits that turn one entry into another: per key in objects, per item in lists of one length. */
+export function entryEdits(from: PlainValue, to: PlainValue, path: EntryPath = []): EntryEdit[] {
+  if (deepEqual(from, to)) return []
+  if (isObject(from) && isObject(to)) {
+    const edits: EntryEdit[] = []
+    for (const key of Object.keys(from))
+      if (!(key in to)) edits.push({ path: [...path, key], value: undefined })
+    for (const [key, value] of Object.entries(to)) {
+      const before = from[key]
+      if (before === undefined) edits.push({ path: [...path, key], value })
+      else edits.push(...entryEdits(before, value, [...path, key]))
+    }
+    return edits
+  }
+  if (Array.isArray(from) && Array.isArray(to) && from.length === to.length)
+    return to.flatMap((value, index) => entryEdits(from[index] ?? null, value, [...path, index]))
+  return [{ path, value: to }]
+}
+
+/** The plain value of a located entry, for the two functions above. */
+export function plainEntry(entry: ServerEntry): PlainObject {
+  const value = toPlain(entry.value)
+  return isObject(value) ? value : {}
+}
+
+/** The expected object with its keys in the actual one's order, new keys last. */
+function inOrderOf(expected: PlainObject, actual: PlainObject): PlainObject {
+  const ordered: PlainObject = {}
+  for (const key of Object.keys(actual)) {
+    const value = expected[key]
+    if (value !== undefined)
+      ordered[key] =
+        isObject(value) && isObject(actual[key]) ? inOrderOf(value, actual[key]) : value
+  }
+  for (const [key, value] of Object.entries(expected)) if (!(key in ordered)) ordered[key] = value
+  return ordered
+}
+
+function valueAt(value: PlainValue | undefined, path: EntryPath): PlainValue | undefined {
+  let node = value
+  for (const key of path) {
+    if (Array.isArray(node) && typeof key === 'number') node = node[key]
+    else if (isObject(node) && typeof key === 'string') node = node[key]
+    else return undefined
+  }
+  return node
+}
+
+/** A copy with the value at `path` replaced; missing objects on the way are created. */
+function setAt(value: PlainValue, path: EntryPath, replacement: PlainValue): PlainValue {
+  const [key, ...rest] = path
+  if (key === undefined) return replacement
+  if (Array.isArray(value) && typeof key === 'number') {
+    const copy = [...value]
+    copy[key] = setAt(copy[key] ?? null, rest, replacement)
+    return copy
+  }
+  const object = isObject(value) ? value : {}
+  const name = String(key)
+  return { ...object, [name]: setAt(object[name] ?? {}, rest, replacement) }
+}

@@ -1,0 +1,147 @@
+import { parseConfigText } from '../core/load.js'
+import type { ConfigFile, ServerEntry } from '../core/model.js'
+import type { PlainObject } from '../core/tree.js'
+import type { Platform } from '../platforms/platform.js'
+import { diffEntry, matchServers } from '../source/drift.js'
+import { closestEntry, entryEdits, plainEntry, type EntryEdit } from './closest-entry.js'
+import { editJsonEntry, editJsonServers, setJsonInputs } from './json-edit.js'
+import { replaceTomlServers } from './toml-edit.js'
+import { editTomlEntry, renameTomlServer, tomlServerPath } from './toml-entry-edit.js'
+import { editYamlEntry } from './yaml-entry-edit.js'
+import { replaceYamlServers } from './yaml-write.js'
+
+/** A server sync found under a wrong key and renamed. */
+export interface Rename {
+  readonly from: string
+  readonly to: string
+}
+
+/** One server to change in place: its entry (under its current name) and the edits. */
+interface ServerEdit {
+  readonly entry: ServerEntry
+  readonly name: string
+  readonly target: PlainObject
+  readonly edits: readonly EntryEdit[]
+}
+
+/**
+ * The text of an existing file made to hold the expected servers with the fewest changes: a
+ * server equal in meaning is not touched, one that differs gets only its differing values
+ * edited (in the file's own spelling where it means the same), a server under a wrong key is
+ * renamed; others are added or removed. Undefined when a YAML file cannot be rewritten.
+ */
+export function editServers(
+  file: ConfigFile & { readonly source: NonNullable<ConfigFile['source']> },
+  expected: ReadonlyMap<string, PlainObject>,
+  inputs: readonly PlainObject[]
+): { readonly text: string | undefined; readonly renames: readonly Rename[] } {
+  const platform = file.platform
+  const match = matchServers(
+    platform,
+    file.servers,
+    [...expected].map(([name, value]) => ({ name, value }))
+  )
+  const renames = match.renamed.map(({ want, entry }) => ({
+    from: entry.name.value,
+    to: want.name
+  }))
+  const edits: ServerEdit[] = []
+  for (const { want, entry } of [...match.found, ...match.renamed]) {
+    if (want.name === entry.name.value && diffEntry(platform, want.value, entry).length === 0)
+      continue
+    const actual = plainEntry(entry)
+    const target = closestEntry(platform, want.value, actual)
+    edits.push({ entry, name: want.name, target, edits: entryEdits(actual, target) })
+  }
+  const add = new Map(match.missing.map((want) => [want.name, want.value]))
+  const remove = match.extras.map((entry) => entry.name.value)
+  const text = file.source.text
+  const inPlace = editInPlace(file, text, edits, add, remove)
+  const written =
+    inPlace !== undefined && holds(file, inPlace, expected)
+      ? inPlace
+      : rewrite(platform, text, expected)
+  return {
+    text:
+      platform.format === 'json' && written !== undefined
+        ? setJsonInputs(written, inputs)
+        : written,
+    renames
+  }
+}
+
+function editInPlace(
+  file: ConfigFile,
+  text: string,
+  edits: readonly ServerEdit[],
+  add: ReadonlyMap<string, PlainObject>,
+  remove: readonly string[]
+): string | undefined {
+  const platform = file.platform
+  const mapKey = file.serversProperty?.key.value ?? platform.serversKeys[0]
+  const nameKey = platform.serverList?.nameKey
+  if (platform.format === 'json') {
+    let result = text
+    for (const edit of edits) {
+      const from = edit.entry.name.value
+      if (from !== edit.name) {
+        const { offset, length } = edit.entry.name.location
+        result = result.slice(0, offset) + JSON.stringify(edit.name) + result.slice(offset + length)
+      }
+      result = editJsonEntry(result, mapKey, edit.name, edit.edits)
+    }
+    return editJsonServers(result, mapKey, add, remove)
+  }
+  // Adding or removing servers in a TOML or YAML file rewrites its server list.
+  if (add.size > 0 || remove.length > 0) return undefined
+  let result: string | undefined = text
+  for (const edit of edits) {
+    const from = edit.entry.name.value
+    const renamed: EntryEdit[] =
+      from === edit.name || nameKey === undefined ? [] : [{ path: [nameKey], value: edit.name }]
+    if (platform.format === 'yaml') {
+      result =
+        result && editYamlEntry(result, file.path, platform, from, [...renamed, ...edit.edits])
+      continue
+    }
+    if (result === undefined) return undefined
+    // A map is renamed in its table headers; a list entry by its name field, with the edits.
+    const mapRename = from !== edit.name && nameKey === undefined
+    if (mapRename) result = renameTomlServer(result, mapKey, from, edit.name)
+    const path =
+      result === undefined
+        ? undefined
+        : tomlServerPath(result, mapKey, mapRename ? edit.name : from, nameKey)
+    if (result === undefined || path === undefined) return undefined
+    const target = nameKey === undefined ? edit.target : { ...edit.target, [nameKey]: edit.name }
+    result = editTomlEntry(result, path, [...renamed, ...edit.edits], target)
+  }
+  return result
+}
+
+/** The whole server list written anew, the rest of the file kept: when an in-place edit cannot be made. */
+function rewrite(
+  platform: Platform,
+  text: string,
+  expected: ReadonlyMap<string, PlainObject>
+): string | undefined {
+  const key = platform.serversKeys[0]
+  const nameKey = platform.serverList?.nameKey
+  if (platform.format === 'yaml') return replaceYamlServers(text, key, expected, nameKey ?? 'name')
+  if (platform.format === 'toml') return replaceTomlServers(text, expected, key, nameKey)
+  return text
+}
+
+/** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */
+function holds(
+  file: ConfigFile,
+  text: string,
+  expected: ReadonlyMap<string, PlainObject>
+): boolean {
+  const edited = parseConfigText(file.path, file.platform, text)
+  if (edited.syntaxProblems.length > 0 || edited.servers.length !== expected.size) return false
+  return edited.servers.every((entry) => {
+    const want = expected.get(entry.name.value)
+    return want !== undefined && diffEntry(file.platform, want, entry).length === 0
+  })
+}

@@ -1,0 +1,90 @@
+import { isMap, isSeq, parseDocument, visit } from 'yaml'
+import { parseConfigText } from '../core/load.js'
+import type { ValueNode } from '../core/tree.js'
+import type { Platform } from '../platforms/platform.js'
+import type { EntryEdit, EntryPath } from './closest-entry.js'
+
+/** The scalar styles a JSON-quoted value can replace in place (block scalars fold text). */
+const inline = new Set(['yaml-plain', 'yaml-single', 'yaml-double'])
+
+/**
+ * Applies edits to one server of a YAML server list: a scalar is replaced where it is written, byte
+ * for byte around it; anything else goes through the yaml library, which keeps comments but may
+ * rewrite the layout. Undefined when the server is not found or the document cannot be written.
+ */
+export function editYamlEntry(
+  text: string,
+  path: string,
+  platform: Platform,
+  name: string,
+  edits: readonly EntryEdit[]
+): string | undefined {
+  // An edit inside an anchored value would change every alias of it too.
+  const aliases = { found: false }
+  visit(parseDocument(text, { uniqueKeys: false }), {
+    Alias: () => {
+      aliases.found = true
+      return visit.BREAK
+    }
+  })
+  if (aliases.found) return undefined
+  let result = text
+  for (const edit of edits) {
+    const entry = parseConfigText(path, platform, result).servers.find(
+      (candidate) => candidate.name.value === name
+    )
+    if (entry === undefined) return undefined
+    const node = nodeAt(entry.value, edit.path)
+    const value = edit.value
+    if (
+      node !== undefined &&
+      value !== undefined &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+      (node.kind === 'string'
+        ? inline.has(node.style)
+        : node.kind !== 'object' && node.kind !== 'array')
+    ) {
+      const { offset, length } = node.location
+      result = result.slice(0, offset) + JSON.stringify(value) + result.slice(offset + length)
+      continue
+    }
+    const edited = editDocument(result, platform, name, edit)
+    if (edited === undefined) return undefined
+    result = edited
+  }
+  return result
+}
+
+function editDocument(
+  text: string,
+  platform: Platform,
+  name: string,
+  edit: EntryEdit
+): string | undefined {
+  const key = platform.serversKeys[0]
+  const nameKey = platform.serverList?.nameKey ?? 'name'
+  const document = parseDocument(text, { uniqueKeys: false })
+  const list = document.get(key)
+  if (!isSeq(list)) return undefined
+  const index = list.items.findIndex((item) => isMap(item) && item.get(nameKey) === name)
+  if (index === -1) return undefined
+  const at = [key, index, ...edit.path]
+  if (edit.value === undefined) document.deleteIn(at)
+  else document.setIn(at, document.createNode(edit.value))
+  try {
+    return document.toString()
+  } catch {
+    return undefined
+  }
+}
+
+function nodeAt(node: ValueNode, path: EntryPath): ValueNode | undefined {
+  let current: ValueNode | undefined = node
+  for (const key of path) {
+    if (current?.kind === 'array' && typeof key === 'number') current = current.items[key]
+    else if (current?.kind === 'object')
+      current = current.properties.find((property) => property.key.value === key)?.value
+    else return undefined
+  }
+  return current
+}
