@@ -1,11 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadWorkspace } from '../../src/lint.js'
+import { compareServers } from '../../src/source/compare.js'
+import { projectPathMeaning } from '../../src/source/drift.js'
 import fc from 'fast-check'
 import { parseConfigText } from '../../src/core/load.js'
 import { toPlain, type PlainObject } from '../../src/core/tree.js'
 import { dialects } from '../../src/platforms/index.js'
 import type { Dialect } from '../../src/platforms/platform.js'
 import { item, type CanonicalServer, type Item } from '../../src/source/canonical.js'
-import { normalizeServer } from '../../src/source/normalize.js'
+import { normalizeEntry, normalizeServer } from '../../src/source/normalize.js'
 import { renderServer } from '../../src/source/render.js'
 import { writeTomlServers } from '../../src/sync/toml-write.js'
 import { newYamlFile } from '../../src/sync/yaml-write.js'
@@ -33,12 +38,17 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
   // Text that only looks like a reference (canonical form `$${…}`) is expressible where the platform would not expand it.
   const lookalike =
     t.references === 'brace' ? [] : [fc.constantFrom('$${x}', '$${/}', 'a$${input:k}')]
-  const plain = fc.oneof(literal, ...lookalike)
-  const text = refs
-    ? fc
-        .array(fc.oneof(plain, reference), { minLength: 1, maxLength: 3 })
-        .map((parts) => parts.join(''))
-    : plain
+  // Paths relative to the project are written per platform (project-paths below).
+  const notProjectPath = (value: string) =>
+    !(value === '.' || value.startsWith('./') || value.startsWith('../'))
+  const plain = fc.oneof(literal, ...lookalike).filter(notProjectPath)
+  const text = (
+    refs
+      ? fc
+          .array(fc.oneof(plain, reference), { minLength: 1, maxLength: 3 })
+          .map((parts) => parts.join(''))
+      : plain
+  ).filter(notProjectPath)
   // Without interpolation a variable can only be passed through under its own name.
   const envEntry = (key: string) => (refs ? text : fc.oneof(plain, fc.constant(`\${${key}}`)))
   const env = fc
@@ -196,5 +206,78 @@ describe('canonical references', () => {
       canonical === '$${X}' ? `literal ${canonical}` : canonical
     )
     expect(fromCanonical(toCanonical(value, style, bare), style, true)).toBe(back)
+  })
+})
+
+describe('project paths', () => {
+  const args = (id: string, value: string) => {
+    const platform = dialects.find((candidate) => candidate.id === id)
+    if (platform === undefined) throw new Error(id)
+    const server = normalizeServer(platform, { command: 'node', args: [value] })
+    const rendered = renderServer(platform, server)
+    return { args: rendered.value?.args, problems: rendered.problems.map((p) => p.reason) }
+  }
+
+  it.each([
+    ['claude-code', './tools/server.mjs', './tools/server.mjs'],
+    ['vscode', './tools/server.mjs', './tools/server.mjs'],
+    // Cursor starts servers in the home directory: the project comes from its variable.
+    ['cursor', './tools/server.mjs', '${workspaceFolder}/tools/server.mjs'],
+    ['cursor', '.', '${workspaceFolder}'],
+    ['cursor', '../shared/server.mjs', '${workspaceFolder}/../shared/server.mjs'],
+    ['cursor', '@scope/pkg', '@scope/pkg']
+  ])('%s writes %j as %j', (id, value, written) => {
+    expect(args(id, value)).toEqual({ args: [written], problems: [] })
+  })
+
+  it('reports a project path Claude Desktop cannot be given', () => {
+    expect(args('claude-desktop', './tools/server.mjs').problems).toEqual([
+      'Claude Desktop starts servers outside the project and has no variable for the project folder: give an absolute path in "overrides"'
+    ])
+  })
+})
+
+const corpus = 'fixtures/corpus'
+
+/**
+ * The same property on every server of the vendored real-world files: read, normalised, written
+ * back in the platform's own shape and read again, it means what it meant. Values a platform
+ * cannot write are reported as problems, never written wrong.
+ */
+describe('real-world servers survive normalise, render and parse', () => {
+  const repos = readdirSync(corpus).filter(
+    (repo) => !repo.includes('.') && existsSync(join(corpus, repo))
+  )
+  it.each(repos)('%s', async (repo) => {
+    const { workspace } = await loadWorkspace({ root: join(corpus, repo) })
+    for (const file of workspace.files) {
+      for (const entry of file.servers) {
+        const platform = file.platform
+        const server = normalizeEntry(platform, entry)
+        // An entry config-schema refuses (an http server with a command and no url) means nothing.
+        if (server.transport !== 'stdio' && server.url === undefined) continue
+        const extras = Object.fromEntries(
+          [...server.extras].map(([key, value]) => [key, value.value])
+        )
+        const rendered = renderServer(platform, { ...server, extras: new Map() }, extras)
+        if (rendered.value === undefined)
+          throw new Error(`${file.path}: ${entry.name.value} not rendered`)
+        const written = parseConfigText(file.path, platform, writeFile(platform, rendered.value))
+        expect(written.syntaxProblems).toEqual([])
+        const back = written.servers[0]
+        if (back === undefined) throw new Error(`${file.path}: ${entry.name.value} not read back`)
+        const unwritten = new Set(rendered.problems.map((problem) => problem.path.join('.')))
+        const differences = compareServers(
+          server,
+          normalizeEntry(platform, back),
+          projectPathMeaning(platform)
+        ).filter((difference) => !unwritten.has(difference.field.replace(/\[(\d+)\]/g, '.$1')))
+        expect({ file: file.path, server: entry.name.value, differences }).toEqual({
+          file: file.path,
+          server: entry.name.value,
+          differences: []
+        })
+      }
+    }
   })
 })

@@ -44748,8 +44748,10 @@ function compareServers(expected, actual, meaning = (value) => value) {
         ];
     }
     const differences = [];
-    // A `type` the platform expects but the entry leaves out (Claude Code rejects a url without one).
-    if (expected.typed && !actual.typed) {
+    // A remote server's `type` the platform expects but the entry leaves out (Claude Code rejects a
+    // url without one). A local server's command says what it is wherever a missing type is accepted;
+    // where it is not (OpenCode's "local"), config-schema reports the entry.
+    if (expected.typed && !actual.typed && expected.transport !== 'stdio') {
         differences.push({
             kind: 'removed',
             field: 'type',
@@ -45062,7 +45064,9 @@ function matchServers(platform, servers, expected) {
  * Codex's env_vars and bearer_token_env_var. Whatever the platform cannot express is reported, and
  * the rest is rendered as closely as it can be.
  */
-function renderServer(platform, server, extras = {}, description) {
+function renderServer(platform, server, extras = {}, description, 
+/** `as-is` for a generator's files: rulesync and ruler copy paths as they are. */
+projectPaths = 'per-platform') {
     const t = platform.translation;
     const name = platform.displayName;
     const problems = [];
@@ -45085,13 +45089,25 @@ function renderServer(platform, server, extras = {}, description) {
             .map((segment) => segment.text)
             .join('');
     };
+    // A path relative to the project, where the platform may start the server elsewhere.
+    const projectPath = projectPaths === 'as-is' ? (value) => value : projectPathWriter(platform);
+    const local = (value, path) => {
+        const written = projectPath(value);
+        if (written !== undefined)
+            return text(written, path);
+        problems.push({
+            path,
+            reason: `${name} starts servers outside the project and has no variable for the project folder: give an absolute path in "overrides"`
+        });
+        return text(value, path);
+    };
     const out = {};
     const type = t.typeValues[server.transport];
     if (type !== undefined)
         out[t.typeKey ?? 'type'] = type;
     if (server.transport === 'stdio') {
-        const command = server.command === undefined ? undefined : text(server.command.value, server.command.path);
-        const args = server.args.map((arg) => text(arg.value, arg.path));
+        const command = server.command === undefined ? undefined : local(server.command.value, server.command.path);
+        const args = server.args.map((arg) => local(arg.value, arg.path));
         if (t.commandArray === true) {
             if (command !== undefined)
                 out.command = [command, ...args];
@@ -45109,10 +45125,10 @@ function renderServer(platform, server, extras = {}, description) {
             if (args.length > 0)
                 out.args = args;
         }
-        renderEnv(platform, server, out, text, problems);
+        renderEnv(platform, server, out, local, problems);
         if (server.cwd !== undefined) {
             if (t.cwd)
-                out.cwd = text(server.cwd.value, server.cwd.path);
+                out.cwd = local(server.cwd.value, server.cwd.path);
             else
                 problems.push({
                     path: server.cwd.path,
@@ -45140,6 +45156,25 @@ function renderServer(platform, server, extras = {}, description) {
             out[t.disabled.key] = t.disabled.whenDisabled;
     }
     return { value: out, problems };
+}
+/**
+ * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
+ * them): as it is where servers start in the project, from the platform's workspace variable where
+ * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
+ * (Claude Desktop). Other values pass through.
+ */
+function projectPathWriter(platform) {
+    const elsewhere = platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process';
+    const variable = Object.entries(platform.launch.variables).find(([, meaning]) => meaning === 'workspaceFolder')?.[0];
+    return (value) => {
+        if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
+            return value;
+        if (variable === undefined)
+            return undefined;
+        // Canonical text writes the platform's own variable escaped: `$${workspaceFolder}`.
+        const root = `$\${${variable}}`;
+        return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`;
+    };
 }
 function isOneWord(command) {
     const words = shlexWords(command);
@@ -47500,7 +47535,7 @@ function expectedFor(source, target) {
         return {
             server,
             canonical,
-            rendered: renderServer(target.platform, canonical, extras, server.description)
+            rendered: renderServer(target.platform, canonical, extras, server.description, source.generator === undefined ? 'per-platform' : 'as-is')
         };
     });
 }

@@ -50,8 +50,10 @@ export function compareServers(
     ]
   }
   const differences: Difference[] = []
-  // A `type` the platform expects but the entry leaves out (Claude Code rejects a url without one).
-  if (expected.typed && !actual.typed) {
+  // A remote server's `type` the platform expects but the entry leaves out (Claude Code rejects a
+  // url without one). A local server's command says what it is wherever a missing type is accepted;
+  // where it is not (OpenCode's "local"), config-schema reports the entry.
+  if (expected.typed && !actual.typed && expected.transport !== 'stdio') {
     differences.push({
       kind: 'removed',
       field: 'type',

@@ -98,7 +98,13 @@ export function expectedFor(source: SourceModel, target: Target): Expected[] {
       return {
         server,
         canonical,
-        rendered: renderServer(target.platform, canonical, extras, server.description)
+        rendered: renderServer(
+          target.platform,
+          canonical,
+          extras,
+          server.description,
+          source.generator === undefined ? 'per-platform' : 'as-is'
+        )
       }
     })
 }

@@ -25,7 +25,9 @@ export function renderServer(
   platform: Dialect,
   server: CanonicalServer,
   extras: PlainObject = {},
-  description?: string
+  description?: string,
+  /** `as-is` for a generator's files: rulesync and ruler copy paths as they are. */
+  projectPaths: 'per-platform' | 'as-is' = 'per-platform'
 ): Rendered {
   const t = platform.translation
   const name = platform.displayName
@@ -50,13 +52,26 @@ export function renderServer(
       .join('')
   }
 
+  // A path relative to the project, where the platform may start the server elsewhere.
+  const projectPath =
+    projectPaths === 'as-is' ? (value: string) => value : projectPathWriter(platform)
+  const local = (value: string, path: FieldPath): string => {
+    const written = projectPath(value)
+    if (written !== undefined) return text(written, path)
+    problems.push({
+      path,
+      reason: `${name} starts servers outside the project and has no variable for the project folder: give an absolute path in "overrides"`
+    })
+    return text(value, path)
+  }
+
   const out: PlainObject = {}
   const type = t.typeValues[server.transport]
   if (type !== undefined) out[t.typeKey ?? 'type'] = type
   if (server.transport === 'stdio') {
     const command =
-      server.command === undefined ? undefined : text(server.command.value, server.command.path)
-    const args = server.args.map((arg) => text(arg.value, arg.path))
+      server.command === undefined ? undefined : local(server.command.value, server.command.path)
+    const args = server.args.map((arg) => local(arg.value, arg.path))
     if (t.commandArray === true) {
       if (command !== undefined) out.command = [command, ...args]
     } else if (t.commandLine === true) {
@@ -67,9 +82,9 @@ export function renderServer(
       if (command !== undefined) out.command = command
       if (args.length > 0) out.args = args
     }
-    renderEnv(platform, server, out, text, problems)
+    renderEnv(platform, server, out, local, problems)
     if (server.cwd !== undefined) {
-      if (t.cwd) out.cwd = text(server.cwd.value, server.cwd.path)
+      if (t.cwd) out.cwd = local(server.cwd.value, server.cwd.path)
       else
         problems.push({
           path: server.cwd.path,
@@ -94,6 +109,27 @@ export function renderServer(
 }
 
 type Text = (value: string, path: FieldPath) => string
+
+/**
+ * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
+ * them): as it is where servers start in the project, from the platform's workspace variable where
+ * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
+ * (Claude Desktop). Other values pass through.
+ */
+function projectPathWriter(platform: Dialect): (value: string) => string | undefined {
+  const elsewhere = platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process'
+  const variable = Object.entries(platform.launch.variables).find(
+    ([, meaning]) => meaning === 'workspaceFolder'
+  )?.[0]
+  return (value) => {
+    if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
+      return value
+    if (variable === undefined) return undefined
+    // Canonical text writes the platform's own variable escaped: `$${workspaceFolder}`.
+    const root = `$\${${variable}}`
+    return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`
+  }
+}
 
 function isOneWord(command: string): boolean {
   const words = shlexWords(command)
