@@ -15,6 +15,8 @@ import { renderServer } from '../../src/source/render.js'
 import { writeTomlServers } from '../../src/sync/toml-write.js'
 import { newYamlFile } from '../../src/sync/yaml-write.js'
 import { fromCanonical, toCanonical } from '../../src/source/references.js'
+import { diffEntry } from '../../src/source/drift.js'
+import { editServers } from '../../src/sync/edit-servers.js'
 
 /** Canonical servers a platform can express in full. */
 function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
@@ -279,5 +281,46 @@ describe('real-world servers survive normalise, render and parse', () => {
         })
       }
     }
+  })
+})
+
+/**
+ * sync's in-place edits on generated servers: whatever the file held, the edited file parses and
+ * holds exactly the expected servers, and a file that already holds them is left as it is.
+ */
+describe('sync edits any server into any other', () => {
+  it.each(dialects.map((platform) => [platform.id, platform] as const))('%s', (_, platform) => {
+    const plainOf = (server: CanonicalServer) => {
+      const value = renderServer(platform, server).value
+      if (value === undefined) throw new Error('rendered nothing')
+      return value
+    }
+    fc.assert(
+      fc.property(expressible(platform), expressible(platform), (before, after) => {
+        const path = platform.paths[0] ?? 'x'
+        const text = writeFile(platform, plainOf(before))
+        const file = parseConfigText(path, platform, text)
+        if (file.source === undefined) throw new Error('no source')
+        const expected = new Map([['s', plainOf(after)]])
+        const result = editServers({ ...file, source: file.source }, expected, [])
+        const edited = result.text
+        if (edited === undefined) throw new Error('not edited')
+        // Edited where the values are, not by writing the server anew.
+        expect(result.how).not.toBe('rewritten')
+        const back = parseConfigText(path, platform, edited)
+        expect(back.syntaxProblems).toEqual([])
+        expect(back.servers.map((entry) => entry.name.value)).toEqual(['s'])
+        const entry = back.servers[0]
+        if (entry === undefined) throw new Error('no server')
+        expect(diffEntry(platform, plainOf(after), entry)).toEqual([])
+        const same = editServers(
+          { ...file, source: file.source },
+          new Map([['s', plainOf(before)]]),
+          []
+        )
+        expect(same.text).toBe(text)
+      }),
+      { seed: 20261203, numRuns: 100 }
+    )
   })
 })

@@ -159,6 +159,39 @@ describe('sync edits only the values that differ', () => {
     )
   })
 
+  it('TOML: a value under dotted keys is replaced in place; a key added to them rewrites the server', async () => {
+    const codex = [
+      'model = "o3"',
+      '',
+      '[mcp_servers]',
+      'docs.command = "docs-mcp"',
+      'docs.args = ["--old"]',
+      ''
+    ]
+    const write = async (server: Record<string, unknown>) =>
+      (
+        await synced(
+          {
+            '.agents/mcp/mcp-servers.json': source({ docs: { command: 'docs-mcp', ...server } }),
+            '.codex/config.toml': codex.join('\n')
+          },
+          '.codex/config.toml'
+        )
+      ).after
+    expect(await write({ args: ['--new'] })).toBe(codex.join('\n').replace('--old', '--new'))
+    expect(await write({ args: ['--old'], cwd: '/srv' })).toBe(
+      [
+        'model = "o3"',
+        '',
+        '[mcp_servers.docs]',
+        'command = "docs-mcp"',
+        'args = ["--old"]',
+        'cwd = "/srv"',
+        ''
+      ].join('\n')
+    )
+  })
+
   it('YAML: replaces a scalar in place, keeping comments and quoting elsewhere', async () => {
     const block = [
       'name: Team MCP # shown in the IDE',

@@ -10,7 +10,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { main, processIO, type CliIO } from '../../src/cli/main.js'
 import { lint } from '../../src/lint.js'
 import { getPlatform, platforms, sourceDialects } from '../../src/platforms/index.js'
@@ -140,6 +140,32 @@ describe('mcp-lint sync', () => {
     )
     expect(readFileSync(join(root, '.continue/mcpServers/srv.json'), 'utf8')).toBe(single)
     expect(readFileSync(join(root, '.continue/mcpServers/block.yaml'), 'utf8')).toBe(aliased)
+  })
+
+  it('renames a server found under a wrong key and says which key it had', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    mkdirSync(join(root, '.agents/mcp'), { recursive: true })
+    writeFileSync(
+      join(root, '.agents/mcp/mcp-servers.json'),
+      JSON.stringify({ mcpServers: { github: { command: 'gh-mcp' } } })
+    )
+    writeFileSync(
+      join(root, '.mcp.json'),
+      '{ "mcpServers": { "GitHub": { "command": "gh-mcp" } } }\n'
+    )
+    const check = await cli(['sync', root, '--check'])
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain(
+      '.mcp.json: server "GitHub" is "github" in the central source: sync renames it\n'
+    )
+    const result = await cli(['sync', root])
+    expect(result.stderr).toBe(
+      '.mcp.json: server "GitHub" is "github" in the central source: renamed\n'
+    )
+    expect(readFileSync(join(root, '.mcp.json'), 'utf8')).toBe(
+      '{ "mcpServers": { "github": { "command": "gh-mcp" } } }\n'
+    )
   })
 
   it('--check shows a diff per file and exits 1, writing nothing', async () => {
@@ -291,6 +317,155 @@ describe('mcp-lint sync --init', () => {
     ).toEqual(before)
     expect((await cli(['sync', root, '--check'])).code).toBe(0)
     expect(await drift(root)).toEqual([])
+  })
+
+  // Files that disagree, each with settings only its platform has: init keeps every one of them
+  // (as overrides) and sync then writes nothing.
+  it('adopts disagreeing files with platform-only settings without changing a byte of them', async () => {
+    const files: Record<string, string> = {
+      '.mcp.json': `{
+  "mcpServers": {
+    "tools": {
+      "command": "node",
+      "args": ["./tools/server.mjs", "--root", "."],
+      "env": { "TOKEN": "\${TOKEN}" },
+      "cwd": "/srv/ignored-by-claude"
+    },
+    "api": {
+      "type": "http",
+      "url": "https://api.example.com/mcp",
+      "headers": { "Authorization": "Bearer \${API_TOKEN}" }
+    }
+  }
+}
+`,
+      '.codex/config.toml': `model = "o3"
+
+[mcp_servers.tools]
+command = "node"
+args = ["./tools/server.mjs", "--root", "/srv/app"] # Codex runs from elsewhere
+cwd = "/srv/app"
+enabled = false
+env_vars = ["TOKEN"]
+startup_timeout_sec = 20
+
+[mcp_servers.api]
+url = "https://api.example.com/mcp"
+bearer_token_env_var = "API_TOKEN"
+enabled = true
+`,
+      '.gemini/settings.json': `{
+  "mcpServers": {
+    "tools": {
+      "command": "node",
+      "args": ["./tools/server.mjs", "--root", "."],
+      "env": { "TOKEN": "$TOKEN" },
+      "trust": true
+    },
+    "api": {
+      "httpUrl": "https://api.example.com/mcp",
+      "headers": { "Authorization": "Bearer $API_TOKEN" },
+      "description": "The team API"
+    }
+  }
+}
+`,
+      'claude_desktop_config.json': `{
+  "mcpServers": {
+    "tools": {
+      "command": "node",
+      "args": ["/Users/me/project/tools/server.mjs", "--root", "/Users/me/project"]
+    }
+  }
+}
+`,
+      '.cursor/mcp.json': `{
+  "mcpServers": {
+    "tools": {
+      "command": "node",
+      "args": ["\${workspaceFolder}/tools/server.mjs", "--root", "\${workspaceFolder}"],
+      "env": { "TOKEN": "\${env:TOKEN}" }
+    },
+    "api": {
+      "url": "https://api.example.com/mcp",
+      "headers": { "Authorization": "Bearer \${env:API_TOKEN}" }
+    }
+  }
+}
+`
+    }
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true })
+      writeFileSync(join(root, path), text)
+    }
+    const init = await cli(['sync', root, '--init'])
+    expect(init.code).toBe(0)
+    expect(init.stderr).toContain(
+      'warning: server "tools": args[2] in .codex/config.toml differs from .mcp.json; kept as overrides.codex\n'
+    )
+    expect(init.stderr).toContain(
+      'warning: server "tools": args[0] in claude_desktop_config.json differs from .mcp.json; kept as overrides.claude-desktop\n'
+    )
+    expect(await cli(['sync', root])).toEqual({
+      code: 0,
+      stdout: 'every platform file matches the central source\n',
+      stderr: ''
+    })
+    for (const [path, text] of Object.entries(files))
+      expect(readFileSync(join(root, path), 'utf8')).toBe(text)
+    expect((await cli(['sync', root, '--check'])).code).toBe(0)
+    expect(await drift(root)).toEqual([])
+    const source = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')) as {
+      mcpServers: Record<string, { overrides?: Record<string, unknown> }>
+    }
+    expect(source.mcpServers.tools?.overrides).toEqual({
+      'claude-code': { cwd: '/srv/ignored-by-claude' },
+      codex: {
+        args: ['./tools/server.mjs', '--root', '/srv/app'],
+        cwd: '/srv/app',
+        startup_timeout_sec: 20,
+        disabled: true
+      },
+      'gemini-cli': { trust: true },
+      'claude-desktop': {
+        // Claude Desktop expands no references: the server inherits TOKEN, as the others pass it.
+        args: ['/Users/me/project/tools/server.mjs', '--root', '/Users/me/project']
+      }
+    })
+  })
+
+  it('keeps the VS Code inputs a server prompts for with the server', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    mkdirSync(join(root, '.vscode'))
+    const input = { type: 'promptString', id: 'token', description: 'Token', password: true }
+    const vscode = JSON.stringify(
+      {
+        inputs: [input, { type: 'promptString', id: 'unused' }],
+        servers: { gh: { command: 'gh-mcp', env: { TOKEN: '${input:token}' } } }
+      },
+      null,
+      2
+    )
+    writeFileSync(join(root, '.vscode/mcp.json'), vscode)
+    expect((await cli(['sync', root, '--init'])).code).toBe(0)
+    const source = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')) as {
+      mcpServers: { gh: unknown }
+    }
+    expect(source.mcpServers.gh).toEqual({
+      command: 'gh-mcp',
+      env: { TOKEN: '${input:token}' },
+      overrides: { vscode: { inputs: [input] } }
+    })
+    // Written from the source alone, the file prompts for the token again.
+    writeFileSync(join(root, '.vscode/mcp.json'), '{ "servers": {} }\n')
+    expect((await cli(['sync', root])).code).toBe(0)
+    expect(JSON.parse(readFileSync(join(root, '.vscode/mcp.json'), 'utf8'))).toEqual({
+      inputs: [input],
+      servers: { gh: { type: 'stdio', command: 'gh-mcp', env: { TOKEN: '${input:token}' } } }
+    })
   })
 
   it('replaces a literal token with a ${VAR} reference, names the variable and never prints or stores the token', async () => {

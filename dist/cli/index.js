@@ -52727,6 +52727,9 @@ function ownFields(file, entry, shape) {
         override[key] = value.value;
     if (own.disabled?.value === true)
         override.disabled = true;
+    const inputs = init_declaredInputs(file, entry);
+    if (inputs.length > 0)
+        override.inputs = inputs;
     if (expected === undefined)
         disagreements.push('transport');
     return { override, disagreements };
@@ -52748,6 +52751,17 @@ function mapChanges(from, to) {
 }
 function isMap(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The VS Code `inputs` a server prompts for with `${input:id}`, as the file declares them. */
+function init_declaredInputs(file, entry) {
+    const used = new Set([...JSON.stringify(toPlain(entry.value)).matchAll(/\$\{input:([^}]+)\}/g)].map((m) => m[1]));
+    if (used.size === 0 || file.root?.kind !== 'object')
+        return [];
+    const declared = findProperty(file.root, 'inputs')?.value;
+    const inputs = declared === undefined ? [] : toPlain(declared);
+    return Array.isArray(inputs)
+        ? inputs.filter((input) => isMap(input) && typeof input.id === 'string' && used.has(input.id))
+        : [];
 }
 
 ;// CONCATENATED MODULE: ./src/sync/closest-entry.ts
@@ -53400,15 +53414,21 @@ function editServers(file, expected, inputs) {
     const add = new Map(match.missing.map((want) => [want.name, want.value]));
     const remove = match.extras.map((entry) => entry.name.value);
     const text = file.source.text;
+    if (edits.length === 0 && add.size === 0 && remove.length === 0)
+        return {
+            text: platform.format === 'json' ? setJsonInputs(text, inputs) : text,
+            renames,
+            how: 'unchanged'
+        };
     const inPlace = editInPlace(file, text, edits, add, remove);
-    const written = inPlace !== undefined && holds(file, inPlace, expected)
-        ? inPlace
-        : rewrite(platform, text, expected);
+    const fits = inPlace !== undefined && holds(file, inPlace, expected);
+    const written = fits ? inPlace : rewrite(file, text, expected);
     return {
         text: platform.format === 'json' && written !== undefined
             ? setJsonInputs(written, inputs)
             : written,
-        renames
+        renames,
+        how: fits ? 'in-place' : 'rewritten'
     };
 }
 function editInPlace(file, text, edits, add, remove) {
@@ -53455,15 +53475,26 @@ function editInPlace(file, text, edits, add, remove) {
     }
     return result;
 }
-/** The whole server list written anew, the rest of the file kept: when an in-place edit cannot be made. */
-function rewrite(platform, text, expected) {
+/**
+ * The servers written anew, the rest of the file kept: when an in-place edit cannot be made or
+ * does not read back right. JSON gets each differing server replaced whole; TOML and YAML their
+ * server tables or list.
+ */
+function rewrite(file, text, expected) {
+    const platform = file.platform;
     const key = platform.serversKeys[0];
     const nameKey = platform.serverList?.nameKey;
     if (platform.format === 'yaml')
         return replaceYamlServers(text, key, expected, nameKey ?? 'name');
     if (platform.format === 'toml')
         return replaceTomlServers(text, expected, key, nameKey);
-    return text;
+    const mapKey = file.serversProperty?.key.value ?? key;
+    const set = new Map([...expected].filter(([name, value]) => {
+        const entry = file.servers.find((candidate) => candidate.name.value === name);
+        return entry === undefined || diffEntry(platform, value, entry).length > 0;
+    }));
+    const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name));
+    return editJsonServers(text, mapKey, set, remove);
 }
 /** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */
 function holds(file, text, expected) {

@@ -1,13 +1,13 @@
 import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
-import type { Dialect, Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import { item, type CanonicalServer, type Item } from './canonical.js'
 import { compareServers, type Difference, type MeaningOf } from './compare.js'
 import { normalizeEntry, normalizeServer } from './normalize.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 export function diffEntry(
-  platform: Platform,
+  platform: Dialect,
   expected: PlainObject,
   entry: ServerEntry
 ): Difference[] {
@@ -75,7 +75,7 @@ export function looseName(name: string): string {
  * match loosely, or both launch the same thing.
  */
 export function findRename(
-  platform: Platform,
+  platform: Dialect,
   missing: { readonly name: string; readonly value: PlainValue },
   extras: readonly ServerEntry[]
 ): ServerEntry | undefined {
@@ -87,7 +87,7 @@ export function findRename(
 }
 
 /** A server's identity for rename detection: what it launches or where it connects. */
-export function launchKey(platform: Platform, value: PlainValue): string {
+export function launchKey(platform: Dialect, value: PlainValue): string {
   const server = normalizeServer(platform, value)
   if (server.transport !== 'stdio') return server.url?.value ?? ''
   return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000')
@@ -110,7 +110,7 @@ export interface ServerMatch<T> {
  * this and sync writes it, so the two always agree.
  */
 export function matchServers<T extends { readonly name: string; readonly value: PlainValue }>(
-  platform: Platform,
+  platform: Dialect,
   servers: readonly ServerEntry[],
   expected: readonly T[]
 ): ServerMatch<T> {

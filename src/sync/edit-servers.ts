@@ -1,7 +1,7 @@
 import { parseConfigText } from '../core/load.js'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import type { PlainObject } from '../core/tree.js'
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import { diffEntry, matchServers } from '../source/drift.js'
 import { closestEntry, entryEdits, plainEntry, type EntryEdit } from './closest-entry.js'
 import { editJsonEntry, editJsonServers, setJsonInputs } from './json-edit.js'
@@ -31,10 +31,15 @@ interface ServerEdit {
  * renamed; others are added or removed. Undefined when a YAML file cannot be rewritten.
  */
 export function editServers(
-  file: ConfigFile & { readonly source: NonNullable<ConfigFile['source']> },
+  file: ConfigFile<Dialect> & { readonly source: NonNullable<ConfigFile['source']> },
   expected: ReadonlyMap<string, PlainObject>,
   inputs: readonly PlainObject[]
-): { readonly text: string | undefined; readonly renames: readonly Rename[] } {
+): {
+  readonly text: string | undefined
+  readonly renames: readonly Rename[]
+  /** How the text was made: no change needed, values edited where they are, or servers rewritten. */
+  readonly how: 'unchanged' | 'in-place' | 'rewritten'
+} {
   const platform = file.platform
   const match = matchServers(
     platform,
@@ -56,22 +61,27 @@ export function editServers(
   const add = new Map(match.missing.map((want) => [want.name, want.value]))
   const remove = match.extras.map((entry) => entry.name.value)
   const text = file.source.text
+  if (edits.length === 0 && add.size === 0 && remove.length === 0)
+    return {
+      text: platform.format === 'json' ? setJsonInputs(text, inputs) : text,
+      renames,
+      how: 'unchanged'
+    }
   const inPlace = editInPlace(file, text, edits, add, remove)
-  const written =
-    inPlace !== undefined && holds(file, inPlace, expected)
-      ? inPlace
-      : rewrite(platform, text, expected)
+  const fits = inPlace !== undefined && holds(file, inPlace, expected)
+  const written = fits ? inPlace : rewrite(file, text, expected)
   return {
     text:
       platform.format === 'json' && written !== undefined
         ? setJsonInputs(written, inputs)
         : written,
-    renames
+    renames,
+    how: fits ? 'in-place' : 'rewritten'
   }
 }
 
 function editInPlace(
-  file: ConfigFile,
+  file: ConfigFile<Dialect>,
   text: string,
   edits: readonly ServerEdit[],
   add: ReadonlyMap<string, PlainObject>,
@@ -119,22 +129,35 @@ function editInPlace(
   return result
 }
 
-/** The whole server list written anew, the rest of the file kept: when an in-place edit cannot be made. */
+/**
+ * The servers written anew, the rest of the file kept: when an in-place edit cannot be made or
+ * does not read back right. JSON gets each differing server replaced whole; TOML and YAML their
+ * server tables or list.
+ */
 function rewrite(
-  platform: Platform,
+  file: ConfigFile<Dialect>,
   text: string,
   expected: ReadonlyMap<string, PlainObject>
 ): string | undefined {
+  const platform = file.platform
   const key = platform.serversKeys[0]
   const nameKey = platform.serverList?.nameKey
   if (platform.format === 'yaml') return replaceYamlServers(text, key, expected, nameKey ?? 'name')
   if (platform.format === 'toml') return replaceTomlServers(text, expected, key, nameKey)
-  return text
+  const mapKey = file.serversProperty?.key.value ?? key
+  const set = new Map(
+    [...expected].filter(([name, value]) => {
+      const entry = file.servers.find((candidate) => candidate.name.value === name)
+      return entry === undefined || diffEntry(platform, value, entry).length > 0
+    })
+  )
+  const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
+  return editJsonServers(text, mapKey, set, remove)
 }
 
 /** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */
 function holds(
-  file: ConfigFile,
+  file: ConfigFile<Dialect>,
   text: string,
   expected: ReadonlyMap<string, PlainObject>
 ): boolean {

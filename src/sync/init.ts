@@ -1,5 +1,5 @@
 import type { Workspace } from '../core/model.js'
-import { type PlainObject, type PlainValue } from '../core/tree.js'
+import { findProperty, toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
 import type { Dialect } from '../platforms/platform.js'
@@ -169,6 +169,8 @@ function ownFields(
   }
   for (const [key, value] of own.extras) override[key] = value.value
   if (own.disabled?.value === true) override.disabled = true
+  const inputs = declaredInputs(file, entry)
+  if (inputs.length > 0) override.inputs = inputs
   if (expected === undefined) disagreements.push('transport')
   return { override, disagreements }
 }
@@ -190,4 +192,17 @@ function mapChanges(
 
 function isMap(value: PlainValue | undefined): value is PlainObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The VS Code `inputs` a server prompts for with `${input:id}`, as the file declares them. */
+function declaredInputs(file: Placed['file'], entry: Placed['entry']): PlainValue[] {
+  const used = new Set(
+    [...JSON.stringify(toPlain(entry.value)).matchAll(/\$\{input:([^}]+)\}/g)].map((m) => m[1])
+  )
+  if (used.size === 0 || file.root?.kind !== 'object') return []
+  const declared = findProperty(file.root, 'inputs')?.value
+  const inputs = declared === undefined ? [] : toPlain(declared)
+  return Array.isArray(inputs)
+    ? inputs.filter((input) => isMap(input) && typeof input.id === 'string' && used.has(input.id))
+    : []
 }

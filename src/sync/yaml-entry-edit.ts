@@ -1,7 +1,7 @@
 import { isMap, isSeq, parseDocument, visit } from 'yaml'
 import { parseConfigText } from '../core/load.js'
 import type { ValueNode } from '../core/tree.js'
-import type { Platform } from '../platforms/platform.js'
+import type { Dialect } from '../platforms/platform.js'
 import type { EntryEdit, EntryPath } from './closest-entry.js'
 
 /** The scalar styles a JSON-quoted value can replace in place (block scalars fold text). */
@@ -15,7 +15,7 @@ const inline = new Set(['yaml-plain', 'yaml-single', 'yaml-double'])
 export function editYamlEntry(
   text: string,
   path: string,
-  platform: Platform,
+  platform: Dialect,
   name: string,
   edits: readonly EntryEdit[]
 ): string | undefined {
@@ -57,7 +57,7 @@ export function editYamlEntry(
 
 function editDocument(
   text: string,
-  platform: Platform,
+  platform: Dialect,
   name: string,
   edit: EntryEdit
 ): string | undefined {
