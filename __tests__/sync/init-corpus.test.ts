@@ -10,7 +10,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { loadWorkspace } from '../../src/lint.js'
+import { lint, loadWorkspace } from '../../src/lint.js'
 import { compareServers } from '../../src/source/compare.js'
 import { projectPathMeaning } from '../../src/source/drift.js'
 import { normalizeEntry } from '../../src/source/normalize.js'
@@ -84,6 +84,13 @@ describe('init then sync keeps the meaning of every real file', () => {
         changed.push(`${file.path} ${name}: ${difference.kind} ${difference.field}`)
     }
     expect(changed).toEqual([])
+    // The source init wrote passes check.
+    const { diagnostics } = await lint({ root })
+    expect(
+      diagnostics
+        .filter((d) => d.file === init.path && d.severity === 'error')
+        .map((d) => `${d.ruleId}: ${d.message}`)
+    ).toEqual([])
     // And the files are then in sync.
     expect((await sync({ root })).changes.map((change) => change.path)).toEqual([])
   })
