@@ -85,6 +85,16 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
     t.disabled === undefined
       ? fc.constant(undefined)
       : fc.option(fc.constant(item(true, ['disabled'])), { nil: undefined })
+  const filters = platform.tools?.filters
+  const toolList = (key: string | undefined) =>
+    key === undefined
+      ? fc.constant(undefined)
+      : fc.option(
+          fc
+            .array(fc.stringMatching(/^[a-z_]{1,8}$/), { maxLength: 3 })
+            .map((tools) => tools.map((tool, i) => item(tool, [key, String(i)]))),
+          { nil: undefined }
+        )
   const base = { extras: new Map<string, Item<never>>(), typed: false }
   const stdio = fc
     .record({
@@ -97,7 +107,9 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
             { nil: undefined }
           )
         : fc.constant(undefined),
-      disabled
+      disabled,
+      includeTools: toolList(filters?.allow),
+      excludeTools: toolList(filters?.deny)
     })
     .map((s) => ({
       ...base,
@@ -111,7 +123,9 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
       .record({
         url: text.filter((u) => u !== '').map((u) => item(`https://${u}`, ['url'])),
         headers: t.headers ? headers : fc.constant(new Map<string, Item<string>>()),
-        disabled
+        disabled,
+        includeTools: toolList(filters?.allow),
+        excludeTools: toolList(filters?.deny)
       })
       .map((s) => ({
         ...base,
@@ -137,7 +151,9 @@ function content(server: CanonicalServer) {
     cwd: server.cwd?.value,
     url: server.url?.value,
     headers: Object.fromEntries([...server.headers].map(([key, value]) => [key, value.value])),
-    disabled: server.disabled?.value === true
+    disabled: server.disabled?.value === true,
+    includeTools: server.includeTools?.map((tool) => tool.value),
+    excludeTools: server.excludeTools?.map((tool) => tool.value)
   }
 }
 

@@ -255,3 +255,33 @@ describe('sync renames a server found under a wrong key', () => {
     expect(renames).toEqual([`${path}: GitHub -> github`])
   })
 })
+
+describe('tool lists are one meaning, written under each platform name', () => {
+  it('writes includeTools and excludeTools as Gemini CLI, Codex and Windsurf name them', async () => {
+    const files = {
+      '.agents/mcp/mcp-servers.json': source(
+        {
+          gh: { command: 'gh-mcp', includeTools: ['search_issues'], excludeTools: ['delete_repo'] }
+        },
+        ['gemini-cli', 'codex', 'windsurf', 'claude-code']
+      )
+    }
+    const repo = makeRepo(files)
+    repos.push(repo.remove)
+    const result = await sync({ root: repo.root })
+    const written = (path: string) => result.changes.find((change) => change.path === path)?.after
+    expect(JSON.parse(written('.gemini/settings.json') ?? '')).toEqual({
+      mcpServers: {
+        gh: { command: 'gh-mcp', includeTools: ['search_issues'], excludeTools: ['delete_repo'] }
+      }
+    })
+    expect(written('.codex/config.toml')).toBe(
+      '[mcp_servers.gh]\ncommand = "gh-mcp"\nenabled_tools = ["search_issues"]\ndisabled_tools = ["delete_repo"]\n'
+    )
+    // Windsurf has a deny-list only; Claude Code has neither: both are reported, not dropped silently.
+    expect(result.unexpressible.map((d) => d.message)).toEqual([
+      'includeTools of server "gh": Windsurf has no allow-list of tools: it would load every tool of the server (also Claude Code)',
+      'excludeTools of server "gh": Claude Code has no deny-list of tools: it would load the listed tools too'
+    ])
+  })
+})

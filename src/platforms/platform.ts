@@ -337,6 +337,11 @@ export interface Dialect {
   readonly interpolation: Interpolation
   readonly launch: LaunchSemantics
   readonly translation: Translation
+  /**
+   * How the platform shows MCP tools to the model: names, filters and limits, where known. A
+   * source's `filters` are its own spelling of the tool lists every platform's are read into.
+   */
+  readonly tools?: ToolExposure
   /** Where the facts above come from. */
   readonly reference: string
 }
@@ -345,8 +350,6 @@ export interface Dialect {
 export interface Platform extends Dialect {
   readonly role: 'client'
   readonly id: PlatformId
-  /** How the platform shows MCP tools to the model: names, filters and limits, where known. */
-  readonly tools?: ToolExposure
   /** Other names for the platform in central sources (`claude`, `copilot`, …). */
   readonly aliases: readonly string[]
 }

@@ -34,6 +34,8 @@ const server = serverSchema(
     cwd: string,
     url: string,
     headers: stringMap,
+    includeTools: stringArray,
+    excludeTools: stringArray,
     platforms: { type: 'array', items: platformName },
     description: string,
     overrides: { type: 'object', propertyNames: platformName, additionalProperties: object }
@@ -120,5 +122,7 @@ export const source: SourceDialect = {
     description: true,
     lenientReferences: true
   },
+  // The names every platform's tool lists are read into and written from.
+  tools: { filters: { allow: 'includeTools', deny: 'excludeTools' } },
   reference: 'https://github.com/mcp-lint/mcp-lint#central-source'
 }

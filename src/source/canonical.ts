@@ -24,6 +24,12 @@ export interface CanonicalServer {
   readonly url: Item<string> | undefined
   readonly headers: ReadonlyMap<string, Item<string>>
   readonly disabled: Item<boolean> | undefined
+  /**
+   * The tools the platform loads (an allow-list: Gemini's includeTools, Codex's enabled_tools) and
+   * leaves out (a deny-list); undefined where the entry has none. An empty allow-list loads none.
+   */
+  readonly includeTools: readonly Item<string>[] | undefined
+  readonly excludeTools: readonly Item<string>[] | undefined
   /** Platform-only fields (Gemini `trust`, Codex `enabled_tools`, …), compared as values. */
   readonly extras: ReadonlyMap<string, Item<PlainValue>>
 }

@@ -68,6 +68,8 @@ export function compareServers(
   compareScalar('cwd', expected.cwd, actual.cwd, differences, meaning)
   compareScalar('url', expected.url, actual.url, differences)
   compareMap('headers', expected.headers, actual.headers, differences)
+  compareToolList('includeTools', expected.includeTools, actual.includeTools, differences)
+  compareToolList('excludeTools', expected.excludeTools, actual.excludeTools, differences)
   compareExtras(expected, actual, differences)
   const wantDisabled = expected.disabled?.value === true
   const isDisabled = actual.disabled?.value === true
@@ -169,6 +171,37 @@ function compareList(
     a = aIndex + 1
   }
   flushGap(expected.length, actual.length)
+}
+
+/** A tool list present on one side only is added or removed whole; else compared item by item. */
+function compareToolList(
+  field: string,
+  expected: readonly Item<string>[] | undefined,
+  actual: readonly Item<string>[] | undefined,
+  out: Difference[]
+): void {
+  if (expected === undefined && actual === undefined) return
+  if (expected !== undefined && actual !== undefined) {
+    compareList(field, expected, actual, out, (value) => value)
+    return
+  }
+  const values = (list: readonly Item<string>[] | undefined) => list?.map((tool) => tool.value)
+  if (actual === undefined)
+    out.push({
+      kind: 'removed',
+      field,
+      path: undefined,
+      pointsAtKey: true,
+      expected: values(expected)
+    })
+  else
+    out.push({
+      kind: 'added',
+      field,
+      path: actual[0]?.path.slice(0, 1),
+      pointsAtKey: true,
+      actual: values(actual)
+    })
 }
 
 function compareMap(

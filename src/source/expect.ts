@@ -21,7 +21,9 @@ export function overridableFields(platform: Platform): ReadonlySet<string> {
     'env',
     'url',
     ...(t.cwd ? ['cwd'] : []),
-    ...(t.headers ? ['headers'] : [])
+    ...(t.headers ? ['headers'] : []),
+    ...(platform.tools?.filters?.allow === undefined ? [] : ['includeTools']),
+    ...(platform.tools?.filters?.deny === undefined ? [] : ['excludeTools'])
   ])
 }
 

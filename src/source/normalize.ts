@@ -59,6 +59,18 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   }
   if (t.references === 'env-vars') readCodexReferences(server, env, headers)
 
+  // Tool lists by the platform's names; a list that is not all strings stays the platform's own field.
+  const filters = platform.tools?.filters
+  const toolList = (key: string | undefined) => {
+    const value = key === undefined ? undefined : server[key]
+    if (key === undefined || !Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      return undefined
+    consumed.add(key)
+    return value.map((name, index) => item(name, [key, String(index)]))
+  }
+  const includeTools = toolList(filters?.allow)
+  const excludeTools = toolList(filters?.deny)
+
   const extras = new Map<string, Item<PlainValue>>()
   for (const [key, value] of Object.entries(server))
     if (!consumed.has(key)) extras.set(key, item(value, [key]))
@@ -84,6 +96,8 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
       marker === undefined
         ? undefined
         : item(server[marker.key] === marker.whenDisabled, [marker.key]),
+    includeTools,
+    excludeTools,
     extras
   }
 }

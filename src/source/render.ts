@@ -95,6 +95,7 @@ export function renderServer(
     if (server.url !== undefined) out[t.urlKey] = text(server.url.value, server.url.path)
     renderHeaders(platform, server, out, text, problems)
   }
+  renderToolLists(platform, server, out, problems)
   if (description !== undefined && t.description) out.description = description
   for (const [key, value] of Object.entries(extras)) out[key] = value
   if (server.disabled?.value === true) {
@@ -109,6 +110,31 @@ export function renderServer(
 }
 
 type Text = (value: string, path: FieldPath) => string
+
+/** The tool allow- and deny-lists under the platform's names, or why it cannot have them. */
+function renderToolLists(
+  platform: Dialect,
+  server: CanonicalServer,
+  out: PlainObject,
+  problems: Unexpressible[]
+): void {
+  const filters = platform.tools?.filters
+  const lists = [
+    [
+      server.includeTools,
+      filters?.allow,
+      'allow-list of tools: it would load every tool of the server'
+    ],
+    [server.excludeTools, filters?.deny, 'deny-list of tools: it would load the listed tools too']
+  ] as const
+  for (const [list, key, lacks] of lists) {
+    if (list === undefined) continue
+    if (key === undefined) {
+      const path = list[0]?.path.slice(0, -1) ?? []
+      problems.push({ path, reason: `${platform.displayName} has no ${lacks}` })
+    } else out[key] = list.map((tool) => tool.value)
+  }
+}
 
 /**
  * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
