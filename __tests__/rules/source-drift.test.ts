@@ -393,7 +393,7 @@ testRule(rule, {
           messageId: 'changed',
           line: 1,
           column: 53,
-          message: 'timeout of server "a" is 60000 here but 30000 from the central source'
+          message: 'toolTimeoutSec of server "a" is 60 here but 30 from the central source'
         },
         {
           messageId: 'added',

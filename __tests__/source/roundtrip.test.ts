@@ -95,6 +95,15 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
             .map((tools) => tools.map((tool, i) => item(tool, [key, String(i)]))),
           { nil: undefined }
         )
+  const timeout = (field: { key: string; unit: 'ms' | 's' } | undefined) =>
+    field === undefined
+      ? fc.constant(undefined)
+      : fc.option(
+          fc
+            .integer({ min: 1, max: 600 })
+            .map((n) => item(n * (field.unit === 's' ? 1000 : 250), [field.key])),
+          { nil: undefined }
+        )
   const base = { extras: new Map<string, Item<never>>(), typed: false }
   const stdio = fc
     .record({
@@ -109,7 +118,9 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
         : fc.constant(undefined),
       disabled,
       includeTools: toolList(filters?.allow),
-      excludeTools: toolList(filters?.deny)
+      excludeTools: toolList(filters?.deny),
+      toolTimeout: timeout(t.timeouts?.tool),
+      startupTimeout: timeout(t.timeouts?.startup)
     })
     .map((s) => ({
       ...base,
@@ -125,7 +136,9 @@ function expressible(platform: Dialect): fc.Arbitrary<CanonicalServer> {
         headers: t.headers ? headers : fc.constant(new Map<string, Item<string>>()),
         disabled,
         includeTools: toolList(filters?.allow),
-        excludeTools: toolList(filters?.deny)
+        excludeTools: toolList(filters?.deny),
+        toolTimeout: timeout(t.timeouts?.tool),
+        startupTimeout: timeout(t.timeouts?.startup)
       })
       .map((s) => ({
         ...base,
@@ -153,7 +166,9 @@ function content(server: CanonicalServer) {
     headers: Object.fromEntries([...server.headers].map(([key, value]) => [key, value.value])),
     disabled: server.disabled?.value === true,
     includeTools: server.includeTools?.map((tool) => tool.value),
-    excludeTools: server.excludeTools?.map((tool) => tool.value)
+    excludeTools: server.excludeTools?.map((tool) => tool.value),
+    toolTimeout: server.toolTimeout?.value,
+    startupTimeout: server.startupTimeout?.value
   }
 }
 

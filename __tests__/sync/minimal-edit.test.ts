@@ -285,3 +285,26 @@ describe('tool lists are one meaning, written under each platform name', () => {
     ])
   })
 })
+
+describe('timeouts are one meaning, in each platform field and unit', () => {
+  it('writes toolTimeoutSec and startupTimeoutSec as Gemini CLI (ms) and Codex (s) take them', async () => {
+    const repo = makeRepo({
+      '.agents/mcp/mcp-servers.json': source(
+        { gh: { command: 'gh-mcp', toolTimeoutSec: 30, startupTimeoutSec: 5 } },
+        ['gemini-cli', 'codex']
+      )
+    })
+    repos.push(repo.remove)
+    const result = await sync({ root: repo.root })
+    const written = (path: string) => result.changes.find((change) => change.path === path)?.after
+    expect(JSON.parse(written('.gemini/settings.json') ?? '')).toEqual({
+      mcpServers: { gh: { command: 'gh-mcp', timeout: 30000 } }
+    })
+    expect(written('.codex/config.toml')).toBe(
+      '[mcp_servers.gh]\ncommand = "gh-mcp"\ntool_timeout_sec = 30\nstartup_timeout_sec = 5\n'
+    )
+    expect(result.unexpressible.map((d) => d.message)).toEqual([
+      'startupTimeoutSec of server "gh": Gemini CLI has no timeout for the server\'s start: it uses its own default'
+    ])
+  })
+})

@@ -425,7 +425,7 @@ enabled = true
       codex: {
         args: ['./tools/server.mjs', '--root', '/srv/app'],
         cwd: '/srv/app',
-        startup_timeout_sec: 20,
+        startupTimeoutSec: 20,
         disabled: true
       },
       'gemini-cli': { trust: true },

@@ -122,7 +122,15 @@ export const amazonQ: Platform = {
     headers: true,
     disabled: { key: 'disabled', whenDisabled: true },
     references: 'env-prefix',
-    description: false
+    description: false,
+    timeouts: {
+      tool: {
+        key: 'timeout',
+        unit: 'ms',
+        source:
+          'aws/amazon-q-developer-cli crates/chat-cli/src/cli/chat/tools/custom_tool.rs CustomToolConfig (timeout: ms per request, default 120000)'
+      }
+    }
   },
   tools: {
     naming: {

@@ -160,7 +160,14 @@ export const claudeCode: Platform = {
     cwd: false,
     headers: true,
     references: 'brace',
-    description: false
+    description: false,
+    timeouts: {
+      tool: {
+        key: 'timeout',
+        unit: 'ms',
+        source: 'code.claude.com/docs/en/mcp (timeout: milliseconds per tool call)'
+      }
+    }
   },
   tools: {
     naming: {

@@ -221,7 +221,19 @@ export const codex: Platform = {
     headers: true,
     disabled: { key: 'enabled', whenDisabled: false },
     references: 'env-vars',
-    description: false
+    description: false,
+    timeouts: {
+      tool: {
+        key: 'tool_timeout_sec',
+        unit: 's',
+        source: 'openai/codex docs/config.md (tool_timeout_sec, default 60)'
+      },
+      startup: {
+        key: 'startup_timeout_sec',
+        unit: 's',
+        source: 'openai/codex docs/config.md (startup_timeout_sec, default 10)'
+      }
+    }
   },
   tools: {
     naming: {

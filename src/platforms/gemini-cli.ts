@@ -166,7 +166,15 @@ export const geminiCli: Platform = {
     cwd: true,
     headers: true,
     references: 'brace',
-    description: true
+    description: true,
+    timeouts: {
+      tool: {
+        key: 'timeout',
+        unit: 'ms',
+        source:
+          'google-gemini/gemini-cli docs/tools/mcp-server.md (timeout: request timeout in milliseconds, default 600000)'
+      }
+    }
   },
   tools: {
     naming: {

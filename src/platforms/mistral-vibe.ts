@@ -163,7 +163,21 @@ export const mistralVibe: Platform = {
     disabled: { key: 'disabled', whenDisabled: true },
     references: 'none',
     description: false,
-    commandLine: true
+    commandLine: true,
+    timeouts: {
+      tool: {
+        key: 'tool_timeout_sec',
+        unit: 's',
+        source:
+          'mistralai/mistral-vibe vibe/core/config/models.py v2.18.4 (tool_timeout_sec, default 60)'
+      },
+      startup: {
+        key: 'startup_timeout_sec',
+        unit: 's',
+        source:
+          'mistralai/mistral-vibe vibe/core/config/models.py v2.18.4 (startup_timeout_sec, default 10)'
+      }
+    }
   },
   tools: {
     naming: {

@@ -198,6 +198,18 @@ export interface Translation {
   readonly description: boolean
   /** References in other platforms' syntax are read as references too (the central source only). */
   readonly lenientReferences?: boolean
+  /** The fields that bound one tool call and the server's start, where the platform has them. */
+  readonly timeouts?: {
+    readonly tool?: TimeoutField
+    readonly startup?: TimeoutField
+  }
+}
+
+/** A timeout field: its key, its unit, and where that comes from. */
+export interface TimeoutField {
+  readonly key: string
+  readonly unit: 'ms' | 's'
+  readonly source: string
 }
 
 /**

@@ -112,7 +112,14 @@ export const qwenCode: Platform = {
     cwd: true,
     headers: true,
     references: 'brace',
-    description: true
+    description: true,
+    timeouts: {
+      tool: {
+        key: 'timeout',
+        unit: 'ms',
+        source: 'QwenLM/qwen-code, a Gemini CLI fork: timeout in milliseconds per request'
+      }
+    }
   },
   tools: {
     naming: {

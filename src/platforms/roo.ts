@@ -81,7 +81,14 @@ export const roo: Platform = {
     headers: true,
     disabled: { key: 'disabled', whenDisabled: true },
     references: 'env-prefix',
-    description: false
+    description: false,
+    timeouts: {
+      tool: {
+        key: 'timeout',
+        unit: 's',
+        source: 'RooCodeInc/Roo-Code McpHub.ts (timeout: seconds, 1-3600, default 60)'
+      }
+    }
   },
   tools: {
     filters: { deny: 'disabledTools' }

@@ -36,6 +36,8 @@ const server = serverSchema(
     headers: stringMap,
     includeTools: stringArray,
     excludeTools: stringArray,
+    toolTimeoutSec: { type: 'number', exclusiveMinimum: 0 },
+    startupTimeoutSec: { type: 'number', exclusiveMinimum: 0 },
     platforms: { type: 'array', items: platformName },
     description: string,
     overrides: { type: 'object', propertyNames: platformName, additionalProperties: object }
@@ -120,7 +122,11 @@ export const source: SourceDialect = {
     headers: true,
     references: 'brace',
     description: true,
-    lenientReferences: true
+    lenientReferences: true,
+    timeouts: {
+      tool: { key: 'toolTimeoutSec', unit: 's', source: "mcp-lint's own format" },
+      startup: { key: 'startupTimeoutSec', unit: 's', source: "mcp-lint's own format" }
+    }
   },
   // The names every platform's tool lists are read into and written from.
   tools: { filters: { allow: 'includeTools', deny: 'excludeTools' } },

@@ -30,6 +30,9 @@ export interface CanonicalServer {
    */
   readonly includeTools: readonly Item<string>[] | undefined
   readonly excludeTools: readonly Item<string>[] | undefined
+  /** How long one tool call and the server's start may take, in milliseconds. */
+  readonly toolTimeout: Item<number> | undefined
+  readonly startupTimeout: Item<number> | undefined
   /** Platform-only fields (Gemini `trust`, Codex `enabled_tools`, …), compared as values. */
   readonly extras: ReadonlyMap<string, Item<PlainValue>>
 }

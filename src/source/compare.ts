@@ -70,6 +70,8 @@ export function compareServers(
   compareMap('headers', expected.headers, actual.headers, differences)
   compareToolList('includeTools', expected.includeTools, actual.includeTools, differences)
   compareToolList('excludeTools', expected.excludeTools, actual.excludeTools, differences)
+  compareTimeout('toolTimeoutSec', expected.toolTimeout, actual.toolTimeout, differences)
+  compareTimeout('startupTimeoutSec', expected.startupTimeout, actual.startupTimeout, differences)
   compareExtras(expected, actual, differences)
   const wantDisabled = expected.disabled?.value === true
   const isDisabled = actual.disabled?.value === true
@@ -171,6 +173,46 @@ function compareList(
     a = aIndex + 1
   }
   flushGap(expected.length, actual.length)
+}
+
+/**
+ * A timeout, named and shown as the central source writes it (`toolTimeoutSec`, in seconds)
+ * whatever field and unit the platform uses.
+ */
+function compareTimeout(
+  field: string,
+  expected: Item<number> | undefined,
+  actual: Item<number> | undefined,
+  out: Difference[]
+): void {
+  if (expected?.value === actual?.value) return
+  const seconds = (timeout: Item<number> | undefined) =>
+    timeout === undefined ? undefined : timeout.value / 1000
+  if (actual === undefined)
+    out.push({
+      kind: 'removed',
+      field,
+      path: undefined,
+      pointsAtKey: true,
+      expected: seconds(expected)
+    })
+  else if (expected === undefined)
+    out.push({
+      kind: 'added',
+      field,
+      path: actual.path,
+      pointsAtKey: true,
+      actual: seconds(actual)
+    })
+  else
+    out.push({
+      kind: 'changed',
+      field,
+      path: actual.path,
+      pointsAtKey: false,
+      expected: seconds(expected),
+      actual: seconds(actual)
+    })
 }
 
 /** A tool list present on one side only is added or removed whole; else compared item by item. */

@@ -23,7 +23,9 @@ export function overridableFields(platform: Platform): ReadonlySet<string> {
     ...(t.cwd ? ['cwd'] : []),
     ...(t.headers ? ['headers'] : []),
     ...(platform.tools?.filters?.allow === undefined ? [] : ['includeTools']),
-    ...(platform.tools?.filters?.deny === undefined ? [] : ['excludeTools'])
+    ...(platform.tools?.filters?.deny === undefined ? [] : ['excludeTools']),
+    ...(t.timeouts?.tool === undefined ? [] : ['toolTimeoutSec']),
+    ...(t.timeouts?.startup === undefined ? [] : ['startupTimeoutSec'])
   ])
 }
 

@@ -1,7 +1,7 @@
 import { shlexWords } from '../core/command-line.js'
 import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
-import type { Dialect, ServerTransport } from '../platforms/platform.js'
+import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
 
@@ -71,6 +71,16 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const includeTools = toolList(filters?.allow)
   const excludeTools = toolList(filters?.deny)
 
+  // Timeouts in milliseconds, whatever unit the platform writes.
+  const timeout = (field: TimeoutField | undefined) => {
+    const value = field === undefined ? undefined : server[field.key]
+    if (field === undefined || typeof value !== 'number') return undefined
+    consumed.add(field.key)
+    return item(field.unit === 's' ? Math.round(value * 1000) : value, [field.key])
+  }
+  const toolTimeout = timeout(t.timeouts?.tool)
+  const startupTimeout = timeout(t.timeouts?.startup)
+
   const extras = new Map<string, Item<PlainValue>>()
   for (const [key, value] of Object.entries(server))
     if (!consumed.has(key)) extras.set(key, item(value, [key]))
@@ -98,6 +108,8 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
         : item(server[marker.key] === marker.whenDisabled, [marker.key]),
     includeTools,
     excludeTools,
+    toolTimeout,
+    startupTimeout,
     extras
   }
 }

@@ -96,6 +96,7 @@ export function renderServer(
     renderHeaders(platform, server, out, text, problems)
   }
   renderToolLists(platform, server, out, problems)
+  renderTimeouts(platform, server, out, problems)
   if (description !== undefined && t.description) out.description = description
   for (const [key, value] of Object.entries(extras)) out[key] = value
   if (server.disabled?.value === true) {
@@ -110,6 +111,29 @@ export function renderServer(
 }
 
 type Text = (value: string, path: FieldPath) => string
+
+/** The timeouts in the platform's fields and units, or why it cannot have them. */
+function renderTimeouts(
+  platform: Dialect,
+  server: CanonicalServer,
+  out: PlainObject,
+  problems: Unexpressible[]
+): void {
+  const fields = platform.translation.timeouts
+  const timeouts = [
+    [server.toolTimeout, fields?.tool, 'timeout for one tool call'],
+    [server.startupTimeout, fields?.startup, "timeout for the server's start"]
+  ] as const
+  for (const [timeout, field, what] of timeouts) {
+    if (timeout === undefined) continue
+    if (field === undefined)
+      problems.push({
+        path: timeout.path,
+        reason: `${platform.displayName} has no ${what}: it uses its own default`
+      })
+    else out[field.key] = field.unit === 's' ? timeout.value / 1000 : timeout.value
+  }
+}
 
 /** The tool allow- and deny-lists under the platform's names, or why it cannot have them. */
 function renderToolLists(
