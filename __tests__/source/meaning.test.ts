@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { getPlatform } from '../../src/platforms/index.js'
-import { projectPathMeaning } from '../../src/source/drift.js'
+import { projectPathMeaning } from '../../src/source/project-paths.js'
 import { normalizeServer } from '../../src/source/normalize.js'
 
 describe('one path under the project, however a platform writes it', () => {
@@ -25,5 +25,23 @@ describe('one path under the project, however a platform writes it', () => {
       '$${workspaceFolder}/tools/server.mjs'
     )
     expect(meaning('./tools/server.mjs')).toBe('tools/server.mjs')
+  })
+
+  it('keeps ./x apart from the project where servers are confirmed to start elsewhere', () => {
+    const cursor = getPlatform('cursor')
+    // Cursor's home-directory start is unconfirmed: ./x is taken as meant for the project.
+    expect(projectPathMeaning(cursor)('./tools/server.mjs')).toBe(
+      projectPathMeaning(cursor)('$${workspaceFolder}/tools/server.mjs')
+    )
+    const confirmed = {
+      ...cursor,
+      launch: {
+        ...cursor.launch,
+        certainty: { ...cursor.launch.certainty, cwd: 'confirmed' as const }
+      }
+    }
+    const meaning = projectPathMeaning(confirmed)
+    expect(meaning('./tools/server.mjs')).not.toBe(meaning('$${workspaceFolder}/tools/server.mjs'))
+    expect(meaning('$${workspaceFolder}/tools/server.mjs')).toBe('tools/server.mjs')
   })
 })

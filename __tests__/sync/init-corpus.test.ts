@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { lint, loadWorkspace } from '../../src/lint.js'
 import { compareServers } from '../../src/source/compare.js'
-import { projectPathMeaning } from '../../src/source/drift.js'
+import { projectPathMeaning } from '../../src/source/project-paths.js'
 import { normalizeEntry } from '../../src/source/normalize.js'
 import { initSource, sync } from '../../src/sync/run.js'
 

@@ -37402,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8162);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45607,7 +45607,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 8162:
+/***/ 7137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49495,6 +49495,25 @@ function formatPath(root, segments) {
     }
     return text;
 }
+/**
+ * The plain value at a path of keys and indexes, own keys only: a key such as `toString` or
+ * `constructor` in a hostile file is never read from Object.prototype.
+ */
+function plainAt(value, path) {
+    let node = value;
+    for (const key of path) {
+        if (Array.isArray(node) && typeof key === 'number')
+            node = node[key];
+        else if (typeof node === 'object' &&
+            node !== null &&
+            !Array.isArray(node) &&
+            Object.hasOwn(node, key))
+            node = node[String(key)];
+        else
+            return undefined;
+    }
+    return node;
+}
 
 ;// CONCATENATED MODULE: ./src/core/load.ts
 
@@ -51649,6 +51668,7 @@ const serverV2 = serverSchema({ ...opencodeFields('OpenCode 1.18.33 drops the se
 const opencode_server = serverSchema(opencodeFields(REFUSED), opencodeRules);
 /** How a V1 server (`mcp.<name>`) is written; Kilo writes its servers the same way. */
 const v1Translation = {
+    typeRequired: true,
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',
     urlKeys: { url: undefined },
@@ -52135,6 +52155,7 @@ const mistralVibe = {
         verified: mistral_vibe_VERIFIED
     },
     translation: {
+        typeRequired: true,
         transports: ['stdio', 'http'],
         urlKey: 'url',
         urlKeys: { url: undefined },
@@ -54137,7 +54158,9 @@ function commonSubsequence(a, b, limit = 4_000_000) {
  * Compares two normalised servers field by field. Both must come from the same platform, whose
  * `meaning` equates spellings of one path in command, args, cwd and env values.
  */
-function compareServers(expected, actual, meaning = (value) => value) {
+function compareServers(expected, actual, meaning = (value) => value, 
+/** The platform refuses an entry without a type, a local one too. */
+typeRequired = false) {
     if (expected.transport !== actual.transport) {
         return [
             {
@@ -54151,10 +54174,10 @@ function compareServers(expected, actual, meaning = (value) => value) {
         ];
     }
     const differences = [];
-    // A remote server's `type` the platform expects but the entry leaves out (Claude Code rejects a
-    // url without one). A local server's command says what it is wherever a missing type is accepted;
-    // where it is not (OpenCode's "local"), config-schema reports the entry.
-    if (expected.typed && !actual.typed && expected.transport !== 'stdio') {
+    // A `type` the platform expects but the entry leaves out: a remote server's (Claude Code rejects
+    // a url without one), or any where the platform requires it. Elsewhere a local server's command
+    // says what it is.
+    if (expected.typed && !actual.typed && (expected.transport !== 'stdio' || typeRequired)) {
         differences.push({
             kind: 'removed',
             field: 'type',
@@ -54419,14 +54442,25 @@ function deepEqual(a, b) {
     return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
 }
 
-;// CONCATENATED MODULE: ./src/source/drift.ts
+;// CONCATENATED MODULE: ./src/source/project-paths.ts
 
-
-
-
-/** The differences between the entry a platform file should hold and the one it holds. */
-function diffEntry(platform, expected, entry) {
-    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform));
+/*
+ * Paths relative to the project, read and written per platform. The central source writes them
+ * `.`, `./x` or `../x`; a platform writes them so, or from its workspace variable
+ * (`${workspaceFolder}/x`), depending on where it starts servers.
+ */
+/**
+ * Whether the platform starts servers outside the project (Cursor: the home directory), so a
+ * relative path there is not the project's.
+ */
+function startsOutsideProject(platform) {
+    return platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process';
+}
+/** The platform's variables for the project folder, in canonical text: `$${workspaceFolder}`. */
+function projectVariables(platform) {
+    return Object.entries(platform.launch.variables)
+        .filter(([, meaning]) => meaning === 'workspaceFolder')
+        .map(([name]) => `$\${${name}}`);
 }
 /**
  * Paths under the project, however the platform lets them be written: from its workspace variable
@@ -54437,8 +54471,13 @@ function diffEntry(platform, expected, entry) {
  */
 function projectPathMeaning(platform) {
     const relative = projectRelative(platform);
+    // Where servers start outside the project, `./x` is relative to that place; while that fact is
+    // unconfirmed (Cursor's, Roo's), a relative path is taken as meant for the project.
+    const strict = startsOutsideProject(platform) && platform.launch.certainty.cwd === 'confirmed';
     return (value) => {
         const path = relative(value);
+        if (strict && path === value)
+            return value;
         if (!path.startsWith('./'))
             return path;
         const rest = path.replace(/^(?:\.\/)+/, '');
@@ -54452,10 +54491,7 @@ function projectPathMeaning(platform) {
  * central source writes it: `${workspaceFolder}` is `.`, `${workspaceFolder}/x` is `./x`.
  */
 function projectRelative(platform) {
-    // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
-    const roots = Object.entries(platform.launch.variables)
-        .filter(([, meaning]) => meaning === 'workspaceFolder')
-        .map(([name]) => `$\${${name}}`);
+    const roots = projectVariables(platform);
     return (value) => {
         if (roots.includes(value))
             return '.';
@@ -54474,6 +54510,33 @@ function relativeToProject(platform, server) {
         env: new Map([...server.env].map(([key, value]) => [key, map(value)])),
         cwd: server.cwd && map(server.cwd)
     };
+}
+/**
+ * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
+ * them): as it is where servers start in the project, from the platform's workspace variable where
+ * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
+ * (Claude Desktop). Other values pass through.
+ */
+function projectPathWriter(platform) {
+    const elsewhere = startsOutsideProject(platform);
+    const root = projectVariables(platform)[0];
+    return (value) => {
+        if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
+            return value;
+        if (root === undefined)
+            return undefined;
+        return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/source/drift.ts
+
+
+
+
+/** The differences between the entry a platform file should hold and the one it holds. */
+function diffEntry(platform, expected, entry) {
+    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform), platform.translation.typeRequired === true);
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
 function looseName(name) {
@@ -54524,6 +54587,7 @@ function matchServers(platform, servers, expected) {
 }
 
 ;// CONCATENATED MODULE: ./src/source/render.ts
+
 
 
 /**
@@ -54666,25 +54730,6 @@ function renderToolLists(platform, server, out, problems) {
         else
             out[key] = list.map((tool) => tool.value);
     }
-}
-/**
- * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
- * them): as it is where servers start in the project, from the platform's workspace variable where
- * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
- * (Claude Desktop). Other values pass through.
- */
-function projectPathWriter(platform) {
-    const elsewhere = platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process';
-    const variable = Object.entries(platform.launch.variables).find(([, meaning]) => meaning === 'workspaceFolder')?.[0];
-    return (value) => {
-        if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
-            return value;
-        if (variable === undefined)
-            return undefined;
-        // Canonical text writes the platform's own variable escaped: `$${workspaceFolder}`.
-        const root = `$\${${variable}}`;
-        return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`;
-    };
 }
 function isOneWord(command) {
     const words = shlexWords(command);

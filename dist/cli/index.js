@@ -36281,7 +36281,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8025);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7002);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -36298,7 +36298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8025:
+/***/ 7002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40186,6 +40186,25 @@ function formatPath(root, segments) {
     }
     return text;
 }
+/**
+ * The plain value at a path of keys and indexes, own keys only: a key such as `toString` or
+ * `constructor` in a hostile file is never read from Object.prototype.
+ */
+function plainAt(value, path) {
+    let node = value;
+    for (const key of path) {
+        if (Array.isArray(node) && typeof key === 'number')
+            node = node[key];
+        else if (typeof node === 'object' &&
+            node !== null &&
+            !Array.isArray(node) &&
+            Object.hasOwn(node, key))
+            node = node[String(key)];
+        else
+            return undefined;
+    }
+    return node;
+}
 
 ;// CONCATENATED MODULE: ./src/core/load.ts
 
@@ -42340,6 +42359,7 @@ const serverV2 = serverSchema({ ...opencodeFields('OpenCode 1.18.33 drops the se
 const opencode_server = serverSchema(opencodeFields(REFUSED), opencodeRules);
 /** How a V1 server (`mcp.<name>`) is written; Kilo writes its servers the same way. */
 const v1Translation = {
+    typeRequired: true,
     transports: ['stdio', 'http', 'sse'],
     urlKey: 'url',
     urlKeys: { url: undefined },
@@ -42826,6 +42846,7 @@ const mistralVibe = {
         verified: mistral_vibe_VERIFIED
     },
     translation: {
+        typeRequired: true,
         transports: ['stdio', 'http'],
         urlKey: 'url',
         urlKeys: { url: undefined },
@@ -44828,7 +44849,9 @@ function commonSubsequence(a, b, limit = 4_000_000) {
  * Compares two normalised servers field by field. Both must come from the same platform, whose
  * `meaning` equates spellings of one path in command, args, cwd and env values.
  */
-function compareServers(expected, actual, meaning = (value) => value) {
+function compareServers(expected, actual, meaning = (value) => value, 
+/** The platform refuses an entry without a type, a local one too. */
+typeRequired = false) {
     if (expected.transport !== actual.transport) {
         return [
             {
@@ -44842,10 +44865,10 @@ function compareServers(expected, actual, meaning = (value) => value) {
         ];
     }
     const differences = [];
-    // A remote server's `type` the platform expects but the entry leaves out (Claude Code rejects a
-    // url without one). A local server's command says what it is wherever a missing type is accepted;
-    // where it is not (OpenCode's "local"), config-schema reports the entry.
-    if (expected.typed && !actual.typed && expected.transport !== 'stdio') {
+    // A `type` the platform expects but the entry leaves out: a remote server's (Claude Code rejects
+    // a url without one), or any where the platform requires it. Elsewhere a local server's command
+    // says what it is.
+    if (expected.typed && !actual.typed && (expected.transport !== 'stdio' || typeRequired)) {
         differences.push({
             kind: 'removed',
             field: 'type',
@@ -45110,14 +45133,25 @@ function deepEqual(a, b) {
     return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
 }
 
-;// CONCATENATED MODULE: ./src/source/drift.ts
+;// CONCATENATED MODULE: ./src/source/project-paths.ts
 
-
-
-
-/** The differences between the entry a platform file should hold and the one it holds. */
-function diffEntry(platform, expected, entry) {
-    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform));
+/*
+ * Paths relative to the project, read and written per platform. The central source writes them
+ * `.`, `./x` or `../x`; a platform writes them so, or from its workspace variable
+ * (`${workspaceFolder}/x`), depending on where it starts servers.
+ */
+/**
+ * Whether the platform starts servers outside the project (Cursor: the home directory), so a
+ * relative path there is not the project's.
+ */
+function startsOutsideProject(platform) {
+    return platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process';
+}
+/** The platform's variables for the project folder, in canonical text: `$${workspaceFolder}`. */
+function projectVariables(platform) {
+    return Object.entries(platform.launch.variables)
+        .filter(([, meaning]) => meaning === 'workspaceFolder')
+        .map(([name]) => `$\${${name}}`);
 }
 /**
  * Paths under the project, however the platform lets them be written: from its workspace variable
@@ -45128,8 +45162,13 @@ function diffEntry(platform, expected, entry) {
  */
 function projectPathMeaning(platform) {
     const relative = projectRelative(platform);
+    // Where servers start outside the project, `./x` is relative to that place; while that fact is
+    // unconfirmed (Cursor's, Roo's), a relative path is taken as meant for the project.
+    const strict = startsOutsideProject(platform) && platform.launch.certainty.cwd === 'confirmed';
     return (value) => {
         const path = relative(value);
+        if (strict && path === value)
+            return value;
         if (!path.startsWith('./'))
             return path;
         const rest = path.replace(/^(?:\.\/)+/, '');
@@ -45143,10 +45182,7 @@ function projectPathMeaning(platform) {
  * central source writes it: `${workspaceFolder}` is `.`, `${workspaceFolder}/x` is `./x`.
  */
 function projectRelative(platform) {
-    // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
-    const roots = Object.entries(platform.launch.variables)
-        .filter(([, meaning]) => meaning === 'workspaceFolder')
-        .map(([name]) => `$\${${name}}`);
+    const roots = projectVariables(platform);
     return (value) => {
         if (roots.includes(value))
             return '.';
@@ -45165,6 +45201,33 @@ function relativeToProject(platform, server) {
         env: new Map([...server.env].map(([key, value]) => [key, map(value)])),
         cwd: server.cwd && map(server.cwd)
     };
+}
+/**
+ * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
+ * them): as it is where servers start in the project, from the platform's workspace variable where
+ * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
+ * (Claude Desktop). Other values pass through.
+ */
+function projectPathWriter(platform) {
+    const elsewhere = startsOutsideProject(platform);
+    const root = projectVariables(platform)[0];
+    return (value) => {
+        if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
+            return value;
+        if (root === undefined)
+            return undefined;
+        return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/source/drift.ts
+
+
+
+
+/** The differences between the entry a platform file should hold and the one it holds. */
+function diffEntry(platform, expected, entry) {
+    return compareServers(normalizeServer(platform, expected), normalizeEntry(platform, entry), projectPathMeaning(platform), platform.translation.typeRequired === true);
 }
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */
 function looseName(name) {
@@ -45215,6 +45278,7 @@ function matchServers(platform, servers, expected) {
 }
 
 ;// CONCATENATED MODULE: ./src/source/render.ts
+
 
 
 /**
@@ -45357,25 +45421,6 @@ function renderToolLists(platform, server, out, problems) {
         else
             out[key] = list.map((tool) => tool.value);
     }
-}
-/**
- * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
- * them): as it is where servers start in the project, from the platform's workspace variable where
- * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
- * (Claude Desktop). Other values pass through.
- */
-function projectPathWriter(platform) {
-    const elsewhere = platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process';
-    const variable = Object.entries(platform.launch.variables).find(([, meaning]) => meaning === 'workspaceFolder')?.[0];
-    return (value) => {
-        if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
-            return value;
-        if (variable === undefined)
-            return undefined;
-        // Canonical text writes the platform's own variable escaped: `$${workspaceFolder}`.
-        const root = `$\${${variable}}`;
-        return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`;
-    };
 }
 function isOneWord(command) {
     const words = shlexWords(command);
@@ -52800,6 +52845,7 @@ function mapObject(object, map) {
 
 
 
+
 /** Which file's definition becomes the shared entry: the most widely read platforms first. */
 const preference = [
     'claude-code',
@@ -52834,7 +52880,8 @@ function planInit(workspace) {
             ]);
     }
     const allPlatforms = new Set(files.map((file) => file.platform.id));
-    const servers = {};
+    // Server names and env keys come from the files: `__proto__` is a name like any other.
+    const servers = Object.create(null);
     const origins = [];
     const conflicts = [];
     const secrets = [];
@@ -52902,7 +52949,7 @@ function init_shared(platform, server) {
 function ownFields(file, entry, shape) {
     const platform = file.platform;
     const own = normalizeEntry(platform, entry);
-    const override = {};
+    const override = Object.create(null);
     const fields = overridableFields(platform);
     const expected = renderServer(platform, normalizeServer(source_source, shape)).value;
     const differing = new Set();
@@ -52921,7 +52968,7 @@ function ownFields(file, entry, shape) {
     const mine = renderServer(source_source, init_shared(platform, own)).value ?? {};
     for (const field of differing) {
         const value = field === 'env' || field === 'headers' ? mapChanges(shape[field], mine[field]) : mine[field];
-        if (isMap(value) && Object.keys(value).length === 0)
+        if (isObject(value) && Object.keys(value).length === 0)
             continue;
         if (value !== undefined && !deepEqual(value, shape[field]))
             override[field] = value;
@@ -52941,21 +52988,17 @@ function ownFields(file, entry, shape) {
 }
 /** An overlay that turns one map into another: changed and new keys, `null` for removed ones. */
 function mapChanges(from, to) {
-    const before = isMap(from) ? from : {};
-    const after = isMap(to) ? to : undefined;
-    if (after === undefined)
+    const before = isObject(from) ? from : {};
+    if (!isObject(to))
         return undefined;
-    const changes = {};
-    for (const [key, value] of Object.entries(after))
-        if (!deepEqual(value, before[key]))
+    const changes = Object.create(null);
+    for (const [key, value] of Object.entries(to))
+        if (!deepEqual(value, plainAt(before, [key])))
             changes[key] = value;
     for (const key of Object.keys(before))
-        if (!(key in after))
+        if (!Object.hasOwn(to, key))
             changes[key] = null;
     return changes;
-}
-function isMap(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** The VS Code `inputs` a server prompts for with `${input:id}`, as the file declares them. */
 function init_declaredInputs(file, entry) {
@@ -52965,7 +53008,7 @@ function init_declaredInputs(file, entry) {
     const declared = findProperty(file.root, 'inputs')?.value;
     const inputs = declared === undefined ? [] : toPlain(declared);
     return Array.isArray(inputs)
-        ? inputs.filter((input) => isMap(input) && typeof input.id === 'string' && used.has(input.id))
+        ? inputs.filter((input) => isObject(input) && typeof input.id === 'string' && used.has(input.id))
         : [];
 }
 
@@ -52982,11 +53025,11 @@ function init_declaredInputs(file, entry) {
 function closestEntry(platform, expected, actual) {
     const want = normalizeServer(platform, expected);
     const meaning = projectPathMeaning(platform);
-    const means = (candidate) => compareServers(want, normalizeServer(platform, candidate), meaning).length === 0;
+    const means = (candidate) => compareServers(want, normalizeServer(platform, candidate), meaning, platform.translation.typeRequired === true).length === 0;
     let target = inOrderOf(expected, actual);
     // Every value of the actual entry is tried in place of the expected one, outermost first.
     const keep = (path, value) => {
-        const current = closest_entry_valueAt(target, path);
+        const current = plainAt(target, path);
         if (deepEqual(current, value))
             return;
         const candidate = setAt(target, path, value);
@@ -53013,10 +53056,10 @@ function entryEdits(from, to, path = []) {
     if (isObject(from) && isObject(to)) {
         const edits = [];
         for (const key of Object.keys(from))
-            if (!(key in to))
+            if (!Object.hasOwn(to, key))
                 edits.push({ path: [...path, key], value: undefined });
         for (const [key, value] of Object.entries(to)) {
-            const before = from[key];
+            const before = plainAt(from, [key]);
             if (before === undefined)
                 edits.push({ path: [...path, key], value });
             else
@@ -53035,29 +53078,16 @@ function plainEntry(entry) {
 }
 /** The expected object with its keys in the actual one's order, new keys last. */
 function inOrderOf(expected, actual) {
-    const ordered = {};
-    for (const key of Object.keys(actual)) {
-        const value = expected[key];
+    const ordered = Object.create(null);
+    for (const [key, current] of Object.entries(actual)) {
+        const value = plainAt(expected, [key]);
         if (value !== undefined)
-            ordered[key] =
-                isObject(value) && isObject(actual[key]) ? inOrderOf(value, actual[key]) : value;
+            ordered[key] = isObject(value) && isObject(current) ? inOrderOf(value, current) : value;
     }
     for (const [key, value] of Object.entries(expected))
-        if (!(key in ordered))
+        if (!Object.hasOwn(ordered, key))
             ordered[key] = value;
     return ordered;
-}
-function closest_entry_valueAt(value, path) {
-    let node = value;
-    for (const key of path) {
-        if (Array.isArray(node) && typeof key === 'number')
-            node = node[key];
-        else if (isObject(node) && typeof key === 'string')
-            node = node[key];
-        else
-            return undefined;
-    }
-    return node;
 }
 /** A copy with the value at `path` replaced; missing objects on the way are created. */
 function setAt(value, path, replacement) {
@@ -53071,7 +53101,9 @@ function setAt(value, path, replacement) {
     }
     const object = isObject(value) ? value : {};
     const name = String(key);
-    return { ...object, [name]: setAt(object[name] ?? {}, rest, replacement) };
+    const copy = Object.assign(Object.create(null), object);
+    copy[name] = setAt(plainAt(object, [name]) ?? {}, rest, replacement);
+    return copy;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/json-edit.ts
@@ -53191,7 +53223,9 @@ function editJsonEntry(text, serversKey, name, edits) {
     const formattingOptions = detectFormatting(text);
     let result = text;
     for (const edit of edits)
-        result = (0,main.applyEdits)(result, (0,main.modify)(result, [serversKey, name, ...edit.path], edit.value, { formattingOptions }));
+        result = (0,main.applyEdits)(result, 
+        // A removal is not formatted: formatting would re-indent the values around it too.
+        (0,main.modify)(result, [serversKey, name, ...edit.path], edit.value, edit.value === undefined ? {} : { formattingOptions }));
     return result;
 }
 
@@ -53318,6 +53352,7 @@ function endOfBlankLines(text, offset) {
 
 
 
+
 /**
  * Applies edits to one server of a TOML file in place: a value is replaced where it is written, a
  * key is added as a line at the end of its table and removed with its line; a change inside an
@@ -53343,7 +53378,7 @@ function applyEdit(text, server, path, value, target) {
     // Rewriting the enclosing value is always possible once it has a place of its own.
     const enclose = () => parentPath.length === 0
         ? undefined
-        : applyEdit(text, server, parentPath, toml_entry_edit_valueAt(target, parentPath), target);
+        : applyEdit(text, server, parentPath, plainAt(target, parentPath), target);
     if (slot?.kind === 'dotted' || slot?.kind === 'table' || parent?.kind === 'dotted')
         return undefined;
     const last = path[path.length - 1];
@@ -53402,18 +53437,6 @@ function indexSlots(text) {
 }
 function pathKey(path) {
     return JSON.stringify(path);
-}
-function toml_entry_edit_valueAt(value, path) {
-    let node = value;
-    for (const key of path) {
-        if (Array.isArray(node) && typeof key === 'number')
-            node = node[key];
-        else if (node !== null && typeof node === 'object' && !Array.isArray(node))
-            node = node[String(key)];
-        else
-            return undefined;
-    }
-    return node;
 }
 function toml_entry_edit_splice(text, [start, end], content) {
     return text.slice(0, start) + content + text.slice(end);

@@ -171,3 +171,26 @@ export function formatPath(root: ValueNode, segments: readonly string[]): string
   }
   return text
 }
+
+/**
+ * The plain value at a path of keys and indexes, own keys only: a key such as `toString` or
+ * `constructor` in a hostile file is never read from Object.prototype.
+ */
+export function plainAt(
+  value: PlainValue | undefined,
+  path: readonly (string | number)[]
+): PlainValue | undefined {
+  let node = value
+  for (const key of path) {
+    if (Array.isArray(node) && typeof key === 'number') node = node[key]
+    else if (
+      typeof node === 'object' &&
+      node !== null &&
+      !Array.isArray(node) &&
+      Object.hasOwn(node, key)
+    )
+      node = node[String(key)]
+    else return undefined
+  }
+  return node
+}

@@ -151,6 +151,7 @@ export const mistralVibe: Platform = {
     verified: VERIFIED
   },
   translation: {
+    typeRequired: true,
     transports: ['stdio', 'http'],
     urlKey: 'url',
     urlKeys: { url: undefined },

@@ -53,6 +53,7 @@ const server = serverSchema(opencodeFields(REFUSED), opencodeRules)
 
 /** How a V1 server (`mcp.<name>`) is written; Kilo writes its servers the same way. */
 export const v1Translation: Translation = {
+  typeRequired: true,
   transports: ['stdio', 'http', 'sse'],
   urlKey: 'url',
   urlKeys: { url: undefined },

@@ -174,6 +174,11 @@ export interface Translation {
   readonly readTypes: Readonly<Record<string, ServerTransport>>
   /** The key the transport is written under, when it is not `type` (Mistral Vibe's `transport`). */
   readonly typeKey?: string
+  /**
+   * Every entry must state its type, local ones too (OpenCode's "local", Mistral Vibe's
+   * transport): the client refuses one without. Elsewhere a command says a server is local.
+   */
+  readonly typeRequired?: boolean
   readonly cwd: boolean
   readonly headers: boolean
   /** Where headers are written inside the entry, when not under `headers` (Continue's requestOptions.headers). */

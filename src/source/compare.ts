@@ -35,7 +35,9 @@ export type MeaningOf = (value: string) => string
 export function compareServers(
   expected: CanonicalServer,
   actual: CanonicalServer,
-  meaning: MeaningOf = (value) => value
+  meaning: MeaningOf = (value) => value,
+  /** The platform refuses an entry without a type, a local one too. */
+  typeRequired = false
 ): Difference[] {
   if (expected.transport !== actual.transport) {
     return [
@@ -50,10 +52,10 @@ export function compareServers(
     ]
   }
   const differences: Difference[] = []
-  // A remote server's `type` the platform expects but the entry leaves out (Claude Code rejects a
-  // url without one). A local server's command says what it is wherever a missing type is accepted;
-  // where it is not (OpenCode's "local"), config-schema reports the entry.
-  if (expected.typed && !actual.typed && expected.transport !== 'stdio') {
+  // A `type` the platform expects but the entry leaves out: a remote server's (Claude Code rejects
+  // a url without one), or any where the platform requires it. Elsewhere a local server's command
+  // says what it is.
+  if (expected.typed && !actual.typed && (expected.transport !== 'stdio' || typeRequired)) {
     differences.push({
       kind: 'removed',
       field: 'type',

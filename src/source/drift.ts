@@ -1,8 +1,8 @@
 import type { ServerEntry } from '../core/model.js'
 import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
-import { item, type CanonicalServer, type Item } from './canonical.js'
-import { compareServers, type Difference, type MeaningOf } from './compare.js'
+import { compareServers, type Difference } from './compare.js'
+import { projectPathMeaning } from './project-paths.js'
 import { normalizeEntry, normalizeServer } from './normalize.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
@@ -14,55 +14,9 @@ export function diffEntry(
   return compareServers(
     normalizeServer(platform, expected),
     normalizeEntry(platform, entry),
-    projectPathMeaning(platform)
+    projectPathMeaning(platform),
+    platform.translation.typeRequired === true
   )
-}
-
-/**
- * Paths under the project, however the platform lets them be written: from its workspace variable
- * (VS Code's and Cursor's `${workspaceFolder}/tools/server.mjs`), with `./`, or relative as Claude
- * Code, Gemini CLI and Codex read them. All name the same file, so none is drift. Only a path with
- * a folder in it is relative on its own: a bare word is a program on PATH or an npm package, and
- * `./my-server` or `${workspaceFolder}/mcp` is not the same as `my-server` or `mcp`.
- */
-export function projectPathMeaning(platform: Dialect): MeaningOf {
-  const relative = projectRelative(platform)
-  return (value) => {
-    const path = relative(value)
-    if (!path.startsWith('./')) return path
-    const rest = path.replace(/^(?:\.\/)+/, '')
-    if (rest === '') return path
-    return rest.includes('/') ? rest : `./${rest}`
-  }
-}
-
-/**
- * A value from the platform's workspace variable as a path relative to the project, as the
- * central source writes it: `${workspaceFolder}` is `.`, `${workspaceFolder}/x` is `./x`.
- */
-export function projectRelative(platform: Dialect): MeaningOf {
-  // Canonical strings keep a platform variable as escaped literal text: `$${workspaceFolder}`.
-  const roots = Object.entries(platform.launch.variables)
-    .filter(([, meaning]) => meaning === 'workspaceFolder')
-    .map(([name]) => `$\${${name}}`)
-  return (value) => {
-    if (roots.includes(value)) return '.'
-    const root = roots.find((prefix) => value.startsWith(`${prefix}/`))
-    return root === undefined ? value : `./${value.slice(root.length + 1)}`
-  }
-}
-
-/** A server with every path from the workspace variable made relative to the project. */
-export function relativeToProject(platform: Dialect, server: CanonicalServer): CanonicalServer {
-  const relative = projectRelative(platform)
-  const map = (value: Item<string>) => item(relative(value.value), value.path)
-  return {
-    ...server,
-    command: server.command && map(server.command),
-    args: server.args.map(map),
-    env: new Map([...server.env].map(([key, value]) => [key, map(value)])),
-    cwd: server.cwd && map(server.cwd)
-  }
 }
 
 /** Names that differ only in case and `-`, `_`, `.` or spaces, which people change by accident. */

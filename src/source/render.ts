@@ -2,6 +2,7 @@ import { shlexWords } from '../core/command-line.js'
 import type { PlainObject } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer, FieldPath } from './canonical.js'
+import { projectPathWriter } from './project-paths.js'
 import { fromCanonical, parseCanonical, passthroughName } from './references.js'
 
 /** A part of a source server the platform cannot express, with the path of the value in the source entry. */
@@ -157,27 +158,6 @@ function renderToolLists(
       const path = list[0]?.path.slice(0, -1) ?? []
       problems.push({ path, reason: `${platform.displayName} has no ${lacks}` })
     } else out[key] = list.map((tool) => tool.value)
-  }
-}
-
-/**
- * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
- * them): as it is where servers start in the project, from the platform's workspace variable where
- * they start elsewhere (Cursor: the home directory), undefined where there is no such variable
- * (Claude Desktop). Other values pass through.
- */
-function projectPathWriter(platform: Dialect): (value: string) => string | undefined {
-  const elsewhere = platform.launch.cwd === 'home' || platform.launch.cwd === 'client-process'
-  const variable = Object.entries(platform.launch.variables).find(
-    ([, meaning]) => meaning === 'workspaceFolder'
-  )?.[0]
-  return (value) => {
-    if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
-      return value
-    if (variable === undefined) return undefined
-    // Canonical text writes the platform's own variable escaped: `$${workspaceFolder}`.
-    const root = `$\${${variable}}`
-    return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`
   }
 }
 

@@ -1,7 +1,7 @@
-import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
+import { plainAt, toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { compareServers, deepEqual } from '../source/compare.js'
-import { projectPathMeaning } from '../source/drift.js'
+import { projectPathMeaning } from '../source/project-paths.js'
 import { isObject, normalizeServer } from '../source/normalize.js'
 import type { ServerEntry } from '../core/model.js'
 
@@ -27,11 +27,16 @@ export function closestEntry(
   const want = normalizeServer(platform, expected)
   const meaning = projectPathMeaning(platform)
   const means = (candidate: PlainValue) =>
-    compareServers(want, normalizeServer(platform, candidate), meaning).length === 0
+    compareServers(
+      want,
+      normalizeServer(platform, candidate),
+      meaning,
+      platform.translation.typeRequired === true
+    ).length === 0
   let target: PlainValue = inOrderOf(expected, actual)
   // Every value of the actual entry is tried in place of the expected one, outermost first.
   const keep = (path: EntryPath, value: PlainValue) => {
-    const current = valueAt(target, path)
+    const current = plainAt(target, path)
     if (deepEqual(current, value)) return
     const candidate = setAt(target, path, value)
     if (means(candidate)) {
@@ -55,9 +60,9 @@ export function entryEdits(from: PlainValue, to: PlainValue, path: EntryPath = [
   if (isObject(from) && isObject(to)) {
     const edits: EntryEdit[] = []
     for (const key of Object.keys(from))
-      if (!(key in to)) edits.push({ path: [...path, key], value: undefined })
+      if (!Object.hasOwn(to, key)) edits.push({ path: [...path, key], value: undefined })
     for (const [key, value] of Object.entries(to)) {
-      const before = from[key]
+      const before = plainAt(from, [key])
       if (before === undefined) edits.push({ path: [...path, key], value })
       else edits.push(...entryEdits(before, value, [...path, key]))
     }
@@ -76,25 +81,15 @@ export function plainEntry(entry: ServerEntry): PlainObject {
 
 /** The expected object with its keys in the actual one's order, new keys last. */
 function inOrderOf(expected: PlainObject, actual: PlainObject): PlainObject {
-  const ordered: PlainObject = {}
-  for (const key of Object.keys(actual)) {
-    const value = expected[key]
+  const ordered = Object.create(null) as PlainObject
+  for (const [key, current] of Object.entries(actual)) {
+    const value = plainAt(expected, [key])
     if (value !== undefined)
-      ordered[key] =
-        isObject(value) && isObject(actual[key]) ? inOrderOf(value, actual[key]) : value
+      ordered[key] = isObject(value) && isObject(current) ? inOrderOf(value, current) : value
   }
-  for (const [key, value] of Object.entries(expected)) if (!(key in ordered)) ordered[key] = value
+  for (const [key, value] of Object.entries(expected))
+    if (!Object.hasOwn(ordered, key)) ordered[key] = value
   return ordered
-}
-
-function valueAt(value: PlainValue | undefined, path: EntryPath): PlainValue | undefined {
-  let node = value
-  for (const key of path) {
-    if (Array.isArray(node) && typeof key === 'number') node = node[key]
-    else if (isObject(node) && typeof key === 'string') node = node[key]
-    else return undefined
-  }
-  return node
 }
 
 /** A copy with the value at `path` replaced; missing objects on the way are created. */
@@ -108,5 +103,7 @@ function setAt(value: PlainValue, path: EntryPath, replacement: PlainValue): Pla
   }
   const object = isObject(value) ? value : {}
   const name = String(key)
-  return { ...object, [name]: setAt(object[name] ?? {}, rest, replacement) }
+  const copy = Object.assign(Object.create(null) as PlainObject, object)
+  copy[name] = setAt(plainAt(object, [name]) ?? {}, rest, replacement)
+  return copy
 }

@@ -1,14 +1,15 @@
 import type { Workspace } from '../core/model.js'
-import { findProperty, toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
+import { findProperty, plainAt, toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer } from '../source/canonical.js'
 import { deepEqual } from '../source/compare.js'
 import { type Placed } from '../source/cross-file.js'
-import { diffEntry, relativeToProject } from '../source/drift.js'
+import { diffEntry } from '../source/drift.js'
+import { relativeToProject } from '../source/project-paths.js'
 import { overridableFields } from '../source/expect.js'
-import { normalizeEntry, normalizeServer } from '../source/normalize.js'
+import { isObject, normalizeEntry, normalizeServer } from '../source/normalize.js'
 import { renderServer } from '../source/render.js'
 import { replaceSecrets, type ReplacedSecret } from './init-secrets.js'
 
@@ -67,7 +68,8 @@ export function planInit(workspace: Workspace): InitPlan {
       ])
   }
   const allPlatforms = new Set(files.map((file) => file.platform.id))
-  const servers: Record<string, PlainObject> = {}
+  // Server names and env keys come from the files: `__proto__` is a name like any other.
+  const servers = Object.create(null) as Record<string, PlainObject>
   const origins: InitOrigin[] = []
   const conflicts: string[] = []
   const secrets: ReplacedSecret[] = []
@@ -145,7 +147,7 @@ function ownFields(
 ): { override: PlainObject; disagreements: string[] } {
   const platform = file.platform
   const own = normalizeEntry(platform, entry)
-  const override: PlainObject = {}
+  const override = Object.create(null) as PlainObject
   const fields = overridableFields(platform)
   const expected = renderServer(platform, normalizeServer(sourceDialect, shape)).value
   const differing = new Set<string>()
@@ -163,7 +165,7 @@ function ownFields(
   for (const field of differing) {
     const value =
       field === 'env' || field === 'headers' ? mapChanges(shape[field], mine[field]) : mine[field]
-    if (isMap(value) && Object.keys(value).length === 0) continue
+    if (isObject(value) && Object.keys(value).length === 0) continue
     if (value !== undefined && !deepEqual(value, shape[field])) override[field] = value
     else if (value === undefined && shape[field] !== undefined) override[field] = null
   }
@@ -180,18 +182,13 @@ function mapChanges(
   from: PlainValue | undefined,
   to: PlainValue | undefined
 ): PlainValue | undefined {
-  const before = isMap(from) ? from : {}
-  const after = isMap(to) ? to : undefined
-  if (after === undefined) return undefined
-  const changes: PlainObject = {}
-  for (const [key, value] of Object.entries(after))
-    if (!deepEqual(value, before[key])) changes[key] = value
-  for (const key of Object.keys(before)) if (!(key in after)) changes[key] = null
+  const before = isObject(from) ? from : {}
+  if (!isObject(to)) return undefined
+  const changes = Object.create(null) as PlainObject
+  for (const [key, value] of Object.entries(to))
+    if (!deepEqual(value, plainAt(before, [key]))) changes[key] = value
+  for (const key of Object.keys(before)) if (!Object.hasOwn(to, key)) changes[key] = null
   return changes
-}
-
-function isMap(value: PlainValue | undefined): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** The VS Code `inputs` a server prompts for with `${input:id}`, as the file declares them. */
@@ -203,6 +200,8 @@ function declaredInputs(file: Placed['file'], entry: Placed['entry']): PlainValu
   const declared = findProperty(file.root, 'inputs')?.value
   const inputs = declared === undefined ? [] : toPlain(declared)
   return Array.isArray(inputs)
-    ? inputs.filter((input) => isMap(input) && typeof input.id === 'string' && used.has(input.id))
+    ? inputs.filter(
+        (input) => isObject(input) && typeof input.id === 'string' && used.has(input.id)
+      )
     : []
 }

@@ -160,7 +160,13 @@ export function editJsonEntry(
   for (const edit of edits)
     result = applyEdits(
       result,
-      modify(result, [serversKey, name, ...edit.path], edit.value, { formattingOptions })
+      // A removal is not formatted: formatting would re-indent the values around it too.
+      modify(
+        result,
+        [serversKey, name, ...edit.path],
+        edit.value,
+        edit.value === undefined ? {} : { formattingOptions }
+      )
     )
   return result
 }

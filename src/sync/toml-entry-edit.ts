@@ -1,5 +1,5 @@
 import { parseTOML, type AST } from 'toml-eslint-parser'
-import type { PlainValue } from '../core/tree.js'
+import { plainAt, type PlainValue } from '../core/tree.js'
 import { TOML_VERSION } from '../core/parse/toml.js'
 import type { EntryEdit, EntryPath } from './closest-entry.js'
 import { writeKey, writeValue } from './toml-write.js'
@@ -47,7 +47,7 @@ function applyEdit(
   const enclose = () =>
     parentPath.length === 0
       ? undefined
-      : applyEdit(text, server, parentPath, valueAt(target, parentPath), target)
+      : applyEdit(text, server, parentPath, plainAt(target, parentPath), target)
   if (slot?.kind === 'dotted' || slot?.kind === 'table' || parent?.kind === 'dotted')
     return undefined
   const last = path[path.length - 1]
@@ -103,17 +103,6 @@ function indexSlots(text: string): Map<string, Slot> {
 
 function pathKey(path: EntryPath): string {
   return JSON.stringify(path)
-}
-
-function valueAt(value: PlainValue, path: EntryPath): PlainValue | undefined {
-  let node: PlainValue | undefined = value
-  for (const key of path) {
-    if (Array.isArray(node) && typeof key === 'number') node = node[key]
-    else if (node !== null && typeof node === 'object' && !Array.isArray(node))
-      node = node[String(key)]
-    else return undefined
-  }
-  return node
 }
 
 function splice(text: string, [start, end]: readonly [number, number], content: string): string {
