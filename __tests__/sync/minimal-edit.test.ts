@@ -249,7 +249,7 @@ describe('sync renames a server found under a wrong key', () => {
     // Claude Code's file has no env: the source's env is added to the renamed server.
     expect(after).toBe(
       path === '.mcp.json'
-        ? '{\n  "mcpServers": {\n    "github": {\n      "command": "gh-mcp",\n      "env": {\n        "A": "1"\n      }\n    }\n  }\n}\n'
+        ? '{\n  "mcpServers": {\n    "github": { "command": "gh-mcp", "env": { "A": "1" } }\n  }\n}\n'
         : expected
     )
     expect(renames).toEqual([`${path}: GitHub -> github`])
@@ -305,6 +305,88 @@ describe('timeouts are one meaning, in each platform field and unit', () => {
     )
     expect(result.unexpressible.map((d) => d.message)).toEqual([
       'startupTimeoutSec of server "gh": Gemini CLI has no timeout for the server\'s start: it uses its own default'
+    ])
+  })
+})
+
+describe('renames and edits together, and files sync must not write', () => {
+  it('JSONC: two renames and an edit elsewhere keep every comment', async () => {
+    const cursor = [
+      '{',
+      '  "mcpServers": {',
+      '    // pinned',
+      '    "GitHub": { "command": "gh-mcp" },',
+      '    "Docs": { "command": "docs-mcp" }, // docs',
+      '    "db": { "command": "db-mcp", "args": ["--old"] }',
+      '  }',
+      '}',
+      ''
+    ].join('\n')
+    const { after, renames } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({
+          github: { command: 'gh-mcp' },
+          docs: { command: 'docs-mcp' },
+          db: { command: 'db-mcp', args: ['--new'] }
+        }),
+        '.cursor/mcp.json': cursor
+      },
+      '.cursor/mcp.json'
+    )
+    expect(after).toBe(
+      cursor.replace('"GitHub"', '"github"').replace('"Docs"', '"docs"').replace('--old', '--new')
+    )
+    expect(renames).toEqual([
+      '.cursor/mcp.json: GitHub -> github',
+      '.cursor/mcp.json: Docs -> docs'
+    ])
+  })
+
+  it('YAML: a rename and an edit of the same server are made in place', async () => {
+    const block =
+      'name: b\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: Docs # ours\n    command: docs-mcp\n    args:\n      - --old\n'
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({ docs: { command: 'docs-mcp', args: ['--new'] } }, [
+          { platform: 'continue', path: '.continue/mcpServers/b.yaml' }
+        ]),
+        '.continue/mcpServers/b.yaml': block
+      },
+      '.continue/mcpServers/b.yaml'
+    )
+    expect(after).toBe(block.replace('name: Docs', 'name: "docs"').replace('--old', '"--new"'))
+  })
+
+  it('OpenCode V2: edits the server under mcp.servers where it is', async () => {
+    const opencode =
+      '{\n  "mcp": {\n    "servers": {\n      "a": { "command": ["a-mcp", "--old"] }\n    }\n  }\n}\n'
+    const { after } = await synced(
+      {
+        '.agents/mcp/mcp-servers.json': source({ a: { command: 'a-mcp', args: ['--new'] } }),
+        'opencode.json': opencode
+      },
+      'opencode.json'
+    )
+    // OpenCode refuses a server without its type: sync adds it.
+    expect(after).toBe(opencode.replace('"--old"] }', '"--new"], "type": "local" }'))
+  })
+
+  it('leaves a file whose server key is written twice, and says why', async () => {
+    const repo = makeRepo({
+      '.agents/mcp/mcp-servers.json': source({ a: { command: 'a-mcp', args: ['--new'] } }),
+      '.mcp.json':
+        '{ "mcpServers": { "a": { "command": "a-mcp" }, "a": { "command": "a-mcp", "args": ["--old"] } } }\n'
+    })
+    repos.push(repo.remove)
+    const result = await sync({ root: repo.root })
+    expect(result.changes).toEqual([])
+    expect(result.skipped).toEqual([
+      {
+        path: '.mcp.json',
+        reason:
+          "would not read back as the central source's servers after any edit sync can make (a server key written twice, or servers kept where sync does not write them): edit it by hand",
+        unreadable: true
+      }
     ])
   })
 })

@@ -53121,21 +53121,21 @@ function detectFormatting(text) {
  * rewritten: comments, other settings and the formatting of untouched servers stay as they are.
  */
 function editJsonServers(text, serversKey, set, remove) {
+    const path = typeof serversKey === 'string' ? [serversKey] : serversKey;
     const formattingOptions = detectFormatting(text);
     let result = text;
-    for (const name of remove) {
-        result = (0,main.applyEdits)(result, (0,main.modify)(result, [serversKey, name], undefined, { formattingOptions }));
-    }
+    for (const name of remove)
+        result = (0,main.applyEdits)(result, (0,main.modify)(result, [...path, name], undefined, {}));
     for (const [name, value] of set)
-        result = setServer(result, serversKey, name, value, formattingOptions);
+        result = setServer(result, path, name, value, formattingOptions);
     return result;
 }
-function setServer(text, serversKey, name, value, options) {
+function setServer(text, path, name, value, options) {
     const root = (0,main.parseTree)(text, [], { allowTrailingComma: true, disallowComments: false });
-    const map = root === undefined ? undefined : (0,main.findNodeAtLocation)(root, [serversKey]);
+    const map = root === undefined ? undefined : (0,main.findNodeAtLocation)(root, [...path]);
     if (map?.type !== 'object') {
         // No server map yet: jsonc-parser adds the key where it belongs.
-        return (0,main.applyEdits)(text, (0,main.modify)(text, [serversKey, name], value, { formattingOptions: options }));
+        return (0,main.applyEdits)(text, (0,main.modify)(text, [...path, name], value, { formattingOptions: options }));
     }
     const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2);
     const eol = options.eol ?? '\n';
@@ -53219,14 +53219,74 @@ function splice(text, offset, length, content) {
  * Applies edits to one server of a JSON/JSONC file, each at its own value: the rest of the entry,
  * its comments and its layout stay as they are.
  */
-function editJsonEntry(text, serversKey, name, edits) {
+function editJsonEntry(text, mapPath, name, edits) {
     const formattingOptions = detectFormatting(text);
     let result = text;
-    for (const edit of edits)
-        result = (0,main.applyEdits)(result, 
-        // A removal is not formatted: formatting would re-indent the values around it too.
-        (0,main.modify)(result, [serversKey, name, ...edit.path], edit.value, edit.value === undefined ? {} : { formattingOptions }));
+    for (const edit of edits) {
+        const path = [...mapPath, name, ...edit.path];
+        result =
+            insertOnOneLine(result, path, edit.value) ??
+                (0,main.applyEdits)(result, 
+                // A removal is not formatted: formatting would re-indent the values around it too.
+                (0,main.modify)(result, path, edit.value, edit.value === undefined ? {} : { formattingOptions }));
+    }
     return result;
+}
+/**
+ * A new key in an object written on one line, added on that line (`{ "a": 1, "b": 2 }`): the
+ * formatter would spread the whole object over lines. Undefined for anything else.
+ */
+function insertOnOneLine(text, path, value) {
+    const key = path.at(-1);
+    if (value === undefined || typeof key !== 'string')
+        return undefined;
+    const root = (0,main.parseTree)(text, [], { allowTrailingComma: true, disallowComments: false });
+    const parent = root === undefined ? undefined : (0,main.findNodeAtLocation)(root, path.slice(0, -1));
+    if (parent?.type !== 'object')
+        return undefined;
+    const span = text.slice(parent.offset, parent.offset + parent.length);
+    if (span.includes('\n') || span.includes('//') || span.includes('/*'))
+        return undefined;
+    if ((parent.children ?? []).some((property) => property.children?.[0]?.value === key))
+        return undefined;
+    const entry = `${JSON.stringify(key)}: ${inlineJson(value)}`;
+    const last = parent.children?.at(-1);
+    if (last === undefined)
+        return splice(text, parent.offset, parent.length, `{ ${entry} }`);
+    return splice(text, last.offset + last.length, 0, `, ${entry}`);
+}
+/** A value on one line, spaced as people write it: `{ "A": "1" }`, `["-y", "pkg"]`. */
+function inlineJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(inlineJson).join(', ')}]`;
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+/** The path of keys to the object at `offset` (a server map), as the text is now. */
+function jsonPathAt(text, offset) {
+    const root = (0,main.parseTree)(text, [], { allowTrailingComma: true, disallowComments: false });
+    const node = root === undefined ? undefined : (0,main.findNodeAtOffset)(root, offset);
+    if (node === undefined)
+        return undefined;
+    const path = (0,main.getNodePath)(node);
+    return path.every((key) => typeof key === 'string') ? path : undefined;
+}
+/**
+ * Renames a key of the object at `mapPath`, in place; undefined when the key is not there once
+ * (a duplicate key leaves which one a client reads to the client).
+ */
+function renameJsonKey(text, mapPath, from, to) {
+    const root = (0,main.parseTree)(text, [], { allowTrailingComma: true, disallowComments: false });
+    const map = root === undefined ? undefined : (0,main.findNodeAtLocation)(root, [...mapPath]);
+    const keys = (map?.children ?? [])
+        .map((property) => property.children?.[0])
+        .filter((key) => key?.value === from);
+    const key = keys[0];
+    if (keys.length !== 1 || key === undefined)
+        return undefined;
+    return splice(text, key.offset, key.length, JSON.stringify(to));
 }
 
 ;// CONCATENATED MODULE: ./src/sync/toml-write.ts
@@ -53518,26 +53578,27 @@ function editYamlEntry(text, path, platform, name, edits) {
     if (aliases.found)
         return undefined;
     let result = text;
+    // A rename is an edit of the name field: the edits after it find the server by its new name.
+    let current = name;
+    const nameKey = platform.serverList?.nameKey ?? 'name';
     for (const edit of edits) {
-        const entry = parseConfigText(path, platform, result).servers.find((candidate) => candidate.name.value === name);
+        const entry = parseConfigText(path, platform, result).servers.find((candidate) => candidate.name.value === current);
         if (entry === undefined)
             return undefined;
         const node = nodeAt(entry.value, edit.path);
         const value = edit.value;
-        if (node !== undefined &&
-            value !== undefined &&
-            (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
-            (node.kind === 'string'
-                ? inline.has(node.style)
-                : node.kind !== 'object' && node.kind !== 'array')) {
+        if (node !== undefined && value !== undefined && spliceable(node, value)) {
             const { offset, length } = node.location;
             result = result.slice(0, offset) + JSON.stringify(value) + result.slice(offset + length);
-            continue;
         }
-        const edited = editDocument(result, platform, name, edit);
-        if (edited === undefined)
-            return undefined;
-        result = edited;
+        else {
+            const edited = editDocument(result, platform, current, edit);
+            if (edited === undefined)
+                return undefined;
+            result = edited;
+        }
+        if (edit.path.length === 1 && edit.path[0] === nameKey && typeof value === 'string')
+            current = value;
     }
     return result;
 }
@@ -53562,6 +53623,14 @@ function editDocument(text, platform, name, edit) {
     catch {
         return undefined;
     }
+}
+/** Whether a scalar can be replaced by a JSON-quoted one where it is written. */
+function spliceable(node, value) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        return false;
+    return node.kind === 'string'
+        ? inline.has(node.style)
+        : node.kind !== 'object' && node.kind !== 'array';
 }
 function nodeAt(node, path) {
     let current = node;
@@ -53650,11 +53719,24 @@ function editServers(file, expected, inputs) {
         };
     const inPlace = editInPlace(file, text, edits, add, remove);
     const fits = inPlace !== undefined && holds(file, inPlace, expected);
-    const written = fits ? inPlace : rewrite(file, text, expected);
+    const rewritten = fits ? undefined : rewrite(file, text, expected);
+    // What cannot be written so that it reads back as the source's servers is not written at all.
+    const written = fits
+        ? inPlace
+        : rewritten !== undefined && holds(file, rewritten, expected)
+            ? rewritten
+            : undefined;
+    if (written === undefined)
+        return {
+            text: undefined,
+            renames,
+            how: 'rewritten',
+            reason: rewritten === undefined && platform.format === 'yaml'
+                ? 'has YAML aliases into its server list, which sync cannot rewrite: edit it by hand'
+                : "would not read back as the central source's servers after any edit sync can make (a server key written twice, or servers kept where sync does not write them): edit it by hand"
+        };
     return {
-        text: platform.format === 'json' && written !== undefined
-            ? setJsonInputs(written, inputs)
-            : written,
+        text: platform.format === 'json' ? setJsonInputs(written, inputs) : written,
         renames,
         how: fits ? 'in-place' : 'rewritten'
     };
@@ -53664,16 +53746,25 @@ function editInPlace(file, text, edits, add, remove) {
     const mapKey = file.serversProperty?.key.value ?? platform.serversKeys[0];
     const nameKey = platform.serverList?.nameKey;
     if (platform.format === 'json') {
+        const at = file.serversProperty?.value.location.offset;
+        const mapPath = at === undefined ? [mapKey] : jsonPathAt(text, at);
+        if (mapPath === undefined)
+            return undefined;
         let result = text;
         for (const edit of edits) {
+            // The map the server is in (OpenCode's V2 servers are under mcp.servers), from the text
+            // before any edit: keys above a server do not move.
+            const inMap = jsonPathAt(text, edit.entry.value.location.offset)?.slice(0, -1);
             const from = edit.entry.name.value;
-            if (from !== edit.name) {
-                const { offset, length } = edit.entry.name.location;
-                result = result.slice(0, offset) + JSON.stringify(edit.name) + result.slice(offset + length);
-            }
-            result = editJsonEntry(result, mapKey, edit.name, edit.edits);
+            if (inMap === undefined)
+                return undefined;
+            if (from !== edit.name)
+                result = result && renameJsonKey(result, inMap, from, edit.name);
+            if (result === undefined)
+                return undefined;
+            result = editJsonEntry(result, inMap, edit.name, edit.edits);
         }
-        return editJsonServers(result, mapKey, add, remove);
+        return editJsonServers(result, mapPath, add, remove);
     }
     // Adding or removing servers in a TOML or YAML file rewrites its server list.
     if (add.size > 0 || remove.length > 0)
@@ -53716,13 +53807,16 @@ function rewrite(file, text, expected) {
         return replaceYamlServers(text, key, expected, nameKey ?? 'name');
     if (platform.format === 'toml')
         return replaceTomlServers(text, expected, key, nameKey);
-    const mapKey = file.serversProperty?.key.value ?? key;
+    const at = file.serversProperty?.value.location.offset;
+    const mapPath = at === undefined ? [key] : jsonPathAt(text, at);
+    if (mapPath === undefined)
+        return undefined;
     const set = new Map([...expected].filter(([name, value]) => {
         const entry = file.servers.find((candidate) => candidate.name.value === name);
         return entry === undefined || diffEntry(platform, value, entry).length > 0;
     }));
     const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name));
-    return editJsonServers(text, mapKey, set, remove);
+    return editJsonServers(text, mapPath, set, remove);
 }
 /** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */
 function holds(file, text, expected) {
@@ -53782,13 +53876,10 @@ function planSync(workspace, source) {
             });
             continue;
         }
-        const after = plannedText(source, target, file, renames);
+        const planned = plannedText(source, target, file, renames);
+        const after = planned.text;
         if (after === undefined) {
-            skipped.push({
-                path: target.path,
-                reason: 'has YAML aliases into its server list, which sync cannot rewrite: edit it by hand',
-                unreadable: true
-            });
+            skipped.push({ path: target.path, reason: planned.reason ?? '', unreadable: true });
             continue;
         }
         const before = file?.source?.text;
@@ -53810,14 +53901,16 @@ function plannedText(source, target, file, renames) {
     const nameKey = platform.serverList?.nameKey;
     if (file?.source === undefined) {
         if (platform.format === 'yaml')
-            return newYamlFile(key, expected, nameKey ?? 'name');
-        return platform.format === 'toml'
-            ? writeTomlServers(expected, key, nameKey)
-            : newJsonFile(key, expected, inputs);
+            return { text: newYamlFile(key, expected, nameKey ?? 'name') };
+        return {
+            text: platform.format === 'toml'
+                ? writeTomlServers(expected, key, nameKey)
+                : newJsonFile(key, expected, inputs)
+        };
     }
     const edited = editServers({ ...file, source: file.source }, expected, inputs);
     renames.push(...edited.renames.map((rename) => ({ ...rename, path: target.path })));
-    return edited.text;
+    return edited;
 }
 /**
  * A written file must read back cleanly. Past mcp-lint's own limits (a string over 65,536

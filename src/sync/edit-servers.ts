@@ -4,7 +4,13 @@ import type { PlainObject } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { diffEntry, matchServers } from '../source/drift.js'
 import { closestEntry, entryEdits, plainEntry, type EntryEdit } from './closest-entry.js'
-import { editJsonEntry, editJsonServers, setJsonInputs } from './json-edit.js'
+import {
+  editJsonEntry,
+  editJsonServers,
+  jsonPathAt,
+  renameJsonKey,
+  setJsonInputs
+} from './json-edit.js'
 import { replaceTomlServers } from './toml-edit.js'
 import { editTomlEntry, renameTomlServer, tomlServerPath } from './toml-entry-edit.js'
 import { editYamlEntry } from './yaml-entry-edit.js'
@@ -39,6 +45,8 @@ export function editServers(
   readonly renames: readonly Rename[]
   /** How the text was made: no change needed, values edited where they are, or servers rewritten. */
   readonly how: 'unchanged' | 'in-place' | 'rewritten'
+  /** Why there is no text: the file cannot be written so that it holds the source's servers. */
+  readonly reason?: string
 } {
   const platform = file.platform
   const match = matchServers(
@@ -69,12 +77,25 @@ export function editServers(
     }
   const inPlace = editInPlace(file, text, edits, add, remove)
   const fits = inPlace !== undefined && holds(file, inPlace, expected)
-  const written = fits ? inPlace : rewrite(file, text, expected)
+  const rewritten = fits ? undefined : rewrite(file, text, expected)
+  // What cannot be written so that it reads back as the source's servers is not written at all.
+  const written = fits
+    ? inPlace
+    : rewritten !== undefined && holds(file, rewritten, expected)
+      ? rewritten
+      : undefined
+  if (written === undefined)
+    return {
+      text: undefined,
+      renames,
+      how: 'rewritten',
+      reason:
+        rewritten === undefined && platform.format === 'yaml'
+          ? 'has YAML aliases into its server list, which sync cannot rewrite: edit it by hand'
+          : "would not read back as the central source's servers after any edit sync can make (a server key written twice, or servers kept where sync does not write them): edit it by hand"
+    }
   return {
-    text:
-      platform.format === 'json' && written !== undefined
-        ? setJsonInputs(written, inputs)
-        : written,
+    text: platform.format === 'json' ? setJsonInputs(written, inputs) : written,
     renames,
     how: fits ? 'in-place' : 'rewritten'
   }
@@ -91,16 +112,21 @@ function editInPlace(
   const mapKey = file.serversProperty?.key.value ?? platform.serversKeys[0]
   const nameKey = platform.serverList?.nameKey
   if (platform.format === 'json') {
-    let result = text
+    const at = file.serversProperty?.value.location.offset
+    const mapPath = at === undefined ? [mapKey] : jsonPathAt(text, at)
+    if (mapPath === undefined) return undefined
+    let result: string | undefined = text
     for (const edit of edits) {
+      // The map the server is in (OpenCode's V2 servers are under mcp.servers), from the text
+      // before any edit: keys above a server do not move.
+      const inMap = jsonPathAt(text, edit.entry.value.location.offset)?.slice(0, -1)
       const from = edit.entry.name.value
-      if (from !== edit.name) {
-        const { offset, length } = edit.entry.name.location
-        result = result.slice(0, offset) + JSON.stringify(edit.name) + result.slice(offset + length)
-      }
-      result = editJsonEntry(result, mapKey, edit.name, edit.edits)
+      if (inMap === undefined) return undefined
+      if (from !== edit.name) result = result && renameJsonKey(result, inMap, from, edit.name)
+      if (result === undefined) return undefined
+      result = editJsonEntry(result, inMap, edit.name, edit.edits)
     }
-    return editJsonServers(result, mapKey, add, remove)
+    return editJsonServers(result, mapPath, add, remove)
   }
   // Adding or removing servers in a TOML or YAML file rewrites its server list.
   if (add.size > 0 || remove.length > 0) return undefined
@@ -144,7 +170,9 @@ function rewrite(
   const nameKey = platform.serverList?.nameKey
   if (platform.format === 'yaml') return replaceYamlServers(text, key, expected, nameKey ?? 'name')
   if (platform.format === 'toml') return replaceTomlServers(text, expected, key, nameKey)
-  const mapKey = file.serversProperty?.key.value ?? key
+  const at = file.serversProperty?.value.location.offset
+  const mapPath = at === undefined ? [key] : jsonPathAt(text, at)
+  if (mapPath === undefined) return undefined
   const set = new Map(
     [...expected].filter(([name, value]) => {
       const entry = file.servers.find((candidate) => candidate.name.value === name)
@@ -152,7 +180,7 @@ function rewrite(
     })
   )
   const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
-  return editJsonServers(text, mapKey, set, remove)
+  return editJsonServers(text, mapPath, set, remove)
 }
 
 /** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */

@@ -1,6 +1,8 @@
 import {
   applyEdits,
   findNodeAtLocation,
+  findNodeAtOffset,
+  getNodePath,
   modify,
   parse,
   parseTree,
@@ -24,35 +26,31 @@ export function detectFormatting(text: string): FormattingOptions {
  */
 export function editJsonServers(
   text: string,
-  serversKey: string,
+  serversKey: string | readonly string[],
   set: ReadonlyMap<string, PlainObject>,
   remove: readonly string[]
 ): string {
+  const path = typeof serversKey === 'string' ? [serversKey] : serversKey
   const formattingOptions = detectFormatting(text)
   let result = text
-  for (const name of remove) {
-    result = applyEdits(
-      result,
-      modify(result, [serversKey, name], undefined, { formattingOptions })
-    )
-  }
-  for (const [name, value] of set)
-    result = setServer(result, serversKey, name, value, formattingOptions)
+  for (const name of remove)
+    result = applyEdits(result, modify(result, [...path, name], undefined, {}))
+  for (const [name, value] of set) result = setServer(result, path, name, value, formattingOptions)
   return result
 }
 
 function setServer(
   text: string,
-  serversKey: string,
+  path: readonly string[],
   name: string,
   value: PlainObject,
   options: FormattingOptions
 ): string {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false })
-  const map = root === undefined ? undefined : findNodeAtLocation(root, [serversKey])
+  const map = root === undefined ? undefined : findNodeAtLocation(root, [...path])
   if (map?.type !== 'object') {
     // No server map yet: jsonc-parser adds the key where it belongs.
-    return applyEdits(text, modify(text, [serversKey, name], value, { formattingOptions: options }))
+    return applyEdits(text, modify(text, [...path, name], value, { formattingOptions: options }))
   }
   const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2)
   const eol = options.eol ?? '\n'
@@ -151,22 +149,84 @@ function splice(text: string, offset: number, length: number, content: string): 
  */
 export function editJsonEntry(
   text: string,
-  serversKey: string,
+  mapPath: readonly string[],
   name: string,
   edits: readonly EntryEdit[]
 ): string {
   const formattingOptions = detectFormatting(text)
   let result = text
-  for (const edit of edits)
-    result = applyEdits(
-      result,
-      // A removal is not formatted: formatting would re-indent the values around it too.
-      modify(
+  for (const edit of edits) {
+    const path = [...mapPath, name, ...edit.path]
+    result =
+      insertOnOneLine(result, path, edit.value) ??
+      applyEdits(
         result,
-        [serversKey, name, ...edit.path],
-        edit.value,
-        edit.value === undefined ? {} : { formattingOptions }
+        // A removal is not formatted: formatting would re-indent the values around it too.
+        modify(result, path, edit.value, edit.value === undefined ? {} : { formattingOptions })
       )
-    )
+  }
   return result
+}
+
+/**
+ * A new key in an object written on one line, added on that line (`{ "a": 1, "b": 2 }`): the
+ * formatter would spread the whole object over lines. Undefined for anything else.
+ */
+function insertOnOneLine(
+  text: string,
+  path: readonly (string | number)[],
+  value: PlainValue | undefined
+): string | undefined {
+  const key = path.at(-1)
+  if (value === undefined || typeof key !== 'string') return undefined
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false })
+  const parent = root === undefined ? undefined : findNodeAtLocation(root, path.slice(0, -1))
+  if (parent?.type !== 'object') return undefined
+  const span = text.slice(parent.offset, parent.offset + parent.length)
+  if (span.includes('\n') || span.includes('//') || span.includes('/*')) return undefined
+  if ((parent.children ?? []).some((property) => property.children?.[0]?.value === key))
+    return undefined
+  const entry = `${JSON.stringify(key)}: ${inlineJson(value)}`
+  const last = parent.children?.at(-1)
+  if (last === undefined) return splice(text, parent.offset, parent.length, `{ ${entry} }`)
+  return splice(text, last.offset + last.length, 0, `, ${entry}`)
+}
+
+/** A value on one line, spaced as people write it: `{ "A": "1" }`, `["-y", "pkg"]`. */
+function inlineJson(value: PlainValue): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`
+  )
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`
+}
+
+/** The path of keys to the object at `offset` (a server map), as the text is now. */
+export function jsonPathAt(text: string, offset: number): string[] | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false })
+  const node = root === undefined ? undefined : findNodeAtOffset(root, offset)
+  if (node === undefined) return undefined
+  const path = getNodePath(node)
+  return path.every((key) => typeof key === 'string') ? path : undefined
+}
+
+/**
+ * Renames a key of the object at `mapPath`, in place; undefined when the key is not there once
+ * (a duplicate key leaves which one a client reads to the client).
+ */
+export function renameJsonKey(
+  text: string,
+  mapPath: readonly string[],
+  from: string,
+  to: string
+): string | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false })
+  const map = root === undefined ? undefined : findNodeAtLocation(root, [...mapPath])
+  const keys = (map?.children ?? [])
+    .map((property) => property.children?.[0])
+    .filter((key) => key?.value === from)
+  const key = keys[0]
+  if (keys.length !== 1 || key === undefined) return undefined
+  return splice(text, key.offset, key.length, JSON.stringify(to))
 }

@@ -83,13 +83,10 @@ export function planSync(workspace: Workspace, source: SourceModel): SyncPlan {
       })
       continue
     }
-    const after = plannedText(source, target, file, renames)
+    const planned = plannedText(source, target, file, renames)
+    const after = planned.text
     if (after === undefined) {
-      skipped.push({
-        path: target.path,
-        reason: 'has YAML aliases into its server list, which sync cannot rewrite: edit it by hand',
-        unreadable: true
-      })
+      skipped.push({ path: target.path, reason: planned.reason ?? '', unreadable: true })
       continue
     }
     const before = file?.source?.text
@@ -105,7 +102,7 @@ function plannedText(
   target: Target,
   file: ConfigFile | undefined,
   renames: RenamedServer[]
-): string | undefined {
+): { readonly text: string | undefined; readonly reason?: string | undefined } {
   const platform = target.platform
   const expected = new Map<string, PlainObject>()
   for (const entry of expectedFor(source, target))
@@ -114,14 +111,17 @@ function plannedText(
   const inputs = expectedInputs(source, target)
   const nameKey = platform.serverList?.nameKey
   if (file?.source === undefined) {
-    if (platform.format === 'yaml') return newYamlFile(key, expected, nameKey ?? 'name')
-    return platform.format === 'toml'
-      ? writeTomlServers(expected, key, nameKey)
-      : newJsonFile(key, expected, inputs)
+    if (platform.format === 'yaml') return { text: newYamlFile(key, expected, nameKey ?? 'name') }
+    return {
+      text:
+        platform.format === 'toml'
+          ? writeTomlServers(expected, key, nameKey)
+          : newJsonFile(key, expected, inputs)
+    }
   }
   const edited = editServers({ ...file, source: file.source }, expected, inputs)
   renames.push(...edited.renames.map((rename) => ({ ...rename, path: target.path })))
-  return edited.text
+  return edited
 }
 
 /**

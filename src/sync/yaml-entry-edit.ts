@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument, visit } from 'yaml'
 import { parseConfigText } from '../core/load.js'
-import type { ValueNode } from '../core/tree.js'
+import type { PlainValue, ValueNode } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { EntryEdit, EntryPath } from './closest-entry.js'
 
@@ -29,28 +29,26 @@ export function editYamlEntry(
   })
   if (aliases.found) return undefined
   let result = text
+  // A rename is an edit of the name field: the edits after it find the server by its new name.
+  let current = name
+  const nameKey = platform.serverList?.nameKey ?? 'name'
   for (const edit of edits) {
     const entry = parseConfigText(path, platform, result).servers.find(
-      (candidate) => candidate.name.value === name
+      (candidate) => candidate.name.value === current
     )
     if (entry === undefined) return undefined
     const node = nodeAt(entry.value, edit.path)
     const value = edit.value
-    if (
-      node !== undefined &&
-      value !== undefined &&
-      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
-      (node.kind === 'string'
-        ? inline.has(node.style)
-        : node.kind !== 'object' && node.kind !== 'array')
-    ) {
+    if (node !== undefined && value !== undefined && spliceable(node, value)) {
       const { offset, length } = node.location
       result = result.slice(0, offset) + JSON.stringify(value) + result.slice(offset + length)
-      continue
+    } else {
+      const edited = editDocument(result, platform, current, edit)
+      if (edited === undefined) return undefined
+      result = edited
     }
-    const edited = editDocument(result, platform, name, edit)
-    if (edited === undefined) return undefined
-    result = edited
+    if (edit.path.length === 1 && edit.path[0] === nameKey && typeof value === 'string')
+      current = value
   }
   return result
 }
@@ -76,6 +74,15 @@ function editDocument(
   } catch {
     return undefined
   }
+}
+
+/** Whether a scalar can be replaced by a JSON-quoted one where it is written. */
+function spliceable(node: ValueNode, value: PlainValue): boolean {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    return false
+  return node.kind === 'string'
+    ? inline.has(node.style)
+    : node.kind !== 'object' && node.kind !== 'array'
 }
 
 function nodeAt(node: ValueNode, path: EntryPath): ValueNode | undefined {
