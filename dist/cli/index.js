@@ -44813,6 +44813,25 @@ function stringsOf(value) {
  * items at equal indexes only.
  */
 function commonSubsequence(a, b, limit = 4_000_000) {
+    // Equal heads and tails pair up as they are (a prefix and suffix of every LCS can be so chosen):
+    // lists that differ in one place cost a scan, not a table.
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head &&
+        tail < b.length - head &&
+        a[a.length - 1 - tail] === b[b.length - 1 - tail])
+        tail++;
+    if (head > 0 || tail > 0) {
+        const middle = commonSubsequence(a.slice(head, a.length - tail), b.slice(head, b.length - tail), limit).map(([i, j]) => [i + head, j + head]);
+        const prefix = Array.from({ length: head }, (_, i) => [i, i]);
+        const suffix = Array.from({ length: tail }, (_, k) => [
+            a.length - tail + k,
+            b.length - tail + k
+        ]);
+        return [...prefix, ...middle, ...suffix];
+    }
     if ((a.length + 1) * (b.length + 1) > limit) {
         return a.flatMap((value, index) => b[index] === value ? [[index, index]] : []);
     }
@@ -53017,6 +53036,8 @@ function init_declaredInputs(file, entry) {
 
 
 
+/** How many of an entry's values closestEntry tries to keep, each with one comparison. */
+const MAX_TRIES = 64;
 /**
  * The entry sync writes in place of `actual`: one that means what `expected` means, but keeps every
  * value of `actual` that can stay without changing that meaning — a path spelled
@@ -53027,11 +53048,15 @@ function closestEntry(platform, expected, actual) {
     const meaning = projectPathMeaning(platform);
     const means = (candidate) => compareServers(want, normalizeServer(platform, candidate), meaning, platform.translation.typeRequired === true).length === 0;
     let target = inOrderOf(expected, actual);
-    // Every value of the actual entry is tried in place of the expected one, outermost first.
+    // Every value of the actual entry is tried in place of the expected one, outermost first. Each
+    // try compares the whole server, so a huge entry gets a bounded number of them: past it, the
+    // rest of the expected values are written as they are.
+    let tries = MAX_TRIES;
     const keep = (path, value) => {
         const current = plainAt(target, path);
-        if (deepEqual(current, value))
+        if (deepEqual(current, value) || tries <= 0)
             return;
+        tries--;
         const candidate = setAt(target, path, value);
         if (means(candidate)) {
             target = candidate;

@@ -8,6 +8,30 @@ export function commonSubsequence<T>(
   b: readonly T[],
   limit = 4_000_000
 ): [number, number][] {
+  // Equal heads and tails pair up as they are (a prefix and suffix of every LCS can be so chosen):
+  // lists that differ in one place cost a scan, not a table.
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++
+  if (head > 0 || tail > 0) {
+    const middle = commonSubsequence(
+      a.slice(head, a.length - tail),
+      b.slice(head, b.length - tail),
+      limit
+    ).map(([i, j]): [number, number] => [i + head, j + head])
+    const prefix = Array.from({ length: head }, (_, i): [number, number] => [i, i])
+    const suffix = Array.from({ length: tail }, (_, k): [number, number] => [
+      a.length - tail + k,
+      b.length - tail + k
+    ])
+    return [...prefix, ...middle, ...suffix]
+  }
   if ((a.length + 1) * (b.length + 1) > limit) {
     return a.flatMap((value, index) =>
       b[index] === value ? [[index, index] as [number, number]] : []

@@ -5,6 +5,9 @@ import { projectPathMeaning } from '../source/project-paths.js'
 import { isObject, normalizeServer } from '../source/normalize.js'
 import type { ServerEntry } from '../core/model.js'
 
+/** How many of an entry's values closestEntry tries to keep, each with one comparison. */
+const MAX_TRIES = 64
+
 /** A path inside a server entry: keys, and indexes into lists. */
 export type EntryPath = readonly (string | number)[]
 
@@ -34,10 +37,14 @@ export function closestEntry(
       platform.translation.typeRequired === true
     ).length === 0
   let target: PlainValue = inOrderOf(expected, actual)
-  // Every value of the actual entry is tried in place of the expected one, outermost first.
+  // Every value of the actual entry is tried in place of the expected one, outermost first. Each
+  // try compares the whole server, so a huge entry gets a bounded number of them: past it, the
+  // rest of the expected values are written as they are.
+  let tries = MAX_TRIES
   const keep = (path: EntryPath, value: PlainValue) => {
     const current = plainAt(target, path)
-    if (deepEqual(current, value)) return
+    if (deepEqual(current, value) || tries <= 0) return
+    tries--
     const candidate = setAt(target, path, value)
     if (means(candidate)) {
       target = candidate
