@@ -468,6 +468,42 @@ enabled = true
     })
   })
 
+  it('scrubs secrets in platform-only fields, and names what it cannot keep', async () => {
+    const secret = 'ghp_' + 'ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210'
+    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
+    temps.push(root)
+    mkdirSync(join(root, '.gemini'))
+    mkdirSync(join(root, '.claude'))
+    writeFileSync(
+      join(root, 'crush.json'),
+      JSON.stringify({
+        mcp: {
+          gh: { type: 'http', url: 'https://gh.example.com/mcp', oauth_client_secret: secret }
+        }
+      })
+    )
+    writeFileSync(
+      join(root, '.gemini/settings.json'),
+      JSON.stringify({ mcpServers: { tools: { command: 'tools-mcp', disabled: true } } })
+    )
+    writeFileSync(
+      join(root, '.mcp.json'),
+      JSON.stringify({ mcpServers: { tools: { command: 'tools-mcp' } } })
+    )
+    writeFileSync(join(root, '.claude/mcp.json'), JSON.stringify({ mcpServers: {} }))
+    const init = await cli(['sync', root, '--init'])
+    expect(init.code).toBe(0)
+    const source = readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')
+    for (const text of [init.stdout, init.stderr, source]) expect(text).not.toContain(secret)
+    expect(source).toContain('"oauth_client_secret": "${GH_OAUTH_CLIENT_SECRET}"')
+    expect(init.stderr).toContain(
+      'warning: server "tools" in .gemini/settings.json: Gemini CLI ignores "disabled" (the server runs there); not kept\n'
+    )
+    expect(init.stderr).toContain(
+      'warning: server "tools" is in .mcp.json but not in .claude/mcp.json, a file of the same platform; sync will add it there\n'
+    )
+  })
+
   it('replaces a literal token with a ${VAR} reference, names the variable and never prints or stores the token', async () => {
     const token = 'ghp_' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
     const header = 'tvly-dev-' + 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'

@@ -52784,6 +52784,21 @@ function generatedBy(result) {
 
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The fields replaceSecrets reads with their own naming; any other is scrubbed by scrubAll. */
+const scanned = new Set(['env', 'headers', 'args', 'url', 'command']);
+/** Every string under a value, scrubbed with the key it sits under; the variable named after that key. */
+function scrubAll(value, field, key, scrub, base) {
+    if (typeof value === 'string')
+        return scrub(value, field, key, `${base}_${variableBase(key)}`);
+    if (Array.isArray(value))
+        return value.map((item, index) => scrubAll(item, `${field}[${String(index)}]`, key, scrub, base));
+    if (!isObject(value))
+        return value;
+    const out = Object.create(null);
+    for (const [name, item] of Object.entries(value))
+        out[name] = scrubAll(item, `${field}.${name}`, name, scrub, base);
+    return out;
+}
 /**
  * The server entry with every literal secret (a provider token, a literal Bearer header, a
  * secret under a secret-named key, a password in a URL) replaced by a `${VAR}` reference, and
@@ -52829,6 +52844,11 @@ function replaceSecrets(server, entry, taken) {
         value.url = scrub(entry.url, 'url', undefined, `${base}_TOKEN`);
     if (typeof entry.command === 'string')
         value.command = scrub(entry.command, 'command', undefined, `${base}_SECRET`);
+    // A platform's own fields (Crush's oauth_client_secret, an inputs default) are scrubbed too.
+    for (const [key, item] of Object.entries(entry)) {
+        if (!scanned.has(key))
+            value[key] = scrubAll(item, key, key, scrub, base);
+    }
     return { value, replaced };
 }
 /** `docs-search` → `DOCS_SEARCH`; a name that cannot start a variable gets `MCP_` in front. */
@@ -52899,10 +52919,19 @@ function planInit(workspace) {
             ]);
     }
     const allPlatforms = new Set(files.map((file) => file.platform.id));
+    const conflicts = [];
+    // The source carries a server per platform, so every file of a platform gets it.
+    for (const [name, placed] of placements) {
+        for (const id of new Set(placed.map((p) => p.file.platform.id))) {
+            const lacking = files.filter((file) => file.platform.id === id && !placed.some((p) => p.file === file));
+            const holder = placed.find((p) => p.file.platform.id === id)?.file.path ?? '';
+            for (const file of lacking)
+                conflicts.push(`server "${name}" is in ${holder} but not in ${file.path}, a file of the same platform; sync will add it there`);
+        }
+    }
     // Server names and env keys come from the files: `__proto__` is a name like any other.
     const servers = Object.create(null);
     const origins = [];
-    const conflicts = [];
     const secrets = [];
     const variables = new Set();
     for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -52932,6 +52961,8 @@ function planInit(workspace) {
                 continue;
             }
             kept.set(id, file.path);
+            for (const field of own.ignored)
+                conflicts.push(`server "${name}" in ${file.path}: ${file.platform.displayName} ignores "${field}" (the server runs there); not kept`);
             for (const field of own.disagreements)
                 conflicts.push(`server "${name}": ${field} in ${file.path} differs from ${base.file.path}; kept as overrides.${id}`);
             if (Object.keys(own.override).length > 0)
@@ -52973,6 +53004,7 @@ function ownFields(file, entry, shape) {
     const expected = renderServer(platform, normalizeServer(source_source, shape)).value;
     const differing = new Set();
     const disagreements = [];
+    const ignored = [];
     for (const difference of expected === undefined ? [] : diffEntry(platform, expected, entry)) {
         const top = difference.kind === 'transport' ? 'type' : (difference.field.split(/[.[]/)[0] ?? '');
         // A `type` the platform needs and the file lacks is a fix sync makes, not a disagreement.
@@ -52994,8 +53026,14 @@ function ownFields(file, entry, shape) {
         else if (value === undefined && shape[field] !== undefined)
             override[field] = null;
     }
-    for (const [key, value] of own.extras)
-        override[key] = value.value;
+    for (const [key, value] of own.extras) {
+        // The source's `disabled: true` switches a server off; a platform without the field ignores
+        // it (the server runs), so it cannot be kept as that platform's own field.
+        if (key === 'disabled' && value.value === true)
+            ignored.push(key);
+        else
+            override[key] = value.value;
+    }
     if (own.disabled?.value === true)
         override.disabled = true;
     const inputs = init_declaredInputs(file, entry);
@@ -53003,7 +53041,7 @@ function ownFields(file, entry, shape) {
         override.inputs = inputs;
     if (expected === undefined)
         disagreements.push('transport');
-    return { override, disagreements };
+    return { override, disagreements, ignored };
 }
 /** An overlay that turns one map into another: changed and new keys, `null` for removed ones. */
 function mapChanges(from, to) {

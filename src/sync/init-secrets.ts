@@ -1,5 +1,5 @@
 import { findSecrets } from '../core/secrets.js'
-import type { PlainObject } from '../core/tree.js'
+import type { PlainObject, PlainValue } from '../core/tree.js'
 import { isObject } from '../source/normalize.js'
 
 /** A literal secret `init` kept out of the central source, described without its value. */
@@ -14,6 +14,31 @@ export interface ReplacedSecret {
 }
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** The fields replaceSecrets reads with their own naming; any other is scrubbed by scrubAll. */
+const scanned = new Set(['env', 'headers', 'args', 'url', 'command'])
+
+type Scrub = (value: string, field: string, key: string | undefined, name: string) => string
+
+/** Every string under a value, scrubbed with the key it sits under; the variable named after that key. */
+function scrubAll(
+  value: PlainValue,
+  field: string,
+  key: string,
+  scrub: Scrub,
+  base: string
+): PlainValue {
+  if (typeof value === 'string') return scrub(value, field, key, `${base}_${variableBase(key)}`)
+  if (Array.isArray(value))
+    return value.map((item, index) =>
+      scrubAll(item, `${field}[${String(index)}]`, key, scrub, base)
+    )
+  if (!isObject(value)) return value
+  const out = Object.create(null) as PlainObject
+  for (const [name, item] of Object.entries(value))
+    out[name] = scrubAll(item, `${field}.${name}`, name, scrub, base)
+  return out
+}
 
 /**
  * The server entry with every literal secret (a provider token, a literal Bearer header, a
@@ -65,6 +90,10 @@ export function replaceSecrets(
   if (typeof entry.url === 'string') value.url = scrub(entry.url, 'url', undefined, `${base}_TOKEN`)
   if (typeof entry.command === 'string')
     value.command = scrub(entry.command, 'command', undefined, `${base}_SECRET`)
+  // A platform's own fields (Crush's oauth_client_secret, an inputs default) are scrubbed too.
+  for (const [key, item] of Object.entries(entry)) {
+    if (!scanned.has(key)) value[key] = scrubAll(item, key, key, scrub, base)
+  }
   return { value, replaced }
 }
 

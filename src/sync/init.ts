@@ -68,10 +68,23 @@ export function planInit(workspace: Workspace): InitPlan {
       ])
   }
   const allPlatforms = new Set(files.map((file) => file.platform.id))
+  const conflicts: string[] = []
+  // The source carries a server per platform, so every file of a platform gets it.
+  for (const [name, placed] of placements) {
+    for (const id of new Set(placed.map((p) => p.file.platform.id))) {
+      const lacking = files.filter(
+        (file) => file.platform.id === id && !placed.some((p) => p.file === file)
+      )
+      const holder = placed.find((p) => p.file.platform.id === id)?.file.path ?? ''
+      for (const file of lacking)
+        conflicts.push(
+          `server "${name}" is in ${holder} but not in ${file.path}, a file of the same platform; sync will add it there`
+        )
+    }
+  }
   // Server names and env keys come from the files: `__proto__` is a name like any other.
   const servers = Object.create(null) as Record<string, PlainObject>
   const origins: InitOrigin[] = []
-  const conflicts: string[] = []
   const secrets: ReplacedSecret[] = []
   const variables = new Set<string>()
   for (const [name, placed] of [...placements].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -106,6 +119,10 @@ export function planInit(workspace: Workspace): InitPlan {
         continue
       }
       kept.set(id, file.path)
+      for (const field of own.ignored)
+        conflicts.push(
+          `server "${name}" in ${file.path}: ${file.platform.displayName} ignores "${field}" (the server runs there); not kept`
+        )
       for (const field of own.disagreements)
         conflicts.push(
           `server "${name}": ${field} in ${file.path} differs from ${base.file.path}; kept as overrides.${id}`
@@ -144,7 +161,7 @@ function ownFields(
   file: Placed['file'],
   entry: Placed['entry'],
   shape: PlainObject
-): { override: PlainObject; disagreements: string[] } {
+): { override: PlainObject; disagreements: string[]; ignored: string[] } {
   const platform = file.platform
   const own = normalizeEntry(platform, entry)
   const override = Object.create(null) as PlainObject
@@ -152,6 +169,7 @@ function ownFields(
   const expected = renderServer(platform, normalizeServer(sourceDialect, shape)).value
   const differing = new Set<string>()
   const disagreements: string[] = []
+  const ignored: string[] = []
   for (const difference of expected === undefined ? [] : diffEntry(platform, expected, entry)) {
     const top = difference.kind === 'transport' ? 'type' : (difference.field.split(/[.[]/)[0] ?? '')
     // A `type` the platform needs and the file lacks is a fix sync makes, not a disagreement.
@@ -169,12 +187,17 @@ function ownFields(
     if (value !== undefined && !deepEqual(value, shape[field])) override[field] = value
     else if (value === undefined && shape[field] !== undefined) override[field] = null
   }
-  for (const [key, value] of own.extras) override[key] = value.value
+  for (const [key, value] of own.extras) {
+    // The source's `disabled: true` switches a server off; a platform without the field ignores
+    // it (the server runs), so it cannot be kept as that platform's own field.
+    if (key === 'disabled' && value.value === true) ignored.push(key)
+    else override[key] = value.value
+  }
   if (own.disabled?.value === true) override.disabled = true
   const inputs = declaredInputs(file, entry)
   if (inputs.length > 0) override.inputs = inputs
   if (expected === undefined) disagreements.push('transport')
-  return { override, disagreements }
+  return { override, disagreements, ignored }
 }
 
 /** An overlay that turns one map into another: changed and new keys, `null` for removed ones. */
