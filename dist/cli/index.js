@@ -53430,47 +53430,6 @@ function writeString(value) {
     return `${out}"`;
 }
 
-;// CONCATENATED MODULE: ./src/sync/toml-edit.ts
-
-
-
-/**
- * Replaces every `[mcp_servers…]` table (or `[[mcp_servers]]` entry) of a TOML file with freshly
- * written ones, appended at the end; the rest of the file (model, profiles, comments outside those
- * tables) is kept.
- */
-function replaceTomlServers(text, servers, mapKey = 'mcp_servers', nameKey) {
-    const program = parseTOML(text, { tomlVersion: TOML_VERSION });
-    const ranges = [];
-    for (const item of program.body[0].body) {
-        const first = item.key.keys[0];
-        const name = first === undefined ? '' : first.type === 'TOMLBare' ? first.name : first.value;
-        if (name !== mapKey)
-            continue;
-        // A table runs to its last key; its line break and the blank lines below it go with it.
-        ranges.push([item.range[0], endOfBlankLines(text, item.range[1])]);
-    }
-    let kept = text;
-    for (const [start, end] of ranges.reverse())
-        kept = kept.slice(0, start) + kept.slice(end);
-    kept = kept.replace(/\s+$/, '');
-    const block = writeTomlServers(servers, mapKey, nameKey);
-    if (block === '')
-        return kept === '' ? '' : `${kept}\n`;
-    return kept === '' ? block : `${kept}\n\n${block}`;
-}
-/** The offset after the rest of the line at `offset` and any blank lines that follow it. */
-function endOfBlankLines(text, offset) {
-    let end = offset;
-    const lineBreak = /^[ \t]*\r?\n/;
-    let match = lineBreak.exec(text.slice(end));
-    while (match !== null) {
-        end += match[0].length;
-        match = lineBreak.exec(text.slice(end));
-    }
-    return end;
-}
-
 ;// CONCATENATED MODULE: ./src/sync/toml-entry-edit.ts
 
 
@@ -53538,7 +53497,7 @@ function indexSlots(text) {
     const program = parseTOML(text, { tomlVersion: TOML_VERSION });
     const slots = new Map();
     const visit = (prefix, node, inline) => {
-        const keys = node.key.keys.map((key) => (key.type === 'TOMLBare' ? key.name : key.value));
+        const keys = node.key.keys.map(keyName);
         for (let length = 1; length < keys.length; length++)
             slots.set(pathKey([...prefix, ...keys.slice(0, length)]), { kind: 'dotted' });
         const path = [...prefix, ...keys];
@@ -53557,6 +53516,10 @@ function indexSlots(text) {
         }
     }
     return slots;
+}
+/** A TOML key as the text it names: bare or quoted. */
+function keyName(key) {
+    return key.type === 'TOMLBare' ? key.name : key.value;
 }
 function pathKey(path) {
     return JSON.stringify(path);
@@ -53583,10 +53546,7 @@ function tomlServerPath(text, mapKey, name, nameKey) {
     for (const item of program.body[0].body) {
         if (item.type !== 'TOMLTable' || item.kind !== 'array' || item.resolvedKey[0] !== mapKey)
             continue;
-        const named = item.body.some((child) => child.key.keys.length === 1 &&
-            (child.key.keys[0]?.type === 'TOMLBare'
-                ? child.key.keys[0].name
-                : child.key.keys[0]?.value) === nameKey &&
+        const named = item.body.some((child) => child.key.keys.map(keyName).join('.') === nameKey &&
             child.value.type === 'TOMLValue' &&
             child.value.value === name);
         if (named && item.resolvedKey.length === 2)
@@ -53603,7 +53563,7 @@ function renameTomlServer(text, mapKey, from, to) {
     const ranges = [];
     for (const item of program.body[0].body) {
         const keys = item.key.keys;
-        const names = keys.map((key) => (key.type === 'TOMLBare' ? key.name : key.value));
+        const names = keys.map(keyName);
         if (names[0] !== mapKey || names[1] !== from)
             continue;
         const key = keys[1];
@@ -53617,6 +53577,48 @@ function renameTomlServer(text, mapKey, from, to) {
     for (const range of ranges.reverse())
         result = toml_entry_edit_splice(result, range, writeKey(to));
     return result;
+}
+
+;// CONCATENATED MODULE: ./src/sync/toml-edit.ts
+
+
+
+
+/**
+ * Replaces every `[mcp_servers…]` table (or `[[mcp_servers]]` entry) of a TOML file with freshly
+ * written ones, appended at the end; the rest of the file (model, profiles, comments outside those
+ * tables) is kept.
+ */
+function replaceTomlServers(text, servers, mapKey = 'mcp_servers', nameKey) {
+    const program = parseTOML(text, { tomlVersion: TOML_VERSION });
+    const ranges = [];
+    for (const item of program.body[0].body) {
+        const first = item.key.keys[0];
+        const name = first === undefined ? '' : keyName(first);
+        if (name !== mapKey)
+            continue;
+        // A table runs to its last key; its line break and the blank lines below it go with it.
+        ranges.push([item.range[0], endOfBlankLines(text, item.range[1])]);
+    }
+    let kept = text;
+    for (const [start, end] of ranges.reverse())
+        kept = kept.slice(0, start) + kept.slice(end);
+    kept = kept.replace(/\s+$/, '');
+    const block = writeTomlServers(servers, mapKey, nameKey);
+    if (block === '')
+        return kept === '' ? '' : `${kept}\n`;
+    return kept === '' ? block : `${kept}\n\n${block}`;
+}
+/** The offset after the rest of the line at `offset` and any blank lines that follow it. */
+function endOfBlankLines(text, offset) {
+    let end = offset;
+    const lineBreak = /^[ \t]*\r?\n/;
+    let match = lineBreak.exec(text.slice(end));
+    while (match !== null) {
+        end += match[0].length;
+        match = lineBreak.exec(text.slice(end));
+    }
+    return end;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/yaml-entry-edit.ts

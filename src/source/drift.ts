@@ -28,7 +28,7 @@ export function looseName(name: string): string {
  * Pairs a missing server with an extra one that is probably the same server renamed: the names
  * match loosely, or both launch the same thing.
  */
-export function findRename(
+function findRename(
   platform: Dialect,
   missing: { readonly name: string; readonly value: PlainValue },
   extras: readonly ServerEntry[]
@@ -41,7 +41,7 @@ export function findRename(
 }
 
 /** A server's identity for rename detection: what it launches or where it connects. */
-export function launchKey(platform: Dialect, value: PlainValue): string {
+function launchKey(platform: Dialect, value: PlainValue): string {
   const server = normalizeServer(platform, value)
   if (server.transport !== 'stdio') return server.url?.value ?? ''
   return [server.command?.value ?? '', ...server.args.map((arg) => arg.value)].join('\u0000')

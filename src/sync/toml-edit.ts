@@ -1,6 +1,7 @@
 import { parseTOML } from 'toml-eslint-parser'
 import type { PlainObject } from '../core/tree.js'
 import { TOML_VERSION } from '../core/parse/toml.js'
+import { keyName } from './toml-entry-edit.js'
 import { writeTomlServers } from './toml-write.js'
 
 /**
@@ -18,7 +19,7 @@ export function replaceTomlServers(
   const ranges: [number, number][] = []
   for (const item of program.body[0].body) {
     const first = item.key.keys[0]
-    const name = first === undefined ? '' : first.type === 'TOMLBare' ? first.name : first.value
+    const name = first === undefined ? '' : keyName(first)
     if (name !== mapKey) continue
     // A table runs to its last key; its line break and the blank lines below it go with it.
     ranges.push([item.range[0], endOfBlankLines(text, item.range[1])])

@@ -83,7 +83,7 @@ function indexSlots(text: string): Map<string, Slot> {
   const program = parseTOML(text, { tomlVersion: TOML_VERSION })
   const slots = new Map<string, Slot>()
   const visit = (prefix: EntryPath, node: AST.TOMLKeyValue, inline: boolean) => {
-    const keys = node.key.keys.map((key) => (key.type === 'TOMLBare' ? key.name : key.value))
+    const keys = node.key.keys.map(keyName)
     for (let length = 1; length < keys.length; length++)
       slots.set(pathKey([...prefix, ...keys.slice(0, length)]), { kind: 'dotted' })
     const path = [...prefix, ...keys]
@@ -99,6 +99,11 @@ function indexSlots(text: string): Map<string, Slot> {
     }
   }
   return slots
+}
+
+/** A TOML key as the text it names: bare or quoted. */
+export function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
+  return key.type === 'TOMLBare' ? key.name : key.value
 }
 
 function pathKey(path: EntryPath): string {
@@ -136,10 +141,7 @@ export function tomlServerPath(
       continue
     const named = item.body.some(
       (child) =>
-        child.key.keys.length === 1 &&
-        (child.key.keys[0]?.type === 'TOMLBare'
-          ? child.key.keys[0].name
-          : child.key.keys[0]?.value) === nameKey &&
+        child.key.keys.map(keyName).join('.') === nameKey &&
         child.value.type === 'TOMLValue' &&
         child.value.value === name
     )
@@ -162,7 +164,7 @@ export function renameTomlServer(
   const ranges: (readonly [number, number])[] = []
   for (const item of program.body[0].body) {
     const keys = item.key.keys
-    const names = keys.map((key) => (key.type === 'TOMLBare' ? key.name : key.value))
+    const names = keys.map(keyName)
     if (names[0] !== mapKey || names[1] !== from) continue
     const key = keys[1]
     if (item.type !== 'TOMLTable' || key === undefined) return undefined
