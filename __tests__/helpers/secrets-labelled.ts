@@ -255,7 +255,6 @@ const corpusNegatives: readonly LabelledValue[] = [
   { value: 'https://thegraph.com/studio/apikeys/', key: 'GRAPH_API_KEY', note: 'corpus: docs URL' },
   { value: '1234567890', key: 'UMBRACO_CLIENT_SECRET', note: 'corpus: digits' },
   { value: 'umbraco-back-office-mcp', key: 'UMBRACO_CLIENT_ID', note: 'corpus' },
-  { value: 'vault-dev-password', key: 'VAULT_NEO4J_PASSWORD', note: 'corpus: dev password' },
   { value: 'bolt://localhost:7687', key: 'VAULT_NEO4J_URI', note: 'corpus' },
   { value: 'Bearer __LAVIGIE_MCP_TOKEN__', key: 'Authorization', note: 'corpus: template' },
   { value: 'http://127.0.0.1:__LAVIGIE_MCP_PORT__/mcp', key: 'url', note: 'corpus' },
@@ -472,9 +471,40 @@ function specNegatives(): LabelledValue[] {
   return items.map((item) => ({ ...item, secret: false }))
 }
 
+/**
+ * Passwords under password-named keys and flags (#16): human-chosen values no entropy bar finds,
+ * and the placeholders, references and default passwords that must stay quiet.
+ */
+function passwordItems(): LabelledValue[] {
+  const found = (value: string, key: string, note: string) => ({ value, key, note, secret: true })
+  const quiet = (value: string, key: string, note: string) => ({ value, key, note, secret: false })
+  return [
+    found('vault-dev-password', 'VAULT_NEO4J_PASSWORD', 'corpus: a committed dev password'),
+    found('s3cr3t-Pa55', 'PGPASSWORD', 'PGPASSWORD'),
+    found('hunter2!x', 'MYSQL_PWD', 'MYSQL_PWD'),
+    found('correct horse battery', 'SMTP_PASSPHRASE', 'a passphrase with spaces'),
+    found('Winter2024!', '--password', 'after --password'),
+    found('mongo-prod-7731', 'MONGO_INITDB_ROOT_PASSWORD', 'compose-style root password'),
+    found('redisPw-44', 'redisPass', 'camelCase name'),
+    quiet('${DB_PASSWORD}', 'DB_PASSWORD', 'a reference'),
+    quiet('${env:PGPASSWORD}', 'PGPASSWORD', 'a VS Code reference'),
+    quiet('changeme', 'REDIS_PASSWORD', 'placeholder word'),
+    quiet('<password>', 'DB_PASSWORD', 'angle placeholder'),
+    quiet('xxx', 'DB_PASSWORD', 'filler'),
+    quiet('your-password', 'DB_PASSWORD', 'your-…'),
+    quiet('postgres', 'POSTGRES_PASSWORD', 'default password'),
+    quiet('admin123', 'ADMIN_PASSWORD', 'default password'),
+    quiet('/run/secrets/db', 'DB_PASSWORD', 'a path'),
+    quiet('env://PGPASSWORD_RO', 'PGPASSWORD', 'corpus: a secret-manager reference'),
+    quiet('/run/secrets/db_password', 'DB_PASSWORD_FILE', 'a *_FILE name holds a path'),
+    quiet('on', 'PASS_THROUGH', 'a name that only starts with pass')
+  ]
+}
+
 export const labelledSecrets: readonly LabelledValue[] = [
   ...providerPositives(),
   ...otherPositives(),
+  ...passwordItems(),
   ...corpusNegatives,
   ...specNegatives()
 ]

@@ -50,6 +50,9 @@ const jwts = mcp(
 )
 const comment = `{\n  "servers": {\n    // old: "GITHUB_TOKEN": "${github}"\n    "s": { "type": "stdio", "command": "node", "args": ["s.js"] }\n  }\n}\n`
 const asKey = mcp(`{ "command": "node", "args": ["s.js"], "env": { "${github}": "1" } }`)
+const passwords = mcp(
+  '{ "command": "db-mcp", "args": ["--password", "Winter2024!"], "env": { "PGPASSWORD": "s3cr3t-Pa55", "MYSQL_PWD": "hunter2!x" } }'
+)
 const codex = `[mcp_servers.github]\ncommand = "npx"\nargs = ["-y", "gh@1.0.0"]\nenv = { GITHUB_TOKEN = "${github}" }\n`
 
 testRule(rule, {
@@ -73,6 +76,13 @@ testRule(rule, {
       path: '.mcp.json',
       text: mcp(
         '{ "command": "npx", "args": ["-y", "pg@1.0.0", "postgres://postgres:postgres@localhost:5432/app"] }'
+      )
+    },
+    {
+      name: 'password placeholders, references, defaults and paths',
+      path: '.mcp.json',
+      text: mcp(
+        '{ "command": "db-mcp", "args": ["--password", "${DB_PASSWORD}"], "env": { "PGPASSWORD": "changeme", "DB_PASSWORD": "<password>", "REDIS_PASSWORD": "xxx", "SMTP_PASSWORD": "your-password", "POSTGRES_PASSWORD": "postgres", "DB_PASSWORD_FILE": "/run/secrets/db", "MYSQL_PWD": "${env:MYSQL_PWD}" } }'
       )
     },
     {
@@ -133,6 +143,20 @@ testRule(rule, {
       path: '.mcp.json',
       text: contextKey,
       errors: [finding(contextKey, brave, 'secret', { severity: 'warning' })]
+    },
+    {
+      name: 'human-chosen passwords under password-named keys and flags are warnings',
+      path: '.mcp.json',
+      text: passwords,
+      errors: [
+        finding(passwords, 'Winter2024!', 'secret', {
+          severity: 'warning',
+          message:
+            /^a password under a password-named key in args\[1\] of server "s": … \(11 chars\); write "\$\{DB_PASSWORD\}"/
+        }),
+        finding(passwords, 's3cr3t-Pa55', 'secret', { severity: 'warning' }),
+        finding(passwords, 'hunter2!x', 'secret', { severity: 'warning' })
+      ]
     },
     {
       name: 'a Notion token inside a JSON string',

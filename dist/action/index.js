@@ -56339,8 +56339,8 @@ function listedExample(file, name, tools, options = {}) {
     }
 }));
 
-// EXTERNAL MODULE: ./src/core/secrets.ts + 12 modules
-var secrets = __nccwpck_require__(3752);
+// EXTERNAL MODULE: ./src/core/secrets.ts + 13 modules
+var secrets = __nccwpck_require__(2150);
 ;// CONCATENATED MODULE: ./src/rules/server-secret.ts
 
 
@@ -56367,11 +56367,13 @@ const server_secret_messages = {
             'Slack, AWS, Stripe, Google, Supabase, Notion, Tavily, Firecrawl, Context7, npm, Hugging Face, ' +
             'Perplexity, GitLab, Linear, Groq, OpenRouter and Sentry, private keys and JWTs (a Supabase ' +
             '`service_role` JWT is an error, an `anon` one a notice), passwords in connection URLs, tokens in URL ' +
-            'query strings and Authorization headers, and high-entropy literals under secret-named keys and ' +
-            'flags (a warning). It looks in every string of the file (env, headers, args such as ' +
+            'query strings and Authorization headers, high-entropy literals under secret-named keys and ' +
+            'flags, and any literal password under a password-named key or flag (`DB_PASSWORD`, `PGPASSWORD`, ' +
+            '`MYSQL_PWD`, `--password`), which no entropy bar would find (a warning). It looks in every string of the file (env, headers, args such as ' +
             '`--access-token`, URLs, JSON inside strings), in comments, and in the tool descriptions servers ' +
             'report. References (`${VAR}`, `${env:VAR}`, `${input:id}`) and placeholders (`<your-token>`, ' +
-            '`YOUR_API_KEY`, `ghp_xxxx…`, documented example keys, `postgres:postgres@localhost`) are not ' +
+            '`YOUR_API_KEY`, `ghp_xxxx…`, `changeme`, `<password>`, documented example keys, default ' +
+            'passwords such as `postgres`, `postgres:postgres@localhost`) are not ' +
             'secrets. Findings show the kind and a mask such as `ghp_… (40 chars)`, never the value.',
         examples: {
             invalid: [
@@ -56523,7 +56525,7 @@ function advice(platform, path, detector, scheme) {
         typeof path[1] === 'string' &&
         /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
         ? path[1]
-        : detector === 'url-credentials'
+        : detector === 'url-credentials' || detector === 'password'
             ? 'DB_PASSWORD'
             : 'API_TOKEN';
     switch (platform.translation.references) {
@@ -63544,7 +63546,7 @@ function escape(char) {
 /* harmony export */ });
 /* unused harmony export redactConfigLine */
 /* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9239);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3752);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2150);
 
 
 const secretNames = /(token|secret|passw(or)?d|api[-_]?key|apikey|auth|credential|private[-_]?key|access[-_]?key|bearer|cookie|session)/i;
@@ -63624,7 +63626,7 @@ function redactConfigLine(line) {
 
 /***/ }),
 
-/***/ 3752:
+/***/ 2150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64060,6 +64062,56 @@ function looksLikeLiteralSecret(text) {
     return (0,mask/* entropy */.Ue)(text) >= floor;
 }
 
+;// CONCATENATED MODULE: ./src/core/secrets/passwords.ts
+// Passwords: a human-chosen value under a password-named key or flag, which no entropy bar finds.
+
+
+
+
+
+/**
+ * Names that hold a password, normalised to lower snake case: `DB_PASSWORD`, `PGPASSWORD`,
+ * `MYSQL_PWD`, `--password`, `redisPass`, `SMTP_PASSPHRASE`. The password word ends the name: a
+ * `password_file` or `pass_through` holds something else.
+ */
+const passwordName = /(?:^|_)(?:password|passwd|pass|pwd|passphrase)$|^(?:pg|mysql|redis)password$/;
+/**
+ * A literal password under a password-named key, as gitleaks' and detect-secrets' keyword rules
+ * find them: anything but a placeholder, a reference, a URL or path, or a default password (local
+ * development, not a leak). Medium confidence, a warning: the name, not the value, says "secret".
+ */
+function findPasswords(value, key) {
+    if (key === undefined || !passwordName.test(normalizeName(key)))
+        return [];
+    const candidates = [];
+    for (const [chunkStart, chunkEnd] of literalChunks(0, value.length, findTemplateSpans(value))) {
+        const raw = value.slice(chunkStart, chunkEnd);
+        const text = raw.trim();
+        if (!looksLikePassword(text))
+            continue;
+        const start = chunkStart + raw.indexOf(text);
+        candidates.push({
+            detector: 'password',
+            kind: 'password under a password-named key',
+            confidence: 'medium',
+            start,
+            end: start + text.length,
+            text,
+            rank: rankContext + 1
+        });
+    }
+    return candidates;
+}
+function looksLikePassword(text) {
+    if (text.length < 4 || text.length > 256)
+        return false;
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text) || looksLikePath(text))
+        return false;
+    if (isPlaceholder(text))
+        return false;
+    return !defaultPasswords.has(text.toLowerCase());
+}
+
 ;// CONCATENATED MODULE: ./src/core/secrets/private-keys.ts
 // PEM private key blocks, with or without their END line.
 
@@ -64395,6 +64447,7 @@ function decodeComponent(text) {
 
 
 
+
 /** How many times a JSON string inside a JSON string is decoded again (gitleaks' max-decode-depth). */
 const decodeBudget = 3;
 /** All secrets in one string value (an env value, a header value, one argv element, a URL, a tool description). Sorted by start, no overlaps. */
@@ -64416,6 +64469,7 @@ function collectCandidates(value, key, budget) {
         ...findUrlSecrets(value),
         ...findAuthorizationHeaders(value),
         ...findNamedSecrets(value, key),
+        ...findPasswords(value, key),
         ...findInNestedJson(value, budget, collectCandidates)
     ];
 }

@@ -11,6 +11,7 @@ import type { Candidate, SecretConfidence } from './secrets/candidate.js'
 import { findAuthorizationHeaders } from './secrets/headers.js'
 import { findJwts } from './secrets/jwt.js'
 import { findNamedSecrets } from './secrets/named-secrets.js'
+import { findPasswords } from './secrets/passwords.js'
 import { findInNestedJson } from './secrets/nested-json.js'
 import { findPrivateKeys } from './secrets/private-keys.js'
 import { findProviderTokens } from './secrets/provider-tokens.js'
@@ -74,6 +75,7 @@ function collectCandidates(value: string, key: string | undefined, budget: numbe
     ...findUrlSecrets(value),
     ...findAuthorizationHeaders(value),
     ...findNamedSecrets(value, key),
+    ...findPasswords(value, key),
     ...findInNestedJson(value, budget, collectCandidates)
   ]
 }

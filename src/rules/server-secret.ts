@@ -34,11 +34,13 @@ export default defineRule({
       'Slack, AWS, Stripe, Google, Supabase, Notion, Tavily, Firecrawl, Context7, npm, Hugging Face, ' +
       'Perplexity, GitLab, Linear, Groq, OpenRouter and Sentry, private keys and JWTs (a Supabase ' +
       '`service_role` JWT is an error, an `anon` one a notice), passwords in connection URLs, tokens in URL ' +
-      'query strings and Authorization headers, and high-entropy literals under secret-named keys and ' +
-      'flags (a warning). It looks in every string of the file (env, headers, args such as ' +
+      'query strings and Authorization headers, high-entropy literals under secret-named keys and ' +
+      'flags, and any literal password under a password-named key or flag (`DB_PASSWORD`, `PGPASSWORD`, ' +
+      '`MYSQL_PWD`, `--password`), which no entropy bar would find (a warning). It looks in every string of the file (env, headers, args such as ' +
       '`--access-token`, URLs, JSON inside strings), in comments, and in the tool descriptions servers ' +
       'report. References (`${VAR}`, `${env:VAR}`, `${input:id}`) and placeholders (`<your-token>`, ' +
-      '`YOUR_API_KEY`, `ghp_xxxx…`, documented example keys, `postgres:postgres@localhost`) are not ' +
+      '`YOUR_API_KEY`, `ghp_xxxx…`, `changeme`, `<password>`, documented example keys, default ' +
+      'passwords such as `postgres`, `postgres:postgres@localhost`) are not ' +
       'secrets. Findings show the kind and a mask such as `ghp_… (40 chars)`, never the value.',
     examples: {
       invalid: [
@@ -231,7 +233,7 @@ function advice(
     typeof path[1] === 'string' &&
     /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
       ? path[1]
-      : detector === 'url-credentials'
+      : detector === 'url-credentials' || detector === 'password'
         ? 'DB_PASSWORD'
         : 'API_TOKEN'
   switch (platform.translation.references) {

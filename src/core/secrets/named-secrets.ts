@@ -57,7 +57,7 @@ export function findNamedSecrets(value: string, key: string | undefined): Candid
  * A file name at the end, or an absolute/relative path with two separators and no `+`/`=`: base64
  * keys start with `/` one time in 64, and rarely also satisfy the rest.
  */
-function looksLikePath(text: string): boolean {
+export function looksLikePath(text: string): boolean {
   if (/[\\/][\w.-]+\.[A-Za-z0-9]{1,6}$/.test(text)) return true
   return /^(?:~|\.{1,2}|[A-Za-z]:)?[\\/][^\\/]*[\\/]/.test(text) && !/[+=]/.test(text)
 }
