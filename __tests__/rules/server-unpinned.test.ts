@@ -47,6 +47,27 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'one finding for a server run the same way in several files, naming the others',
+      path: '.cursor/mcp.json',
+      text: launch('npx', ['-y', '@modelcontextprotocol/server-github']),
+      others: [
+        { path: '.mcp.json', text: launch('npx', ['-y', '@modelcontextprotocol/server-github']) },
+        {
+          path: '.gemini/settings.json',
+          text: launch('npx', ['-y', '@modelcontextprotocol/server-github'])
+        }
+      ],
+      errors: [
+        {
+          messageId: 'noVersion',
+          line: 3,
+          column: 40,
+          message:
+            'the npm package "@modelcontextprotocol/server-github" has no version, so each start may run a different release: pin an exact version ("@modelcontextprotocol/server-github@1.2.3") (the same in .gemini/settings.json, .mcp.json)'
+        }
+      ]
+    },
+    {
       name: 'npx without a version',
       path: '.mcp.json',
       text: launch('npx', ['-y', '@modelcontextprotocol/server-github']),

@@ -56861,12 +56861,15 @@ const launchers = {
         }
     },
     messages: {
-        noVersion: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} has no version, so each start may run a different release: ${d.advice}`,
-        floating: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} names a moving version, so each start may run a different release: ${d.advice}`,
-        gitRef: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} comes from git without a commit: ${d.advice}`,
-        imageTag: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} is pinned by tag, which can be moved: ${d.advice}`
+        noVersion: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} has no version, so each start may run a different release: ${d.advice}${d.elsewhere}`,
+        floating: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} names a moving version, so each start may run a different release: ${d.advice}${d.elsewhere}`,
+        gitRef: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} comes from git without a commit: ${d.advice}${d.elsewhere}`,
+        imageTag: (d) => `${d.what} ${(0,core_quote/* quote */.hD)(d.spec)} is pinned by tag, which can be moved: ${d.advice}${d.elsewhere}`
     },
     check({ workspace, report }) {
+        // One finding per server and package: the same server in five client files is one fix to make,
+        // reported where it is first defined and naming the other files.
+        const found = new Map();
         for (const { file, entry } of ownEntries(workspace)) {
             const server = normalizeEntry(file.platform, entry);
             if (server.transport !== 'stdio' || server.command === undefined)
@@ -56883,8 +56886,30 @@ const launchers = {
                 verdict.kind === 'noVersion' &&
                 workspace.projectPackages?.has(packageName(ref.spec)) === true)
                 continue;
-            const at = locateField(entry, server.args[ref.index]?.path, false);
-            report(verdict.kind, at, { what: launchers[ref.manager], spec: ref.spec, advice: verdict.advice }, { server: entry.name.value });
+            const key = `${entry.name.value}\u0000${ref.spec}`;
+            const seen = found.get(key);
+            if (seen !== undefined) {
+                if (!seen.files.includes(file.path))
+                    seen.files.push(file.path);
+                continue;
+            }
+            found.set(key, {
+                at: locateField(entry, server.args[ref.index]?.path, false),
+                kind: verdict.kind,
+                data: {
+                    what: launchers[ref.manager],
+                    spec: ref.spec,
+                    advice: verdict.advice,
+                    elsewhere: ''
+                },
+                server: entry.name.value,
+                files: [file.path]
+            });
+        }
+        for (const { at, kind, data, server, files } of found.values()) {
+            const others = files.slice(1);
+            const elsewhere = others.length === 0 ? '' : ` (the same in ${others.join(', ')})`;
+            report(kind, at, { ...data, elsewhere }, { server });
         }
     }
 }));

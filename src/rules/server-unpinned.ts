@@ -1,5 +1,6 @@
 import { packageName, packageOf, packageVersion, type PackageRef } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
+import type { Location } from '../core/source.js'
 import { ownEntries } from '../core/surface.js'
 import { locateField } from '../source/locate.js'
 import { normalizeEntry } from '../source/normalize.js'
@@ -47,16 +48,28 @@ export default defineRule({
     }
   },
   messages: {
-    noVersion: (d: { what: string; spec: string; advice: string }) =>
-      `${d.what} ${quote(d.spec)} has no version, so each start may run a different release: ${d.advice}`,
-    floating: (d: { what: string; spec: string; advice: string }) =>
-      `${d.what} ${quote(d.spec)} names a moving version, so each start may run a different release: ${d.advice}`,
-    gitRef: (d: { what: string; spec: string; advice: string }) =>
-      `${d.what} ${quote(d.spec)} comes from git without a commit: ${d.advice}`,
-    imageTag: (d: { what: string; spec: string; advice: string }) =>
-      `${d.what} ${quote(d.spec)} is pinned by tag, which can be moved: ${d.advice}`
+    noVersion: (d: Unpinned) =>
+      `${d.what} ${quote(d.spec)} has no version, so each start may run a different release: ${d.advice}${d.elsewhere}`,
+    floating: (d: Unpinned) =>
+      `${d.what} ${quote(d.spec)} names a moving version, so each start may run a different release: ${d.advice}${d.elsewhere}`,
+    gitRef: (d: Unpinned) =>
+      `${d.what} ${quote(d.spec)} comes from git without a commit: ${d.advice}${d.elsewhere}`,
+    imageTag: (d: Unpinned) =>
+      `${d.what} ${quote(d.spec)} is pinned by tag, which can be moved: ${d.advice}${d.elsewhere}`
   },
   check({ workspace, report }) {
+    // One finding per server and package: the same server in five client files is one fix to make,
+    // reported where it is first defined and naming the other files.
+    const found = new Map<
+      string,
+      {
+        at: Location
+        kind: Exclude<Verdict['kind'], 'pinned'>
+        data: Unpinned
+        server: string
+        files: string[]
+      }
+    >()
     for (const { file, entry } of ownEntries(workspace)) {
       const server = normalizeEntry(file.platform, entry)
       if (server.transport !== 'stdio' || server.command === undefined) continue
@@ -72,16 +85,40 @@ export default defineRule({
         workspace.projectPackages?.has(packageName(ref.spec)) === true
       )
         continue
-      const at = locateField(entry, server.args[ref.index]?.path, false)
-      report(
-        verdict.kind,
-        at,
-        { what: launchers[ref.manager], spec: ref.spec, advice: verdict.advice },
-        { server: entry.name.value }
-      )
+      const key = `${entry.name.value}\u0000${ref.spec}`
+      const seen = found.get(key)
+      if (seen !== undefined) {
+        if (!seen.files.includes(file.path)) seen.files.push(file.path)
+        continue
+      }
+      found.set(key, {
+        at: locateField(entry, server.args[ref.index]?.path, false),
+        kind: verdict.kind,
+        data: {
+          what: launchers[ref.manager],
+          spec: ref.spec,
+          advice: verdict.advice,
+          elsewhere: ''
+        },
+        server: entry.name.value,
+        files: [file.path]
+      })
+    }
+    for (const { at, kind, data, server, files } of found.values()) {
+      const others = files.slice(1)
+      const elsewhere = others.length === 0 ? '' : ` (the same in ${others.join(', ')})`
+      report(kind, at, { ...data, elsewhere }, { server })
     }
   }
 })
+
+interface Unpinned {
+  readonly what: string
+  readonly spec: string
+  readonly advice: string
+  /** The other files that run the same server the same way, or nothing. */
+  readonly elsewhere: string
+}
 
 function judge(ref: PackageRef): Verdict {
   switch (ref.manager) {
