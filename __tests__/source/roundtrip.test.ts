@@ -257,7 +257,7 @@ describe('project paths', () => {
     // Cursor starts servers in the home directory: the project comes from its variable.
     ['cursor', './tools/server.mjs', '${workspaceFolder}/tools/server.mjs'],
     ['cursor', '.', '${workspaceFolder}'],
-    ['cursor', '../shared/server.mjs', '${workspaceFolder}/../shared/server.mjs'],
+    ['cursor', '../tools/server.mjs', '${workspaceFolder}/../tools/server.mjs'],
     ['cursor', '@scope/pkg', '@scope/pkg']
   ])('%s writes %j as %j', (id, value, written) => {
     expect(args(id, value)).toEqual({ args: [written], problems: [] })

@@ -54213,8 +54213,10 @@ typeRequired = false) {
     compareMap('headers', expected.headers, actual.headers, differences);
     compareToolList('includeTools', expected.includeTools, actual.includeTools, differences);
     compareToolList('excludeTools', expected.excludeTools, actual.excludeTools, differences);
-    compareTimeout('toolTimeoutSec', expected.toolTimeout, actual.toolTimeout, differences);
-    compareTimeout('startupTimeoutSec', expected.startupTimeout, actual.startupTimeout, differences);
+    // Timeouts are named and shown as the central source writes them (`toolTimeoutSec`, in seconds),
+    // whatever field and unit the platform uses.
+    compareScalar('toolTimeoutSec', inSeconds(expected.toolTimeout), inSeconds(actual.toolTimeout), differences);
+    compareScalar('startupTimeoutSec', inSeconds(expected.startupTimeout), inSeconds(actual.startupTimeout), differences);
     compareExtras(expected, actual, differences);
     const wantDisabled = expected.disabled?.value === true;
     const isDisabled = actual.disabled?.value === true;
@@ -54299,39 +54301,9 @@ function compareList(field, expected, actual, out, meaning) {
     }
     flushGap(expected.length, actual.length);
 }
-/**
- * A timeout, named and shown as the central source writes it (`toolTimeoutSec`, in seconds)
- * whatever field and unit the platform uses.
- */
-function compareTimeout(field, expected, actual, out) {
-    if (expected?.value === actual?.value)
-        return;
-    const seconds = (timeout) => timeout === undefined ? undefined : timeout.value / 1000;
-    if (actual === undefined)
-        out.push({
-            kind: 'removed',
-            field,
-            path: undefined,
-            pointsAtKey: true,
-            expected: seconds(expected)
-        });
-    else if (expected === undefined)
-        out.push({
-            kind: 'added',
-            field,
-            path: actual.path,
-            pointsAtKey: true,
-            actual: seconds(actual)
-        });
-    else
-        out.push({
-            kind: 'changed',
-            field,
-            path: actual.path,
-            pointsAtKey: false,
-            expected: seconds(expected),
-            actual: seconds(actual)
-        });
+/** A timeout in milliseconds as seconds, where it is. */
+function inSeconds(timeout) {
+    return timeout && { value: timeout.value / 1000, path: timeout.path };
 }
 /** A tool list present on one side only is added or removed whole; else compared item by item. */
 function compareToolList(field, expected, actual, out) {

@@ -44904,8 +44904,10 @@ typeRequired = false) {
     compareMap('headers', expected.headers, actual.headers, differences);
     compareToolList('includeTools', expected.includeTools, actual.includeTools, differences);
     compareToolList('excludeTools', expected.excludeTools, actual.excludeTools, differences);
-    compareTimeout('toolTimeoutSec', expected.toolTimeout, actual.toolTimeout, differences);
-    compareTimeout('startupTimeoutSec', expected.startupTimeout, actual.startupTimeout, differences);
+    // Timeouts are named and shown as the central source writes them (`toolTimeoutSec`, in seconds),
+    // whatever field and unit the platform uses.
+    compareScalar('toolTimeoutSec', inSeconds(expected.toolTimeout), inSeconds(actual.toolTimeout), differences);
+    compareScalar('startupTimeoutSec', inSeconds(expected.startupTimeout), inSeconds(actual.startupTimeout), differences);
     compareExtras(expected, actual, differences);
     const wantDisabled = expected.disabled?.value === true;
     const isDisabled = actual.disabled?.value === true;
@@ -44990,39 +44992,9 @@ function compareList(field, expected, actual, out, meaning) {
     }
     flushGap(expected.length, actual.length);
 }
-/**
- * A timeout, named and shown as the central source writes it (`toolTimeoutSec`, in seconds)
- * whatever field and unit the platform uses.
- */
-function compareTimeout(field, expected, actual, out) {
-    if (expected?.value === actual?.value)
-        return;
-    const seconds = (timeout) => timeout === undefined ? undefined : timeout.value / 1000;
-    if (actual === undefined)
-        out.push({
-            kind: 'removed',
-            field,
-            path: undefined,
-            pointsAtKey: true,
-            expected: seconds(expected)
-        });
-    else if (expected === undefined)
-        out.push({
-            kind: 'added',
-            field,
-            path: actual.path,
-            pointsAtKey: true,
-            actual: seconds(actual)
-        });
-    else
-        out.push({
-            kind: 'changed',
-            field,
-            path: actual.path,
-            pointsAtKey: false,
-            expected: seconds(expected),
-            actual: seconds(actual)
-        });
+/** A timeout in milliseconds as seconds, where it is. */
+function inSeconds(timeout) {
+    return timeout && { value: timeout.value / 1000, path: timeout.path };
 }
 /** A tool list present on one side only is added or removed whole; else compared item by item. */
 function compareToolList(field, expected, actual, out) {
@@ -53651,6 +53623,7 @@ function endOfBlankLines(text, offset) {
 ;// CONCATENATED MODULE: ./src/sync/yaml-entry-edit.ts
 
 
+
 /** The scalar styles a JSON-quoted value can replace in place (block scalars fold text). */
 const inline = new Set(['yaml-plain', 'yaml-single', 'yaml-double']);
 /**
@@ -53677,7 +53650,8 @@ function editYamlEntry(text, path, platform, name, edits) {
         const entry = parseConfigText(path, platform, result).servers.find((candidate) => candidate.name.value === current);
         if (entry === undefined)
             return undefined;
-        const node = nodeAt(entry.value, edit.path);
+        // The copy of a key written twice that the client reads, as everywhere else.
+        const node = resolvePath(entry.value, edit.path.map(String));
         const value = edit.value;
         if (node !== undefined && value !== undefined && spliceable(node, value)) {
             const { offset, length } = node.location;
@@ -53723,18 +53697,6 @@ function spliceable(node, value) {
     return node.kind === 'string'
         ? inline.has(node.style)
         : node.kind !== 'object' && node.kind !== 'array';
-}
-function nodeAt(node, path) {
-    let current = node;
-    for (const key of path) {
-        if (current?.kind === 'array' && typeof key === 'number')
-            current = current.items[key];
-        else if (current?.kind === 'object')
-            current = current.properties.find((property) => property.key.value === key)?.value;
-        else
-            return undefined;
-    }
-    return current;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/yaml-write.ts
@@ -53838,8 +53800,7 @@ function editInPlace(file, text, edits, add, remove) {
     const mapKey = file.serversProperty?.key.value ?? platform.serversKeys[0];
     const nameKey = platform.serverList?.nameKey;
     if (platform.format === 'json') {
-        const at = file.serversProperty?.value.location.offset;
-        const mapPath = at === undefined ? [mapKey] : jsonPathAt(text, at);
+        const mapPath = serversMapPath(file, text);
         if (mapPath === undefined)
             return undefined;
         let result = text;
@@ -53899,8 +53860,7 @@ function rewrite(file, text, expected) {
         return replaceYamlServers(text, key, expected, nameKey ?? 'name');
     if (platform.format === 'toml')
         return replaceTomlServers(text, expected, key, nameKey);
-    const at = file.serversProperty?.value.location.offset;
-    const mapPath = at === undefined ? [key] : jsonPathAt(text, at);
+    const mapPath = serversMapPath(file, text);
     if (mapPath === undefined)
         return undefined;
     const set = new Map([...expected].filter(([name, value]) => {
@@ -53909,6 +53869,11 @@ function rewrite(file, text, expected) {
     }));
     const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name));
     return editJsonServers(text, mapPath, set, remove);
+}
+/** The keys to a JSON file's server map (`mcpServers`, OpenCode's `mcp`), as its text is. */
+function serversMapPath(file, text) {
+    const at = file.serversProperty?.value.location.offset;
+    return at === undefined ? [file.platform.serversKeys[0]] : jsonPathAt(text, at);
 }
 /** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */
 function holds(file, text, expected) {

@@ -112,8 +112,7 @@ function editInPlace(
   const mapKey = file.serversProperty?.key.value ?? platform.serversKeys[0]
   const nameKey = platform.serverList?.nameKey
   if (platform.format === 'json') {
-    const at = file.serversProperty?.value.location.offset
-    const mapPath = at === undefined ? [mapKey] : jsonPathAt(text, at)
+    const mapPath = serversMapPath(file, text)
     if (mapPath === undefined) return undefined
     let result: string | undefined = text
     for (const edit of edits) {
@@ -170,8 +169,7 @@ function rewrite(
   const nameKey = platform.serverList?.nameKey
   if (platform.format === 'yaml') return replaceYamlServers(text, key, expected, nameKey ?? 'name')
   if (platform.format === 'toml') return replaceTomlServers(text, expected, key, nameKey)
-  const at = file.serversProperty?.value.location.offset
-  const mapPath = at === undefined ? [key] : jsonPathAt(text, at)
+  const mapPath = serversMapPath(file, text)
   if (mapPath === undefined) return undefined
   const set = new Map(
     [...expected].filter(([name, value]) => {
@@ -181,6 +179,12 @@ function rewrite(
   )
   const remove = file.servers.map((entry) => entry.name.value).filter((name) => !expected.has(name))
   return editJsonServers(text, mapPath, set, remove)
+}
+
+/** The keys to a JSON file's server map (`mcpServers`, OpenCode's `mcp`), as its text is. */
+function serversMapPath(file: ConfigFile<Dialect>, text: string): string[] | undefined {
+  const at = file.serversProperty?.value.location.offset
+  return at === undefined ? [file.platform.serversKeys[0]] : jsonPathAt(text, at)
 }
 
 /** Whether an edited text holds exactly the expected servers: the check every in-place edit must pass. */

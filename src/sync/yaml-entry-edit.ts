@@ -1,8 +1,8 @@
 import { isMap, isSeq, parseDocument, visit } from 'yaml'
 import { parseConfigText } from '../core/load.js'
-import type { PlainValue, ValueNode } from '../core/tree.js'
+import { resolvePath, type PlainValue, type ValueNode } from '../core/tree.js'
 import type { Dialect } from '../platforms/platform.js'
-import type { EntryEdit, EntryPath } from './closest-entry.js'
+import type { EntryEdit } from './closest-entry.js'
 
 /** The scalar styles a JSON-quoted value can replace in place (block scalars fold text). */
 const inline = new Set(['yaml-plain', 'yaml-single', 'yaml-double'])
@@ -37,7 +37,8 @@ export function editYamlEntry(
       (candidate) => candidate.name.value === current
     )
     if (entry === undefined) return undefined
-    const node = nodeAt(entry.value, edit.path)
+    // The copy of a key written twice that the client reads, as everywhere else.
+    const node = resolvePath(entry.value, edit.path.map(String))
     const value = edit.value
     if (node !== undefined && value !== undefined && spliceable(node, value)) {
       const { offset, length } = node.location
@@ -83,15 +84,4 @@ function spliceable(node: ValueNode, value: PlainValue): boolean {
   return node.kind === 'string'
     ? inline.has(node.style)
     : node.kind !== 'object' && node.kind !== 'array'
-}
-
-function nodeAt(node: ValueNode, path: EntryPath): ValueNode | undefined {
-  let current: ValueNode | undefined = node
-  for (const key of path) {
-    if (current?.kind === 'array' && typeof key === 'number') current = current.items[key]
-    else if (current?.kind === 'object')
-      current = current.properties.find((property) => property.key.value === key)?.value
-    else return undefined
-  }
-  return current
 }
