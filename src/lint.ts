@@ -220,6 +220,7 @@ export function enumerationOptions(
       ])
     ),
     runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
+    retimeAboveMs: config.ruleSettings.slowStartMs,
     allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
     allowAppArmorProfile: request.allowAppArmorProfile ?? false,
     remote: {

@@ -27,6 +27,14 @@ testRule(rule, {
       enumeration: [failed('.mcp.json', 'browser', 'timeout', 'no answer')]
     },
     {
+      name: 'slow only while other servers started beside it, and not measured again alone',
+      path: '.mcp.json',
+      text: config,
+      enumeration: [
+        listed('.mcp.json', 'browser', ['navigate'], { initializeMs: 8400, alone: false })
+      ]
+    },
+    {
       name: 'a higher threshold from mcp-lint.json',
       path: '.mcp.json',
       text: config,
@@ -35,6 +43,15 @@ testRule(rule, {
     }
   ],
   invalid: [
+    {
+      name: 'slower than 5 s when measured again alone',
+      path: '.mcp.json',
+      text: config,
+      enumeration: [
+        listed('.mcp.json', 'browser', ['navigate'], { initializeMs: 6100, alone: true })
+      ],
+      errors: [{ messageId: 'slow', line: 3, column: 5, severity: 'notice' }]
+    },
     {
       name: 'slower than 5 s',
       path: '.mcp.json',

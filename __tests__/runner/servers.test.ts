@@ -175,6 +175,38 @@ describe('concurrency', () => {
   }, 60_000)
 })
 
+describe('start times', () => {
+  it('starts a server slower than the threshold beside others again alone, and judges that time', async () => {
+    const root = repo('fixtures/enumeration/.mcp.json')
+    writeFileSync(
+      join(root, '.mcp.json'),
+      JSON.stringify({
+        mcpServers: {
+          quick: { command: 'node', args: ['servers/slow.mjs', '10'] },
+          sluggish: { command: 'node', args: ['servers/slow.mjs', '1500'] }
+        }
+      })
+    )
+    writeFileSync(join(root, 'mcp-lint.json'), JSON.stringify({ slowStartSeconds: 1 }))
+    const lines: string[] = []
+    const result = await lint({
+      root,
+      enumerate: { concurrency: 2, sandbox: 'bwrap', onProgress: (line) => lines.push(line) }
+    })
+    expect(lines.filter((line) => line.includes('again alone'))).toEqual([
+      'starting sluggish again alone, to time its start without the others'
+    ])
+    expect(lines.filter((line) => line === 'starting sluggish')).toHaveLength(2)
+    expect(
+      result.diagnostics
+        .filter((d) => d.ruleId === 'server-slow-start')
+        .map((d) => d.message.replace(/\d+\.\d s/, 'N s'))
+    ).toEqual([
+      'server "sluggish" took N s to answer initialize (threshold 1.0 s); clients wait for it at every session start, and Codex gives up after 10 s by default'
+    ])
+  }, 60_000)
+})
+
 describe('progress and clean-up', () => {
   it('names each launch once, with its file where one name launches differently elsewhere, and leaves no cache behind', async () => {
     const root = repo('fixtures/enumeration/.mcp.json')

@@ -22,6 +22,11 @@ export interface Timings {
   /** `tools/list` (every page). */
   readonly listMs: number
   readonly totalMs: number
+  /**
+   * Whether these times were measured with no other server starting beside it. A slow first start
+   * under mcp-lint's own concurrency is measured again alone, and only an alone time is judged.
+   */
+  readonly alone?: boolean
 }
 
 /** What a server calls itself in `initialize`; VS Code names its tools after it. */

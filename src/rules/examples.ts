@@ -8,7 +8,12 @@ export function listedExample(
   file: string,
   name: string,
   tools: readonly (string | ToolInfo)[],
-  options: { initializeMs?: number; title?: string; instructions?: string } = {}
+  options: {
+    initializeMs?: number
+    alone?: boolean
+    title?: string
+    instructions?: string
+  } = {}
 ): EntryResult {
   const initializeMs = options.initializeMs ?? 300
   return {
@@ -34,7 +39,8 @@ export function listedExample(
         startMs: 5,
         initializeMs,
         listMs: 10,
-        totalMs: initializeMs + 15
+        totalMs: initializeMs + 15,
+        ...(options.alone === undefined ? {} : { alone: options.alone })
       },
       peakRssBytes: undefined
     }

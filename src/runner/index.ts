@@ -19,6 +19,7 @@ import { mapPool } from './pool.js'
 import { prefetchNpm, type PrefetchResult } from './prefetch.js'
 import { refuseHost } from './remote-host.js'
 import { prepareSandbox, type Sandbox, type SandboxMode } from './sandbox.js'
+import { retimeAlone } from './retime.js'
 import { sanitize } from './text.js'
 
 export type { SandboxMode } from './sandbox.js'
@@ -39,6 +40,12 @@ export interface EnumerationOptions {
   /** May grant bwrap user namespaces with an AppArmor profile (see prepareSandbox). */
   readonly allowAppArmorProfile: boolean
   readonly remote: RemoteSettings
+  /**
+   * A stdio server that took longer than this to answer `initialize` while other servers started
+   * beside it is started once more alone, and the alone times are kept: a slow start must be the
+   * server's own, not mcp-lint's contention.
+   */
+  readonly retimeAboveMs?: number
   readonly onProgress?: (line: string) => void
 }
 
@@ -176,6 +183,16 @@ export async function enumerate(
       )
       outcomes.set(key, outcome)
     })
+    if (sandbox !== undefined && options.concurrency > 1 && options.retimeAboveMs !== undefined) {
+      const stdio = runnable.filter(([, job]) => 'stdio' in job)
+      await retimeAlone(stdio, outcomes, options.retimeAboveMs, deadline, async (key, job) => {
+        const { name, label } = labels.get(key) ?? { name: '', label: 'server' }
+        if (!('stdio' in job)) return {}
+        progress(`starting ${label} again alone, to time its start without the others`)
+        const limits = { ...options.limits, ...options.serverLimits?.[name] }
+        return runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress)
+      })
+    }
   } finally {
     if (!keepCache) rmSync(cacheRoot, { recursive: true, force: true })
   }
