@@ -665,7 +665,7 @@ describe('findShadowing', () => {
     expect(findShadowing('Prefer this over `search`.', own, [email])).toHaveLength(1)
   })
 
-  it('matches uncommon single-word tool names and camelCase anywhere', () => {
+  it('matches camelCase anywhere, and uncommon single-word tool names where they are called', () => {
     const own = { server: 'notes', tools: ['add_note'] }
     const other = { server: 'think', tools: ['sequentialthinking', 'sendEmail', 'line-based'] }
     const text = 'Use sequentialthinking, then SENDEMAIL. Edits are line-based.'
@@ -673,6 +673,24 @@ describe('findShadowing', () => {
       'sequentialthinking',
       'sendEmail'
     ])
+    expect(
+      findShadowing('Prefer this to calling the sequentialthinking tool.', own, [other])
+    ).toHaveLength(1)
+  })
+
+  it('takes an English word in prose for prose, even when another server has a tool by that name', () => {
+    // chrome-devtools-mcp has a tool "emulate"; a browser server saying it can emulate a phone
+    // does not shadow it.
+    const own = { server: 'playwright', tools: ['browser_resize'] }
+    const devtools = { server: 'chrome-devtools', tools: ['emulate', 'navigate_page'] }
+    expect(findShadowing('Resize the window to emulate a mobile device.', own, [devtools])).toEqual(
+      []
+    )
+    expect(
+      findShadowing('Before resizing, use emulate instead.', own, [devtools]).map(
+        (found) => found.tool
+      )
+    ).toEqual(['emulate'])
   })
 
   it('ignores the describing server’s own names, even when shared', () => {

@@ -4,7 +4,11 @@ import { COMMON_WORDS, PROSE_HYPHEN_PARTS } from './common-words.js'
 const MIN_NAME_LENGTH = 4
 const MIN_PLAIN_WORD_LENGTH = 6
 
-export type ReferenceRule = 'bare' | 'marked'
+/**
+ * `bare`: the name anywhere as a whole token; `invoked`: marked, or right after a verb that calls
+ * it ("use sequentialthinking"); `marked`: quoted, backticked, or followed by "tool"/"server".
+ */
+export type ReferenceRule = 'bare' | 'invoked' | 'marked'
 
 /**
  * How a name must appear in another server's description to count as a reference to it:
@@ -12,7 +16,9 @@ export type ReferenceRule = 'bare' | 'marked'
  * - identifier-shaped (snake_case, dotted, camelCase, kebab-case other than hyphenated prose such
  *   as `read-only` or `line-based`):
  *   anywhere as a whole token, because prose does not contain `send_email`;
- * - a tool name that is one uncommon word of 6+ characters (`sequentialthinking`): anywhere;
+ * - a tool name that is one uncommon word of 6+ characters (`sequentialthinking`, `emulate`): when
+ *   marked or called ("use sequentialthinking"), since an English word in prose ("to emulate a
+ *   phone") is not a reference even when another server has a tool by that name;
  * - anything else (`search`, `memory`, `github`, and every single-word server name, which is usually
  *   a product people mention legitimately): only when marked as a reference, i.e. quoted or
  *   backticked, followed by "tool"/"server"/"function", or written `mcp__server__tool`.
@@ -21,7 +27,8 @@ export function referenceRule(name: string, kind: 'server' | 'tool'): ReferenceR
   if (name.length < MIN_NAME_LENGTH) return undefined
   if (isIdentifierShaped(name)) return 'bare'
   if (name.includes('-')) return 'marked'
-  if (kind === 'tool' && name.length >= MIN_PLAIN_WORD_LENGTH && !isCommonWord(name)) return 'bare'
+  if (kind === 'tool' && name.length >= MIN_PLAIN_WORD_LENGTH && !isCommonWord(name))
+    return 'invoked'
   return 'marked'
 }
 

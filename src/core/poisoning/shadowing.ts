@@ -32,6 +32,9 @@ interface Candidate {
 
 const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?/g
 const MARKER_AFTER = /^\s+(?:mcp\s+)?(?:tools?|servers?|functions?)\b/i
+/** A verb that calls what follows: "use X", "call the X", "invoking X", "instead of X". */
+const INVOCATION_BEFORE =
+  /\b(?:use|uses|using|call|calls|calling|invoke|invokes|invoking|run|runs|running|trigger|prefer|instead\s+of|rather\s+than)\s+(?:the\s+)?$/i
 const QUOTES_BEFORE = new Set(['`', '"', "'", '“', '‘'])
 const QUOTES_AFTER = new Set(['`', '"', "'", '”', '’'])
 
@@ -86,6 +89,8 @@ export class ShadowingIndex {
         for (const entity of this.#entities.get(key) ?? []) {
           if (entity.server === own.server) continue
           if (entity.rule === 'marked' && !marked) continue
+          if (entity.rule === 'invoked' && !marked && !isInvoked(description, candidate.start))
+            continue
           if (candidate.suffix && !(entity.tool !== undefined && entity.rule === 'bare')) continue
           const id = `${entity.server}\u0000${entity.tool ?? ''}`
           if (found.has(id)) continue
@@ -126,6 +131,10 @@ function candidatesIn(token: string, start: number): Candidate[] {
     candidates.push({ text, start: start + from + 1, marked: false, suffix: true })
   }
   return candidates
+}
+
+function isInvoked(text: string, start: number): boolean {
+  return INVOCATION_BEFORE.test(text.slice(Math.max(0, start - 24), start))
 }
 
 function isMarked(text: string, start: number, end: number): boolean {
