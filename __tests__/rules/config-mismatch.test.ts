@@ -6,6 +6,17 @@ const json = (value: unknown) => JSON.stringify(value)
 testRule(rule, {
   valid: [
     {
+      name: 'one Windows path written with either separator',
+      path: '.cursor/mcp.json',
+      text: json({ mcpServers: { a: { command: 'C:\\Users\\me\\npm\\tool.cmd' } } }),
+      others: [
+        {
+          path: '.mcp.json',
+          text: json({ mcpServers: { a: { command: 'C:/Users/me/npm/tool.cmd' } } })
+        }
+      ]
+    },
+    {
       name: 'the same server in each platform syntax',
       path: '.mcp.json',
       text: json({
@@ -90,7 +101,7 @@ testRule(rule, {
       ]
     },
     {
-      name: 'env missing, extra and masked',
+      name: 'env missing, extra and changed: one finding at the first, naming the others',
       path: '.cursor/mcp.json',
       text: json({
         mcpServers: {
@@ -112,20 +123,32 @@ testRule(rule, {
           messageId: 'missingField',
           line: 1,
           column: 35,
-          message: 'server "a" lacks env.MODE, which it has in .cursor/mcp.json'
-        },
+          message:
+            'server "a" lacks env.MODE, which it has in .cursor/mcp.json, and 2 more differences: env.API_KEY, env.EXTRA'
+        }
+      ]
+    },
+    {
+      name: 'a secret that differs, masked',
+      path: '.cursor/mcp.json',
+      text: json({
+        mcpServers: { a: { command: 'x', env: { API_KEY: 'sk-live-0123456789abcdef' } } }
+      }),
+      others: [
+        {
+          path: '.mcp.json',
+          text: json({
+            mcpServers: { a: { command: 'x', env: { API_KEY: 'sk-test-abcdef0123456789' } } }
+          })
+        }
+      ],
+      errors: [
         {
           messageId: 'differs',
           line: 1,
           column: 52,
           message:
             'env.API_KEY of server "a" is sk-… (24 chars) here but sk-… (24 chars) in .cursor/mcp.json'
-        },
-        {
-          messageId: 'extraField',
-          line: 1,
-          column: 79,
-          message: 'env.EXTRA of server "a" is not in .cursor/mcp.json'
         }
       ]
     },

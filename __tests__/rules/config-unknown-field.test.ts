@@ -24,6 +24,16 @@ testRule(rule, {
       text: '{ "servers": { "a": { "command": "x", "gallery": "https://api.mcp.github.com", "version": "1.0.0" } } }'
     },
     {
+      name: 'notes for people that no client acts on',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "description": "d", "docs": "https://d", "metadata": { "owner": "me" }, "install": "npm i x" } } }'
+    },
+    {
+      name: 'a type that says what the command or URL already says',
+      path: '.windsurf/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "type": "stdio", "command": "x" }, "b": { "type": "http", "serverUrl": "https://x" } } }'
+    },
+    {
       name: 'fields inside nested objects are free',
       path: '.gemini/settings.json',
       text: '{ "mcpServers": { "a": { "command": "x", "oauth": { "anything": 1 } } } }'
@@ -73,6 +83,25 @@ testRule(rule, {
         },
         { messageId: 'ignored', line: 1, column: 59, severity: 'notice' }
       ]
+    },
+    {
+      name: 'a field another client acts on, which this one ignores',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "disabledTools": ["rm"] } } }',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 42,
+          message: 'Claude Code does not read "disabledTools"; it is ignored'
+        }
+      ]
+    },
+    {
+      name: 'a type that says otherwise than the URL, where the type is not read',
+      path: '.windsurf/mcp_config.json',
+      text: '{ "mcpServers": { "a": { "type": "sse", "serverUrl": "https://x" } } }',
+      errors: [{ messageId: 'unknown', line: 1, column: 26, severity: 'notice' }]
     },
     {
       name: 'type in Codex',

@@ -1,10 +1,52 @@
+import type { ServerEntry } from '../core/model.js'
 import { schemaIssues, serverAtPath } from '../core/schema.js'
 import { closest } from '../core/suggest.js'
+import { platforms } from '../platforms/clients.js'
+import { everyTypeSpelling, type Dialect } from '../platforms/platform.js'
+import { serverFieldNames } from '../platforms/schema-parts.js'
 import { defineRule } from './rule.js'
+
+function findEntry(servers: readonly ServerEntry[], name: string): ServerEntry | undefined {
+  return servers.find((entry) => entry.name.value === name)
+}
 
 /** Keys people use as comments in strict JSON; flagging them would only be noise. */
 function isCommentKey(key: string): boolean {
   return key.startsWith('_') || key.startsWith('//') || key === '$comment'
+}
+
+/**
+ * Server fields some client acts on. Labels no client acts on (`description`, `name`, `title`)
+ * are left out: written where they are ignored, they are notes for people, as they are everywhere.
+ */
+const ACTED_ON = new Set(
+  platforms
+    .flatMap((platform) => [...serverFieldNames(platform.schema, platform.serversKeys[0])])
+    .filter((field) => !['description', 'name', 'title', 'version'].includes(field))
+)
+
+/**
+ * Whether an ignored field changes nothing a user would want changed: a note no client reads
+ * (`docs`, `metadata`, `install`) that is no typo of a field here, or a `type` that says what the
+ * entry's command or URL already says. Reporting those would be noise on every server.
+ */
+function isHarmless(
+  field: string,
+  guess: string | undefined,
+  platform: Dialect,
+  entry: ServerEntry | undefined
+): boolean {
+  if (!ACTED_ON.has(field)) return guess === undefined
+  if (field !== 'type' || entry === undefined) return false
+  const type = entry.fields.get('type')?.value
+  const said = type?.kind === 'string' ? everyTypeSpelling[type.value] : undefined
+  const urlKey = Object.keys(platform.translation.urlKeys).find((key) => entry.fields.has(key))
+  const implied = entry.fields.has('command')
+    ? 'stdio'
+    : urlKey === undefined
+      ? undefined
+      : platform.translation.urlKeys[urlKey]
+  return said !== undefined && said === implied
 }
 
 export default defineRule({
@@ -16,7 +58,9 @@ export default defineRule({
     rationale:
       'Platforms ignore fields they do not know, silently: `cwd` in Claude Code, `enabled` and `timeout` in ' +
       'Antigravity, `type` in Codex, `disabled` in Gemini CLI. The setting looks applied and is not, or a typo ' +
-      '(`arg` for `args`) drops a value. Keys starting with `_` or `//` are treated as comments and not reported.',
+      '(`arg` for `args`) drops a value. Not reported, since nobody would change them: keys starting with ' +
+      '`_` or `//`, notes no client acts on (`description`, `docs`, `metadata`) unless they look like a typo of a ' +
+      'field the platform reads, and a `type` that says what the entry\'s command or URL already says.',
     examples: {
       invalid: [
         {
@@ -56,6 +100,8 @@ export default defineRule({
       if (reason !== undefined) report('ignored', issue.location, { reason }, options)
       else {
         const guess = closest(issue.field, issue.expected)
+        const entry = at?.rest.length === 0 ? findEntry(file.servers, at.server) : undefined
+        if (at?.rest.length === 0 && isHarmless(issue.field, guess, platform, entry)) continue
         report(
           'unknown',
           issue.location,

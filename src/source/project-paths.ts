@@ -2,6 +2,8 @@ import type { Dialect } from '../platforms/platform.js'
 import { item, type CanonicalServer, type Item } from './canonical.js'
 import type { MeaningOf } from './compare.js'
 
+const WINDOWS_DRIVE_PATH = /^[A-Za-z]:[\\/]/
+
 /*
  * Paths relative to the project, read and written per platform. The central source writes them
  * `.`, `./x` or `../x`; a platform writes them so, or from its workspace variable
@@ -36,6 +38,8 @@ export function projectPathMeaning(platform: Dialect): MeaningOf {
   // unconfirmed (Cursor's, Roo's), a relative path is taken as meant for the project.
   const strict = startsOutsideProject(platform) && platform.launch.certainty.cwd === 'confirmed'
   return (value) => {
+    // Windows reads `C:\x\y` and `C:/x/y` as one path, in any case.
+    if (WINDOWS_DRIVE_PATH.test(value)) return value.replaceAll('\\', '/').toLowerCase()
     const path = relative(value)
     if (strict && path === value) return value
     if (!path.startsWith('./')) return path
