@@ -34,6 +34,11 @@ testRule(rule, {
       text: '{ "mcpServers": { "a": { "type": "stdio", "command": "x" }, "b": { "type": "http", "serverUrl": "https://x" } } }'
     },
     {
+      name: 'a file the client never reads (config-schema says so once)',
+      path: '.claude/mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "cwd": "tools", "tools": ["a - does a"] } } }'
+    },
+    {
       name: 'fields inside nested objects are free',
       path: '.gemini/settings.json',
       text: '{ "mcpServers": { "a": { "command": "x", "oauth": { "anything": 1 } } } }'

@@ -26,7 +26,8 @@ testRule(rule, {
         ['pipx', ['run', 'pkg==1.0.0']],
         ['docker', ['run', '-i', '--rm', '-e', 'TOKEN', 'ghcr.io/org/image@sha256:abc']],
         ['node', ['server.js']],
-        ['npx', ['-y', '${PACKAGE}']]
+        ['npx', ['-y', '${PACKAGE}']],
+        ['npx', ['-y', '<your-mcp-server>']]
       ] as const
     ).map(([command, args]) => ({
       name: `${command} ${args.join(' ')}`,
@@ -104,6 +105,9 @@ testRule(rule, {
           'git+https://github.com/org/repo'
         ],
         ['pipx', ['run', 'pkg'], 'noVersion', 'pkg'],
+        // After the package, options are the package's own: this -p is lsmcp's preset.
+        ['npx', ['-y', '@mizchi/lsmcp', '-p', 'typescript'], 'noVersion', '@mizchi/lsmcp'],
+        ['uvx', ['mcp-server-git', '--from', 'x==1.0.0'], 'noVersion', 'mcp-server-git'],
         ['docker', ['run', '-i', '--rm', '-e', 'TOKEN', 'mcp/grafana'], 'floating', 'mcp/grafana'],
         [
           'docker',

@@ -139,30 +139,38 @@ function innerPackage(program: string, args: readonly string[]): PackageRef | un
 }
 
 function npm(args: readonly string[], from: number): PackageRef | undefined {
-  for (let index = from; index < args.length; index++) {
-    const arg = args[index] ?? ''
-    if (arg === '-p' || arg === '--package') return at('npm', args, index + 1)
-    if (arg.startsWith('--package=')) return { manager: 'npm', spec: arg.slice(10), index }
-  }
-  return firstOperand('npm', args, from, npxValueFlags)
+  return packageOption('npm', args, from, ['-p', '--package'], npxValueFlags)
 }
 
 function uv(args: readonly string[], from: number): PackageRef | undefined {
-  for (let index = from; index < args.length; index++) {
-    const arg = args[index] ?? ''
-    if (arg === '--from') return at('uv', args, index + 1)
-    if (arg.startsWith('--from=')) return { manager: 'uv', spec: arg.slice(7), index }
-  }
-  return firstOperand('uv', args, from, uvValueFlags)
+  return packageOption('uv', args, from, ['--from'], uvValueFlags)
 }
 
 function pipx(args: readonly string[], from: number): PackageRef | undefined {
+  return packageOption('pipx', args, from, ['--spec'], pipxValueFlags)
+}
+
+/**
+ * The package an option before the command names (`npx -p pkg cmd`, `uvx --from pkg cmd`), else
+ * the first operand. Only options before that operand are the launcher's: in
+ * `npx -y @mizchi/lsmcp -p typescript` the `-p` is lsmcp's own.
+ */
+function packageOption(
+  manager: PackageRef['manager'],
+  args: readonly string[],
+  from: number,
+  flags: readonly string[],
+  valueFlags: ReadonlySet<string>
+): PackageRef | undefined {
   for (let index = from; index < args.length; index++) {
     const arg = args[index] ?? ''
-    if (arg === '--spec') return at('pipx', args, index + 1)
-    if (arg.startsWith('--spec=')) return { manager: 'pipx', spec: arg.slice(7), index }
+    if (arg === '--' || !arg.startsWith('-')) break
+    if (flags.includes(arg)) return at(manager, args, index + 1)
+    const flag = flags.find((name) => name.startsWith('--') && arg.startsWith(`${name}=`))
+    if (flag !== undefined) return { manager, spec: arg.slice(flag.length + 1), index }
+    if (valueFlags.has(arg)) index++
   }
-  return firstOperand('pipx', args, from, pipxValueFlags)
+  return firstOperand(manager, args, from, valueFlags)
 }
 
 function docker(args: readonly string[], from: number): PackageRef | undefined {

@@ -75,7 +75,8 @@ export default defineRule({
       if (server.transport !== 'stdio' || server.command === undefined) continue
       const args = server.args.map((arg) => arg.value)
       const ref = packageOf(server.command.value, args)
-      if (ref === undefined || ref.spec.includes('${')) continue
+      // A reference or a template's `<your-server>` is filled in by whoever copies the file.
+      if (ref === undefined || ref.spec.includes('${') || /^<.*>$/.test(ref.spec)) continue
       const verdict = judge(ref)
       if (verdict.kind === 'pinned') continue
       // npx runs a dependency of the project from node_modules, pinned by the project's lockfile.
