@@ -39,6 +39,11 @@ testRule(rule, {
       text: '{ "mcpServers": { "a": { "command": "x", "cwd": "tools", "tools": ["a - does a"] } } }'
     },
     {
+      name: 'enabled: true and disabled: false, which ask for what the client does anyway',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "enabled": true }, "b": { "command": "y", "disabled": false } } }'
+    },
+    {
       name: 'fields inside nested objects are free',
       path: '.gemini/settings.json',
       text: '{ "mcpServers": { "a": { "command": "x", "oauth": { "anything": 1 } } } }'
@@ -77,7 +82,7 @@ testRule(rule, {
     {
       name: 'enabled and timeout in Antigravity (unconfirmed: a notice)',
       path: '.agents/mcp_config.json',
-      text: '{ "mcpServers": { "a": { "command": "x", "enabled": true, "timeout": 5 } } }',
+      text: '{ "mcpServers": { "a": { "command": "x", "enabled": false, "timeout": 5 } } }',
       errors: [
         {
           messageId: 'ignored',
@@ -86,7 +91,7 @@ testRule(rule, {
           severity: 'notice',
           message: 'Antigravity does not read "enabled": use "disabled": true'
         },
-        { messageId: 'ignored', line: 1, column: 59, severity: 'notice' }
+        { messageId: 'ignored', line: 1, column: 60, severity: 'notice' }
       ]
     },
     {
@@ -107,6 +112,19 @@ testRule(rule, {
       path: '.windsurf/mcp_config.json',
       text: '{ "mcpServers": { "a": { "type": "sse", "serverUrl": "https://x" } } }',
       errors: [{ messageId: 'unknown', line: 1, column: 26, severity: 'notice' }]
+    },
+    {
+      name: 'enabled: false where the client does not read it: the server still starts',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "enabled": false } } }',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 42,
+          message: 'Claude Code does not read "enabled"; it is ignored'
+        }
+      ]
     },
     {
       name: 'type in Codex',

@@ -25,6 +25,21 @@ const ACTED_ON = new Set(
     .filter((field) => !['description', 'name', 'title', 'version'].includes(field))
 )
 
+/** What another client's enablement key means when set to the default: `enabled: true`, `disabled: false`. */
+const ENABLED_BY_DEFAULT = new Map(
+  platforms.flatMap((platform) =>
+    [platform.translation.disabled, platform.translation.disabledToo].flatMap((marker) =>
+      marker === undefined ? [] : [[marker.key, !marker.whenDisabled] as const]
+    )
+  )
+)
+
+/** A field another client reads as "enabled", set to what every client does anyway. */
+function asksForDefault(field: string, entry: ServerEntry | undefined): boolean {
+  const value = entry?.fields.get(field)?.value
+  return value?.kind === 'boolean' && ENABLED_BY_DEFAULT.get(field) === value.value
+}
+
 /**
  * Whether an ignored field changes nothing a user would want changed: a note no client reads
  * (`docs`, `metadata`, `install`) that is no typo of a field here, or a `type` that says what the
@@ -60,7 +75,8 @@ export default defineRule({
       'Antigravity, `type` in Codex, `disabled` in Gemini CLI. The setting looks applied and is not, or a typo ' +
       '(`arg` for `args`) drops a value. Not reported, since nobody would change them: keys starting with ' +
       '`_` or `//`, notes no client acts on (`description`, `docs`, `metadata`) unless they look like a typo of a ' +
-      'field the platform reads, and a `type` that says what the entry\'s command or URL already says.',
+      "field the platform reads, a `type` that says what the entry's command or URL already says, and " +
+      '`enabled: true` or `disabled: false`, which ask for what every client does anyway.',
     examples: {
       invalid: [
         {
@@ -98,12 +114,13 @@ export default defineRule({
         unconfirmed: platform.unknownFields === 'unconfirmed',
         ...(server === undefined ? {} : { server })
       }
+      const entry = at?.rest.length === 0 ? findEntry(file.servers, at.server) : undefined
+      if (asksForDefault(issue.field, entry)) continue
       const reason = at?.rest.length === 0 ? platform.ignoredFields[issue.field] : undefined
       if (reason !== undefined) report('ignored', issue.location, { reason }, options)
       else {
         const guess = closest(issue.field, issue.expected)
-        const entry = at?.rest.length === 0 ? findEntry(file.servers, at.server) : undefined
-        if (at?.rest.length === 0 && isHarmless(issue.field, guess, platform, entry)) continue
+        if (entry !== undefined && isHarmless(issue.field, guess, platform, entry)) continue
         report(
           'unknown',
           issue.location,
