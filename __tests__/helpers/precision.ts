@@ -7,7 +7,8 @@ import { lint } from '../../src/lint.js'
  * The precision audit: every finding mcp-lint makes on the vendored real-world corpus
  * (fixtures/corpus), labelled accept or reject as the repository's maintainer would, with a
  * one-line reason (fixtures/precision/labels.tsv). A finding is keyed by repository, file,
- * position and rule, so a changed position or a new finding shows up as unlabelled.
+ * position and rule (`rule#2` for a second one at the same place), so a changed position or a
+ * new finding shows up as unlabelled.
  */
 export const CORPUS = 'fixtures/corpus'
 export const LABELS = 'fixtures/precision/labels.tsv'
@@ -48,7 +49,8 @@ function keyOf(repository: string, file: string, line: number, column: number, r
 
 export function readLabels(text = readFileSync(LABELS, 'utf8')): Map<string, Label> {
   const [header, ...rows] = text.trimEnd().split('\n')
-  if (header !== HEADER.join('\t')) throw new Error(`${LABELS}: the header must be ${HEADER.join(' ')}`)
+  if (header !== HEADER.join('\t'))
+    throw new Error(`${LABELS}: the header must be ${HEADER.join(' ')}`)
   const labels = new Map<string, Label>()
   for (const [index, row] of rows.entries()) {
     const [repository = '', file = '', line = '', column = '', rule = '', verdict, reason = ''] =
@@ -71,10 +73,19 @@ export async function corpusFindings(): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const repository of repositories) {
     const result = await lint({ root: join(CORPUS, repository) })
+    const seen = new Map<string, number>()
     for (const diagnostic of result.diagnostics) {
       const { line, column } = diagnostic.range.start
-      const key = keyOf(repository, diagnostic.file, line, column, diagnostic.ruleId)
-      findings.push({ key, repository, diagnostic })
+      const first = keyOf(repository, diagnostic.file, line, column, diagnostic.ruleId)
+      // A second finding of one rule at one position is `rule#2`, in the report's order.
+      const count = (seen.get(first) ?? 0) + 1
+      seen.set(first, count)
+      const rule = count === 1 ? diagnostic.ruleId : `${diagnostic.ruleId}#${count}`
+      findings.push({
+        key: keyOf(repository, diagnostic.file, line, column, rule),
+        repository,
+        diagnostic
+      })
     }
   }
   return findings
@@ -107,7 +118,11 @@ export function audit(findings: readonly Finding[], labels: ReadonlyMap<string, 
     rules.reduce((total, rule) => total + pick(rule), 0)
   return {
     rules,
-    total: precisionOf('total', sum((rule) => rule.accepted), sum((rule) => rule.rejected)),
+    total: precisionOf(
+      'total',
+      sum((rule) => rule.accepted),
+      sum((rule) => rule.rejected)
+    ),
     unlabelled,
     stale: [...labels.keys()].filter((key) => !seen.has(key))
   }
