@@ -37402,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8805);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45607,7 +45607,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 7137:
+/***/ 8805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54435,6 +54435,7 @@ function deepEqual(a, b) {
 
 ;// CONCATENATED MODULE: ./src/source/project-paths.ts
 
+const WINDOWS_DRIVE_PATH = /^[A-Za-z]:[\\/]/;
 /*
  * Paths relative to the project, read and written per platform. The central source writes them
  * `.`, `./x` or `../x`; a platform writes them so, or from its workspace variable
@@ -54466,6 +54467,9 @@ function projectPathMeaning(platform) {
     // unconfirmed (Cursor's, Roo's), a relative path is taken as meant for the project.
     const strict = startsOutsideProject(platform) && platform.launch.certainty.cwd === 'confirmed';
     return (value) => {
+        // Windows reads `C:\x\y` and `C:/x/y` as one path, in any case.
+        if (WINDOWS_DRIVE_PATH.test(value))
+            return value.replaceAll('\\', '/').toLowerCase();
         const path = relative(value);
         if (strict && path === value)
             return value;
@@ -54905,6 +54909,20 @@ function locateField(entry, path, atKey) {
 
 
 
+
+function groupMismatches(mismatches) {
+    const groups = new Map();
+    for (const mismatch of mismatches) {
+        const key = [
+            mismatch.at.file.path,
+            mismatch.at.entry.name.value,
+            mismatch.reference.file.path
+        ].join('\u0000');
+        groups.set(key, [...(groups.get(key) ?? []), mismatch]);
+    }
+    const offset = ({ at, difference }) => locateField(at.entry, difference.path, difference.pointsAtKey).offset;
+    return [...groups.values()].map((group) => group.sort((a, b) => offset(a) - offset(b)));
+}
 /* harmony default export */ const config_mismatch = (defineRule({
     id: 'config-mismatch',
     phase: 'workspace',
@@ -54914,7 +54932,7 @@ function locateField(entry, path, atKey) {
         rationale: 'A repository without a central source still keeps one server in several files, and they drift. Each ' +
             "definition is compared with the first one by path, translated into the other platform's format (so " +
             '`${env:TOKEN}` in Cursor and `${TOKEN}` in Claude Code are the same reference), on the fields every ' +
-            'platform shares: transport, command, args, env, cwd, url and headers. Names that differ only in case or ' +
+            'platform shares: transport, command, args, env, cwd, url and headers, once per server and pair of files. Names that differ only in case or ' +
             'separators (`fng-chatbot`, `fng_chatbot`) are reported too: platforms expose tools under the server name. ' +
             'With a central source, source-drift does this job instead. Warnings: no file is known to be the right one.',
         examples: {
@@ -54945,9 +54963,9 @@ function locateField(entry, path, atKey) {
         }
     },
     messages: {
-        differs: (d) => `${d.field} of server "${d.server}" is ${d.actual} here but ${d.expected} in ${d.other}`,
-        missingField: (d) => `server "${d.server}" lacks ${d.field}, which it has in ${d.other}`,
-        extraField: (d) => `${d.field} of server "${d.server}" is not in ${d.other}`,
+        differs: (d) => `${d.field} of server "${d.server}" is ${d.actual} here but ${d.expected} in ${d.other}${d.more}`,
+        missingField: (d) => `server "${d.server}" lacks ${d.field}, which it has in ${d.other}${d.more}`,
+        extraField: (d) => `${d.field} of server "${d.server}" is not in ${d.other}${d.more}`,
         transport: (d) => `server "${d.server}" is a ${d.actual} server here but ${d.expected} in ${d.other}`,
         nameVariant: (d) => `server "${d.server}" is called "${d.other}" in ${d.file}: use one name, since platforms name tools after it`
     },
@@ -54955,11 +54973,19 @@ function locateField(entry, path, atKey) {
         if (workspace.source !== undefined)
             return;
         const files = workspace.files.filter((file) => file.root !== undefined);
-        for (const { at, reference, difference } of findMismatches(files)) {
+        // One finding per server and pair of files, at the first difference, naming the others: one
+        // server written two ways is one thing to reconcile, not a finding per argument.
+        for (const [first, ...rest] of groupMismatches(findMismatches(files))) {
+            if (first === undefined)
+                continue;
+            const { at, reference, difference } = first;
             const server = at.entry.name.value;
             const location = locateField(at.entry, difference.path, difference.pointsAtKey);
             const other = reference.file.path;
             const field = difference.field;
+            const more = rest.length === 0
+                ? ''
+                : `, and ${plural_plural(rest.length, 'more difference')}: ${rest.map((m) => m.difference.field).join(', ')}`;
             const show = (value) => showValue(at.file.platform, value, difference.key ?? '');
             const options = { server };
             if (difference.kind === 'transport') {
@@ -54971,16 +54997,17 @@ function locateField(entry, path, atKey) {
                 }, options);
             }
             else if (difference.kind === 'removed')
-                report('missingField', location, { server, field, other }, options);
+                report('missingField', location, { server, field, other, more }, options);
             else if (difference.kind === 'added' || difference.kind === 'renamed')
-                report('extraField', location, { server, field, other }, options);
+                report('extraField', location, { server, field, other, more }, options);
             else
                 report('differs', location, {
                     server,
                     field,
                     actual: show(difference.actual),
                     expected: show(difference.expected),
-                    other
+                    other,
+                    more
                 }, options);
         }
         for (const { at, other } of findNameVariants(files)) {
@@ -55371,9 +55398,49 @@ const defaultReservedServerNames = ['constructor', 'prototype'];
 
 
 
+
+
+
+function findEntry(servers, name) {
+    return servers.find((entry) => entry.name.value === name);
+}
 /** Keys people use as comments in strict JSON; flagging them would only be noise. */
 function isCommentKey(key) {
     return key.startsWith('_') || key.startsWith('//') || key === '$comment';
+}
+/**
+ * Server fields some client acts on. Labels no client acts on (`description`, `name`, `title`)
+ * are left out: written where they are ignored, they are notes for people, as they are everywhere.
+ */
+const ACTED_ON = new Set(clients_platforms
+    .flatMap((platform) => [...serverFieldNames(platform.schema, platform.serversKeys[0])])
+    .filter((field) => !['description', 'name', 'title', 'version'].includes(field)));
+/** What another client's enablement key means when set to the default: `enabled: true`, `disabled: false`. */
+const ENABLED_BY_DEFAULT = new Map(clients_platforms.flatMap((platform) => [platform.translation.disabled, platform.translation.disabledToo].flatMap((marker) => marker === undefined ? [] : [[marker.key, !marker.whenDisabled]])));
+/** A field another client reads as "enabled", set to what every client does anyway. */
+function asksForDefault(field, entry) {
+    const value = entry?.fields.get(field)?.value;
+    return value?.kind === 'boolean' && ENABLED_BY_DEFAULT.get(field) === value.value;
+}
+/**
+ * Whether an ignored field changes nothing a user would want changed: a note no client reads
+ * (`docs`, `metadata`, `install`) that is no typo of a field here, or a `type` that says what the
+ * entry's command or URL already says. Reporting those would be noise on every server.
+ */
+function isHarmless(field, guess, platform, entry) {
+    if (!ACTED_ON.has(field))
+        return guess === undefined;
+    if (field !== 'type' || entry === undefined)
+        return false;
+    const type = entry.fields.get('type')?.value;
+    const said = type?.kind === 'string' ? everyTypeSpelling[type.value] : undefined;
+    const urlKey = Object.keys(platform.translation.urlKeys).find((key) => entry.fields.has(key));
+    const implied = entry.fields.has('command')
+        ? 'stdio'
+        : urlKey === undefined
+            ? undefined
+            : platform.translation.urlKeys[urlKey];
+    return said !== undefined && said === implied;
 }
 /* harmony default export */ const config_unknown_field = (defineRule({
     id: 'config-unknown-field',
@@ -55383,7 +55450,10 @@ function isCommentKey(key) {
         description: 'Disallow server fields the platform does not read',
         rationale: 'Platforms ignore fields they do not know, silently: `cwd` in Claude Code, `enabled` and `timeout` in ' +
             'Antigravity, `type` in Codex, `disabled` in Gemini CLI. The setting looks applied and is not, or a typo ' +
-            '(`arg` for `args`) drops a value. Keys starting with `_` or `//` are treated as comments and not reported.',
+            '(`arg` for `args`) drops a value. Not reported, since nobody would change them: keys starting with ' +
+            '`_` or `//`, notes no client acts on (`description`, `docs`, `metadata`) unless they look like a typo of a ' +
+            "field the platform reads, a `type` that says what the entry's command or URL already says, and " +
+            '`enabled: true` or `disabled: false`, which ask for what every client does anyway.',
         examples: {
             invalid: [
                 {
@@ -55405,6 +55475,9 @@ function isCommentKey(key) {
     },
     check({ file, report }) {
         const platform = file.platform;
+        // A file the client never reads is reported once, by config-schema; its fields are moot.
+        if (platform.unreadPaths?.[file.path] !== undefined)
+            return;
         for (const issue of schemaIssues(file)) {
             if (issue.keyword !== 'additionalProperties' ||
                 issue.field === undefined ||
@@ -55416,11 +55489,16 @@ function isCommentKey(key) {
                 unconfirmed: platform.unknownFields === 'unconfirmed',
                 ...(server === undefined ? {} : { server })
             };
+            const entry = at?.rest.length === 0 ? findEntry(file.servers, at.server) : undefined;
+            if (asksForDefault(issue.field, entry))
+                continue;
             const reason = at?.rest.length === 0 ? platform.ignoredFields[issue.field] : undefined;
             if (reason !== undefined)
                 report('ignored', issue.location, { reason }, options);
             else {
                 const guess = closest(issue.field, issue.expected);
+                if (entry !== undefined && isHarmless(issue.field, guess, platform, entry))
+                    continue;
                 report('unknown', issue.location, { field: issue.field, platform: platform.displayName, guess }, options);
             }
         }
@@ -55576,34 +55654,33 @@ function innerPackage(program, args) {
     }
 }
 function npm(args, from) {
-    for (let index = from; index < args.length; index++) {
-        const arg = args[index] ?? '';
-        if (arg === '-p' || arg === '--package')
-            return at('npm', args, index + 1);
-        if (arg.startsWith('--package='))
-            return { manager: 'npm', spec: arg.slice(10), index };
-    }
-    return firstOperand('npm', args, from, npxValueFlags);
+    return packageOption('npm', args, from, ['-p', '--package'], npxValueFlags);
 }
 function uv(args, from) {
-    for (let index = from; index < args.length; index++) {
-        const arg = args[index] ?? '';
-        if (arg === '--from')
-            return at('uv', args, index + 1);
-        if (arg.startsWith('--from='))
-            return { manager: 'uv', spec: arg.slice(7), index };
-    }
-    return firstOperand('uv', args, from, uvValueFlags);
+    return packageOption('uv', args, from, ['--from'], uvValueFlags);
 }
 function pipx(args, from) {
+    return packageOption('pipx', args, from, ['--spec'], pipxValueFlags);
+}
+/**
+ * The package an option before the command names (`npx -p pkg cmd`, `uvx --from pkg cmd`), else
+ * the first operand. Only options before that operand are the launcher's: in
+ * `npx -y @mizchi/lsmcp -p typescript` the `-p` is lsmcp's own.
+ */
+function packageOption(manager, args, from, flags, valueFlags) {
     for (let index = from; index < args.length; index++) {
         const arg = args[index] ?? '';
-        if (arg === '--spec')
-            return at('pipx', args, index + 1);
-        if (arg.startsWith('--spec='))
-            return { manager: 'pipx', spec: arg.slice(7), index };
+        if (arg === '--' || !arg.startsWith('-'))
+            break;
+        if (flags.includes(arg))
+            return at(manager, args, index + 1);
+        const flag = flags.find((name) => name.startsWith('--') && arg.startsWith(`${name}=`));
+        if (flag !== undefined)
+            return { manager, spec: arg.slice(flag.length + 1), index };
+        if (valueFlags.has(arg))
+            index++;
     }
-    return firstOperand('pipx', args, from, pipxValueFlags);
+    return firstOperand(manager, args, from, valueFlags);
 }
 function docker(args, from) {
     return firstOperand('docker', args, from, dockerValueFlags);
@@ -56196,7 +56273,7 @@ function model_isObject(node) {
 ;// CONCATENATED MODULE: ./src/core/inventory.ts
 
 /** The config file and server entry an enumeration result is about. */
-function findEntry(workspace, result) {
+function inventory_findEntry(workspace, result) {
     const file = allFiles(workspace).find((candidate) => candidate.path === result.file);
     const entry = file?.servers.find((candidate) => candidate.name.value === result.name);
     return file === undefined || entry === undefined ? undefined : { file, entry };
@@ -56251,7 +56328,8 @@ function listedExample(file, name, tools, options = {}) {
                 startMs: 5,
                 initializeMs,
                 listMs: 10,
-                totalMs: initializeMs + 15
+                totalMs: initializeMs + 15,
+                ...(options.alone === undefined ? {} : { alone: options.alone })
             },
             peakRssBytes: undefined
         }
@@ -56305,7 +56383,7 @@ function listedExample(file, name, tools, options = {}) {
     },
     check({ workspace, tools, report }) {
         const first = tools.entries.find((entry) => entry.reason === 'sandbox-unavailable' || entry.reason === 'refused-event');
-        const found = first === undefined ? undefined : findEntry(workspace, first);
+        const found = first === undefined ? undefined : inventory_findEntry(workspace, first);
         if (first !== undefined && found !== undefined)
             report('unavailable', found.entry.name.location, { detail: first.detail ?? '' });
     }
@@ -56588,7 +56666,7 @@ const reported = new Set(['not-allowed', 'docker', 'launcher-unavailable']);
         for (const { primary } of groupByLaunch(tools.entries)) {
             if (primary.status !== 'skipped' || !reported.has(primary.reason ?? ''))
                 continue;
-            const found = findEntry(workspace, primary);
+            const found = inventory_findEntry(workspace, primary);
             if (found !== undefined)
                 report('skipped', found.entry.name.location, { server: primary.name, detail: primary.detail ?? '' }, { server: primary.name });
         }
@@ -56609,8 +56687,9 @@ const server_slow_start_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
         description: 'Limit how long a server takes to start',
         rationale: 'Start-up time is what users feel first: clients start every configured server when a session opens, ' +
             'and Codex gives up on a server after 10 seconds by default (`startup_timeout_sec`). The time is ' +
-            'measured from spawn to the answer to `initialize`, inside the sandbox with packages already fetched, ' +
-            "so it is the server's own start, not the download. The threshold is 5 seconds; `slowStartSeconds` in " +
+            'measured from spawn to the answer to `initialize`, inside the sandbox with packages already fetched; ' +
+            'a server slower than the threshold while others started beside it is started again alone and judged ' +
+            "on that time, so it is the server's own start, not the download or mcp-lint's concurrency. The threshold is 5 seconds; `slowStartSeconds` in " +
             'mcp-lint.json changes it.',
         examples: {
             invalid: [
@@ -56640,9 +56719,10 @@ const server_slow_start_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
             if (primary.run?.status !== 'ok')
                 continue;
             const took = primary.run.timings.initializeMs;
-            if (took <= settings.slowStartMs)
+            // A time measured while other servers started beside it is mcp-lint's contention, not the server's.
+            if (took <= settings.slowStartMs || primary.run.timings.alone === false)
                 continue;
-            const found = findEntry(workspace, primary);
+            const found = inventory_findEntry(workspace, primary);
             if (found === undefined)
                 continue;
             report('slow', found.entry.name.location, { server: primary.name, took: server_slow_start_seconds(took), threshold: server_slow_start_seconds(settings.slowStartMs) }, { server: primary.name });
@@ -56700,7 +56780,7 @@ const server_slow_start_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
         for (const { primary, others } of groupByLaunch(tools.entries)) {
             if (primary.status !== 'failed')
                 continue;
-            const found = findEntry(workspace, primary);
+            const found = inventory_findEntry(workspace, primary);
             if (found === undefined)
                 continue;
             const elsewhere = others.map((other) => other.file).filter((file) => file !== primary.file);
@@ -56848,7 +56928,8 @@ const launchers = {
                 continue;
             const args = server.args.map((arg) => arg.value);
             const ref = packageOf(server.command.value, args);
-            if (ref === undefined || ref.spec.includes('${'))
+            // A reference or a template's `<your-server>` is filled in by whoever copies the file.
+            if (ref === undefined || ref.spec.includes('${') || /^<.*>$/.test(ref.spec))
                 continue;
             const verdict = judge(ref);
             if (verdict.kind === 'pinned')
@@ -58665,7 +58746,9 @@ const MIN_PLAIN_WORD_LENGTH = 6;
  * - identifier-shaped (snake_case, dotted, camelCase, kebab-case other than hyphenated prose such
  *   as `read-only` or `line-based`):
  *   anywhere as a whole token, because prose does not contain `send_email`;
- * - a tool name that is one uncommon word of 6+ characters (`sequentialthinking`): anywhere;
+ * - a tool name that is one uncommon word of 6+ characters (`sequentialthinking`, `emulate`): when
+ *   marked or called ("use sequentialthinking"), since an English word in prose ("to emulate a
+ *   phone") is not a reference even when another server has a tool by that name;
  * - anything else (`search`, `memory`, `github`, and every single-word server name, which is usually
  *   a product people mention legitimately): only when marked as a reference, i.e. quoted or
  *   backticked, followed by "tool"/"server"/"function", or written `mcp__server__tool`.
@@ -58678,7 +58761,7 @@ function referenceRule(name, kind) {
     if (name.includes('-'))
         return 'marked';
     if (kind === 'tool' && name.length >= MIN_PLAIN_WORD_LENGTH && !isCommonWord(name))
-        return 'bare';
+        return 'invoked';
     return 'marked';
 }
 function isIdentifierShaped(name) {
@@ -58705,6 +58788,8 @@ function isCommonWord(name) {
 const MAX_NAME_LENGTH = 128;
 const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?/g;
 const MARKER_AFTER = /^\s+(?:mcp\s+)?(?:tools?|servers?|functions?)\b/i;
+/** A verb that calls what follows: "use X", "call the X", "invoking X", "instead of X". */
+const INVOCATION_BEFORE = /\b(?:use|uses|using|call|calls|calling|invoke|invokes|invoking|run|runs|running|trigger|prefer|instead\s+of|rather\s+than)\s+(?:the\s+)?$/i;
 const QUOTES_BEFORE = new Set(['`', '"', "'", '“', '‘']);
 const QUOTES_AFTER = new Set(['`', '"', "'", '”', '’']);
 /**
@@ -58759,6 +58844,8 @@ class ShadowingIndex {
                         continue;
                     if (entity.rule === 'marked' && !marked)
                         continue;
+                    if (entity.rule === 'invoked' && !marked && !isInvoked(description, candidate.start))
+                        continue;
                     if (candidate.suffix && !(entity.tool !== undefined && entity.rule === 'bare'))
                         continue;
                     const id = `${entity.server}\u0000${entity.tool ?? ''}`;
@@ -58801,6 +58888,9 @@ function candidatesIn(token, start) {
         candidates.push({ text, start: start + from + 1, marked: false, suffix: true });
     }
     return candidates;
+}
+function isInvoked(text, start) {
+    return INVOCATION_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 function isMarked(text, start, end) {
     const quoted = QUOTES_BEFORE.has(text.charAt(start - 1)) && QUOTES_AFTER.has(text.charAt(end));
@@ -59277,7 +59367,7 @@ const LOCK = formatLockfile({
             if (primary.status !== 'ok' || primary.run?.status !== 'ok' || seen.has(primary.name))
                 continue;
             seen.add(primary.name);
-            const found = findEntry(workspace, primary);
+            const found = inventory_findEntry(workspace, primary);
             if (found === undefined)
                 continue;
             const at = found.entry.name.location;
@@ -60766,7 +60856,30 @@ function installedVersion(cache, name) {
 
 // EXTERNAL MODULE: ./src/runner/remote-host.ts + 1 modules
 var remote_host = __nccwpck_require__(8959);
+;// CONCATENATED MODULE: ./src/runner/retime.ts
+/**
+ * Start again, one at a time, the servers whose first `initialize` was slower than `aboveMs` while
+ * others started beside them, and keep the alone times. On a 2-core runner four servers starting
+ * at once can double each other's start, which would make a slow-start finding mcp-lint's own doing.
+ * The tools stay those of the first run; only its timings are replaced, and only by a run that
+ * succeeded too; when it fails or the run's deadline is past, the first times stay, marked not alone.
+ */
+async function retimeAlone(jobs, outcomes, aboveMs, deadline, rerun) {
+    for (const [key, job] of jobs) {
+        const outcome = outcomes.get(key);
+        const first = outcome?.run;
+        if (outcome === undefined || first?.status !== 'ok' || first.timings.initializeMs <= aboveMs)
+            continue;
+        const again = performance.now() > deadline ? undefined : (await rerun(key, job)).run;
+        const timings = again?.status === 'ok'
+            ? { ...again.timings, alone: true }
+            : { ...first.timings, alone: false };
+        outcomes.set(key, { ...outcome, run: { ...first, timings } });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/index.ts
+
 
 
 
@@ -60876,6 +60989,17 @@ async function enumerate(workspace, root, options) {
             const outcome = await runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
             outcomes.set(key, outcome);
         });
+        if (sandbox !== undefined && options.concurrency > 1 && options.retimeAboveMs !== undefined) {
+            const stdio = runnable.filter(([, job]) => 'stdio' in job);
+            await retimeAlone(stdio, outcomes, options.retimeAboveMs, deadline, async (key, job) => {
+                const { name, label } = labels.get(key) ?? { name: '', label: 'server' };
+                if (!('stdio' in job))
+                    return {};
+                progress(`starting ${label} again alone, to time its start without the others`);
+                const limits = { ...options.limits, ...options.serverLimits?.[name] };
+                return runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
+            });
+        }
     }
     finally {
         if (!keepCache)
@@ -61596,6 +61720,7 @@ function enumerationOptions(config, request) {
             limitsFor(timeouts, limits)
         ])),
         runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
+        retimeAboveMs: config.ruleSettings.slowStartMs,
         allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
         allowAppArmorProfile: request.allowAppArmorProfile ?? false,
         remote: {
