@@ -299,7 +299,12 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     const root = repo((r) => {
       const server = { command: 'npx', args: ['-y', 'x@1.0.0'], env: deep }
       write(r, '.mcp.json', JSON.stringify({ mcpServers: { a: server } }))
-      write(r, '.codex/config.toml', `${codexServer}${Array(62).fill('z').join('.')} = 1\n`)
+      // A field another client reads (Roo's alwaysAllow), so Codex ignoring it is a finding.
+      write(
+        r,
+        '.codex/config.toml',
+        `${codexServer}alwaysAllow.${Array(61).fill('z').join('.')} = 1\n`
+      )
     })
     const result = check(root)
     expectClean(result)
@@ -307,7 +312,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       '.mcp.json:1:72: error "env.k" of server "a" must be a string, not an object [config-schema]'
     )
     expect(result.output).toContain(
-      '.codex/config.toml:3:1: warning Codex does not read "z"; it is ignored [config-unknown-field]'
+      '.codex/config.toml:3:1: warning Codex does not read "alwaysAllow"; it is ignored [config-unknown-field]'
     )
   })
 

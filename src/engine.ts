@@ -1,10 +1,12 @@
 import {
   compareDiagnostics,
   type Diagnostic,
+  type Fix,
   type Severity,
   type SeveritySetting
 } from './core/diagnostic.js'
 import { allFiles, type AnyConfigFile, type Workspace } from './core/model.js'
+import { findSecrets } from './core/secrets.js'
 import type { Location } from './core/source.js'
 import {
   defaultRuleSettings,
@@ -46,7 +48,8 @@ export function runRules(
           file: at.file,
           range: at.range,
           ...(owner === undefined ? {} : { platform: owner.platform.id }),
-          ...(options.server === undefined ? {} : { server: options.server })
+          ...(options.server === undefined ? {} : { server: options.server }),
+          ...(options.fix === undefined || holdsSecret(options.fix) ? {} : { fix: options.fix })
         })
       }) as never
     if (rule.phase === 'file') {
@@ -75,3 +78,10 @@ function lower(severity: Severity, levels: number): Severity {
 }
 
 export type { Messages }
+
+/** A fix goes to every report; one whose text would carry a secret is dropped, never printed. */
+function holdsSecret(fix: Fix): boolean {
+  return fix.edits.some((edit) =>
+    findSecrets(edit.text).some((match) => match.confidence !== 'low')
+  )
+}

@@ -135,8 +135,7 @@ describe('file facts of the clients read since 2026-12-03', () => {
       ).map((line) => line.split(';')[0])
     ).toEqual([
       '1:54 error config-env-syntax: "{env:A}": Kilo 7.7.7 refuses environment references in project config and skips the whole file',
-      '1:67 error config-schema: server "servers": a server needs "type": "local" (with "command") or "remote" (with "url")',
-      '1:80 warning config-unknown-field: Kilo does not read "b"'
+      '1:67 error config-schema: server "servers": a server needs "type": "local" (with "command") or "remote" (with "url")'
     ])
   })
 

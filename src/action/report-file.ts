@@ -27,6 +27,18 @@ interface ReportFile {
     endColumn: number
     platform?: Diagnostic['platform']
     server?: string
+    fix?: {
+      description: string
+      edits: readonly {
+        line: number
+        column: number
+        endLine: number
+        endColumn: number
+        offset: number
+        length: number
+        text: string
+      }[]
+    }
   }[]
   readonly summary: LintResult['summary']
   readonly ignored?: number
@@ -80,7 +92,23 @@ export async function readReport(
           end: { line: d.endLine, column: d.endColumn }
         },
         ...(d.platform === undefined ? {} : { platform: d.platform }),
-        ...(d.server === undefined ? {} : { server: d.server })
+        ...(d.server === undefined ? {} : { server: d.server }),
+        ...(d.fix === undefined
+          ? {}
+          : {
+              fix: {
+                description: d.fix.description,
+                edits: d.fix.edits.map((edit) => ({
+                  range: {
+                    start: { line: edit.line, column: edit.column },
+                    end: { line: edit.endLine, column: edit.endColumn }
+                  },
+                  offset: edit.offset,
+                  length: edit.length,
+                  text: edit.text
+                }))
+              }
+            })
       })),
       summary: report.summary,
       ignored: report.ignored ?? 0

@@ -8,6 +8,7 @@ import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
 import { formatJson } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
+import { runFixes } from './fix-command.js'
 import { formatText, summaryLine } from '../reporters/text.js'
 import { rules } from '../rules/index.js'
 import { TOOL_NAME, VERSION } from '../version.js'
@@ -73,6 +74,10 @@ Options:
                            pull request's base), report the branch's own changes to mcp-lint.json,
                            and send bound headers only to the URLs REF gives those servers
       --lockfile FILE      check: compare tools with this lockfile instead of the repository's
+      --fix                check: write the fixes of the findings that have one (a secret becomes
+                           a reference, a typo the field, an unpinned package the locked version,
+                           a value the central source's), then report what is left
+      --fix-dry-run        check: show those fixes as a diff and write nothing
       --check              sync: write nothing; exit 1 and show a diff if any file would change
       --init               sync: create the central source from the existing platform files
   -e, --environment NAME   apply .agents/mcp/environments/NAME.json to the central source
@@ -173,7 +178,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       'remote',
       'remote-header',
       'allow-private-hosts',
-      'base'
+      'base',
+      'fix',
+      'fix-dry-run'
     ],
     'check'
   )
@@ -195,11 +202,18 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       '--sandbox, --timeout, --concurrency, --remote, --remote-header and --allow-private-hosts need --enumerate'
     )
   }
-  return runCheck(
-    values.lockfile === undefined ? withTools : { ...withTools, lockfile: values.lockfile },
-    values,
-    io
-  )
+  const checked =
+    values.lockfile === undefined ? withTools : { ...withTools, lockfile: values.lockfile }
+  if (values.fix === true || values['fix-dry-run'] === true) {
+    if (values.enumerate === true || values.base !== undefined)
+      throw new UsageError(
+        '--fix and --fix-dry-run fix what the files say: leave out --enumerate and --base'
+      )
+    if (values.fix === true && values['fix-dry-run'] === true)
+      throw new UsageError('--fix and --fix-dry-run cannot be combined')
+    await runFixes(checked, values['fix-dry-run'] === true, io)
+  }
+  return runCheck(checked, values, io)
 }
 
 async function runCheck(options: LintOptions, values: Values, io: CliIO): Promise<number> {
@@ -335,6 +349,8 @@ function parseCommandLine(argv: readonly string[]) {
         'remote-header': { type: 'string', multiple: true },
         'allow-private-hosts': { type: 'boolean' },
         base: { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         init: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }

@@ -7,6 +7,24 @@ export type SeveritySetting = Severity | 'off'
 
 export const severityRank: Readonly<Record<Severity, number>> = { error: 3, warning: 2, notice: 1 }
 
+/** One replacement in a file's text: the `length` characters at `offset` become `text`. */
+export interface TextEdit {
+  readonly range: Range
+  readonly offset: number
+  readonly length: number
+  readonly text: string
+}
+
+/**
+ * A mechanical fix: edits in the finding's own file, in the platform's own syntax, touching
+ * nothing else. `check --fix` applies it; JSON and SARIF carry it. Never holds a secret.
+ */
+export interface Fix {
+  /** What the fix does, for people: `write "${env:GITHUB_TOKEN}"`. */
+  readonly description: string
+  readonly edits: readonly TextEdit[]
+}
+
 export interface Diagnostic {
   readonly ruleId: string
   /** Tests assert on it; stable across message wording changes. */
@@ -20,6 +38,7 @@ export interface Diagnostic {
   readonly range: Range
   readonly platform?: DialectId
   readonly server?: string
+  readonly fix?: Fix
 }
 
 /** Sorts by file, line, column, rule and message, as actionlint does, so output is deterministic. */

@@ -93,7 +93,29 @@ export function reportSchema(): JsonSchema {
               endLine: position,
               endColumn: position,
               platform: platformId,
-              server: text(1000)
+              server: text(1000),
+              fix: object(
+                {
+                  description: text(4000),
+                  edits: {
+                    type: 'array',
+                    maxItems: 1000,
+                    items: object(
+                      {
+                        line: position,
+                        column: position,
+                        endLine: position,
+                        endColumn: position,
+                        offset: { type: 'integer', minimum: 0 },
+                        length: { type: 'integer', minimum: 0 },
+                        text: text(100_000)
+                      },
+                      ['line', 'column', 'endLine', 'endColumn', 'offset', 'length', 'text']
+                    )
+                  }
+                },
+                ['description', 'edits']
+              )
             },
             [
               'ruleId',

@@ -36,7 +36,23 @@ export function formatJson(result: LintResult, context?: ReportContext): string 
       endLine: d.range.end.line,
       endColumn: d.range.end.column,
       ...(d.platform === undefined ? {} : { platform: d.platform }),
-      ...(d.server === undefined ? {} : { server: d.server })
+      ...(d.server === undefined ? {} : { server: d.server }),
+      ...(d.fix === undefined
+        ? {}
+        : {
+            fix: {
+              description: d.fix.description,
+              edits: d.fix.edits.map((edit) => ({
+                line: edit.range.start.line,
+                column: edit.range.start.column,
+                endLine: edit.range.end.line,
+                endColumn: edit.range.end.column,
+                offset: edit.offset,
+                length: edit.length,
+                text: edit.text
+              }))
+            }
+          })
     })),
     summary: result.summary,
     ignored: result.ignored

@@ -69,7 +69,33 @@ export function formatSarif(result: LintResult): string {
                 }
               }
             ],
-            partialFingerprints: { 'mcpLintFinding/v1': fingerprint }
+            partialFingerprints: { 'mcpLintFinding/v1': fingerprint },
+            ...(d.fix === undefined
+              ? {}
+              : {
+                  fixes: [
+                    {
+                      description: { text: escapeSarifMessage(d.fix.description) },
+                      artifactChanges: [
+                        {
+                          artifactLocation: {
+                            uri: encodeArtifactUri(d.file),
+                            uriBaseId: '%SRCROOT%'
+                          },
+                          replacements: d.fix.edits.map((edit) => ({
+                            deletedRegion: {
+                              startLine: edit.range.start.line,
+                              startColumn: edit.range.start.column,
+                              endLine: edit.range.end.line,
+                              endColumn: edit.range.end.column
+                            },
+                            insertedContent: { text: edit.text }
+                          }))
+                        }
+                      ]
+                    }
+                  ]
+                })
           }
         })
       }

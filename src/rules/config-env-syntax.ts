@@ -3,6 +3,7 @@ import type { AnyConfigFile } from '../core/model.js'
 import { locateInString } from '../core/string-range.js'
 import { findProperty, forEachString, type ValueNode } from '../core/tree.js'
 import type { Interpolation, InterpolationSyntax } from '../platforms/platform.js'
+import { replaceAt, writeReference } from '../core/fix.js'
 import { defineRule } from './rule.js'
 
 /** Server fields that reach the launched process or the remote request. */
@@ -124,11 +125,17 @@ export default defineRule({
               if (!inputs.has(id))
                 report('undeclaredInput', at, { reference: text }, { server: server.name.value })
             } else if (!isExpanded(reference, interpolation) && !readsAnySyntax(file, reference)) {
+              const written = rewrite(reference, interpolation)
               report(
                 'notExpanded',
                 at,
                 { reference: text, platform, fix: fixFor(reference, interpolation) },
-                options
+                written === undefined
+                  ? options
+                  : {
+                      ...options,
+                      fix: { description: `write "${written}"`, edits: [replaceAt(at, written)] }
+                    }
               )
             } else if (interpolation.fields !== 'all' && !interpolation.fields.includes(field)) {
               report('notInField', at, { reference: text, platform, field }, options)
@@ -199,15 +206,28 @@ function syntaxOf(reference: Reference): InterpolationSyntax | undefined {
 }
 
 function fixFor(reference: Reference, interpolation: Interpolation): string {
+  const written = rewrite(reference, interpolation)
+  if (written !== undefined) return `write "${written}"`
   const name = reference.name
-  if (interpolation.preferred === undefined || name === undefined) {
-    const advice =
-      interpolation.advice ?? 'write the value or an environment reference this platform expands'
-    return advice.replaceAll('{name}', name ?? 'the variable')
-  }
-  if (interpolation.preferred === 'curly-env') return `write "{env:${name}}"`
-  if (interpolation.preferred === 'secrets-template') return `write "\${{ secrets.${name} }}"`
-  return interpolation.preferred === 'brace' ? `write "\${${name}}"` : `write "\${env:${name}}"`
+  if (interpolation.preferred !== undefined && name !== undefined && reference.prefix !== 'input')
+    return `write "${writeReference(interpolation.preferred, name)}"`
+  const advice =
+    interpolation.advice ?? 'write the value or an environment reference this platform expands'
+  return advice.replaceAll('{name}', reference.name ?? 'the variable')
+}
+
+/**
+ * The environment reference in the platform's preferred syntax, when it has one. Inputs, editor
+ * variables and defaults have no equal there: those stay advice.
+ */
+function rewrite(reference: Reference, interpolation: Interpolation): string | undefined {
+  const name = reference.name
+  const fromEnvironment = [undefined, 'env', 'secrets'].includes(reference.prefix)
+  if (interpolation.preferred === undefined || name === undefined || !fromEnvironment)
+    return undefined
+  if (reference.hasDefault || editorVariables.has(name)) return undefined
+  const written = writeReference(interpolation.preferred, name)
+  return written === reference.text ? undefined : written
 }
 
 function declaredInputs(file: AnyConfigFile): Set<string> | undefined {

@@ -1,3 +1,4 @@
+import { replaceAt, writeKey } from '../core/fix.js'
 import type { ServerEntry } from '../core/model.js'
 import { schemaIssues, serverAtPath } from '../core/schema.js'
 import { closest } from '../core/suggest.js'
@@ -121,11 +122,24 @@ export default defineRule({
       else {
         const guess = closest(issue.field, issue.expected)
         if (entry !== undefined && isHarmless(issue.field, guess, platform, entry)) continue
+        // A typo of a field the entry does not have yet is renamed to it.
+        const renamed =
+          guess === undefined || entry === undefined || entry.fields.has(guess)
+            ? undefined
+            : writeKey(platform.format, guess)
         report(
           'unknown',
           issue.location,
           { field: issue.field, platform: platform.displayName, guess },
-          options
+          renamed === undefined
+            ? options
+            : {
+                ...options,
+                fix: {
+                  description: `rename "${issue.field}" to "${guess ?? ''}"`,
+                  edits: [replaceAt(issue.location, renamed)]
+                }
+              }
         )
       }
     }

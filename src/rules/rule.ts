@@ -1,4 +1,4 @@
-import type { Severity } from '../core/diagnostic.js'
+import type { Fix, Severity } from '../core/diagnostic.js'
 import type { ToolLimitSetting } from '../core/limits.js'
 import type { AnyConfigFile, Workspace } from '../core/model.js'
 import type { Location } from '../core/source.js'
@@ -17,6 +17,8 @@ export interface ReportOptions {
    * unproven secret), so the user's severity setting still scales every case.
    */
   readonly milder?: 1 | 2
+  /** The edit that resolves the finding, where one is mechanical. */
+  readonly fix?: Fix
 }
 
 /** Thresholds from mcp-lint.json that rules read; defaults apply where the user set none. */

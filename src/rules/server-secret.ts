@@ -1,3 +1,4 @@
+import { replaceAt, writeReference } from '../core/fix.js'
 import { allFiles, type AnyConfigFile } from '../core/model.js'
 import { quote } from '../core/quote.js'
 import { findSecrets, type SecretMatch } from '../core/secrets.js'
@@ -137,7 +138,12 @@ function reportMatch(
       { kind: match.kind, where, masked: match.masked },
       { ...options, milder: 2 }
     )
-  } else
+  } else {
+    const name = variableName(file.platform, walk.path, match.detector)
+    const style = file.platform.translation.references
+    const inKey = walk.path.at(-1) === '(key)'
+    const reference =
+      inKey || style === 'none' || style === 'env-vars' ? undefined : writeReference(style, name)
     report(
       'secret',
       at,
@@ -147,13 +153,22 @@ function reportMatch(
         masked: match.masked,
         advice: advice(
           file.platform,
+          name,
           walk.path,
-          match.detector,
           /^(bearer|token|basic)\s+$/i.exec(node.value.slice(0, match.start))?.[0] ?? ''
         )
       },
-      options
+      reference === undefined
+        ? options
+        : {
+            ...options,
+            fix: {
+              description: `write "${reference}" in its place and set ${name} in the environment`,
+              edits: [replaceAt(at, reference)]
+            }
+          }
     )
+  }
 }
 
 /** Secrets in JSONC comments: a commented-out entry still publishes its token. */
@@ -221,21 +236,24 @@ function stringsOf(value: PlainValue | undefined): string[] {
 /** Keys that are public by design (publishable keys, anon JWTs): a notice, not a leak. */
 const publicDetectors = new Set(['stripe-publishable-key', 'supabase-publishable-key', 'jwt'])
 
+/** The variable to hold the secret: the env key it sits under, or a name for its kind. */
+function variableName(platform: Dialect, path: readonly (string | number)[], detector: string) {
+  return path[0] === (platform.translation.envKey ?? 'env') &&
+    typeof path[1] === 'string' &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
+    ? path[1]
+    : detector === 'url-credentials' || detector === 'password'
+      ? 'DB_PASSWORD'
+      : 'API_TOKEN'
+}
+
 /** How to write the value as a reference on this platform. */
 function advice(
   platform: Dialect,
+  name: string,
   path: readonly (string | number)[],
-  detector: string,
   scheme: string
 ): string {
-  const name =
-    path[0] === (platform.translation.envKey ?? 'env') &&
-    typeof path[1] === 'string' &&
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
-      ? path[1]
-      : detector === 'url-credentials' || detector === 'password'
-        ? 'DB_PASSWORD'
-        : 'API_TOKEN'
   switch (platform.translation.references) {
     case 'brace':
       return `write "${scheme}\${${name}}" in its place and set ${name} in the environment`

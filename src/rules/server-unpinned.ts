@@ -1,7 +1,12 @@
+import type { Fix } from '../core/diagnostic.js'
+import { replaceAt, writeString } from '../core/fix.js'
 import { packageName, packageOf, packageVersion, type PackageRef } from '../core/launcher.js'
+import type { AnyConfigFile, ServerEntry, Workspace } from '../core/model.js'
 import { quote } from '../core/quote.js'
 import type { Location } from '../core/source.js'
 import { ownEntries } from '../core/surface.js'
+import { resolvePath } from '../core/tree.js'
+import type { FieldPath } from '../source/canonical.js'
 import { locateField } from '../source/locate.js'
 import { normalizeEntry } from '../source/normalize.js'
 import { defineRule } from './rule.js'
@@ -64,6 +69,7 @@ export default defineRule({
       string,
       {
         at: Location
+        fix: Fix | undefined
         kind: Exclude<Verdict['kind'], 'pinned'>
         data: Unpinned
         server: string
@@ -94,6 +100,13 @@ export default defineRule({
       }
       found.set(key, {
         at: locateField(entry, server.args[ref.index]?.path, false),
+        fix: pinFix(
+          file,
+          entry,
+          server.args[ref.index]?.path,
+          ref,
+          lockedVersion(workspace, entry.name.value, ref)
+        ),
         kind: verdict.kind,
         data: {
           what: launchers[ref.manager],
@@ -105,10 +118,10 @@ export default defineRule({
         files: [file.path]
       })
     }
-    for (const { at, kind, data, server, files } of found.values()) {
+    for (const { at, fix, kind, data, server, files } of found.values()) {
       const others = files.slice(1)
       const elsewhere = others.length === 0 ? '' : ` (the same in ${others.join(', ')})`
-      report(kind, at, { ...data, elsewhere }, { server })
+      report(kind, at, { ...data, elsewhere }, fix === undefined ? { server } : { server, fix })
     }
   }
 })
@@ -175,4 +188,47 @@ function judgeImage(spec: string): Verdict {
   const advice = `pin the digest ("${name}@sha256:…"; docker buildx imagetools inspect shows it)`
   const tag = /:([^/:]*)$/.exec(spec)?.[1]
   return { kind: tag === undefined || tag === 'latest' ? 'floating' : 'imageTag', advice }
+}
+
+/**
+ * The version that ran, from the lockfile (mcp-lint lock records the package version each server
+ * started with) or from this run's enumeration: pinning to it changes nothing that runs today.
+ */
+function lockedVersion(workspace: Workspace, server: string, ref: PackageRef): string | undefined {
+  const name = packageName(ref.spec)
+  const locked = workspace.lockfile?.lockfile.servers[server]?.package
+  if (locked?.name === name && locked.version !== undefined) return locked.version
+  const ran = workspace.tools?.entries.find(
+    (entry) => entry.name === server && entry.package?.name === name
+  )?.package?.version
+  return ran
+}
+
+/** `pkg@1.2.3` (npm) or `pkg==1.2.3` (uv, pipx) in place of the unpinned spec; images need a digest, which only the registry knows. */
+function pinFix(
+  file: AnyConfigFile,
+  entry: ServerEntry,
+  path: FieldPath | undefined,
+  ref: PackageRef,
+  version: string | undefined
+): Fix | undefined {
+  if (version === undefined || path === undefined || ref.manager === 'docker') return undefined
+  if (!exactSemver.test(version) && ref.manager === 'npm') return undefined
+  const node = resolvePath(entry.value, path)
+  if (node?.kind !== 'string' || node.value !== ref.spec || file.source === undefined)
+    return undefined
+  // A Python spec keeps its extras: `pkg[cli]` becomes `pkg[cli]==1.2.3`.
+  const name =
+    ref.manager === 'npm'
+      ? packageName(ref.spec)
+      : (/^[^=<>~!@;\s]+/.exec(ref.spec)?.[0] ?? ref.spec)
+  const pinned = ref.manager === 'npm' ? `${name}@${version}` : `${name}==${version}`
+  const previous = file.source.text.slice(
+    node.location.offset,
+    node.location.offset + node.location.length
+  )
+  return {
+    description: `pin "${pinned}", the version the lockfile records`,
+    edits: [replaceAt(node.location, writeString(file.platform.format, pinned, previous))]
+  }
 }

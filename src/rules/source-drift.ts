@@ -1,3 +1,5 @@
+import type { Fix } from '../core/diagnostic.js'
+import { replaceAt, writeString } from '../core/fix.js'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import { locateFileStart, startOf } from '../core/source.js'
 import { serverFieldNames } from '../platforms/schema-parts.js'
@@ -7,7 +9,13 @@ import { anySyntax, showValue, transportName } from '../source/display.js'
 import { diffEntry, matchServers } from '../source/drift.js'
 import { carries, expectedFor, expectedInputs, type Expected } from '../source/expect.js'
 import { deepEqual } from '../source/compare.js'
-import { findProperty, toPlain, type PlainObject, type ValueNode } from '../core/tree.js'
+import {
+  findProperty,
+  resolvePath,
+  toPlain,
+  type PlainObject,
+  type ValueNode
+} from '../core/tree.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { defineRule, type Report } from './rule.js'
@@ -270,14 +278,16 @@ function reportDifference(
         options
       )
       return
-    case 'changed':
+    case 'changed': {
+      const fix = valueFix(file, entry, difference)
       report(
         'changed',
         at,
         { server, field, actual: shown(difference.actual), expected: shown(difference.expected) },
-        options
+        fix === undefined ? options : { ...options, fix }
       )
       return
+    }
     case 'added':
       report('added', at, { server, field }, options)
       return
@@ -292,5 +302,26 @@ function reportDifference(
       return
     case 'enabled':
       report('enabled', at, { server, platform: platform.displayName }, options)
+  }
+}
+
+/**
+ * The source's value written over the file's, when both are strings: the expected value is
+ * already in the platform's syntax (`${env:X}` for Cursor). Numbers are compared in the source's
+ * units, so they are left to sync, as are missing and extra fields and servers.
+ */
+function valueFix(file: ConfigFile, entry: ServerEntry, difference: Difference): Fix | undefined {
+  const { expected, path } = difference
+  if (typeof expected !== 'string' || path === undefined || file.source === undefined)
+    return undefined
+  const node = resolvePath(entry.value, path)
+  if (node?.kind !== 'string') return undefined
+  const previous = file.source.text.slice(
+    node.location.offset,
+    node.location.offset + node.location.length
+  )
+  return {
+    description: `write the central source's value`,
+    edits: [replaceAt(node.location, writeString(file.platform.format, expected, previous))]
   }
 }

@@ -1,0 +1,41 @@
+import { join } from 'node:path'
+import { plural } from '../core/plural.js'
+import { redactConfigLine } from '../core/redact.js'
+import { planFixes } from '../fix/plan-fixes.js'
+import type { LintOptions } from '../lint.js'
+import { escapeLogLine } from '../reporters/escape/log-line.js'
+import { unifiedDiff } from '../sync/unified-diff.js'
+import type { CliIO } from './main.js'
+
+/**
+ * `check --fix` writes the mechanical fixes of the findings that have one; `--fix-dry-run` shows
+ * them as a diff and writes nothing. Either way it says what it fixed, skipped or left.
+ */
+export async function runFixes(options: LintOptions, dryRun: boolean, io: CliIO): Promise<void> {
+  const plan = await planFixes(options)
+  for (const skipped of plan.skipped)
+    io.stderr(`${escapeLogLine(`skipped ${skipped.path}: ${skipped.reason}`)}\n`)
+  const count = plan.files.reduce((total, file) => total + file.fixed.length, 0)
+  if (dryRun) {
+    // The diff shows config text: secrets in it are masked like everywhere else.
+    for (const file of plan.files)
+      io.stdout(
+        unifiedDiff(file.path, file.before, file.after).split('\n').map(redactConfigLine).join('\n')
+      )
+    io.stderr(
+      count === 0
+        ? 'nothing to fix\n'
+        : `${plural(count, 'finding')} can be fixed in ${plural(plan.files.length, 'file')}: run "mcp-lint check --fix" to write the fixes\n`
+    )
+    return
+  }
+  for (const file of plan.files)
+    await io.writeFile(
+      join(plan.root, file.path),
+      `${file.byteOrderMark ? '\uFEFF' : ''}${file.after}`
+    )
+  if (count > 0)
+    io.stderr(
+      `fixed ${plural(count, 'finding')} in ${plural(plan.files.length, 'file')}: ${plan.files.map((file) => file.path).join(', ')}\n`
+    )
+}
