@@ -89,7 +89,7 @@ const PATH = '.acme/agent.json'
 const text = `{
   "tools_servers": {
     "alpha": { "command": "npx", "args": ["-y", "alpha-mcp@1.0.0"], "env": { "GITHUB_TOKEN": "ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789" } },
-    "beta": { "command": "npx", "args": ["-y", "beta-mcp@1.0.0"], "colour": "red" },
+    "beta": { "command": "npx", "args": ["-y", "beta-mcp@1.0.0"], "envFile": ".env" },
     "gamma": { "command": 7 }
   }
 }
@@ -110,7 +110,7 @@ describe('a client declared in one object', () => {
       'tool-name-collision error alpha: Acme Agent exposes tool "search_issues_later" of server "alpha" and tool "search_issues_now" of server "alpha" under one name, "alpha.search_iss": Acme Agent 1.0.0 keeps the first one',
       'tool-name-invalid warning alpha: Acme Agent cuts 2 tool names of server "alpha": "search_issues_now" becomes "alpha.search_iss", "search_issues_later" becomes "alpha.search_iss"; a shorter server name keeps them whole',
       'server-secret error alpha: a GitHub personal access token in env.GITHUB_TOKEN of server "alpha": ghp_… (40 chars); write "${GITHUB_TOKEN}" in its place and set GITHUB_TOKEN in the environment, and rotate it: it stays in the git history',
-      'config-unknown-field warning beta: Acme Agent does not read "colour"; it is ignored',
+      'config-unknown-field warning beta: Acme Agent does not read "envFile"; it is ignored',
       'server-tools-unknown notice gamma: the tool checks skip server "gamma": it was not enumerated, and the lockfile has no entry for it; run "mcp-lint lock" where it can start to pin its tools',
       'config-schema error gamma: "command" of server "gamma" must be a string, not an integer'
     ])
