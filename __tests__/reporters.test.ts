@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { Ajv } from 'ajv'
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import addFormats from 'ajv-formats'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -193,16 +195,66 @@ describe('job summary', () => {
 
 describe('pull request comment', () => {
   const marker = commentMarker('CI .')
+  const linkBase = `https://github.com/octo/repo/blob/${'a'.repeat(40)}`
 
-  it('starts with its marker, puts errors first and folds the rest', () => {
-    const body = formatComment(risky, { marker, sha: 'a'.repeat(40) })
+  it('leads with errors, leaked secrets first, one line per finding, each section once', () => {
+    const body = formatComment(risky, { marker, sha: 'a'.repeat(40), linkBase })
     expect(body.startsWith(`${marker}\n### ❌ mcp-lint: 3 errors, 10 warnings, 7 notices`)).toBe(
       true
     )
-    const rows = body.split('\n').filter((line) => /^\| (🔴|🟡|🔵)/.test(line))
-    expect(rows.slice(0, 3).every((row) => row.startsWith('| 🔴'))).toBe(true)
-    expect(body).toContain('<details><summary>5 more findings</summary>')
+    const headings = body.split('\n').filter((line) => line.startsWith('#### '))
+    expect(headings).toEqual(['#### 🔴 Errors (3)', '#### 🟡 Warnings (10)', '#### 🔵 Notices (7)'])
+    const rules = body.split('\n').filter((line) => /^\*\*[a-z-]+\*\*$/.test(line))
+    expect(rules[0]).toBe('**server-secret**')
+    expect(new Set(rules).size).toBeLessThanOrEqual(rules.length)
+    // Every finding once, and no section repeats another's findings.
+    expect(body.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(20)
+    expect(body).not.toContain('Drift from the central source')
     expect(body).toContain('commit aaaaaaa')
+  })
+
+  it('links each finding to its line at the head, with a hostile file name kept inside the link', () => {
+    const body = formatComment(
+      withFindings([{ ...finding(4, 'error'), file: 'x) [evil](https://evil.example/.mcp.json' }]),
+      { marker, linkBase }
+    )
+    const line = body.split('\n').find((text) => text.startsWith('- ')) ?? ''
+    expect(line).toContain(`](${linkBase}/x%29%20%5Bevil%5D%28https%3A//evil.example/.mcp.json#L5)`)
+  })
+
+  it('counts the findings a command fixes, and names the command', () => {
+    const fixable: Diagnostic = {
+      ...finding(1, 'error'),
+      fix: { description: 'write it', edits: [] }
+    }
+    const drift: Diagnostic = { ...finding(2, 'error'), ruleId: 'source-drift' }
+    const body = formatComment(withFindings([fixable, finding(3, 'warning'), drift, drift]), {
+      marker
+    })
+    expect(body).toContain(
+      '🔧 1 of them has a mechanical fix: run `mcp-lint check --fix` (`--fix-dry-run` shows it first).'
+    )
+    expect(body).toContain(
+      '🔁 2 drift findings are fixed by writing the files from the central source: run `mcp-lint sync`.'
+    )
+  })
+
+  it('renders as Markdown as meant: headings, lists, links and code, no stray syntax', () => {
+    // micromark with GFM is the parser GitHub's own rendering follows.
+    const html = micromark(formatComment(risky, { marker, sha: 'a'.repeat(40), linkBase }), {
+      allowDangerousHtml: true,
+      extensions: [gfm()],
+      htmlExtensions: [gfmHtml()]
+    })
+    expect(html.match(/<h4>/g)).toHaveLength(3)
+    expect(html.match(/<li>/g)).toHaveLength(20)
+    expect(
+      html.match(/<li><a href="https:\/\/github\.com\/octo\/repo\/blob\/a{40}\/[^"]+#L\d+"><code>/g)
+    ).toHaveLength(20)
+    // What a reader sees: the text without tags holds no Markdown left unrendered.
+    const text = html.replace(/<code>[^<]*<\/code>/g, '').replace(/<[^>]+>/g, '')
+    expect(text).not.toMatch(/`|\*\*|^#/m)
+    expect(text).not.toContain('\\')
   })
 
   it('is a short all-clear without findings', () => {
@@ -219,14 +271,13 @@ describe('pull request comment', () => {
         'tool "@org/security-team" <img src=x onerror=alert(1)> | `x` [a](https://evil.example) ![i](https://evil.example/i.png)'
       )
     ])
-    const row =
+    const line =
       formatComment(hostile, { marker })
         .split('\n')
-        .find((line) => line.startsWith('| 🔴')) ?? ''
-    expect(row).not.toContain('@org')
-    expect(row).not.toContain('<img')
-    expect(row).not.toMatch(/(?<!\\)\[a\]\(/)
-    expect(row.split(/(?<!\\)\|/)).toHaveLength(6)
+        .find((text) => text.startsWith('- ')) ?? ''
+    expect(line).not.toContain('@org')
+    expect(line).not.toContain('<img')
+    expect(line).not.toMatch(/(?<!\\)\[a\]\(/)
   })
 
   it("fits GitHub's 65,536 characters with 20,000 findings", () => {

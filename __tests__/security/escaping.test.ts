@@ -12,9 +12,11 @@ import type { ActionIO } from '../../src/action/main.js'
 import { escapeText } from '../../src/core/quote.js'
 import { lint, type LintResult } from '../../src/lint.js'
 import { platforms } from '../../src/platforms/index.js'
+import { rules } from '../../src/rules/index.js'
 import { annotationsWithinBudget } from '../../src/reporters/annotations.js'
 import { commentMarker, formatComment } from '../../src/reporters/comment.js'
 import { escapeLogLine } from '../../src/reporters/escape/log-line.js'
+import { encodeUrlPath } from '../../src/reporters/escape/markdown.js'
 import { escapeTerminal } from '../../src/reporters/escape/terminal.js'
 import { formatJson } from '../../src/reporters/json.js'
 import { formatSarif } from '../../src/reporters/sarif.js'
@@ -330,6 +332,9 @@ function render(markdown: string): string {
   })
 }
 
+/** A rule id, as the comment heads the findings of one rule. */
+const RULE_ID = new RegExp(`^(${rules.map((rule) => rule.id).join('|')})$`)
+
 const ALLOWED_TAGS = new Set([
   'table',
   'thead',
@@ -339,6 +344,9 @@ const ALLOWED_TAGS = new Set([
   'td',
   'h2',
   'h3',
+  'h4',
+  'ul',
+  'li',
   'p',
   'strong',
   'code',
@@ -355,7 +363,8 @@ const OWN_TEXT: Readonly<Record<string, readonly RegExp[]>> = {
     /^(Findings|Tools per platform|Drift from the central source|Tool changes since the lockfile|Servers)$/,
     /^(✅|❌|⚠️|ℹ️) mcp-lint: (no findings|\d+ errors?, \d+ warnings?, \d+ notices?)$/
   ],
-  strong: [/^\d+ errors?$/],
+  h4: [/^(🔴 Errors|🟡 Warnings|🔵 Notices) \(\d+\)$/],
+  strong: [/^\d+ errors?$/, RULE_ID],
   summary: [
     /^\d+ more findings?$/,
     /^Tools per platform$/,
@@ -368,7 +377,9 @@ const OWN_TEXT: Readonly<Record<string, readonly RegExp[]>> = {
     /^… and \d+ more rows$/,
     /^\d+ more findings? not shown: .*$/,
     /^\d+ findings? more in the job summary and the SARIF report: .*$/,
-    /^mcp-lint \S+( · commit [0-9a-f]{7})?( · workflow run)?$/
+    /^mcp-lint \S+( · commit [0-9a-f]{7})?( · workflow run)?$/,
+    RULE_ID,
+    /^(🔧 (It has|All \d+ have|\d+ of them (has|have)) a mechanical fix: run mcp-lint check --fix \(--fix-dry-run shows it first\)\.\n?)?(🔁 \d+ drift findings? (is|are) fixed by writing the files from the central source: run mcp-lint sync\.)?$/u
   ]
 }
 
@@ -817,12 +828,21 @@ describe.each(HOSTILE.map(([label, text], index) => [label, text, index] as cons
       const { result, summary, issue } = outcome
       const runUrl = 'https://github.test/octo/repo/actions/runs/1'
       const marker = commentMarker(`${text} ${text}`)
-      const comment = formatComment(result, { marker, sha: 'b'.repeat(40), runUrl })
+      const linkBase = `https://github.test/octo/repo/blob/${'b'.repeat(40)}`
+      const comment = formatComment(result, { marker, sha: 'b'.repeat(40), runUrl, linkBase })
       const issueMarker = issue.split('\n')[0] ?? ''
       const links = [HOMEPAGE, runUrl]
+      // Each finding links to its own line and nowhere else.
+      const findingLinks = result.diagnostics.map(
+        (d) => `${linkBase}/${encodeUrlPath(d.file)}#L${d.range.start.line}`
+      )
       expect({
         summary: record(label, 'summary', auditMarkdown(summary, { links })),
-        comment: record(label, 'comment', auditMarkdown(comment, { links, marker })),
+        comment: record(
+          label,
+          'comment',
+          auditMarkdown(comment, { links: [...links, ...findingLinks], marker })
+        ),
         'drift issue': record(
           label,
           'drift issue',

@@ -45595,6 +45595,7 @@ function githubActionIO() {
             repository,
             workflow: context.workflow,
             sha: context.sha,
+            serverUrl: context.serverUrl,
             runUrl: context.runId > 0
                 ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}`
                 : undefined,
@@ -62218,6 +62219,17 @@ function escapeSyntax(char) {
             return `\\${char}`;
     }
 }
+/**
+ * A repository path as the path of a link target: every segment percent-encoded, `(`, `)` and
+ * the other characters encodeURIComponent keeps included, so a hostile file name cannot end the
+ * Markdown link or add a title.
+ */
+function encodeUrlPath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
 
 ;// CONCATENATED MODULE: ./src/reporters/markdown.ts
 
@@ -62311,18 +62323,24 @@ function byServer(diagnostics, ruleId) {
 
 
 
+
 /** GitHub rejects an issue or pull request comment over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
-/** Findings shown before the rest fold into a `<details>` section. */
-const OPEN_ROWS = 15;
-/** The hidden marker a comment starts with: the same workflow and path find their comment again. */
+/** A hidden marker a comment starts with: the same workflow and path find their comment again. */
 function commentMarker(key) {
     return `<!-- ${src_version/* TOOL_NAME */.lH}:comment ${escapeHtmlComment(key)} -->`;
 }
+const headings = {
+    error: '🔴 Errors',
+    warning: '🟡 Warnings',
+    notice: '🔵 Notices'
+};
 /**
- * The sticky pull request comment: totals and findings, then platforms, drift and tool changes
- * folded away; a short all-clear once there are no findings. Public, so built only from messages
- * that are already free of secrets, escaped, and cut to GitHub's limit deterministically.
+ * The sticky pull request comment. It leads with what to do: the counts, how many findings a
+ * command fixes, then every finding on one line, by severity and, within one, by rule with
+ * leaked secrets first, each linked to its line in the pull request's head. Only the tool counts
+ * per platform, which no finding repeats, are folded below. Public, so built only from messages
+ * already free of secrets, escaped, and cut to GitHub's limit deterministically.
  */
 function formatComment(result, options) {
     const limit = options.limit ?? COMMENT_LIMIT;
@@ -62335,66 +62353,102 @@ function formatComment(result, options) {
         return `${options.marker}\n### ✅ ${src_version/* TOOL_NAME */.lH}: no findings\n\n${totals(result)}.\n${footer}`;
     const { errors, warnings, notices } = result.summary;
     const headline = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : 'ℹ️';
-    // Errors first: the open part of the comment is what a reviewer reads.
-    const rows = [...result.diagnostics]
-        .sort((a, b) => severityRank[b.severity] - severityRank[a.severity])
-        .map(findingRow);
-    const folded = [
-        details('Tools per platform', platformTable(result)),
-        details(`Drift from the central source (${count(result, 'source-drift')})`, byServer(result.diagnostics, 'source-drift')),
-        details(`Tool changes since the lockfile (${count(result, 'tool-surface-drift')})`, byServer(result.diagnostics, 'tool-surface-drift'))
-    ].filter((text) => text !== '');
-    const build = (shown, sections = folded) => {
-        const open = rows.slice(0, Math.min(shown, OPEN_ROWS));
-        const rest = rows.slice(OPEN_ROWS, shown);
-        return [
-            options.marker,
-            `### ${headline} ${src_version/* TOOL_NAME */.lH}: ${[
-                plural_plural(errors, 'error'),
-                plural_plural(warnings, 'warning'),
-                plural_plural(notices, 'notice')
-            ].join(', ')}`,
-            '',
-            `${totals(result)}.`,
-            '',
-            table(findingHeader, open),
-            rest.length === 0
-                ? ''
-                : details(plural_plural(rest.length, 'more finding'), table(findingHeader, rest)),
-            shown < rows.length
-                ? `\n${plural_plural(rows.length - shown, 'finding')} more in the job summary and the SARIF report: a comment holds at most ${limit} characters.`
-                : '',
-            ...sections,
-            footer
-        ]
-            .filter((part, index) => part !== '' || index === 2 || index === 4)
-            .join('\n');
-    };
-    const full = build(rows.length);
+    const ordered = [...result.diagnostics].sort(leadingFirst);
+    const head = [
+        options.marker,
+        `### ${headline} ${src_version/* TOOL_NAME */.lH}: ${[
+            plural_plural(errors, 'error'),
+            plural_plural(warnings, 'warning'),
+            plural_plural(notices, 'notice')
+        ].join(', ')}`,
+        '',
+        `${totals(result)}.`,
+        ...fixLines(result.diagnostics)
+    ].join('\n');
+    const platforms = platformTable(result);
+    const folded = platforms === undefined
+        ? ''
+        : `\n<details><summary>Tools per platform</summary>\n\n${platforms}\n\n</details>\n`;
+    const build = (shown, withPlatforms) => [
+        head,
+        findingSections(ordered.slice(0, shown), options.linkBase),
+        shown < ordered.length
+            ? `\n${plural_plural(ordered.length - shown, 'finding')} more in the job summary and the SARIF report: a comment holds at most ${limit} characters.\n`
+            : '',
+        withPlatforms ? folded : '',
+        footer
+    ].join('\n');
+    const full = build(ordered.length, true);
     if (full.length <= limit)
         return full;
-    // The folded sections go first (the summary has them), then findings, by binary search.
-    let sections = folded;
-    while (sections.length > 0 && build(0, sections).length > limit)
-        sections = sections.slice(0, -1);
+    // The folded table goes first (the summary has it), then findings from the end, by binary search.
     let low = 0;
-    let high = rows.length;
+    let high = ordered.length;
     while (low < high) {
         const middle = Math.ceil((low + high) / 2);
-        if (build(middle, sections).length <= limit)
+        if (build(middle, false).length <= limit)
             low = middle;
         else
             high = middle - 1;
     }
-    return build(low, sections);
+    return build(low, false);
 }
-function details(summary, body) {
-    return body === undefined
-        ? ''
-        : `\n<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+/** Severity first; within one, leaked secrets, then by rule, file and position. */
+function leadingFirst(a, b) {
+    const secret = (d) => (d.ruleId === 'server-secret' ? 0 : 1);
+    return (severityRank[b.severity] - severityRank[a.severity] ||
+        secret(a) - secret(b) ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.range.start.line - b.range.start.line ||
+        a.range.start.column - b.range.start.column);
 }
-function count(result, ruleId) {
-    return result.diagnostics.filter((d) => d.ruleId === ruleId).length;
+/** What fixes how many findings, when any can be fixed by a command. */
+function fixLines(diagnostics) {
+    const fixable = diagnostics.filter((d) => d.fix !== undefined).length;
+    // Drift the edits do not cover (a missing or extra server or field) is what sync writes.
+    const synced = diagnostics.filter((d) => d.ruleId === 'source-drift' && d.fix === undefined).length;
+    const lines = [
+        ...(fixable === 0
+            ? []
+            : [
+                `🔧 ${fixable === diagnostics.length ? (fixable === 1 ? 'It has' : `All ${fixable} have`) : `${fixable} of them ${fixable === 1 ? 'has' : 'have'}`} a mechanical fix: run \`${src_version/* TOOL_NAME */.lH} check --fix\` (\`--fix-dry-run\` shows it first).`
+            ]),
+        ...(synced === 0
+            ? []
+            : [
+                `🔁 ${plural_plural(synced, 'drift finding')} ${synced === 1 ? 'is' : 'are'} fixed by writing the files from the central source: run \`${src_version/* TOOL_NAME */.lH} sync\`.`
+            ])
+    ];
+    return lines.length === 0 ? [] : ['', ...lines];
+}
+/** One section per severity, one paragraph per rule, one line per finding. */
+function findingSections(diagnostics, linkBase) {
+    const parts = [];
+    let severity;
+    let rule;
+    for (const d of diagnostics) {
+        if (d.severity !== severity) {
+            severity = d.severity;
+            rule = undefined;
+            const count = diagnostics.filter((other) => other.severity === severity).length;
+            parts.push('', `#### ${headings[severity]} (${count})`);
+        }
+        if (d.ruleId !== rule) {
+            rule = d.ruleId;
+            parts.push('', `**${rule}**`, '');
+        }
+        parts.push(`- ${comment_location(d, linkBase)} ${escapeMarkdown(d.message)}`);
+    }
+    return parts.join('\n');
+}
+/** `file:line:column` as code, linked to the line at the pull request's head when the link is known. */
+function comment_location(d, linkBase) {
+    const { line, column } = d.range.start;
+    const text = escapeCodeSpan(`${(0,core_quote/* escapeText */.X1)(d.file, 120)}:${line}:${column}`);
+    if (linkBase === undefined)
+        return text;
+    return `[${text}](${linkBase}/${encodeUrlPath(d.file)}#L${line})`;
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/escape/json.ts
@@ -63071,7 +63125,7 @@ function platformId(name) {
 
 
 const json_schema_text = (maxLength) => ({ type: 'string', maxLength });
-const json_schema_count = { type: 'integer', minimum: 0, maximum: 10_000_000 };
+const count = { type: 'integer', minimum: 0, maximum: 10_000_000 };
 const position = { type: 'integer', minimum: 1, maximum: 10_000_000 };
 /** A client, or the central source ('source'), as files, servers and findings name it. */
 const json_schema_platformId = { enum: dialects.map((dialect) => dialect.id) };
@@ -63125,10 +63179,10 @@ function reportSchema() {
                 items: json_schema_object({
                     file: repoPath,
                     platform: json_schema_platformId,
-                    servers: json_schema_count,
-                    tools: json_schema_count,
-                    unknown: json_schema_count,
-                    limits: json_schema_object({ warning: json_schema_count, error: json_schema_count }, [])
+                    servers: count,
+                    tools: count,
+                    unknown: count,
+                    limits: json_schema_object({ warning: count, error: count }, [])
                 }, ['file', 'platform', 'servers', 'tools', 'unknown', 'limits'])
             },
             diagnostics: {
@@ -63174,12 +63228,12 @@ function reportSchema() {
                     'endColumn'
                 ])
             },
-            summary: json_schema_object({ errors: json_schema_count, warnings: json_schema_count, notices: json_schema_count }, [
+            summary: json_schema_object({ errors: count, warnings: count, notices: count }, [
                 'errors',
                 'warnings',
                 'notices'
             ]),
-            ignored: json_schema_count
+            ignored: count
         }, ['schemaVersion', 'tool', 'files', 'servers', 'platforms', 'diagnostics', 'summary'])
     };
 }
@@ -63202,8 +63256,8 @@ function json_schema_serverSchema() {
         peakRssBytes: ms,
         placeholders: { type: 'array', maxItems: 1000, items: json_schema_text(200) },
         package: json_schema_object({ spec: json_schema_text(1000), name: json_schema_text(500), version: json_schema_text(200) }, ['spec', 'name']),
-        prompts: json_schema_count,
-        resources: json_schema_count,
+        prompts: count,
+        resources: count,
         tools: {
             type: 'array',
             maxItems: 10_000,
@@ -63349,6 +63403,7 @@ function commentFailure(pull, error) {
 
 
 
+
 /** Every output action.yml declares, all set on every run (a test holds both to it). */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'comment-url',
@@ -63443,6 +63498,7 @@ async function check(io, inputs) {
         commentUrl = await upsertComment(api, pull.number, commentMarker(`${io.context.workflow} ${inputs.path}`), formatComment(result, {
             marker: commentMarker(`${io.context.workflow} ${inputs.path}`),
             sha: pull.headSha,
+            ...linkOptions(io.context, pull.headSha, inputs.path),
             ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
         }), inputs.comment, failing > 0, io.warning);
     if (inputs.mode === 'drift' && inputs.driftIssue) {
@@ -63486,6 +63542,10 @@ async function main_report(io, inputs) {
         commentUrl = await upsertComment(api, pull, marker, formatComment(result, {
             marker,
             ...(context.headSha === undefined ? {} : { sha: context.headSha }),
+            // The head the report names was just confirmed by the API; its path is the fork's word.
+            ...(context.headSha === undefined
+                ? {}
+                : linkOptions(io.context, context.headSha, context.path ?? '.')),
             ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
         }), inputs.comment, failing > 0, io.warning);
         if (inputs.annotations && context.headSha !== undefined)
@@ -63625,6 +63685,19 @@ function setOutputs(io, inputs, result, drift, commentUrl) {
     io.setOutput('sarif-file', inputs.mode === 'report' ? '' : (inputs.sarifFile ?? ''));
     io.setOutput('json-file', inputs.jsonFile ?? '');
     io.setOutput('comment-url', commentUrl ?? '');
+}
+/**
+ * Where the checked directory is on GitHub at `sha`, for links from the comment to each finding's
+ * line: the server and repository are the runner's; the commit must be a full SHA and the path
+ * plain segments, each percent-encoded, or there are no links.
+ */
+function linkOptions(context, sha, path) {
+    const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+    if (!/^[0-9a-f]{40}$/.test(sha) || segments.includes('..'))
+        return {};
+    const server = context.serverUrl ?? 'https://github.com';
+    const encoded = segments.length === 0 ? '' : `/${encodeUrlPath(segments.join('/'))}`;
+    return { linkBase: `${server}/${context.repository}/blob/${sha}${encoded}` };
 }
 
 

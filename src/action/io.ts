@@ -53,6 +53,7 @@ export function githubActionIO(): ActionIO {
       repository,
       workflow: context.workflow,
       sha: context.sha,
+      serverUrl: context.serverUrl,
       runUrl:
         context.runId > 0
           ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}`

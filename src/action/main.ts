@@ -6,6 +6,7 @@ import { prepareWriteTarget } from '../core/write-file.js'
 import { lint, type LintResult } from '../lint.js'
 import { annotationsWithinBudget, type Annotation } from '../reporters/annotations.js'
 import { commentMarker, formatComment } from '../reporters/comment.js'
+import { encodeUrlPath } from '../reporters/escape/markdown.js'
 import { formatJson, type ReportContext } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
 import { formatSummary } from '../reporters/summary.js'
@@ -28,6 +29,8 @@ export interface RunContext {
   readonly workflow: string
   readonly sha: string
   readonly runUrl: string | undefined
+  /** `https://github.com`, or the GitHub Enterprise server's address. */
+  readonly serverUrl?: string
   /** The workspace directory paths are reported relative to. */
   readonly workspace: string
 }
@@ -165,6 +168,7 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
       formatComment(result, {
         marker: commentMarker(`${io.context.workflow} ${inputs.path}`),
         sha: pull.headSha,
+        ...linkOptions(io.context, pull.headSha, inputs.path),
         ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
       }),
       inputs.comment,
@@ -220,6 +224,10 @@ async function report(io: ActionIO, inputs: ActionInputs): Promise<void> {
       formatComment(result, {
         marker,
         ...(context.headSha === undefined ? {} : { sha: context.headSha }),
+        // The head the report names was just confirmed by the API; its path is the fork's word.
+        ...(context.headSha === undefined
+          ? {}
+          : linkOptions(io.context, context.headSha, context.path ?? '.')),
         ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
       }),
       inputs.comment,
@@ -424,4 +432,17 @@ function setOutputs(
   io.setOutput('sarif-file', inputs.mode === 'report' ? '' : (inputs.sarifFile ?? ''))
   io.setOutput('json-file', inputs.jsonFile ?? '')
   io.setOutput('comment-url', commentUrl ?? '')
+}
+
+/**
+ * Where the checked directory is on GitHub at `sha`, for links from the comment to each finding's
+ * line: the server and repository are the runner's; the commit must be a full SHA and the path
+ * plain segments, each percent-encoded, or there are no links.
+ */
+function linkOptions(context: RunContext, sha: string, path: string): { linkBase?: string } {
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.')
+  if (!/^[0-9a-f]{40}$/.test(sha) || segments.includes('..')) return {}
+  const server = context.serverUrl ?? 'https://github.com'
+  const encoded = segments.length === 0 ? '' : `/${encodeUrlPath(segments.join('/'))}`
+  return { linkBase: `${server}/${context.repository}/blob/${sha}${encoded}` }
 }

@@ -1,15 +1,18 @@
-import { severityRank } from '../core/diagnostic.js'
+import { severityRank, type Diagnostic, type Severity } from '../core/diagnostic.js'
+import { plural } from '../core/plural.js'
+import { escapeText } from '../core/quote.js'
 import type { LintResult } from '../lint.js'
 import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'
-import { byServer, findingHeader, findingRow, platformTable, table, totals } from './markdown.js'
-import { escapeHtmlComment, escapeMarkdown } from './escape/markdown.js'
-import { plural } from '../core/plural.js'
+import {
+  encodeUrlPath,
+  escapeCodeSpan,
+  escapeHtmlComment,
+  escapeMarkdown
+} from './escape/markdown.js'
+import { platformTable, totals } from './markdown.js'
 
 /** GitHub rejects an issue or pull request comment over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536
-
-/** Findings shown before the rest fold into a `<details>` section. */
-const OPEN_ROWS = 15
 
 export interface CommentOptions {
   /** Hidden marker that identifies this workflow's comment, so each run updates it in place. */
@@ -18,18 +21,31 @@ export interface CommentOptions {
   readonly sha?: string
   /** The workflow run, linked in the footer (the job summary has the full report). */
   readonly runUrl?: string
+  /**
+   * Where the checked files are on GitHub, at the pull request's head
+   * (`https://github.com/o/r/blob/<sha>/<path>`): each finding links to its line there.
+   */
+  readonly linkBase?: string
   readonly limit?: number
 }
 
-/** The hidden marker a comment starts with: the same workflow and path find their comment again. */
+/** A hidden marker a comment starts with: the same workflow and path find their comment again. */
 export function commentMarker(key: string): string {
   return `<!-- ${TOOL_NAME}:comment ${escapeHtmlComment(key)} -->`
 }
 
+const headings: Readonly<Record<Severity, string>> = {
+  error: '🔴 Errors',
+  warning: '🟡 Warnings',
+  notice: '🔵 Notices'
+}
+
 /**
- * The sticky pull request comment: totals and findings, then platforms, drift and tool changes
- * folded away; a short all-clear once there are no findings. Public, so built only from messages
- * that are already free of secrets, escaped, and cut to GitHub's limit deterministically.
+ * The sticky pull request comment. It leads with what to do: the counts, how many findings a
+ * command fixes, then every finding on one line, by severity and, within one, by rule with
+ * leaked secrets first, each linked to its line in the pull request's head. Only the tool counts
+ * per platform, which no finding repeats, are folded below. Public, so built only from messages
+ * already free of secrets, escaped, and cut to GitHub's limit deterministically.
  */
 export function formatComment(result: LintResult, options: CommentOptions): string {
   const limit = options.limit ?? COMMENT_LIMIT
@@ -42,68 +58,106 @@ export function formatComment(result: LintResult, options: CommentOptions): stri
     return `${options.marker}\n### ✅ ${TOOL_NAME}: no findings\n\n${totals(result)}.\n${footer}`
   const { errors, warnings, notices } = result.summary
   const headline = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : 'ℹ️'
-  // Errors first: the open part of the comment is what a reviewer reads.
-  const rows = [...result.diagnostics]
-    .sort((a, b) => severityRank[b.severity] - severityRank[a.severity])
-    .map(findingRow)
-  const folded = [
-    details('Tools per platform', platformTable(result)),
-    details(
-      `Drift from the central source (${count(result, 'source-drift')})`,
-      byServer(result.diagnostics, 'source-drift')
-    ),
-    details(
-      `Tool changes since the lockfile (${count(result, 'tool-surface-drift')})`,
-      byServer(result.diagnostics, 'tool-surface-drift')
-    )
-  ].filter((text) => text !== '')
-  const build = (shown: number, sections = folded) => {
-    const open = rows.slice(0, Math.min(shown, OPEN_ROWS))
-    const rest = rows.slice(OPEN_ROWS, shown)
-    return [
-      options.marker,
-      `### ${headline} ${TOOL_NAME}: ${[
-        plural(errors, 'error'),
-        plural(warnings, 'warning'),
-        plural(notices, 'notice')
-      ].join(', ')}`,
-      '',
-      `${totals(result)}.`,
-      '',
-      table(findingHeader, open),
-      rest.length === 0
-        ? ''
-        : details(plural(rest.length, 'more finding'), table(findingHeader, rest)),
-      shown < rows.length
-        ? `\n${plural(rows.length - shown, 'finding')} more in the job summary and the SARIF report: a comment holds at most ${limit} characters.`
+  const ordered = [...result.diagnostics].sort(leadingFirst)
+  const head = [
+    options.marker,
+    `### ${headline} ${TOOL_NAME}: ${[
+      plural(errors, 'error'),
+      plural(warnings, 'warning'),
+      plural(notices, 'notice')
+    ].join(', ')}`,
+    '',
+    `${totals(result)}.`,
+    ...fixLines(result.diagnostics)
+  ].join('\n')
+  const platforms = platformTable(result)
+  const folded =
+    platforms === undefined
+      ? ''
+      : `\n<details><summary>Tools per platform</summary>\n\n${platforms}\n\n</details>\n`
+  const build = (shown: number, withPlatforms: boolean) =>
+    [
+      head,
+      findingSections(ordered.slice(0, shown), options.linkBase),
+      shown < ordered.length
+        ? `\n${plural(ordered.length - shown, 'finding')} more in the job summary and the SARIF report: a comment holds at most ${limit} characters.\n`
         : '',
-      ...sections,
+      withPlatforms ? folded : '',
       footer
-    ]
-      .filter((part, index) => part !== '' || index === 2 || index === 4)
-      .join('\n')
-  }
-  const full = build(rows.length)
+    ].join('\n')
+  const full = build(ordered.length, true)
   if (full.length <= limit) return full
-  // The folded sections go first (the summary has them), then findings, by binary search.
-  let sections = folded
-  while (sections.length > 0 && build(0, sections).length > limit) sections = sections.slice(0, -1)
+  // The folded table goes first (the summary has it), then findings from the end, by binary search.
   let low = 0
-  let high = rows.length
+  let high = ordered.length
   while (low < high) {
     const middle = Math.ceil((low + high) / 2)
-    if (build(middle, sections).length <= limit) low = middle
+    if (build(middle, false).length <= limit) low = middle
     else high = middle - 1
   }
-  return build(low, sections)
+  return build(low, false)
 }
 
-function details(summary: string, body: string | undefined): string {
-  return body === undefined
-    ? ''
-    : `\n<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
+/** Severity first; within one, leaked secrets, then by rule, file and position. */
+function leadingFirst(a: Diagnostic, b: Diagnostic): number {
+  const secret = (d: Diagnostic) => (d.ruleId === 'server-secret' ? 0 : 1)
+  return (
+    severityRank[b.severity] - severityRank[a.severity] ||
+    secret(a) - secret(b) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column
+  )
 }
 
-function count(result: LintResult, ruleId: string): number {
-  return result.diagnostics.filter((d) => d.ruleId === ruleId).length
+/** What fixes how many findings, when any can be fixed by a command. */
+function fixLines(diagnostics: readonly Diagnostic[]): string[] {
+  const fixable = diagnostics.filter((d) => d.fix !== undefined).length
+  // Drift the edits do not cover (a missing or extra server or field) is what sync writes.
+  const synced = diagnostics.filter(
+    (d) => d.ruleId === 'source-drift' && d.fix === undefined
+  ).length
+  const lines = [
+    ...(fixable === 0
+      ? []
+      : [
+          `🔧 ${fixable === diagnostics.length ? (fixable === 1 ? 'It has' : `All ${fixable} have`) : `${fixable} of them ${fixable === 1 ? 'has' : 'have'}`} a mechanical fix: run \`${TOOL_NAME} check --fix\` (\`--fix-dry-run\` shows it first).`
+        ]),
+    ...(synced === 0
+      ? []
+      : [
+          `🔁 ${plural(synced, 'drift finding')} ${synced === 1 ? 'is' : 'are'} fixed by writing the files from the central source: run \`${TOOL_NAME} sync\`.`
+        ])
+  ]
+  return lines.length === 0 ? [] : ['', ...lines]
+}
+
+/** One section per severity, one paragraph per rule, one line per finding. */
+function findingSections(diagnostics: readonly Diagnostic[], linkBase: string | undefined): string {
+  const parts: string[] = []
+  let severity: Severity | undefined
+  let rule: string | undefined
+  for (const d of diagnostics) {
+    if (d.severity !== severity) {
+      severity = d.severity
+      rule = undefined
+      const count = diagnostics.filter((other) => other.severity === severity).length
+      parts.push('', `#### ${headings[severity]} (${count})`)
+    }
+    if (d.ruleId !== rule) {
+      rule = d.ruleId
+      parts.push('', `**${rule}**`, '')
+    }
+    parts.push(`- ${location(d, linkBase)} ${escapeMarkdown(d.message)}`)
+  }
+  return parts.join('\n')
+}
+
+/** `file:line:column` as code, linked to the line at the pull request's head when the link is known. */
+function location(d: Diagnostic, linkBase: string | undefined): string {
+  const { line, column } = d.range.start
+  const text = escapeCodeSpan(`${escapeText(d.file, 120)}:${line}:${column}`)
+  if (linkBase === undefined) return text
+  return `[${text}](${linkBase}/${encodeUrlPath(d.file)}#L${line})`
 }

@@ -80,3 +80,20 @@ function escapeSyntax(char: string): string {
       return `\\${char}`
   }
 }
+
+/**
+ * A repository path as the path of a link target: every segment percent-encoded, `(`, `)` and
+ * the other characters encodeURIComponent keeps included, so a hostile file name cannot end the
+ * Markdown link or add a title.
+ */
+export function encodeUrlPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[()'!*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+      )
+    )
+    .join('/')
+}
