@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { chromium } from 'playwright-core'
-import { ActionHarness, head1, pullRequestEvent } from './helpers/action-run.js'
+import { ActionHarness, base, head1, pullRequestEvent } from './helpers/action-run.js'
 import { browserAvailable, CHROMIUM, CHROMIUM_ARGS } from './helpers/browser.js'
 import { fakeToken } from './helpers/fake-tokens.js'
 
@@ -99,5 +99,57 @@ describe('the pull request comment, posted by the built Action', () => {
     } finally {
       await browser.close()
     }
+  }, 120_000)
+
+  it('suggests one-line fixes on the lines the pull request changed, each once, when asked', async () => {
+    const lock = {
+      lockfileVersion: 1,
+      servers: {
+        'github-issues': {
+          launch: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'] },
+          package: { name: '@modelcontextprotocol/server-github', version: '2025.4.8' },
+          tools: {}
+        }
+      }
+    }
+    // In a pull request the lockfile is the base branch's, read through the API.
+    github.contents.set(`${base}:.agents/mcp/mcp-lock.json`, JSON.stringify(lock))
+    const dir = harness.workspace({
+      '.mcp.json': config,
+      '.agents/mcp/mcp-lock.json': JSON.stringify(lock)
+    })
+    const lines = config.split('\n')
+    // The pull request added the env line (token, reference) and the repo-tools line (typo).
+    const patch = ['@@ -1,0 +1,11 @@', ...lines.slice(0, 11).map((line) => `+${line}`)].join('\n')
+    github.pulls.set(22, { head: head1, files: [{ filename: '.mcp.json', patch }] })
+    const first = await harness.run(dir, pullRequestEvent(22, head1), { suggestions: 'true' })
+    expect(first.code).toBe(1)
+    const posted = github.reviewComments.get(22) ?? []
+    // Line 6 gets the token's block only: the reference's block would still show the token.
+    const byLine = new Map(posted.map((comment) => [comment.line, comment]))
+    expect(byLine.get(9)?.body).toBe(
+      [
+        '<!-- mcp-lint:suggestion -->',
+        '**config-unknown-field**: Claude Code does not read "arg"; it is ignored \\(did you mean "args"?\\)',
+        '',
+        '```suggestion',
+        '    "repo-tools": { "command": "node", "args": ["./tools/server.mjs"] }',
+        '```'
+      ].join('\n')
+    )
+    expect(byLine.get(5)?.body).toContain(
+      '      "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],'
+    )
+    expect(byLine.get(6)?.body).toContain(
+      '"${GITHUB_PERSONAL_ACCESS_TOKEN}", "ORG": "${env:GITHUB_ORG}"'
+    )
+    expect(posted.filter((comment) => comment.line === 6)).toHaveLength(1)
+    for (const comment of posted) {
+      expect(comment).toMatchObject({ path: '.mcp.json', side: 'RIGHT', commit_id: head1 })
+      expect(comment.body).not.toContain(token)
+    }
+    // Run again: nothing new is posted.
+    await harness.run(dir, pullRequestEvent(22, head1), { suggestions: 'true' })
+    expect(github.reviewComments.get(22)).toHaveLength(posted.length)
   }, 120_000)
 })

@@ -35,6 +35,11 @@ export class FakeGitHub {
   readonly checkRuns: { id: number; body: Record<string, unknown> }[] = []
   /** Per pull request: head commit and the changed files with their patches. */
   readonly pulls = new Map<number, { head: string; files: { filename: string; patch: string }[] }>()
+  /** Review comments per pull request: what the suggestions API calls posted. */
+  readonly reviewComments = new Map<
+    number,
+    { id: number; path: string; line: number; side: string; commit_id: string; body: string }[]
+  >()
   /** Files per `ref:path`, for the contents API. */
   readonly contents = new Map<string, string>()
   /** Per `ref:path`: an HTTP status the contents API answers with instead. */
@@ -106,6 +111,21 @@ export class FakeGitHub {
       if (comment === undefined) return send(404, { message: 'Not Found' })
       comment.body = String(data?.body)
       return send(200, comment)
+    }
+    if ((match = /^\/pulls\/(\d+)\/comments$/.exec(route))) {
+      const pull = Number(match[1])
+      const list = this.reviewComments.get(pull) ?? []
+      if (method === 'GET') return send(200, paged(list))
+      const comment = {
+        id: this.#nextId++,
+        path: String(data?.path),
+        line: Number(data?.line),
+        side: String(data?.side),
+        commit_id: String(data?.commit_id),
+        body: String(data?.body)
+      }
+      this.reviewComments.set(pull, [...list, comment])
+      return send(201, comment)
     }
     if ((match = /^\/pulls\/(\d+)\/files$/.exec(route))) {
       const pull = this.pulls.get(Number(match[1]))

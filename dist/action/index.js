@@ -37402,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5647);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(343);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45470,6 +45470,18 @@ function octokitApi(token) {
             const files = await paginate((page) => octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: 100, page }));
             return new Map(files.map((file) => [file.filename, addedLines(file.patch ?? '')]));
         },
+        listReviewComments: async (pull) => (await paginate((page) => octokit.rest.pulls.listReviewComments({ ...repo, pull_number: pull, per_page: 100, page }))).map((comment) => ({ path: comment.path, line: comment.line ?? 0, body: comment.body })),
+        createReviewComment: async (pull, { commitId, path, line, body }) => {
+            await octokit.rest.pulls.createReviewComment({
+                ...repo,
+                pull_number: pull,
+                commit_id: commitId,
+                path,
+                line,
+                side: 'RIGHT',
+                body
+            });
+        },
         pullRequestHead: async (pull) => (await octokit.rest.pulls.get({ ...repo, pull_number: pull })).data.head.sha,
         readFile: async (path, ref) => {
             try {
@@ -45608,7 +45620,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 5647:
+/***/ 343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45631,14 +45643,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 const severityRank = { error: 3, warning: 2, notice: 1 };
 /** Sorts by file, line, column, rule and message, as actionlint does, so output is deterministic. */
 function compareDiagnostics(a, b) {
-    return (compareText(a.file, b.file) ||
+    return (diagnostic_compareText(a.file, b.file) ||
         a.range.start.line - b.range.start.line ||
         a.range.start.column - b.range.start.column ||
-        compareText(a.ruleId, b.ruleId) ||
-        compareText(a.message, b.message));
+        diagnostic_compareText(a.ruleId, b.ruleId) ||
+        diagnostic_compareText(a.message, b.message));
 }
 /** Code-unit order, independent of the machine's locale. */
-function compareText(a, b) {
+function diagnostic_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -45908,7 +45920,7 @@ const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
  * that leave the repository, FIFOs and devices (reading them can hang), files over the size cap,
  * binary and non-UTF-8 content. Never throws for a bad file; a missing file is `missing`.
  */
-async function readRepoFile(root, path, options) {
+async function read_file_readRepoFile(root, path, options) {
     let real;
     let realRoot;
     try {
@@ -49526,11 +49538,11 @@ function plainAt(value, path) {
 
 /** Reads, parses and models one config file. Undefined when the file does not exist. */
 async function loadConfigFile(root, path, platform, options) {
-    const outcome = await readRepoFile(root, path, options);
+    const outcome = await read_file_readRepoFile(root, path, options);
     return outcome.status === 'missing' ? undefined : modelOutcome(path, platform, outcome);
 }
 /** Models file bytes that are already in memory (rule examples, tests). */
-function loadConfigBytes(path, platform, bytes) {
+function load_loadConfigBytes(path, platform, bytes) {
     const outcome = decode(bytes);
     if (outcome.status === 'missing')
         throw new Error('decode never reports a missing file');
@@ -49545,10 +49557,10 @@ function modelOutcome(path, platform, outcome) {
             readProblem: { ...problem, location: prefix.locate(problem.at ?? 0, 0) }
         };
     }
-    return parseConfigText(path, platform, outcome.text, outcome.byteOrderMark);
+    return load_parseConfigText(path, platform, outcome.text, outcome.byteOrderMark);
 }
 /** Parses config text that is already in memory (tests, rule examples). */
-function parseConfigText(path, platform, text, byteOrderMark = false) {
+function load_parseConfigText(path, platform, text, byteOrderMark = false) {
     const source = new SourceText(path, text);
     const parsed = platform.format === 'toml'
         ? { ...parseToml(source), comments: [], trailingCommas: [] }
@@ -53686,7 +53698,7 @@ const source_source = {
 /** The formats of a central source, by rank: the first a repository has is its source. */
 const sourceDialects = [source_source, rulesync, ruler, rulerJson];
 /** Every file format mcp-lint reads: the central source's and the clients'. */
-const dialects = [...sourceDialects, ...clients_platforms];
+const platforms_dialects = [...sourceDialects, ...clients_platforms];
 const byId = new Map(clients_platforms.map((platform) => [platform.id, platform]));
 function findPlatform(id) {
     return byId.get(id);
@@ -53707,11 +53719,11 @@ function platformNames() {
     return platforms.flatMap((platform) => [platform.id, ...platform.aliases]);
 }
 /** The client, or the central source, whose known path this is, if any. */
-function dialectForPath(path) {
+function platforms_dialectForPath(path) {
     // Central source fragments live in a directory of their own.
     if (/^\.agents\/mcp\/servers\/[^/]+\.json$/.test(path))
         return source_source;
-    return dialects.find((dialect) => dialect.paths.includes(path) || inFolders(dialect, path) !== undefined);
+    return platforms_dialects.find((dialect) => dialect.paths.includes(path) || inFolders(dialect, path) !== undefined);
 }
 /** Whether a path is a file of one of the dialect's `folders`; the folder when it is. */
 function inFolders(dialect, path) {
@@ -53724,7 +53736,7 @@ function platformsUsingKey(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/rule.ts
-const defaultRuleSettings = { toolLimits: {}, slowStartMs: 5000 };
+const rule_defaultRuleSettings = { toolLimits: {}, slowStartMs: 5000 };
 function defineRule(rule) {
     return rule;
 }
@@ -55974,7 +55986,7 @@ function serverHomes(workspace) {
 const homesCache = new WeakMap();
 function computeHomes(workspace) {
     const homes = new Map();
-    const byPath = (a, b) => compareText(a.path, b.path);
+    const byPath = (a, b) => diagnostic_compareText(a.path, b.path);
     const ordered = [
         ...[...(workspace.source?.files ?? [])].sort(byPath),
         ...[...workspace.files].sort(byPath)
@@ -56321,10 +56333,10 @@ const generic = new Set([
 }));
 
 ;// CONCATENATED MODULE: ./src/core/model.ts
-function isClientFile(file) {
+function model_isClientFile(file) {
     return file.platform.role === 'client';
 }
-function isSourceFile(file) {
+function model_isSourceFile(file) {
     return file.platform.role === 'source';
 }
 /** Every file of the run, the central source's first. */
@@ -59306,7 +59318,7 @@ function formatValue(value, indent, unit, eol) {
 
 
 
-const LOCKFILE_PATH = '.agents/mcp/mcp-lock.json';
+const lockfile_LOCKFILE_PATH = '.agents/mcp/mcp-lock.json';
 /**
  * The lockfile for an enumeration: per server name (first ok entry), the launch, the package
  * version that ran and every tool with its hash. Servers that could not be enumerated keep the
@@ -59357,7 +59369,7 @@ function formatLockfile(lockfile) {
     return `${formatValue(JSON.parse(canonicalJson(lockfile)), '', '  ', '\n')}\n`;
 }
 /** Reads a lockfile; a damaged one is a usage error naming the position. */
-function parseLockfile(path, text) {
+function lockfile_parseLockfile(path, text) {
     const parsed = parseJson(new SourceText(path, text));
     const problem = parsed.problems[0];
     if (problem !== undefined || parsed.root?.kind !== 'object') {
@@ -59724,7 +59736,7 @@ function limitsTable() {
 
 
 /** The registry, sorted by id: docs, the config schema's rule list and SARIF rules come from here. */
-const rules = [
+const rules_rules = [
     config_duplicate_key,
     config_env_syntax,
     config_mismatch,
@@ -59755,7 +59767,7 @@ const rules = [
     tool_surface_drift,
     tools_limit
 ];
-const rules_byId = new Map(rules.map((rule) => [rule.id, rule]));
+const rules_byId = new Map(rules_rules.map((rule) => [rule.id, rule]));
 function findRule(id) {
     return rules_byId.get(id);
 }
@@ -59780,7 +59792,7 @@ const timeouts = {
 };
 /** The schema of mcp-lint.json, built from the rule registry so a misspelt rule id is an error. */
 function lintConfigSchema() {
-    const ruleIds = rules.map((rule) => rule.id);
+    const ruleIds = rules_rules.map((rule) => rule.id);
     return {
         $schema: 'http://json-schema.org/draft-07/schema#',
         $id: `${SCHEMA_BASE_URL}/mcp-lint.schema.json`,
@@ -59887,7 +59899,7 @@ function lintConfigSchema() {
 
 
 
-const CONFIG_FILE_NAMES = ['mcp-lint.json', '.mcp-lint.json'];
+const lint_config_CONFIG_FILE_NAMES = ['mcp-lint.json', '.mcp-lint.json'];
 const defaultConfig = {
     file: undefined,
     rules: {},
@@ -59895,7 +59907,7 @@ const defaultConfig = {
     ignores: [],
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     enumeration: {},
-    ruleSettings: defaultRuleSettings
+    ruleSettings: rule_defaultRuleSettings
 };
 /**
  * Reads the explicit config file, or the first of mcp-lint.json / .mcp-lint.json in the repository,
@@ -59905,9 +59917,9 @@ const defaultConfig = {
  */
 async function readLintConfig(root, explicit) {
     const inRepo = explicit === undefined ? undefined : repoRelative(root, explicit);
-    const candidates = explicit === undefined ? CONFIG_FILE_NAMES : inRepo === undefined ? [] : [inRepo];
+    const candidates = explicit === undefined ? lint_config_CONFIG_FILE_NAMES : inRepo === undefined ? [] : [inRepo];
     for (const candidate of candidates) {
-        const outcome = await readRepoFile(root, candidate, { maxBytes: DEFAULT_MAX_FILE_BYTES });
+        const outcome = await read_file_readRepoFile(root, candidate, { maxBytes: DEFAULT_MAX_FILE_BYTES });
         if (outcome.status === 'missing') {
             if (explicit === undefined)
                 continue;
@@ -59990,7 +60002,7 @@ function parseLintConfig(label, bytes) {
         ruleSettings: {
             toolLimits: value.toolLimits ?? {},
             slowStartMs: value.slowStartSeconds === undefined
-                ? defaultRuleSettings.slowStartMs
+                ? rule_defaultRuleSettings.slowStartMs
                 : value.slowStartSeconds * 1000
         }
     };
@@ -59998,7 +60010,7 @@ function parseLintConfig(label, bytes) {
 function describeIssue(issue, path) {
     // Keys come from the file, which a pull request may have written: quoted, controls escaped.
     const where = path === '' ? 'the config' : (0,core_quote/* quote */.hD)(path, 120);
-    const ruleIds = rules.map((rule) => rule.id);
+    const ruleIds = rules_rules.map((rule) => rule.id);
     if (issue.keyword === 'propertyNames' && issue.field !== undefined && issue.path[0] === 'rules') {
         const guess = closest(issue.field, ruleIds);
         return `unknown rule ${(0,core_quote/* quote */.hD)(issue.field)} in "rules"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`;
@@ -60114,9 +60126,9 @@ async function walkFiles(root, from, maxDepth, accept) {
                     found.push(path);
             }
         }
-        level = next.sort(compareText);
+        level = next.sort(diagnostic_compareText);
     }
-    return found.sort(compareText);
+    return found.sort(diagnostic_compareText);
 }
 async function walk_isInside(root, from) {
     try {
@@ -60150,7 +60162,7 @@ function findServerMapKey(text) {
     return { key, offset: match.index + match[0].indexOf(key) };
 }
 /** The file as an unattributed MCP config, located at its server-map key; undefined without one. */
-function unattributedIn(path, text) {
+function unattributed_unattributedIn(path, text) {
     const key = findServerMapKey(text);
     if (key === undefined)
         return undefined;
@@ -60178,10 +60190,10 @@ async function findUnattributed(root, isRead) {
     const candidates = await walkFiles(root, '', MAX_DEPTH, (path) => EXTENSIONS.test(path) && likely(path) && !isRead(path));
     const found = [];
     for (const path of candidates.slice(0, MAX_READS)) {
-        const read = await readRepoFile(root, path, { maxBytes: MAX_BYTES });
+        const read = await read_file_readRepoFile(root, path, { maxBytes: MAX_BYTES });
         if (read.status !== 'ok')
             continue;
-        const file = unattributedIn(path, read.text);
+        const file = unattributed_unattributedIn(path, read.text);
         if (file !== undefined)
             found.push(file);
     }
@@ -61286,7 +61298,7 @@ function loadClient() {
 
 
 /** Runs every enabled rule over the workspace and returns its findings, sorted. */
-function runRules(workspace, registry, severities, settings = defaultRuleSettings) {
+function engine_runRules(workspace, registry, severities, settings = rule_defaultRuleSettings) {
     const diagnostics = [];
     for (const rule of registry) {
         const setting = severities[rule.id] ?? rule.severity;
@@ -61441,10 +61453,10 @@ async function loadTrustedSettings(root, explicit, base) {
     catch (error) {
         if (!(error instanceof UsageError))
             throw error;
-        unreadable = { path: inRepo ?? CONFIG_FILE_NAMES[0] ?? 'mcp-lint.json', problem: error.message };
+        unreadable = { path: inRepo ?? lint_config_CONFIG_FILE_NAMES[0] ?? 'mcp-lint.json', problem: error.message };
     }
     let trusted;
-    for (const path of inRepo === undefined ? CONFIG_FILE_NAMES : [inRepo]) {
+    for (const path of inRepo === undefined ? lint_config_CONFIG_FILE_NAMES : [inRepo]) {
         const text = await base.read(path);
         if (text !== null) {
             trusted = { path, text };
@@ -61468,17 +61480,17 @@ async function loadTrustedSettings(root, explicit, base) {
         };
     return {
         config,
-        pending: pendingSettings(head === undefined || headText === undefined
+        pending: trusted_settings_pendingSettings(head === undefined || headText === undefined
             ? undefined
             : { path: head.label, text: headText }, trusted)
     };
 }
 /** How the branch's mcp-lint.json differs from the trusted one; undefined when it does not. */
-function pendingSettings(head, base) {
+function trusted_settings_pendingSettings(head, base) {
     if (head === undefined && base === undefined)
         return undefined;
     if (head === undefined) {
-        const path = base?.path ?? CONFIG_FILE_NAMES[0] ?? 'mcp-lint.json';
+        const path = base?.path ?? lint_config_CONFIG_FILE_NAMES[0] ?? 'mcp-lint.json';
         return {
             file: path,
             changes: [],
@@ -61553,7 +61565,7 @@ async function trustedUrls(workspace, names, base) {
         const text = await base.read(file.path);
         if (text === null)
             continue;
-        const before = parseConfigText(file.path, file.platform, text);
+        const before = load_parseConfigText(file.path, file.platform, text);
         for (const entry of before.servers) {
             const name = entry.name.value;
             const url = names.has(name) ? remoteUrlOf(before, entry) : undefined;
@@ -61578,7 +61590,7 @@ async function trustedUrls(workspace, names, base) {
  * Builds the central source from the workspace's source files (the main file first, then the
  * fragments in path order) and an optional environment overlay. Undefined without any source file.
  */
-function buildSource(sourceFiles, 
+function load_source_buildSource(sourceFiles, 
 /** The client files, targets by default. */
 files, overlay, 
 /** The main file's path, when the repository keeps it somewhere else (the Action's `source`). */
@@ -61589,12 +61601,12 @@ mainPath = SOURCE_PATH) {
         return undefined;
     const generated = dialect.generator !== undefined;
     const ordered = [...used].sort((a, b) => generated
-        ? compareText(a.platform.id, b.platform.id) || compareText(a.path, b.path)
+        ? diagnostic_compareText(a.platform.id, b.platform.id) || diagnostic_compareText(a.path, b.path)
         : a.path === mainPath
             ? -1
             : b.path === mainPath
                 ? 1
-                : compareText(a.path, b.path));
+                : diagnostic_compareText(a.path, b.path));
     const main = generated ? ordered[0] : ordered.find((file) => file.path === mainPath);
     // A server in two files of one format is a conflict; across formats (ruler.toml over the
     // legacy .ruler/mcp.json) the first format wins by design.
@@ -61786,7 +61798,7 @@ function checkInsideRoot(path) {
  * The whole job, shared by the CLI and the Action: discover the config files, parse them, run the
  * rules and apply the user's config. Throws UsageError for a bad config or root; never for bad files.
  */
-async function lint(options) {
+async function lint_lint(options) {
     const loaded = await loadWorkspace(options);
     const { config } = loaded;
     let workspace = loaded.workspace;
@@ -61811,7 +61823,7 @@ async function lint(options) {
     }
     const generator = workspace.source?.generator;
     const generatedFrom = workspace.source?.main?.path;
-    const all = runRules(workspace, rules, config.rules, config.ruleSettings);
+    const all = engine_runRules(workspace, rules_rules, config.rules, config.ruleSettings);
     const diagnostics = all.filter((diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic)));
     return {
         files: allFiles(workspace).map((file) => ({
@@ -61889,22 +61901,22 @@ async function loadLockfile(root, explicit) {
         catch (error) {
             throw new UsageError(`cannot read the lockfile ${explicit}: ${error.code ?? 'error'}`);
         }
-        return parseLockfile(explicit, text);
+        return lockfile_parseLockfile(explicit, text);
     }
-    const outcome = await readRepoFile(root, LOCKFILE_PATH, { maxBytes: 64 * 1024 * 1024 });
+    const outcome = await read_file_readRepoFile(root, lockfile_LOCKFILE_PATH, { maxBytes: 64 * 1024 * 1024 });
     if (outcome.status === 'missing')
         return undefined;
     if (outcome.status === 'problem')
-        throw new UsageError(`${LOCKFILE_PATH}: the file ${outcome.problem.detail}`);
-    return parseLockfile(LOCKFILE_PATH, outcome.text);
+        throw new UsageError(`${lockfile_LOCKFILE_PATH}: the file ${outcome.problem.detail}`);
+    return lockfile_parseLockfile(lockfile_LOCKFILE_PATH, outcome.text);
 }
 /**
  * The base revision's lockfile: any answer but "there is none" that is not the file itself fails
  * the run, since falling back to the branch's copy would let a PR pin its own tools.
  */
 async function loadBaseLockfile(base) {
-    const text = await base.read(LOCKFILE_PATH);
-    return text === null ? undefined : parseLockfile(`${LOCKFILE_PATH} (${base.label})`, text);
+    const text = await base.read(lockfile_LOCKFILE_PATH);
+    return text === null ? undefined : lockfile_parseLockfile(`${lockfile_LOCKFILE_PATH} (${base.label})`, text);
 }
 /** The repository as read: its mcp-lint config and every config file, parsed. */
 async function loadWorkspace(options) {
@@ -61978,16 +61990,16 @@ async function discover(root, config, environment, scope = {}) {
     const overlay = environment === undefined
         ? undefined
         : await loadOverlay(root, environment, config.maxFileBytes);
-    let source = buildSource(sourceFiles, files, overlay, scope.sourcePath);
+    let source = load_source_buildSource(sourceFiles, files, overlay, scope.sourcePath);
     // Targets the source declares at paths of their own are platform files too.
     const declared = (source?.targets ?? []).filter((target) => wanted(target.platform) &&
         !files.some((file) => file.path === target.path && file.platform.id === target.platform.id));
     if (declared.length > 0) {
         const more = await Promise.all(declared.map((target) => load(target.path, target.platform)));
         files.push(...more.filter((file) => file !== undefined));
-        source = buildSource(sourceFiles, files, overlay, scope.sourcePath);
+        source = load_source_buildSource(sourceFiles, files, overlay, scope.sourcePath);
     }
-    files.sort((a, b) => compareText(a.path, b.path) || compareText(a.platform.id, b.platform.id));
+    files.sort((a, b) => diagnostic_compareText(a.path, b.path) || diagnostic_compareText(a.platform.id, b.platform.id));
     // Platforms left out by `platforms` are not targets either: no drift is reported for them.
     if (source !== undefined && scope.platforms !== undefined)
         source = { ...source, targets: source.targets.filter((target) => wanted(target.platform)) };
@@ -61996,11 +62008,11 @@ async function discover(root, config, environment, scope = {}) {
         ...files.map((file) => file.path),
         ...sourceFiles.map((file) => file.path),
         ...extras.map((extra) => extra.path),
-        LOCKFILE_PATH,
-        ...CONFIG_FILE_NAMES
+        lockfile_LOCKFILE_PATH,
+        ...lint_config_CONFIG_FILE_NAMES
     ]);
     const unattributed = await findUnattributed(root, (path) => read.has(path) ||
-        dialectForPath(path) !== undefined ||
+        platforms_dialectForPath(path) !== undefined ||
         path.startsWith(`${FRAGMENTS_DIR}/`) ||
         path.startsWith(`${ENVIRONMENTS_DIR}/`));
     return {
@@ -62015,7 +62027,7 @@ async function discover(root, config, environment, scope = {}) {
  * project's own locked copy rather than an unpinned download. A bad package.json is ignored here.
  */
 async function loadProjectPackages(root, maxBytes) {
-    const read = await readRepoFile(root, 'package.json', { maxBytes });
+    const read = await read_file_readRepoFile(root, 'package.json', { maxBytes });
     if (read.status !== 'ok')
         return undefined;
     let manifest;
@@ -62063,7 +62075,7 @@ async function loadOverlay(root, name, maxBytes) {
         throw new UsageError(`environment "${name}" is not a valid name: use letters, digits, ".", "_" and "-"`);
     }
     const path = `${ENVIRONMENTS_DIR}/${name}.json`;
-    const outcome = await readRepoFile(root, path, { maxBytes });
+    const outcome = await read_file_readRepoFile(root, path, { maxBytes });
     if (outcome.status === 'missing') {
         const available = await listEnvironments(root);
         const hint = available.length > 0 ? ` (available: ${available.sort().join(', ')})` : '';
@@ -62451,6 +62463,208 @@ function comment_location(d, linkBase) {
     return `[${text}](${linkBase}/${encodeUrlPath(d.file)}#L${line})`;
 }
 
+;// CONCATENATED MODULE: ./src/lint-text.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Lints files held in memory, as if they sat at their paths in a repository: what rule examples,
+ * the rule tester and the docs generator run.
+ */
+function lint_text_lintFiles(files, registry, tools) {
+    const settings = files.find((file) => CONFIG_FILE_NAMES.includes(file.path));
+    const loaded = [];
+    const unattributed = [];
+    for (const file of files) {
+        if (file === settings)
+            continue;
+        const { path, text, platform = dialectForPath(path) } = file;
+        if (platform !== undefined) {
+            const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+            loaded.push(loadConfigBytes(path, platform, bytes));
+            continue;
+        }
+        // A file no client reads: an MCP server map in it is config-unattributed's.
+        const decoded = typeof text === 'string' ? text : new TextDecoder().decode(text);
+        const found = unattributedIn(path, decoded);
+        if (found !== undefined)
+            unattributed.push(found);
+    }
+    loaded.sort((a, b) => compareText(a.path, b.path));
+    const clients = loaded.filter(isClientFile);
+    const workspace = {
+        files: clients,
+        ...(unattributed.length === 0 ? {} : { unattributed }),
+        source: buildSource(loaded.filter(isSourceFile), clients),
+        ...(tools?.enumeration === undefined
+            ? {}
+            : { tools: { sandbox: 'bwrap', entries: tools.enumeration, durationMs: 0 } }),
+        ...(tools?.lockfile === undefined
+            ? {}
+            : { lockfile: parseLockfile(LOCKFILE_PATH, tools.lockfile) }),
+        ...(tools?.baseSettings === undefined
+            ? {}
+            : { pendingSettings: pendingSettingsOf(settings, tools.baseSettings) })
+    };
+    return runRules(workspace, registry, {}, { ...defaultRuleSettings, ...tools?.settings });
+}
+function pendingSettingsOf(head, base) {
+    const text = (file) => typeof file.text === 'string' ? file.text : new TextDecoder().decode(file.text);
+    return pendingSettings(head === undefined ? undefined : { path: head.path, text: text(head) }, base === null ? undefined : { path: head?.path ?? 'mcp-lint.json', text: base });
+}
+/** Lints one file held in memory. */
+function lintText(path, text, registry, platform) {
+    return lint_text_lintFiles([platform === undefined ? { path, text } : { path, text, platform }], registry);
+}
+
+;// CONCATENATED MODULE: ./src/fix/plan-fixes.ts
+
+
+
+
+
+
+/** Findings that make a file unusable: a fix must never add one. */
+const breaking = new Set(['config-syntax', 'config-duplicate-key', 'config-schema']);
+/**
+ * The fixes of every finding that has one, applied to the files' text in memory: edits that
+ * overlap an earlier one wait for the next run. Every changed file is linted again and kept only
+ * if it holds the same servers and no new syntax or schema error: a fix never breaks a file.
+ */
+async function planFixes(options) {
+    const result = await lint(options);
+    const byFile = new Map();
+    for (const diagnostic of result.diagnostics)
+        if (diagnostic.fix !== undefined)
+            byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+    const files = [];
+    const skipped = [];
+    for (const [path, diagnostics] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const read = await readRepoFile(options.root, path, { maxBytes: 64 * 1024 * 1024 });
+        if (read.status !== 'ok') {
+            skipped.push({ path, reason: 'it could not be read again' });
+            continue;
+        }
+        const { text, fixed } = applyFixes(read.text, diagnostics);
+        const id = result.files.find((file) => file.path === path)?.platform;
+        const dialect = dialects.find((candidate) => candidate.id === id);
+        const problem = checkFixed(path, dialect, read.text, text);
+        if (problem !== undefined)
+            skipped.push({ path, reason: problem });
+        else if (text !== read.text)
+            files.push({ path, before: read.text, after: text, byteOrderMark: read.byteOrderMark, fixed });
+    }
+    return { root: options.root, files, skipped, result };
+}
+/** Applies the findings' edits from the end of the text, each finding whole or not at all. */
+function applyFixes(text, diagnostics) {
+    const taken = [];
+    const fixed = [];
+    const ordered = [...diagnostics].sort((a, b) => (a.fix?.edits[0]?.offset ?? 0) - (b.fix?.edits[0]?.offset ?? 0));
+    for (const diagnostic of ordered) {
+        const edits = diagnostic.fix?.edits ?? [];
+        if (edits.length === 0 || edits.some((edit) => overlaps(edit, taken)))
+            continue;
+        if (edits.some((edit) => edit.offset < 0 || edit.offset + edit.length > text.length))
+            continue;
+        taken.push(...edits);
+        fixed.push(diagnostic);
+    }
+    let result = text;
+    for (const edit of [...taken].sort((a, b) => b.offset - a.offset))
+        result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+    return { text: result, fixed };
+}
+function overlaps(edit, taken) {
+    return taken.some((other) => edit.offset < other.offset + other.length && other.offset < edit.offset + edit.length);
+}
+/** Why the fixed text must not be written, if it must not. */
+function checkFixed(path, dialect, before, after) {
+    if (dialect === undefined)
+        return 'its format is not known here';
+    const shape = (text) => ({
+        breaking: lintFiles([{ path, text, platform: dialect }], rules).filter((finding) => breaking.has(finding.ruleId)).length,
+        servers: parseConfigText(path, dialect, text).servers.map((server) => server.name.value)
+    });
+    const was = shape(before);
+    const now = shape(after);
+    if (now.breaking > was.breaking || now.servers.join('\n') !== was.servers.join('\n'))
+        return 'the fixes would break it (a syntax or schema error, or a server lost); fix it by hand';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/action/suggestions.ts
+
+
+
+/** Marks mcp-lint's review comments, so a later run does not post the same one again. */
+const SUGGESTION_MARKER = '<!-- mcp-lint:suggestion -->';
+/** A pull request gets at most this many suggestions per run; the comment counts the rest. */
+const MAX_SUGGESTIONS = 20;
+/**
+ * GitHub suggestion blocks for the findings whose fix changes one line the pull request changed:
+ * the line as it would read fixed, which the author applies with one click. A line that would
+ * still hold a secret after the fix (a second token on it) gets no suggestion: the block would
+ * publish it.
+ */
+function suggestionsFor(result, read, prefix, changed) {
+    const suggestions = [];
+    for (const d of result.diagnostics) {
+        const line = oneLine(d);
+        const path = prefix === '' ? d.file : `${prefix}/${d.file}`;
+        if (line === undefined || changed.get(path)?.has(line) !== true)
+            continue;
+        const text = read(d.file);
+        if (text === undefined)
+            continue;
+        const fixed = applyFixes(text, [d]).text.split(/\r\n|\r|\n/)[line - 1];
+        if (fixed === undefined || suggestions_holdsSecret(fixed) || otherSecretOn(result, d, line))
+            continue;
+        const longest = (fixed.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+        const fence = '`'.repeat(Math.max(3, longest + 1));
+        const body = [
+            SUGGESTION_MARKER,
+            `**${d.ruleId}**: ${escapeMarkdown(d.message)}`,
+            '',
+            `${fence}suggestion`,
+            fixed,
+            fence
+        ].join('\n');
+        suggestions.push({ path, line, body });
+        if (suggestions.length === MAX_SUGGESTIONS)
+            break;
+    }
+    return suggestions;
+}
+/** The line a fix's edits all sit on, when they do. */
+function oneLine(d) {
+    const edits = d.fix?.edits ?? [];
+    const line = edits[0]?.range.start.line;
+    return edits.length > 0 &&
+        edits.every((edit) => edit.range.start.line === line && edit.range.end.line === line)
+        ? line
+        : undefined;
+}
+function suggestions_holdsSecret(text) {
+    return (0,secrets/* findSecrets */.d)(text).some((match) => match.confidence !== 'low');
+}
+/** Another leaked secret on the same line, found with its key's context by the lint. */
+function otherSecretOn(result, d, line) {
+    return result.diagnostics.some((other) => other !== d &&
+        other.ruleId === 'server-secret' &&
+        other.file === d.file &&
+        other.range.start.line <= line &&
+        other.range.end.line >= line);
+}
+
 ;// CONCATENATED MODULE: ./src/reporters/escape/json.ts
 /**
  * JSON.stringify escapes only C0 controls, quotes and backslashes: C1 controls, bidi controls,
@@ -62560,7 +62774,7 @@ const levels = {
 };
 /** SARIF 2.1.0 for code scanning: every rule declared, positions in UTF-16 columns, stable fingerprints. */
 function formatSarif(result) {
-    const index = new Map(rules.map((rule, position) => [rule.id, position]));
+    const index = new Map(rules_rules.map((rule, position) => [rule.id, position]));
     const seen = new Map();
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -62572,7 +62786,7 @@ function formatSarif(result) {
                         name: src_version/* TOOL_NAME */.lH,
                         version: src_version/* VERSION */.xv,
                         informationUri: src_version/* HOMEPAGE */.py,
-                        rules: rules.map((rule) => ({
+                        rules: rules_rules.map((rule) => ({
                             id: rule.id,
                             shortDescription: { text: rule.docs.description },
                             fullDescription: { text: rule.docs.rationale },
@@ -63044,6 +63258,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'sandbox',
     'sarif-file',
     'source',
+    'suggestions',
     'timeout'
 ]));
 function readInputs(get) {
@@ -63093,6 +63308,7 @@ function readInputs(get) {
         jsonFile: text('json-file'),
         lockfile: text('lockfile'),
         driftIssue: inputs_boolean('drift-issue', text('drift-issue') ?? 'false'),
+        suggestions: inputs_boolean('suggestions', text('suggestions') ?? 'false'),
         token: get('github-token').trim()
     };
 }
@@ -63128,7 +63344,7 @@ const json_schema_text = (maxLength) => ({ type: 'string', maxLength });
 const count = { type: 'integer', minimum: 0, maximum: 10_000_000 };
 const position = { type: 'integer', minimum: 1, maximum: 10_000_000 };
 /** A client, or the central source ('source'), as files, servers and findings name it. */
-const json_schema_platformId = { enum: dialects.map((dialect) => dialect.id) };
+const json_schema_platformId = { enum: platforms_dialects.map((dialect) => dialect.id) };
 /** Repo-relative, `/`-separated, never leaving the repository. */
 const repoPath = {
     type: 'string',
@@ -63189,7 +63405,7 @@ function reportSchema() {
                 type: 'array',
                 maxItems: 100_000,
                 items: json_schema_object({
-                    ruleId: { enum: rules.map((rule) => rule.id) },
+                    ruleId: { enum: rules_rules.map((rule) => rule.id) },
                     messageId: { type: 'string', pattern: '^[A-Za-z]{1,60}$' },
                     severity: { enum: ['error', 'warning', 'notice'] },
                     message: json_schema_text(4000),
@@ -63404,6 +63620,8 @@ function commentFailure(pull, error) {
 
 
 
+
+
 /** Every output action.yml declares, all set on every run (a test holds both to it). */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'comment-url',
@@ -63449,7 +63667,7 @@ async function check(io, inputs) {
     const base = baseSha === undefined
         ? undefined
         : await baseCommit((0,external_node_path_.resolve)(inputs.path), baseSha, api, prefix.startsWith('..') ? '' : prefix, io.info);
-    const result = await lint({
+    const result = await lint_lint({
         root: inputs.path,
         ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
         ...(inputs.source === undefined ? {} : { sourcePath: inputs.source }),
@@ -63501,6 +63719,8 @@ async function check(io, inputs) {
             ...linkOptions(io.context, pull.headSha, inputs.path),
             ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
         }), inputs.comment, failing > 0, io.warning);
+    if (inputs.mode === 'check' && inputs.suggestions && pull !== undefined && api !== undefined)
+        await postSuggestions(io, api, pull, result, inputs.path, prefix, changed);
     if (inputs.mode === 'drift' && inputs.driftIssue) {
         if (api === undefined)
             io.warning('drift-issue needs github-token; no issue was opened');
@@ -63698,6 +63918,38 @@ function linkOptions(context, sha, path) {
     const server = context.serverUrl ?? 'https://github.com';
     const encoded = segments.length === 0 ? '' : `/${encodeUrlPath(segments.join('/'))}`;
     return { linkBase: `${server}/${context.repository}/blob/${sha}${encoded}` };
+}
+/**
+ * Review comments with a suggestion block for one-line fixes on changed lines, each posted once:
+ * one already on the pull request with the same place and text is not posted again.
+ */
+async function postSuggestions(io, api, pull, result, root, prefix, changed) {
+    const lines = changed ?? (await changedLines(io, api, pull));
+    if (lines === undefined)
+        return;
+    const texts = new Map();
+    for (const file of new Set(result.diagnostics.filter((d) => d.fix).map((d) => d.file))) {
+        const read = await read_file_readRepoFile(root, file, { maxBytes: 16 * 1024 * 1024 });
+        if (read.status === 'ok')
+            texts.set(file, read.text);
+    }
+    const wanted = suggestionsFor(result, (file) => texts.get(file), prefix, lines);
+    if (wanted.length === 0)
+        return;
+    try {
+        const posted = await api.listReviewComments(pull.number);
+        const key = (c) => `${c.path}\u0000${String(c.line)}\u0000${c.body}`;
+        const known = new Set(posted.map(key));
+        let count = 0;
+        for (const suggestion of wanted.filter((wish) => !known.has(key(wish)))) {
+            await api.createReviewComment(pull.number, { ...suggestion, commitId: pull.headSha });
+            count++;
+        }
+        io.info(`mcp-lint: ${plural_plural(count, 'suggestion')} posted on changed lines`);
+    }
+    catch (error) {
+        io.warning(`could not post suggestions on pull request #${pull.number} (${error instanceof Error ? error.message.slice(0, 200) : 'error'}); the job needs "pull-requests: write"`);
+    }
 }
 
 

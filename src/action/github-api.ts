@@ -19,6 +19,12 @@ export interface CheckAnnotation {
   readonly title: string
 }
 
+export interface ReviewComment {
+  readonly path: string
+  readonly line: number
+  readonly body: string
+}
+
 /**
  * The REST calls the Action makes, and nothing else. The Octokit client follows GITHUB_API_URL,
  * which is how the end-to-end test points it at a local server playing GitHub.
@@ -30,6 +36,10 @@ export interface GitHubApi {
   /** Per file of a pull request, the line numbers it adds or changes in the new version. */
   changedLines(pull: number): Promise<Map<string, Set<number>>>
   pullRequestHead(pull: number): Promise<string>
+  /** A pull request's review comments: where each sits and what it says. */
+  listReviewComments(pull: number): Promise<ReviewComment[]>
+  /** A review comment on a line of the pull request's new version. */
+  createReviewComment(pull: number, comment: ReviewComment & { commitId: string }): Promise<void>
   readFile(path: string, ref: string): Promise<string | null>
   /** Open issues, with the label when given; pull requests excluded. */
   listOpenIssues(label?: string): Promise<Posted[]>
@@ -93,6 +103,23 @@ export function octokitApi(token: string): GitHubApi {
         octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: 100, page })
       )
       return new Map(files.map((file) => [file.filename, addedLines(file.patch ?? '')]))
+    },
+    listReviewComments: async (pull) =>
+      (
+        await paginate((page) =>
+          octokit.rest.pulls.listReviewComments({ ...repo, pull_number: pull, per_page: 100, page })
+        )
+      ).map((comment) => ({ path: comment.path, line: comment.line ?? 0, body: comment.body })),
+    createReviewComment: async (pull, { commitId, path, line, body }) => {
+      await octokit.rest.pulls.createReviewComment({
+        ...repo,
+        pull_number: pull,
+        commit_id: commitId,
+        path,
+        line,
+        side: 'RIGHT',
+        body
+      })
     },
     pullRequestHead: async (pull) =>
       (await octokit.rest.pulls.get({ ...repo, pull_number: pull })).data.head.sha,

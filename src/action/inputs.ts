@@ -26,6 +26,7 @@ export const INPUT_NAMES = [
   'sandbox',
   'sarif-file',
   'source',
+  'suggestions',
   'timeout'
 ] as const
 
@@ -58,6 +59,8 @@ export interface ActionInputs {
   readonly jsonFile: string | undefined
   readonly lockfile: string | undefined
   readonly driftIssue: boolean
+  /** Post GitHub suggestion blocks for one-line fixes on lines the pull request changed. */
+  readonly suggestions: boolean
   readonly token: string
 }
 
@@ -114,6 +117,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     jsonFile: text('json-file'),
     lockfile: text('lockfile'),
     driftIssue: boolean('drift-issue', text('drift-issue') ?? 'false'),
+    suggestions: boolean('suggestions', text('suggestions') ?? 'false'),
     token: get('github-token').trim()
   }
 }

@@ -7,6 +7,8 @@ import { lint, type LintResult } from '../lint.js'
 import { annotationsWithinBudget, type Annotation } from '../reporters/annotations.js'
 import { commentMarker, formatComment } from '../reporters/comment.js'
 import { encodeUrlPath } from '../reporters/escape/markdown.js'
+import { suggestionsFor } from './suggestions.js'
+import { readRepoFile } from '../core/read-file.js'
 import { formatJson, type ReportContext } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
 import { formatSummary } from '../reporters/summary.js'
@@ -15,7 +17,7 @@ import { summaryLine } from '../reporters/text.js'
 import { baseCommit, baseShaOf } from './base-commit.js'
 import { installBubblewrap } from './install-bubblewrap.js'
 import { syncDriftIssue } from './drift-issue.js'
-import type { CheckAnnotation, GitHubApi } from './github-api.js'
+import type { CheckAnnotation, GitHubApi, ReviewComment } from './github-api.js'
 import { readInputs, type ActionInputs, type FailOn } from './inputs.js'
 import { readReport } from './report-file.js'
 import { upsertComment } from './sticky-comment.js'
@@ -175,6 +177,8 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
       failing > 0,
       io.warning
     )
+  if (inputs.mode === 'check' && inputs.suggestions && pull !== undefined && api !== undefined)
+    await postSuggestions(io, api, pull, result, inputs.path, prefix, changed)
   if (inputs.mode === 'drift' && inputs.driftIssue) {
     if (api === undefined) io.warning('drift-issue needs github-token; no issue was opened')
     else
@@ -445,4 +449,43 @@ function linkOptions(context: RunContext, sha: string, path: string): { linkBase
   const server = context.serverUrl ?? 'https://github.com'
   const encoded = segments.length === 0 ? '' : `/${encodeUrlPath(segments.join('/'))}`
   return { linkBase: `${server}/${context.repository}/blob/${sha}${encoded}` }
+}
+
+/**
+ * Review comments with a suggestion block for one-line fixes on changed lines, each posted once:
+ * one already on the pull request with the same place and text is not posted again.
+ */
+async function postSuggestions(
+  io: ActionIO,
+  api: GitHubApi,
+  pull: PullRequest,
+  result: LintResult,
+  root: string,
+  prefix: string,
+  changed: ReadonlyMap<string, ReadonlySet<number>> | undefined
+): Promise<void> {
+  const lines = changed ?? (await changedLines(io, api, pull))
+  if (lines === undefined) return
+  const texts = new Map<string, string>()
+  for (const file of new Set(result.diagnostics.filter((d) => d.fix).map((d) => d.file))) {
+    const read = await readRepoFile(root, file, { maxBytes: 16 * 1024 * 1024 })
+    if (read.status === 'ok') texts.set(file, read.text)
+  }
+  const wanted = suggestionsFor(result, (file) => texts.get(file), prefix, lines)
+  if (wanted.length === 0) return
+  try {
+    const posted = await api.listReviewComments(pull.number)
+    const key = (c: ReviewComment) => `${c.path}\u0000${String(c.line)}\u0000${c.body}`
+    const known = new Set(posted.map(key))
+    let count = 0
+    for (const suggestion of wanted.filter((wish) => !known.has(key(wish)))) {
+      await api.createReviewComment(pull.number, { ...suggestion, commitId: pull.headSha })
+      count++
+    }
+    io.info(`mcp-lint: ${plural(count, 'suggestion')} posted on changed lines`)
+  } catch (error) {
+    io.warning(
+      `could not post suggestions on pull request #${pull.number} (${error instanceof Error ? error.message.slice(0, 200) : 'error'}); the job needs "pull-requests: write"`
+    )
+  }
 }
