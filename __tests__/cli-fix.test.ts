@@ -150,4 +150,34 @@ describe('check --fix', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('leave out --enumerate')
   })
+
+  it('writes a drifted value in the platform syntax, and never copies a secret from the central source', async () => {
+    const password = 'Zq8rTk2vWx9pLm4n'
+    const made = makeRepo({
+      '.agents/mcp/mcp-servers.json': JSON.stringify({
+        mcpServers: {
+          db: {
+            command: 'db-mcp',
+            args: ['--password', password],
+            env: { T: '${GITHUB_TOKEN}', DB_PASSWORD: password }
+          }
+        }
+      }),
+      '.cursor/mcp.json': JSON.stringify({
+        mcpServers: {
+          db: {
+            command: 'db-mcp',
+            args: ['--password', 'x'],
+            env: { T: '${env:OTHER}', DB_PASSWORD: 'y' }
+          }
+        }
+      })
+    })
+    temps.push(made.remove)
+    const run = await cli(['check', made.root, '--fix-dry-run', '--format', 'json'])
+    expect(run.stdout).toContain(
+      '+{"mcpServers":{"db":{"command":"db-mcp","args":["--password","x"],"env":{"T":"${env:GITHUB_TOKEN}","DB_PASSWORD":"y"}}}}'
+    )
+    expect(run.stdout + run.stderr).not.toContain(password)
+  })
 })

@@ -127,6 +127,19 @@ testRule(rule, {
       ]
     },
     {
+      name: 'a synonym of a field the platform reads: the server starts without its args',
+      path: '.mcp.json',
+      text: '{ "mcpServers": { "a": { "command": "x", "arguments": ["y"] } } }',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 42,
+          message: 'Claude Code does not read "arguments"; it is ignored (did you mean "args"?)'
+        }
+      ]
+    },
+    {
       name: 'type in Codex',
       path: '.codex/config.toml',
       text: '[mcp_servers.a]\ncommand = "x"\ntype = "stdio"\n',

@@ -53904,7 +53904,11 @@ function writeKey(format, key) {
  */
 function writeString(format, value, previous) {
     const plain = format === 'yaml' && !/^["']/.test(previous);
-    return plain && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value) ? value : JSON.stringify(value);
+    // A plain `8080`, `true`, `null`, `yes` or `1e3` would be read back as something else.
+    const nonString = /^(?:[-+]?[\d.]|(?:true|false|null|yes|no|on|off|y|n|~)$)/i.test(value);
+    return plain && !nonString && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value)
+        ? value
+        : JSON.stringify(value);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/config-env-syntax.ts
@@ -54018,7 +54022,9 @@ const editorVariables = new Set([
                                 report('undeclaredInput', at, { reference: text }, { server: server.name.value });
                         }
                         else if (!isExpanded(reference, interpolation) && !readsAnySyntax(file, reference)) {
-                            const written = rewrite(reference, interpolation);
+                            // A location that is the whole literal could not be mapped into it: no edit there.
+                            const exact = at.offset !== node.location.offset || at.length !== node.location.length;
+                            const written = exact ? rewrite(reference, interpolation) : undefined;
                             report('notExpanded', at, { reference: text, platform, fix: fixFor(reference, interpolation) }, written === undefined
                                 ? options
                                 : {
@@ -55492,6 +55498,31 @@ function asksForDefault(field, entry) {
     return value?.kind === 'boolean' && ENABLED_BY_DEFAULT.get(field) === value.value;
 }
 /**
+ * Names people give the common fields that no client reads: a server with its args under
+ * `arguments` starts with none. Each is reported with the field meant, like a typo.
+ */
+const SYNONYMS = {
+    arguments: 'args',
+    argv: 'args',
+    environment: 'env',
+    environmentVariables: 'env',
+    envVars: 'env',
+    workingDirectory: 'cwd',
+    working_directory: 'cwd',
+    workingDir: 'cwd',
+    working_dir: 'cwd',
+    workdir: 'cwd',
+    endpoint: 'url',
+    serverURL: 'url'
+};
+/** The known field a name means: a close spelling, or a synonym the platform reads. */
+function meantField(field, known) {
+    const synonym = SYNONYMS[field];
+    if (synonym !== undefined && known.includes(synonym))
+        return synonym;
+    return closest(field, known);
+}
+/**
  * Whether an ignored field changes nothing a user would want changed: a note no client reads
  * (`docs`, `metadata`, `install`) that is no typo of a field here, or a `type` that says what the
  * entry's command or URL already says. Reporting those would be noise on every server.
@@ -55547,6 +55578,7 @@ function isHarmless(field, guess, platform, entry) {
         // A file the client never reads is reported once, by config-schema; its fields are moot.
         if (platform.unreadPaths?.[file.path] !== undefined)
             return;
+        const renaming = new Set();
         for (const issue of schemaIssues(file)) {
             if (issue.keyword !== 'additionalProperties' ||
                 issue.field === undefined ||
@@ -55565,13 +55597,19 @@ function isHarmless(field, guess, platform, entry) {
             if (reason !== undefined)
                 report('ignored', issue.location, { reason }, options);
             else {
-                const guess = closest(issue.field, issue.expected);
+                const guess = meantField(issue.field, issue.expected);
                 if (entry !== undefined && isHarmless(issue.field, guess, platform, entry))
                     continue;
                 // A typo of a field the entry does not have yet is renamed to it.
-                const renamed = guess === undefined || entry === undefined || entry.fields.has(guess)
+                const target = `${at?.server ?? ''}\u0000${guess ?? ''}`;
+                const renamed = guess === undefined ||
+                    entry === undefined ||
+                    entry.fields.has(guess) ||
+                    renaming.has(target)
                     ? undefined
                     : writeKey(platform.format, guess);
+                // Two typos of one field (`arg`, `argz`) would both become it: only the first is renamed.
+                renaming.add(target);
                 report('unknown', issue.location, { field: issue.field, platform: platform.displayName, guess }, renamed === undefined
                     ? options
                     : {
@@ -56588,7 +56626,10 @@ function reportMatch(file, node, match, walk, report) {
     else {
         const name = variableName(file.platform, walk.path, match.detector);
         const style = file.platform.translation.references;
-        const inKey = walk.path.at(-1) === '(key)';
+        // Where the text cannot be mapped into the literal (YAML folding, TOML multi-line strings),
+        // the location is the whole literal: replacing it would lose the text around the secret.
+        const exact = at.offset !== node.location.offset || at.length !== node.location.length;
+        const inKey = walk.path.at(-1) === '(key)' || !exact;
         const reference = inKey || style === 'none' || style === 'env-vars' ? undefined : writeReference(style, name);
         report('secret', at, {
             kind: match.kind,
@@ -57217,6 +57258,8 @@ const afterMerge = "pull requests are checked with the base branch's mcp-lint.js
     }
 }));
 
+// EXTERNAL MODULE: ./src/core/mask.ts
+var core_mask = __nccwpck_require__(9239);
 ;// CONCATENATED MODULE: ./src/source/merge.ts
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 function mergeOverlay(base, overlay) {
@@ -57353,6 +57396,9 @@ const ENVIRONMENTS_DIR = '.agents/mcp/environments';
 const SOURCE_ONLY_FIELDS = ['platforms', 'overrides', 'description'];
 
 ;// CONCATENATED MODULE: ./src/rules/source-drift.ts
+
+
+
 
 
 
@@ -57550,7 +57596,17 @@ function reportDifference(report, file, entry, difference) {
             return;
         case 'changed': {
             const fix = valueFix(file, entry, difference);
-            report('changed', at, { server, field, actual: shown(difference.actual), expected: shown(difference.expected) }, fix === undefined ? options : { ...options, fix });
+            // A secret known only by its key or flag (`--password x`) is masked like any other.
+            const secret = (value) => typeof value === 'string' &&
+                difference.path !== undefined &&
+                looksSecret(entry, difference.path, value, difference.key);
+            const display = (value) => secret(value) && typeof value === 'string' ? `"${(0,core_mask/* mask */.dK)(value)}"` : shown(value);
+            report('changed', at, {
+                server,
+                field,
+                actual: display(difference.actual),
+                expected: display(difference.expected)
+            }, fix === undefined ? options : { ...options, fix });
             return;
         }
         case 'added':
@@ -57570,13 +57626,18 @@ function reportDifference(report, file, entry, difference) {
     }
 }
 /**
- * The source's value written over the file's, when both are strings: the expected value is
- * already in the platform's syntax (`${env:X}` for Cursor). Numbers are compared in the source's
- * units, so they are left to sync, as are missing and extra fields and servers.
+ * The source's value written over the file's, when both are strings, in the platform's syntax
+ * (`${env:X}` for Cursor). A value the platform cannot express, or one that looks like a secret
+ * under its key or after its flag, gets no fix: the fix would copy it into another file. Numbers
+ * are compared in the source's units, so they are left to sync, as are missing and extra fields.
  */
 function valueFix(file, entry, difference) {
     const { expected, path } = difference;
     if (typeof expected !== 'string' || path === undefined || file.source === undefined)
+        return undefined;
+    const t = file.platform.translation;
+    const written = fromCanonical(expected, t.references === 'env-vars' ? 'none' : t.references, true);
+    if (written === undefined || looksSecret(entry, path, written, difference.key))
         return undefined;
     const node = resolvePath(entry.value, path);
     if (node?.kind !== 'string')
@@ -57584,8 +57645,20 @@ function valueFix(file, entry, difference) {
     const previous = file.source.text.slice(node.location.offset, node.location.offset + node.location.length);
     return {
         description: `write the central source's value`,
-        edits: [replaceAt(node.location, writeString(file.platform.format, expected, previous))]
+        edits: [replaceAt(node.location, writeString(file.platform.format, written, previous))]
     };
+}
+/** Whether a value reads as a secret by itself, under its key, or after the flag before it. */
+function looksSecret(entry, path, value, key) {
+    // A reference (`${input:token}`, `${env:X}`) is where a secret should be, not one.
+    if (/\$\{|\{env:/.test(value))
+        return false;
+    const index = Number(path.at(-1));
+    const before = Number.isInteger(index) && index > 0
+        ? resolvePath(entry.value, [...path.slice(0, -1), String(index - 1)])
+        : undefined;
+    const flag = before?.kind === 'string' && before.value.startsWith('-') ? before.value : undefined;
+    return [key, flag, path.at(-1)].some((name) => (0,secrets/* findSecrets */.d)(value, name === undefined ? {} : { key: name }).some((match) => match.confidence !== 'low'));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/source-duplicate-server.ts
@@ -58410,8 +58483,6 @@ function describeEscape(sequence) {
     return 'the escape character U+001B';
 }
 
-// EXTERNAL MODULE: ./src/core/mask.ts
-var core_mask = __nccwpck_require__(9239);
 ;// CONCATENATED MODULE: ./src/core/poisoning/encoded-blobs.ts
 
 const BLOB_RUN = /[A-Za-z0-9+/_-]{64,}={0,2}/g;
@@ -62622,6 +62693,9 @@ function suggestionsFor(result, read, prefix, changed) {
         const path = prefix === '' ? d.file : `${prefix}/${d.file}`;
         if (line === undefined || changed.get(path)?.has(line) !== true)
             continue;
+        // A block replaces the whole line: a second one there would undo the first when applied.
+        if (suggestions.some((taken) => taken.path === path && taken.line === line))
+            continue;
         const text = read(d.file);
         if (text === undefined)
             continue;
@@ -63716,7 +63790,7 @@ async function check(io, inputs) {
         commentUrl = await upsertComment(api, pull.number, commentMarker(`${io.context.workflow} ${inputs.path}`), formatComment(result, {
             marker: commentMarker(`${io.context.workflow} ${inputs.path}`),
             sha: pull.headSha,
-            ...linkOptions(io.context, pull.headSha, inputs.path),
+            ...linkOptions(io.context, pull.headSha, prefix),
             ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
         }), inputs.comment, failing > 0, io.warning);
     if (inputs.mode === 'check' && inputs.suggestions && pull !== undefined && api !== undefined)

@@ -170,7 +170,7 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
       formatComment(result, {
         marker: commentMarker(`${io.context.workflow} ${inputs.path}`),
         sha: pull.headSha,
-        ...linkOptions(io.context, pull.headSha, inputs.path),
+        ...linkOptions(io.context, pull.headSha, prefix),
         ...(io.context.runUrl === undefined ? {} : { runUrl: io.context.runUrl })
       }),
       inputs.comment,

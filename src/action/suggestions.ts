@@ -28,6 +28,8 @@ export function suggestionsFor(
     const line = oneLine(d)
     const path = prefix === '' ? d.file : `${prefix}/${d.file}`
     if (line === undefined || changed.get(path)?.has(line) !== true) continue
+    // A block replaces the whole line: a second one there would undo the first when applied.
+    if (suggestions.some((taken) => taken.path === path && taken.line === line)) continue
     const text = read(d.file)
     if (text === undefined) continue
     const fixed = applyFixes(text, [d]).text.split(/\r\n|\r|\n/)[line - 1]

@@ -37,5 +37,9 @@ export function writeKey(format: 'json' | 'toml' | 'yaml', key: string): string 
  */
 export function writeString(format: 'json' | 'toml' | 'yaml', value: string, previous: string) {
   const plain = format === 'yaml' && !/^["']/.test(previous)
-  return plain && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value) ? value : JSON.stringify(value)
+  // A plain `8080`, `true`, `null`, `yes` or `1e3` would be read back as something else.
+  const nonString = /^(?:[-+]?[\d.]|(?:true|false|null|yes|no|on|off|y|n|~)$)/i.test(value)
+  return plain && !nonString && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value)
+    ? value
+    : JSON.stringify(value)
 }

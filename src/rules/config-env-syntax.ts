@@ -125,7 +125,9 @@ export default defineRule({
               if (!inputs.has(id))
                 report('undeclaredInput', at, { reference: text }, { server: server.name.value })
             } else if (!isExpanded(reference, interpolation) && !readsAnySyntax(file, reference)) {
-              const written = rewrite(reference, interpolation)
+              // A location that is the whole literal could not be mapped into it: no edit there.
+              const exact = at.offset !== node.location.offset || at.length !== node.location.length
+              const written = exact ? rewrite(reference, interpolation) : undefined
               report(
                 'notExpanded',
                 at,

@@ -42,6 +42,32 @@ function asksForDefault(field: string, entry: ServerEntry | undefined): boolean 
 }
 
 /**
+ * Names people give the common fields that no client reads: a server with its args under
+ * `arguments` starts with none. Each is reported with the field meant, like a typo.
+ */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  arguments: 'args',
+  argv: 'args',
+  environment: 'env',
+  environmentVariables: 'env',
+  envVars: 'env',
+  workingDirectory: 'cwd',
+  working_directory: 'cwd',
+  workingDir: 'cwd',
+  working_dir: 'cwd',
+  workdir: 'cwd',
+  endpoint: 'url',
+  serverURL: 'url'
+}
+
+/** The known field a name means: a close spelling, or a synonym the platform reads. */
+function meantField(field: string, known: readonly string[]): string | undefined {
+  const synonym = SYNONYMS[field]
+  if (synonym !== undefined && known.includes(synonym)) return synonym
+  return closest(field, known)
+}
+
+/**
  * Whether an ignored field changes nothing a user would want changed: a note no client reads
  * (`docs`, `metadata`, `install`) that is no typo of a field here, or a `type` that says what the
  * entry's command or URL already says. Reporting those would be noise on every server.
@@ -102,6 +128,7 @@ export default defineRule({
     const platform = file.platform
     // A file the client never reads is reported once, by config-schema; its fields are moot.
     if (platform.unreadPaths?.[file.path] !== undefined) return
+    const renaming = new Set<string>()
     for (const issue of schemaIssues(file)) {
       if (
         issue.keyword !== 'additionalProperties' ||
@@ -120,13 +147,19 @@ export default defineRule({
       const reason = at?.rest.length === 0 ? platform.ignoredFields[issue.field] : undefined
       if (reason !== undefined) report('ignored', issue.location, { reason }, options)
       else {
-        const guess = closest(issue.field, issue.expected)
+        const guess = meantField(issue.field, issue.expected)
         if (entry !== undefined && isHarmless(issue.field, guess, platform, entry)) continue
         // A typo of a field the entry does not have yet is renamed to it.
+        const target = `${at?.server ?? ''}\u0000${guess ?? ''}`
         const renamed =
-          guess === undefined || entry === undefined || entry.fields.has(guess)
+          guess === undefined ||
+          entry === undefined ||
+          entry.fields.has(guess) ||
+          renaming.has(target)
             ? undefined
             : writeKey(platform.format, guess)
+        // Two typos of one field (`arg`, `argz`) would both become it: only the first is renamed.
+        renaming.add(target)
         report(
           'unknown',
           issue.location,

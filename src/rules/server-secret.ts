@@ -141,7 +141,10 @@ function reportMatch(
   } else {
     const name = variableName(file.platform, walk.path, match.detector)
     const style = file.platform.translation.references
-    const inKey = walk.path.at(-1) === '(key)'
+    // Where the text cannot be mapped into the literal (YAML folding, TOML multi-line strings),
+    // the location is the whole literal: replacing it would lose the text around the secret.
+    const exact = at.offset !== node.location.offset || at.length !== node.location.length
+    const inKey = walk.path.at(-1) === '(key)' || !exact
     const reference =
       inKey || style === 'none' || style === 'env-vars' ? undefined : writeReference(style, name)
     report(

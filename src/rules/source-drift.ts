@@ -1,5 +1,7 @@
 import type { Fix } from '../core/diagnostic.js'
 import { replaceAt, writeString } from '../core/fix.js'
+import { mask } from '../core/mask.js'
+import { findSecrets } from '../core/secrets.js'
 import type { ConfigFile, ServerEntry } from '../core/model.js'
 import { locateFileStart, startOf } from '../core/source.js'
 import { serverFieldNames } from '../platforms/schema-parts.js'
@@ -18,6 +20,7 @@ import {
 } from '../core/tree.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'
+import { fromCanonical } from '../source/references.js'
 import { defineRule, type Report } from './rule.js'
 
 const messages = {
@@ -280,10 +283,22 @@ function reportDifference(
       return
     case 'changed': {
       const fix = valueFix(file, entry, difference)
+      // A secret known only by its key or flag (`--password x`) is masked like any other.
+      const secret = (value: Difference['expected']) =>
+        typeof value === 'string' &&
+        difference.path !== undefined &&
+        looksSecret(entry, difference.path, value, difference.key)
+      const display = (value: Difference['expected']) =>
+        secret(value) && typeof value === 'string' ? `"${mask(value)}"` : shown(value)
       report(
         'changed',
         at,
-        { server, field, actual: shown(difference.actual), expected: shown(difference.expected) },
+        {
+          server,
+          field,
+          actual: display(difference.actual),
+          expected: display(difference.expected)
+        },
         fix === undefined ? options : { ...options, fix }
       )
       return
@@ -306,14 +321,18 @@ function reportDifference(
 }
 
 /**
- * The source's value written over the file's, when both are strings: the expected value is
- * already in the platform's syntax (`${env:X}` for Cursor). Numbers are compared in the source's
- * units, so they are left to sync, as are missing and extra fields and servers.
+ * The source's value written over the file's, when both are strings, in the platform's syntax
+ * (`${env:X}` for Cursor). A value the platform cannot express, or one that looks like a secret
+ * under its key or after its flag, gets no fix: the fix would copy it into another file. Numbers
+ * are compared in the source's units, so they are left to sync, as are missing and extra fields.
  */
 function valueFix(file: ConfigFile, entry: ServerEntry, difference: Difference): Fix | undefined {
   const { expected, path } = difference
   if (typeof expected !== 'string' || path === undefined || file.source === undefined)
     return undefined
+  const t = file.platform.translation
+  const written = fromCanonical(expected, t.references === 'env-vars' ? 'none' : t.references, true)
+  if (written === undefined || looksSecret(entry, path, written, difference.key)) return undefined
   const node = resolvePath(entry.value, path)
   if (node?.kind !== 'string') return undefined
   const previous = file.source.text.slice(
@@ -322,6 +341,28 @@ function valueFix(file: ConfigFile, entry: ServerEntry, difference: Difference):
   )
   return {
     description: `write the central source's value`,
-    edits: [replaceAt(node.location, writeString(file.platform.format, expected, previous))]
+    edits: [replaceAt(node.location, writeString(file.platform.format, written, previous))]
   }
+}
+
+/** Whether a value reads as a secret by itself, under its key, or after the flag before it. */
+function looksSecret(
+  entry: ServerEntry,
+  path: readonly string[],
+  value: string,
+  key: string | undefined
+): boolean {
+  // A reference (`${input:token}`, `${env:X}`) is where a secret should be, not one.
+  if (/\$\{|\{env:/.test(value)) return false
+  const index = Number(path.at(-1))
+  const before =
+    Number.isInteger(index) && index > 0
+      ? resolvePath(entry.value, [...path.slice(0, -1), String(index - 1)])
+      : undefined
+  const flag = before?.kind === 'string' && before.value.startsWith('-') ? before.value : undefined
+  return [key, flag, path.at(-1)].some((name) =>
+    findSecrets(value, name === undefined ? {} : { key: name }).some(
+      (match) => match.confidence !== 'low'
+    )
+  )
 }
