@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { chromium } from 'playwright-core'
-import { ActionHarness, base, head1, pullRequestEvent } from './helpers/action-run.js'
+import { ActionHarness, base, head1, head2, pullRequestEvent } from './helpers/action-run.js'
 import { browserAvailable, CHROMIUM, CHROMIUM_ARGS } from './helpers/browser.js'
 import { fakeToken } from './helpers/fake-tokens.js'
 
@@ -114,6 +114,8 @@ describe('the pull request comment, posted by the built Action', () => {
     }
     // In a pull request the lockfile is the base branch's, read through the API.
     github.contents.set(`${base}:.agents/mcp/mcp-lock.json`, JSON.stringify(lock))
+    // Suggestions go on the head: the file there is the one checked.
+    github.contents.set(`${head1}:.mcp.json`, config)
     const dir = harness.workspace({
       '.mcp.json': config,
       '.agents/mcp/mcp-lock.json': JSON.stringify(lock)
@@ -151,5 +153,20 @@ describe('the pull request comment, posted by the built Action', () => {
     // Run again: nothing new is posted.
     await harness.run(dir, pullRequestEvent(22, head1), { suggestions: 'true' })
     expect(github.reviewComments.get(22)).toHaveLength(posted.length)
+  }, 120_000)
+
+  it('suggests nothing for a file the head has otherwise than the checkout (the merge commit)', async () => {
+    const dir = harness.workspace({ '.mcp.json': config })
+    const patch = [
+      '@@ -1,0 +1,11 @@',
+      ...config
+        .split('\n')
+        .slice(0, 11)
+        .map((l) => `+${l}`)
+    ].join('\n')
+    github.pulls.set(23, { head: head2, files: [{ filename: '.mcp.json', patch }] })
+    github.contents.set(`${head2}:.mcp.json`, config.replace('repo-tools', 'repo-tools-2'))
+    await harness.run(dir, pullRequestEvent(23, head2), { suggestions: 'true' })
+    expect(github.reviewComments.get(23) ?? []).toEqual([])
   }, 120_000)
 })

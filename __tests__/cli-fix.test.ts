@@ -180,4 +180,18 @@ describe('check --fix', () => {
     )
     expect(run.stdout + run.stderr).not.toContain(password)
   })
+
+  it('keeps the fixes that hold when another one in the file would break it', async () => {
+    // In a YAML flow mapping the `${{ … }}` reference would end the plain value early.
+    const yaml = `name: tools\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    arg: [-y, pkg@1.0.0]\n    env: {AUTH: Bearer ${token}}\n`
+    const made = makeRepo({ '.continue/mcpServers/tools.yaml': yaml })
+    temps.push(made.remove)
+    const run = await cli(['check', made.root, '--fix'])
+    expect(run.stderr).toContain(
+      'skipped .continue/mcpServers/tools.yaml: 1 fix would break it and was left out'
+    )
+    expect(readFileSync(join(made.root, '.continue/mcpServers/tools.yaml'), 'utf8')).toBe(
+      yaml.replace('    arg:', '    args:')
+    )
+  })
 })

@@ -53906,9 +53906,10 @@ function writeString(format, value, previous) {
     const plain = format === 'yaml' && !/^["']/.test(previous);
     // A plain `8080`, `true`, `null`, `yes` or `1e3` would be read back as something else.
     const nonString = /^(?:[-+]?[\d.]|(?:true|false|null|yes|no|on|off|y|n|~)$)/i.test(value);
-    return plain && !nonString && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value)
-        ? value
-        : JSON.stringify(value);
+    if (plain && !nonString && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value))
+        return value;
+    // JSON.stringify leaves DEL raw, which a TOML basic string refuses.
+    return JSON.stringify(value).replaceAll('\u007f', '\\u007F');
 }
 
 ;// CONCATENATED MODULE: ./src/rules/config-env-syntax.ts
@@ -55040,7 +55041,7 @@ function groupMismatches(mismatches) {
         differs: (d) => `${d.field} of server "${d.server}" is ${d.actual} here but ${d.expected} in ${d.other}${d.more}`,
         missingField: (d) => `server "${d.server}" lacks ${d.field}, which it has in ${d.other}${d.more}`,
         extraField: (d) => `${d.field} of server "${d.server}" is not in ${d.other}${d.more}`,
-        transport: (d) => `server "${d.server}" is a ${d.actual} server here but ${d.expected} in ${d.other}`,
+        transport: (d) => `server "${d.server}" is a ${d.actual} server here but ${d.expected} in ${d.other}${d.more}`,
         nameVariant: (d) => `server "${d.server}" is called "${d.other}" in ${d.file}: use one name, since platforms name tools after it`
     },
     check({ workspace, report }) {
@@ -55067,7 +55068,8 @@ function groupMismatches(mismatches) {
                     server,
                     actual: transportName(difference.actual),
                     expected: transportName(difference.expected),
-                    other
+                    other,
+                    more
                 }, options);
             }
             else if (difference.kind === 'removed')
@@ -56630,7 +56632,11 @@ function reportMatch(file, node, match, walk, report) {
         // the location is the whole literal: replacing it would lose the text around the secret.
         const exact = at.offset !== node.location.offset || at.length !== node.location.length;
         const inKey = walk.path.at(-1) === '(key)' || !exact;
-        const reference = inKey || style === 'none' || style === 'env-vars' ? undefined : writeReference(style, name);
+        const fields = file.platform.interpolation.fields;
+        const expanded = fields === 'all' || fields.includes(String(walk.path[0]));
+        const reference = inKey || !expanded || style === 'none' || style === 'env-vars'
+            ? undefined
+            : writeReference(style, name);
         report('secret', at, {
             kind: match.kind,
             where,
@@ -62603,6 +62609,7 @@ function lintText(path, text, registry, platform) {
 
 
 
+
 /** Findings that make a file unusable: a fix must never add one. */
 const breaking = new Set(['config-syntax', 'config-duplicate-key', 'config-schema']);
 /**
@@ -62624,10 +62631,23 @@ async function planFixes(options) {
             skipped.push({ path, reason: 'it could not be read again' });
             continue;
         }
-        const { text, fixed } = applyFixes(read.text, diagnostics);
         const id = result.files.find((file) => file.path === path)?.platform;
         const dialect = dialects.find((candidate) => candidate.id === id);
-        const problem = checkFixed(path, dialect, read.text, text);
+        const check = (text) => checkFixed(path, dialect, read.text, text);
+        let { text, fixed } = applyFixes(read.text, diagnostics);
+        let problem = check(text);
+        if (problem !== undefined && diagnostics.length > 1) {
+            // One bad edit must not cost the file its other fixes: keep each fix that passes alone.
+            const kept = diagnostics.filter((diagnostic) => check(applyFixes(read.text, [diagnostic]).text) === undefined);
+            ({ text, fixed } = applyFixes(read.text, kept));
+            problem = kept.length === 0 ? problem : check(text);
+            const left = diagnostics.length - fixed.length;
+            if (problem === undefined && left > 0)
+                skipped.push({
+                    path,
+                    reason: `${plural(left, 'fix', 'fixes')} would break it and ${left === 1 ? 'was' : 'were'} left out`
+                });
+        }
         if (problem !== undefined)
             skipped.push({ path, reason: problem });
         else if (text !== read.text)
@@ -64001,10 +64021,18 @@ async function postSuggestions(io, api, pull, result, root, prefix, changed) {
     const lines = changed ?? (await changedLines(io, api, pull));
     if (lines === undefined)
         return;
+    // The checkout of a pull_request run is the merge commit; a suggestion goes on the head, so a
+    // file is used only where the head has it byte for byte.
     const texts = new Map();
     for (const file of new Set(result.diagnostics.filter((d) => d.fix).map((d) => d.file))) {
         const read = await read_file_readRepoFile(root, file, { maxBytes: 16 * 1024 * 1024 });
-        if (read.status === 'ok')
+        if (read.status !== 'ok')
+            continue;
+        const atHead = await api
+            .readFile(prefix === '' ? file : `${prefix}/${file}`, pull.headSha)
+            .catch(() => null);
+        const local = `${read.byteOrderMark ? '\uFEFF' : ''}${read.text}`;
+        if (atHead === local || atHead === read.text)
             texts.set(file, read.text);
     }
     const wanted = suggestionsFor(result, (file) => texts.get(file), prefix, lines);

@@ -466,10 +466,17 @@ async function postSuggestions(
 ): Promise<void> {
   const lines = changed ?? (await changedLines(io, api, pull))
   if (lines === undefined) return
+  // The checkout of a pull_request run is the merge commit; a suggestion goes on the head, so a
+  // file is used only where the head has it byte for byte.
   const texts = new Map<string, string>()
   for (const file of new Set(result.diagnostics.filter((d) => d.fix).map((d) => d.file))) {
     const read = await readRepoFile(root, file, { maxBytes: 16 * 1024 * 1024 })
-    if (read.status === 'ok') texts.set(file, read.text)
+    if (read.status !== 'ok') continue
+    const atHead = await api
+      .readFile(prefix === '' ? file : `${prefix}/${file}`, pull.headSha)
+      .catch(() => null)
+    const local = `${read.byteOrderMark ? '\uFEFF' : ''}${read.text}`
+    if (atHead === local || atHead === read.text) texts.set(file, read.text)
   }
   const wanted = suggestionsFor(result, (file) => texts.get(file), prefix, lines)
   if (wanted.length === 0) return

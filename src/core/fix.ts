@@ -39,7 +39,7 @@ export function writeString(format: 'json' | 'toml' | 'yaml', value: string, pre
   const plain = format === 'yaml' && !/^["']/.test(previous)
   // A plain `8080`, `true`, `null`, `yes` or `1e3` would be read back as something else.
   const nonString = /^(?:[-+]?[\d.]|(?:true|false|null|yes|no|on|off|y|n|~)$)/i.test(value)
-  return plain && !nonString && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value)
-    ? value
-    : JSON.stringify(value)
+  if (plain && !nonString && /^[A-Za-z0-9][\w@/.=+-]*$/.test(value)) return value
+  // JSON.stringify leaves DEL raw, which a TOML basic string refuses.
+  return JSON.stringify(value).replaceAll('\u007f', '\\u007F')
 }

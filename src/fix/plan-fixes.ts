@@ -1,5 +1,6 @@
 import type { Diagnostic, TextEdit } from '../core/diagnostic.js'
 import { parseConfigText } from '../core/load.js'
+import { plural } from '../core/plural.js'
 import { readRepoFile } from '../core/read-file.js'
 import { dialects } from '../platforms/index.js'
 import type { Dialect } from '../platforms/platform.js'
@@ -47,10 +48,25 @@ export async function planFixes(options: LintOptions): Promise<FixPlan> {
       skipped.push({ path, reason: 'it could not be read again' })
       continue
     }
-    const { text, fixed } = applyFixes(read.text, diagnostics)
     const id = result.files.find((file) => file.path === path)?.platform
     const dialect = dialects.find((candidate) => candidate.id === id)
-    const problem = checkFixed(path, dialect, read.text, text)
+    const check = (text: string) => checkFixed(path, dialect, read.text, text)
+    let { text, fixed } = applyFixes(read.text, diagnostics)
+    let problem = check(text)
+    if (problem !== undefined && diagnostics.length > 1) {
+      // One bad edit must not cost the file its other fixes: keep each fix that passes alone.
+      const kept = diagnostics.filter(
+        (diagnostic) => check(applyFixes(read.text, [diagnostic]).text) === undefined
+      )
+      ;({ text, fixed } = applyFixes(read.text, kept))
+      problem = kept.length === 0 ? problem : check(text)
+      const left = diagnostics.length - fixed.length
+      if (problem === undefined && left > 0)
+        skipped.push({
+          path,
+          reason: `${plural(left, 'fix', 'fixes')} would break it and ${left === 1 ? 'was' : 'were'} left out`
+        })
+    }
     if (problem !== undefined) skipped.push({ path, reason: problem })
     else if (text !== read.text)
       files.push({ path, before: read.text, after: text, byteOrderMark: read.byteOrderMark, fixed })

@@ -73,8 +73,14 @@ export default defineRule({
       `server "${d.server}" lacks ${d.field}, which it has in ${d.other}${d.more}`,
     extraField: (d: { server: string; field: string; other: string; more: string }) =>
       `${d.field} of server "${d.server}" is not in ${d.other}${d.more}`,
-    transport: (d: { server: string; actual: string; expected: string; other: string }) =>
-      `server "${d.server}" is a ${d.actual} server here but ${d.expected} in ${d.other}`,
+    transport: (d: {
+      server: string
+      actual: string
+      expected: string
+      other: string
+      more: string
+    }) =>
+      `server "${d.server}" is a ${d.actual} server here but ${d.expected} in ${d.other}${d.more}`,
     nameVariant: (d: { server: string; other: string; file: string }) =>
       `server "${d.server}" is called "${d.other}" in ${d.file}: use one name, since platforms name tools after it`
   },
@@ -105,7 +111,8 @@ export default defineRule({
             server,
             actual: transportName(difference.actual),
             expected: transportName(difference.expected),
-            other
+            other,
+            more
           },
           options
         )

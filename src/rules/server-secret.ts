@@ -145,8 +145,12 @@ function reportMatch(
     // the location is the whole literal: replacing it would lose the text around the secret.
     const exact = at.offset !== node.location.offset || at.length !== node.location.length
     const inKey = walk.path.at(-1) === '(key)' || !exact
+    const fields = file.platform.interpolation.fields
+    const expanded = fields === 'all' || fields.includes(String(walk.path[0]))
     const reference =
-      inKey || style === 'none' || style === 'env-vars' ? undefined : writeReference(style, name)
+      inKey || !expanded || style === 'none' || style === 'env-vars'
+        ? undefined
+        : writeReference(style, name)
     report(
       'secret',
       at,
