@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { main, processIO, type CliIO } from '../src/cli/main.js'
 import { fakeToken } from './helpers/fake-tokens.js'
 import { makeRepo } from './helpers/temp-repo.js'
+import { runCli } from './helpers/cli-run.js'
 
 const token = fakeToken('github-pat', 7)
 
@@ -55,18 +55,6 @@ afterAll(() => {
   for (const remove of temps) remove()
 })
 
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    writeFile: processIO.writeFile,
-    reportTargetProblem: processIO.reportTargetProblem
-  }
-  return { code: await main(argv, io), stdout, stderr }
-}
-
 function repo(): string {
   const made = makeRepo(files)
   temps.push(made.remove)
@@ -76,7 +64,7 @@ function repo(): string {
 describe('check --fix', () => {
   it('fixes every finding that has a fix, keeps every other byte, and check finds none of them after', async () => {
     const root = repo()
-    const before = await cli(['check', root, '--format', 'json'])
+    const before = await runCli(['check', root, '--format', 'json'])
     const report = JSON.parse(before.stdout) as {
       diagnostics: { ruleId: string; fix?: { description: string; edits: { text: string }[] } }[]
     }
@@ -89,12 +77,12 @@ describe('check --fix', () => {
       'server-unpinned'
     ])
 
-    const run = await cli(['check', root, '--fix'])
+    const run = await runCli(['check', root, '--fix'])
     expect(run.stderr).toContain('fixed 5 findings in 2 files: .codex/config.toml, .mcp.json')
     for (const [path, text] of Object.entries(fixed))
       expect(readFileSync(join(root, path), 'utf8')).toBe(text)
 
-    const after = await cli(['check', root, '--format', 'json'])
+    const after = await runCli(['check', root, '--format', 'json'])
     const left = JSON.parse(after.stdout) as typeof report
     expect(left.diagnostics.filter((d) => d.fix !== undefined)).toEqual([])
     expect(left.diagnostics.map((d) => d.ruleId)).not.toContain('server-secret')
@@ -103,7 +91,7 @@ describe('check --fix', () => {
 
   it('shows the fixes as a masked diff with --fix-dry-run, and writes nothing', async () => {
     const root = repo()
-    const run = await cli(['check', root, '--fix-dry-run'])
+    const run = await runCli(['check', root, '--fix-dry-run'])
     expect(run.stdout).toContain(
       '+    "tools-server":    { "command": "node", "args": ["./tools/server.mjs"] }'
     )
@@ -117,7 +105,7 @@ describe('check --fix', () => {
 
   it('carries each fix in JSON and as SARIF fixes, never with the secret', async () => {
     const root = repo()
-    const sarif = await cli(['check', root, '--format', 'sarif'])
+    const sarif = await runCli(['check', root, '--format', 'sarif'])
     const log = JSON.parse(sarif.stdout) as {
       runs: {
         results: {
@@ -146,7 +134,7 @@ describe('check --fix', () => {
   })
 
   it('refuses --fix with --enumerate', async () => {
-    const run = await cli(['check', repo(), '--fix', '--enumerate'])
+    const run = await runCli(['check', repo(), '--fix', '--enumerate'])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('leave out --enumerate')
   })
@@ -174,7 +162,7 @@ describe('check --fix', () => {
       })
     })
     temps.push(made.remove)
-    const run = await cli(['check', made.root, '--fix-dry-run', '--format', 'json'])
+    const run = await runCli(['check', made.root, '--fix-dry-run', '--format', 'json'])
     expect(run.stdout).toContain(
       '+{"mcpServers":{"db":{"command":"db-mcp","args":["--password","x"],"env":{"T":"${env:GITHUB_TOKEN}","DB_PASSWORD":"y"}}}}'
     )
@@ -186,7 +174,7 @@ describe('check --fix', () => {
     const yaml = `name: tools\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    arg: [-y, pkg@1.0.0]\n    env: {AUTH: Bearer ${token}}\n`
     const made = makeRepo({ '.continue/mcpServers/tools.yaml': yaml })
     temps.push(made.remove)
-    const run = await cli(['check', made.root, '--fix'])
+    const run = await runCli(['check', made.root, '--fix'])
     expect(run.stderr).toContain(
       'skipped .continue/mcpServers/tools.yaml: 1 fix would break it and was left out'
     )

@@ -10,9 +10,9 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main, processIO, type CliIO } from '../../src/cli/main.js'
 import { lint } from '../../src/lint.js'
 import { enumerateServer } from '../../src/runner/enumerate.js'
+import { runCli } from '../helpers/cli-run.js'
 
 const temps: string[] = []
 afterAll(() => {
@@ -37,18 +37,6 @@ async function withEnv<T>(name: string, value: string, run: () => Promise<T>): P
     if (saved === undefined) Reflect.deleteProperty(process.env, name)
     else process.env[name] = saved
   }
-}
-
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    writeFile: processIO.writeFile,
-    reportTargetProblem: processIO.reportTargetProblem
-  }
-  return { code: await main(argv, io), stdout, stderr }
 }
 
 describe('real MCP servers from npm, prefetched and run offline in the sandbox', () => {
@@ -256,7 +244,7 @@ describe('progress and clean-up', () => {
 describe('the lockfile', () => {
   it('pins the tools, then reports a changed tool with what changed', async () => {
     const root = repo('fixtures/enumeration/.mcp.json')
-    const locked = await cli(['lock', root])
+    const locked = await runCli(['lock', root])
     expect(locked).toMatchObject({
       code: 0,
       stdout: 'wrote .agents/mcp/mcp-lock.json: 7 servers pinned\n'
@@ -265,10 +253,10 @@ describe('the lockfile', () => {
       servers: Record<string, { tools: Record<string, { hash: string }> }>
     }
     expect(lockfile.servers.mutable?.tools.lookup?.hash).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect((await cli(['lock', root])).stdout).toBe(
+    expect((await runCli(['lock', root])).stdout).toBe(
       'unchanged .agents/mcp/mcp-lock.json: 7 servers pinned\n'
     )
-    expect((await cli([root, '--enumerate'])).code).toBe(0)
+    expect((await runCli([root, '--enumerate'])).code).toBe(0)
 
     writeFileSync(
       join(root, 'servers/mutable-tools.json'),
@@ -287,7 +275,7 @@ describe('the lockfile', () => {
         { name: 'export_all', description: 'Export every record', inputSchema: { type: 'object' } }
       ])
     )
-    const check = await cli([root, '--enumerate'])
+    const check = await runCli([root, '--enumerate'])
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(
       '.mcp.json:9:5: error server "mutable" has a new tool "export_all" that the lockfile does not pin'
@@ -302,7 +290,7 @@ describe('the lockfile', () => {
     const base = mkdtempSync(join(tmpdir(), 'mcp-lint-base-'))
     temps.push(base)
     writeFileSync(join(base, 'lock.json'), JSON.stringify({ lockfileVersion: 1, servers: {} }))
-    const check = await cli([root, '--enumerate', '--lockfile', join(base, 'lock.json')])
+    const check = await runCli([root, '--enumerate', '--lockfile', join(base, 'lock.json')])
     expect(check.stdout).toContain(
       'error server "mutable" is not in the lockfile: run "mcp-lint lock" to pin its tools'
     )

@@ -11,9 +11,9 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { main, processIO, type CliIO } from '../../src/cli/main.js'
 import { lint } from '../../src/lint.js'
 import { getPlatform, platforms, sourceDialects } from '../../src/platforms/index.js'
+import { runCli } from '../helpers/cli-run.js'
 
 const temps: string[] = []
 afterEach(() => {
@@ -26,18 +26,6 @@ function copy(from: string): string {
   temps.push(dir)
   cpSync(from, dir, { recursive: true, filter: (path) => !path.endsWith('expected.txt') })
   return dir
-}
-
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    writeFile: processIO.writeFile,
-    reportTargetProblem: processIO.reportTargetProblem
-  }
-  return { code: await main(argv, io), stdout, stderr }
 }
 
 const driftRules = new Set(['source-drift', 'config-mismatch'])
@@ -63,10 +51,10 @@ describe('mcp-lint sync', () => {
     'makes %s match its central source, and a second sync changes nothing',
     async (fixture) => {
       const root = copy(fixture)
-      const first = await cli(['sync', root])
+      const first = await runCli(['sync', root])
       expect(first.code).toBe(0)
       expect(await drift(root)).toEqual([])
-      const second = await cli(['sync', root, '--check'])
+      const second = await runCli(['sync', root, '--check'])
       expect([second.code, second.stdout]).toEqual([
         0,
         'every platform file matches the central source\n'
@@ -96,7 +84,7 @@ describe('mcp-lint sync', () => {
           }
         })
       )
-      const first = await cli(['sync', root])
+      const first = await runCli(['sync', root])
       expect([first.code, first.stderr]).toEqual([0, ''])
       const result = await lint({ root })
       expect(
@@ -105,7 +93,7 @@ describe('mcp-lint sync', () => {
           .map((file) => [file.platform, file.servers.length])
       ).toEqual([[id, remote ? 2 : 1]])
       expect(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([])
-      const second = await cli(['sync', root, '--check'])
+      const second = await runCli(['sync', root, '--check'])
       expect(second.code).toBe(0)
     }
   )
@@ -130,7 +118,7 @@ describe('mcp-lint sync', () => {
       'name: b\nversion: 0.0.1\nmcpServers:\n  - &base\n    name: srv\n    command: srv-mcp\nmodels:\n  - *base\n'
     writeFileSync(join(root, '.continue/mcpServers/srv.json'), single)
     writeFileSync(join(root, '.continue/mcpServers/block.yaml'), aliased)
-    const result = await cli(['sync', root])
+    const result = await runCli(['sync', root])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
       'skipped .continue/mcpServers/srv.json: it holds one server at its root'
@@ -154,12 +142,12 @@ describe('mcp-lint sync', () => {
       join(root, '.mcp.json'),
       '{ "mcpServers": { "GitHub": { "command": "gh-mcp" } } }\n'
     )
-    const check = await cli(['sync', root, '--check'])
+    const check = await runCli(['sync', root, '--check'])
     expect(check.code).toBe(1)
     expect(check.stderr).toContain(
       '.mcp.json: server "GitHub" is "github" in the central source: sync renames it\n'
     )
-    const result = await cli(['sync', root])
+    const result = await runCli(['sync', root])
     expect(result.stderr).toBe(
       '.mcp.json: server "GitHub" is "github" in the central source: renamed\n'
     )
@@ -171,7 +159,7 @@ describe('mcp-lint sync', () => {
   it('--check shows a diff per file and exits 1, writing nothing', async () => {
     const root = copy('fixtures/scenarios/ng-drift-cursor')
     const before = readFileSync(join(root, '.cursor/mcp.json'), 'utf8')
-    const result = await cli(['sync', root, '--check'])
+    const result = await runCli(['sync', root, '--check'])
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('--- a/.cursor/mcp.json\n+++ b/.cursor/mcp.json\n@@ ')
     // Only the differing values change: one item of the args list, not the list.
@@ -189,7 +177,7 @@ describe('mcp-lint sync', () => {
     const target = '.mcp.json'
     writeFileSync(join(root, target), '{ "mcpServers": { "a": ')
     for (const args of [['--check'], []]) {
-      const result = await cli(['sync', root, ...args])
+      const result = await runCli(['sync', root, ...args])
       expect(result.code).toBe(1)
       expect(result.stdout).not.toContain('every platform file matches')
       expect(result.stderr).toContain(
@@ -204,7 +192,7 @@ describe('mcp-lint sync', () => {
 
   it('keeps the other settings of a shared settings file', async () => {
     const root = copy('fixtures/scenarios/ng-drift-zed')
-    await cli(['sync', root])
+    await runCli(['sync', root])
     const settings = JSON.parse(readFileSync(join(root, '.zed/settings.json'), 'utf8')) as Record<
       string,
       unknown
@@ -221,7 +209,7 @@ describe('mcp-lint sync', () => {
   it('creates missing target files', async () => {
     const root = copy('fixtures/scenarios/ok-in-sync')
     rmSync(join(root, '.cursor'), { recursive: true })
-    expect((await cli(['sync', root])).stdout).toBe('created .cursor/mcp.json\n')
+    expect((await runCli(['sync', root])).stdout).toBe('created .cursor/mcp.json\n')
     expect(await drift(root)).toEqual([])
   })
 
@@ -234,7 +222,7 @@ describe('mcp-lint sync', () => {
       join(root, '.agents/mcp/mcp-servers.json'),
       JSON.stringify({ mcpServers: { a: server }, targets: ['codex', 'cursor'] })
     )
-    const result = await cli(['sync', root])
+    const result = await runCli(['sync', root])
     expect([result.code, result.stderr]).toEqual([
       2,
       'mcp-lint: cannot write .codex/config.toml: it would hold a string longer than 65,536 characters, more than mcp-lint reads back; shorten it in the central source\n'
@@ -244,7 +232,7 @@ describe('mcp-lint sync', () => {
 
   it('needs a central source', async () => {
     const root = copy('fixtures/platforms/cursor/ok-project')
-    const result = await cli(['sync', root])
+    const result = await runCli(['sync', root])
     expect([result.code, result.stderr]).toEqual([
       2,
       'mcp-lint: no central source at .agents/mcp/mcp-servers.json: create one with "mcp-lint sync --init"\n'
@@ -252,9 +240,9 @@ describe('mcp-lint sync', () => {
   })
 
   it('refuses options of other commands', async () => {
-    expect((await cli(['sync', '.', '--format', 'json'])).code).toBe(2)
-    expect((await cli(['check', '.', '--init'])).code).toBe(2)
-    expect((await cli(['sync', '.', '--check', '--init'])).code).toBe(2)
+    expect((await runCli(['sync', '.', '--format', 'json'])).code).toBe(2)
+    expect((await runCli(['check', '.', '--init'])).code).toBe(2)
+    expect((await runCli(['sync', '.', '--check', '--init'])).code).toBe(2)
   })
 })
 
@@ -274,7 +262,7 @@ describe('mcp-lint sync --init', () => {
     const sourceIds: readonly string[] = sourceDialects.map((dialect) => dialect.id)
     const clientFiles = result.files.filter((file) => !sourceIds.includes(file.platform))
     if (clientFiles.length === 0) return
-    const init = await cli(['sync', root, '--init'])
+    const init = await runCli(['sync', root, '--init'])
     // A comment, trailing comma or BOM is a finding, but mcp-lint still parses the file.
     const parsedAnyway = ['comment', 'trailingComma', 'byteOrderMark']
     const unreadable = new Set(
@@ -292,9 +280,9 @@ describe('mcp-lint sync --init', () => {
     expect(init.stderr.includes('no platform config file can be read or parsed')).toBe(!readable)
     if (!readable) return
     expect(existsSync(join(root, '.agents/mcp/mcp-servers.json'))).toBe(true)
-    expect((await cli(['sync', root])).code).toBe(0)
+    expect((await runCli(['sync', root])).code).toBe(0)
     expect(await drift(root)).toEqual([])
-    expect((await cli(['sync', root, '--check'])).code).toBe(0)
+    expect((await runCli(['sync', root, '--check'])).code).toBe(0)
   })
 
   // Five files that launch the same servers, each in its own idiom: relative paths and
@@ -306,8 +294,8 @@ describe('mcp-lint sync --init', () => {
       readFileSync(join(root, file), 'utf8')
     )
     expect((await lint({ root })).diagnostics).toEqual([])
-    expect((await cli(['sync', root, '--init'])).code).toBe(0)
-    expect(await cli(['sync', root])).toEqual({
+    expect((await runCli(['sync', root, '--init'])).code).toBe(0)
+    expect(await runCli(['sync', root])).toEqual({
       code: 0,
       stdout: 'every platform file matches the central source\n',
       stderr: ''
@@ -315,7 +303,7 @@ describe('mcp-lint sync --init', () => {
     expect(
       [...files, '.codex/config.toml'].map((file) => readFileSync(join(root, file), 'utf8'))
     ).toEqual(before)
-    expect((await cli(['sync', root, '--check'])).code).toBe(0)
+    expect((await runCli(['sync', root, '--check'])).code).toBe(0)
     expect(await drift(root)).toEqual([])
   })
 
@@ -400,7 +388,7 @@ enabled = true
       mkdirSync(dirname(join(root, path)), { recursive: true })
       writeFileSync(join(root, path), text)
     }
-    const init = await cli(['sync', root, '--init'])
+    const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     expect(init.stderr).toContain(
       'warning: server "tools": args[2] in .codex/config.toml differs from .mcp.json; kept as overrides.codex\n'
@@ -408,14 +396,14 @@ enabled = true
     expect(init.stderr).toContain(
       'warning: server "tools": args[0] in claude_desktop_config.json differs from .mcp.json; kept as overrides.claude-desktop\n'
     )
-    expect(await cli(['sync', root])).toEqual({
+    expect(await runCli(['sync', root])).toEqual({
       code: 0,
       stdout: 'every platform file matches the central source\n',
       stderr: ''
     })
     for (const [path, text] of Object.entries(files))
       expect(readFileSync(join(root, path), 'utf8')).toBe(text)
-    expect((await cli(['sync', root, '--check'])).code).toBe(0)
+    expect((await runCli(['sync', root, '--check'])).code).toBe(0)
     expect(await drift(root)).toEqual([])
     const source = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')) as {
       mcpServers: Record<string, { overrides?: Record<string, unknown> }>
@@ -450,7 +438,7 @@ enabled = true
       2
     )
     writeFileSync(join(root, '.vscode/mcp.json'), vscode)
-    expect((await cli(['sync', root, '--init'])).code).toBe(0)
+    expect((await runCli(['sync', root, '--init'])).code).toBe(0)
     const source = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')) as {
       mcpServers: { gh: unknown }
     }
@@ -461,7 +449,7 @@ enabled = true
     })
     // Written from the source alone, the file prompts for the token again.
     writeFileSync(join(root, '.vscode/mcp.json'), '{ "servers": {} }\n')
-    expect((await cli(['sync', root])).code).toBe(0)
+    expect((await runCli(['sync', root])).code).toBe(0)
     expect(JSON.parse(readFileSync(join(root, '.vscode/mcp.json'), 'utf8'))).toEqual({
       inputs: [input],
       servers: { gh: { type: 'stdio', command: 'gh-mcp', env: { TOKEN: '${input:token}' } } }
@@ -491,7 +479,7 @@ enabled = true
       JSON.stringify({ mcpServers: { tools: { command: 'tools-mcp' } } })
     )
     writeFileSync(join(root, '.claude/mcp.json'), JSON.stringify({ mcpServers: {} }))
-    const init = await cli(['sync', root, '--init'])
+    const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     const source = readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')
     for (const text of [init.stdout, init.stderr, source]) expect(text).not.toContain(secret)
@@ -520,7 +508,7 @@ enabled = true
       }
     })
     writeFileSync(join(root, '.mcp.json'), file)
-    const init = await cli(['sync', root, '--init'])
+    const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     expect(init.stderr).toContain(
       'server "github": env.GITHUB_TOKEN held a literal GitHub personal access token (ghp_… (40 chars)); the source reads ${GITHUB_TOKEN} instead: set GITHUB_TOKEN where the clients run'
@@ -533,7 +521,7 @@ enabled = true
     }
     expect(source).toContain('"Authorization": "Bearer ${DOCS_TOKEN}"')
     // The source passes check; sync then takes the tokens out of the client file.
-    expect((await cli(['sync', root])).code).toBe(0)
+    expect((await runCli(['sync', root])).code).toBe(0)
     const result = await lint({ root })
     expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([])
     expect(readFileSync(join(root, '.mcp.json'), 'utf8')).not.toContain(token)
@@ -543,7 +531,7 @@ enabled = true
     const root = copy('fixtures/scenarios/ok-in-sync')
     rmSync(join(root, '.agents'), { recursive: true })
     writeFileSync(join(root, '.mcp.json'), '{ "mcpServers": ')
-    const init = await cli(['sync', root, '--init'])
+    const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     expect(init.stderr).toContain(
       'warning: .mcp.json cannot be read or parsed: its servers are not in the source\n'
@@ -552,7 +540,7 @@ enabled = true
 
   it('reports disagreements and refuses to overwrite an existing source', async () => {
     const root = copy('fixtures/scenarios/ng-cross-file')
-    const init = await cli(['sync', root, '--init'])
+    const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     expect(init.stderr).toContain(
       'warning: server "db": args[2] in .cursor/mcp.json differs from .mcp.json; kept as overrides.cursor'
@@ -591,8 +579,8 @@ enabled = true
         ''
       ].join('\n')
     )
-    expect((await cli(['sync', root, '--check'])).code).toBe(0)
-    expect((await cli(['sync', root, '--init'])).code).toBe(2)
+    expect((await runCli(['sync', root, '--check'])).code).toBe(0)
+    expect((await runCli(['sync', root, '--init'])).code).toBe(2)
   })
 })
 

@@ -50,7 +50,7 @@ export async function planFixes(options: LintOptions): Promise<FixPlan> {
     }
     const id = result.files.find((file) => file.path === path)?.platform
     const dialect = dialects.find((candidate) => candidate.id === id)
-    const check = (text: string) => checkFixed(path, dialect, read.text, text)
+    const check = fixChecker(path, dialect, read.text)
     let { text, fixed } = applyFixes(read.text, diagnostics)
     let problem = check(text)
     if (problem !== undefined && diagnostics.length > 1) {
@@ -103,23 +103,29 @@ function overlaps(edit: TextEdit, taken: readonly TextEdit[]): boolean {
   )
 }
 
-/** Why the fixed text must not be written, if it must not. */
-function checkFixed(
+/**
+ * A checker of fixed texts for one file: why a text must not be written, if it must not. The
+ * original's shape is worked out once, not again for every fix tried.
+ */
+function fixChecker(
   path: string,
   dialect: Dialect | undefined,
-  before: string,
-  after: string
-): string | undefined {
-  if (dialect === undefined) return 'its format is not known here'
+  before: string
+): (after: string) => string | undefined {
+  if (dialect === undefined) return () => 'its format is not known here'
   const shape = (text: string) => ({
     breaking: lintFiles([{ path, text, platform: dialect }], rules).filter((finding) =>
       breaking.has(finding.ruleId)
     ).length,
-    servers: parseConfigText(path, dialect, text).servers.map((server) => server.name.value)
+    servers: parseConfigText(path, dialect, text)
+      .servers.map((server) => server.name.value)
+      .join('\n')
   })
   const was = shape(before)
-  const now = shape(after)
-  if (now.breaking > was.breaking || now.servers.join('\n') !== was.servers.join('\n'))
-    return 'the fixes would break it (a syntax or schema error, or a server lost); fix it by hand'
-  return undefined
+  return (after) => {
+    const now = shape(after)
+    return now.breaking > was.breaking || now.servers !== was.servers
+      ? 'the fixes would break it (a syntax or schema error, or a server lost); fix it by hand'
+      : undefined
+  }
 }
