@@ -105,7 +105,8 @@ describe('README', () => {
 
 describe('README CLI section', () => {
   it('shows the options the CLI really has, every one and as --help words them', async () => {
-    const { usage } = await import('../src/cli/main.js')
+    const { globalHelp } = await import('../src/cli/help.js')
+    const usage = globalHelp()
     const readme = readFileSync('README.md', 'utf8')
     const block = /```text\nmcp-lint \[check\][\s\S]*?```/.exec(readme)?.[0] ?? ''
     const options = /Options:\n([\s\S]*?)\n\n/.exec(usage)?.[1] ?? ''

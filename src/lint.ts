@@ -18,6 +18,7 @@ import { SourceText } from './core/source.js'
 import { findProperty } from './core/tree.js'
 import { allFiles, type ConfigFile, type Workspace } from './core/model.js'
 import type { Enumeration } from './core/tools.js'
+import { applyBaseline, BASELINE_PATH, parseBaseline, type Baseline } from './baseline/baseline.js'
 import { LOCKFILE_PATH, parseLockfile, type LoadedLockfile } from './lockfile/lockfile.js'
 import { platformReports, type PlatformReport } from './reporters/platforms.js'
 import { serverReports, type ServerReport } from './reporters/servers.js'
@@ -63,6 +64,8 @@ export interface LintOptions {
    * change its own checks nor approve its own tool changes.
    */
   readonly base?: BaseRevision
+  /** false: report every finding, as if the repository had no baseline (`init --baseline`). */
+  readonly baseline?: boolean
 }
 
 /** A repo-relative path as the model keeps paths: `/`-separated, no leading `./`. */
@@ -90,6 +93,8 @@ export interface EnumerateRequest {
   readonly remoteHeaders?: readonly HeaderBinding[]
   /** http:// and private addresses for remote servers (local test servers only). */
   readonly allowPrivateHosts?: boolean
+  /** Where prefetched packages are kept between runs; a fresh directory each run without it. */
+  readonly cacheDir?: string
   readonly onProgress?: (line: string) => void
 }
 
@@ -116,6 +121,8 @@ export interface LintResult {
   readonly summary: Summary
   /** Findings suppressed by `ignores` in the config. */
   readonly ignored: number
+  /** When the repository has a baseline: the findings it accepts, left out of `diagnostics`. */
+  readonly baseline?: { readonly path: string; readonly known: readonly Diagnostic[] }
   /** The central source the client files were checked against, when another tool writes them. */
   readonly generatedBy?: { readonly tool: string; readonly source: string }
 }
@@ -151,9 +158,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const generator = workspace.source?.generator
   const generatedFrom = workspace.source?.main?.path
   const all = runRules(workspace, rules, config.rules, config.ruleSettings)
-  const diagnostics = all.filter(
+  const kept = all.filter(
     (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
   )
+  const baseline =
+    options.baseline === false ? undefined : await loadBaseline(loaded.root, options.base)
+  const { fresh: diagnostics, known } =
+    baseline === undefined ? { fresh: kept, known: [] } : applyBaseline(kept, baseline.baseline)
   return {
     files: allFiles(workspace).map((file) => ({
       path: file.path,
@@ -169,7 +180,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         }),
     diagnostics,
     summary: summarize(diagnostics),
-    ignored: all.length - diagnostics.length,
+    ignored: all.length - kept.length,
+    ...(baseline === undefined ? {} : { baseline: { path: baseline.path, known } }),
     ...(generator === undefined || generatedFrom === undefined
       ? {}
       : { generatedBy: { tool: generator.name, source: generatedFrom } })
@@ -228,6 +240,7 @@ export function enumerationOptions(
       bindings: request.remoteHeaders ?? [],
       allowPrivateHosts: request.allowPrivateHosts ?? false
     },
+    ...(request.cacheDir === undefined ? {} : { cacheDir: request.cacheDir }),
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress })
   }
 }
@@ -262,6 +275,26 @@ export async function loadLockfile(
 async function loadBaseLockfile(base: BaseRevision): Promise<LoadedLockfile | undefined> {
   const text = await base.read(LOCKFILE_PATH)
   return text === null ? undefined : parseLockfile(`${LOCKFILE_PATH} (${base.label})`, text)
+}
+
+/**
+ * The baseline of accepted findings: the base revision's on a pull request (a branch cannot accept
+ * its own findings), else the repository's, if it has one.
+ */
+async function loadBaseline(
+  root: string,
+  base: BaseRevision | undefined
+): Promise<{ path: string; baseline: Baseline } | undefined> {
+  if (base !== undefined) {
+    const text = await base.read(BASELINE_PATH)
+    const path = `${BASELINE_PATH} (${base.label})`
+    return text === null ? undefined : { path, baseline: parseBaseline(path, text) }
+  }
+  const outcome = await readRepoFile(root, BASELINE_PATH, { maxBytes: 64 * 1024 * 1024 })
+  if (outcome.status === 'missing') return undefined
+  if (outcome.status === 'problem')
+    throw new UsageError(`${BASELINE_PATH}: the file ${outcome.problem.detail}`)
+  return { path: BASELINE_PATH, baseline: parseBaseline(BASELINE_PATH, outcome.text) }
 }
 
 /** The repository as read: its mcp-lint config and every config file, parsed. */
@@ -471,7 +504,7 @@ async function loadOverlay(root: string, name: string, maxBytes: number): Promis
   return { name, servers }
 }
 
-function summarize(diagnostics: readonly Diagnostic[]): Summary {
+export function summarize(diagnostics: readonly Diagnostic[]): Summary {
   const count = (severity: Diagnostic['severity']) =>
     diagnostics.filter((d) => d.severity === severity).length
   return { errors: count('error'), warnings: count('warning'), notices: count('notice') }

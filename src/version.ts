@@ -1,4 +1,8 @@
-/** Kept equal to package.json's version by a test; bundles cannot read package.json at run time. */
+import packageJson from '../package.json' with { type: 'json' }
+
+/** The bundles carry package.json's version, inlined at build time (ncc bundles the JSON). */
 export const TOOL_NAME = 'mcp-lint'
-export const VERSION = '0.1.0'
-export const HOMEPAGE = 'https://github.com/mcp-lint/mcp-lint'
+export const VERSION: string = packageJson.version
+/** Where the Action lives: `uses: mcp-lint/mcp-lint@v1`. */
+export const ACTION_REPOSITORY = 'mcp-lint/mcp-lint'
+export const HOMEPAGE = `https://github.com/${ACTION_REPOSITORY}`

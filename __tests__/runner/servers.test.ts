@@ -104,9 +104,7 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
       })
     )
     for (let run = 0; run < 2; run++) {
-      const result = await withEnv('MCP_LINT_CACHE_DIR', cache, () =>
-        lint({ root, enumerate: { sandbox: 'bwrap' } })
-      )
+      const result = await lint({ root, enumerate: { sandbox: 'bwrap', cacheDir: cache } })
       const memory = result.servers.find((server) => server.name === 'memory')
       expect(memory).toMatchObject({ status: 'ok' })
       expect(memory?.tools).toHaveLength(9)

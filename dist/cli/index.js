@@ -52873,8 +52873,8 @@ async function lock(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var src_version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var src_version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/reporters/escape/json.ts
 /**
  * JSON.stringify escapes only C0 controls, quotes and backslashes: C1 controls, bidi controls,
@@ -56676,17 +56676,24 @@ class Tail {
 
 /***/ }),
 
-/***/ 311:
+/***/ 1013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   py: () => (/* binding */ HOMEPAGE),
-/* harmony export */   xv: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** Kept equal to package.json's version by a test; bundles cannot read package.json at run time. */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  py: () => (/* binding */ HOMEPAGE),
+  lH: () => (/* binding */ TOOL_NAME),
+  xv: () => (/* binding */ VERSION)
+});
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+/** The bundles carry package.json's version, inlined at build time (ncc bundles the JSON). */
 const TOOL_NAME = 'mcp-lint';
-const VERSION = '0.1.0';
+const VERSION = package_namespaceObject.rE;
 const HOMEPAGE = 'https://github.com/mcp-lint/mcp-lint';
 
 

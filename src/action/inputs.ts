@@ -1,7 +1,7 @@
 import { parseHeaderBindings, type HeaderBinding } from '../config/remote-headers.js'
 import { UsageError } from '../core/errors.js'
 import type { SandboxMode } from '../lint.js'
-import { resolvePlatform } from '../platforms/index.js'
+import { parsePlatformList } from '../platforms/index.js'
 import type { PlatformId } from '../platforms/platform.js'
 
 /** Every input action.yml declares; readInputs reads exactly these (a test holds both to it). */
@@ -13,6 +13,7 @@ export const INPUT_NAMES = [
   'config',
   'drift-issue',
   'enumerate',
+  'error-on-empty',
   'fail-on',
   'github-token',
   'install-bubblewrap',
@@ -59,6 +60,8 @@ export interface ActionInputs {
   readonly jsonFile: string | undefined
   readonly lockfile: string | undefined
   readonly driftIssue: boolean
+  /** Fail when the path holds no MCP config (it is a warning otherwise). */
+  readonly errorOnEmpty: boolean
   /** Post GitHub suggestion blocks for one-line fixes on lines the pull request changed. */
   readonly suggestions: boolean
   readonly token: string
@@ -86,12 +89,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     source: text('source'),
     config: text('config'),
     platforms:
-      platformsText === undefined
-        ? undefined
-        : platformsText
-            .split(/[\s,]+/)
-            .filter((name) => name !== '')
-            .map(platformId),
+      platformsText === undefined ? undefined : parsePlatformList(platformsText, 'input platforms'),
     // Drift mode exists to re-enumerate; it does so whatever `enumerate` says.
     enumerate: mode === 'drift' || boolean('enumerate', text('enumerate') ?? 'true'),
     sandbox: oneOf('sandbox', text('sandbox') ?? 'auto', ['auto', 'bwrap', 'none'] as const),
@@ -117,6 +115,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     jsonFile: text('json-file'),
     lockfile: text('lockfile'),
     driftIssue: boolean('drift-issue', text('drift-issue') ?? 'false'),
+    errorOnEmpty: boolean('error-on-empty', text('error-on-empty') ?? 'false'),
     suggestions: boolean('suggestions', text('suggestions') ?? 'false'),
     token: get('github-token').trim()
   }
@@ -143,11 +142,4 @@ function positive(name: string, value: string | undefined, integer: boolean): nu
       `input ${name} must be a positive ${integer ? 'integer' : 'number'}, not "${value.slice(0, 40)}"`
     )
   return number
-}
-
-function platformId(name: string): PlatformId {
-  const platform = resolvePlatform(name)
-  if (platform === undefined)
-    throw new UsageError(`input platforms: unknown platform "${name.slice(0, 40)}"`)
-  return platform.id
 }

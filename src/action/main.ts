@@ -113,6 +113,7 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
           prefix.startsWith('..') ? '' : prefix,
           io.info
         )
+  const cacheDir = process.env.MCP_LINT_CACHE_DIR
   const result = await lint({
     root: inputs.path,
     ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
@@ -133,6 +134,8 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
               ? {}
               : { timeoutSeconds: inputs.timeoutSeconds }),
             ...(inputs.concurrency === undefined ? {} : { concurrency: inputs.concurrency }),
+            // An actions/cache directory the workflow restores, if it names one.
+            ...(cacheDir === undefined || cacheDir === '' ? {} : { cacheDir }),
             onProgress: (line: string) => {
               io.info(`mcp-lint: ${line}`)
             }
@@ -199,8 +202,15 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
   }
   setOutputs(io, inputs, result, drift, commentUrl)
   io.info(summaryLine(result))
+  const empty = result.files.length === 0
+  if (empty)
+    io.warning(
+      `no MCP config found in ${inputs.path}: nothing was checked${inputs.errorOnEmpty ? '' : ' (error-on-empty: true makes this fail)'}`
+    )
   if (failing > 0)
     io.setFailed(`mcp-lint found ${plural(failing, 'finding')} at or above "${inputs.failOn}"`)
+  else if (empty && inputs.errorOnEmpty)
+    io.setFailed(`no MCP config found in ${inputs.path} (error-on-empty: true)`)
 }
 
 /**

@@ -9,37 +9,40 @@ import { reportSchema } from '../reporters/json-schema.js'
 /** Reports over this size are refused: the largest real report is a few megabytes. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024
 
+interface DiagnosticEntry {
+  ruleId: string
+  messageId: string
+  severity: Diagnostic['severity']
+  message: string
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  platform?: Diagnostic['platform']
+  server?: string
+  fix?: {
+    description: string
+    edits: readonly {
+      line: number
+      column: number
+      endLine: number
+      endColumn: number
+      offset: number
+      length: number
+      text: string
+    }[]
+  }
+}
+
 interface ReportFile {
   readonly github?: ReportContext
   readonly files: LintResult['files']
   readonly enumeration?: LintResult['enumeration']
   readonly servers: LintResult['servers']
   readonly platforms: LintResult['platforms']
-  readonly diagnostics: readonly {
-    ruleId: string
-    messageId: string
-    severity: Diagnostic['severity']
-    message: string
-    file: string
-    line: number
-    column: number
-    endLine: number
-    endColumn: number
-    platform?: Diagnostic['platform']
-    server?: string
-    fix?: {
-      description: string
-      edits: readonly {
-        line: number
-        column: number
-        endLine: number
-        endColumn: number
-        offset: number
-        length: number
-        text: string
-      }[]
-    }
-  }[]
+  readonly diagnostics: readonly DiagnosticEntry[]
+  readonly baseline?: { readonly path: string; readonly known: readonly DiagnosticEntry[] }
   readonly summary: LintResult['summary']
   readonly ignored?: number
 }
@@ -81,37 +84,49 @@ export async function readReport(
       servers: report.servers,
       platforms: report.platforms,
       ...(report.enumeration === undefined ? {} : { enumeration: report.enumeration }),
-      diagnostics: report.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        messageId: d.messageId,
-        severity: d.severity,
-        message: d.message,
-        file: d.file,
-        range: {
-          start: { line: d.line, column: d.column },
-          end: { line: d.endLine, column: d.endColumn }
-        },
-        ...(d.platform === undefined ? {} : { platform: d.platform }),
-        ...(d.server === undefined ? {} : { server: d.server }),
-        ...(d.fix === undefined
-          ? {}
-          : {
-              fix: {
-                description: d.fix.description,
-                edits: d.fix.edits.map((edit) => ({
-                  range: {
-                    start: { line: edit.line, column: edit.column },
-                    end: { line: edit.endLine, column: edit.endColumn }
-                  },
-                  offset: edit.offset,
-                  length: edit.length,
-                  text: edit.text
-                }))
-              }
-            })
-      })),
+      diagnostics: report.diagnostics.map(toDiagnostic),
+      ...(report.baseline === undefined
+        ? {}
+        : {
+            baseline: {
+              path: report.baseline.path,
+              known: report.baseline.known.map(toDiagnostic)
+            }
+          }),
       summary: report.summary,
       ignored: report.ignored ?? 0
     }
+  }
+}
+
+function toDiagnostic(d: DiagnosticEntry): Diagnostic {
+  return {
+    ruleId: d.ruleId,
+    messageId: d.messageId,
+    severity: d.severity,
+    message: d.message,
+    file: d.file,
+    range: {
+      start: { line: d.line, column: d.column },
+      end: { line: d.endLine, column: d.endColumn }
+    },
+    ...(d.platform === undefined ? {} : { platform: d.platform }),
+    ...(d.server === undefined ? {} : { server: d.server }),
+    ...(d.fix === undefined
+      ? {}
+      : {
+          fix: {
+            description: d.fix.description,
+            edits: d.fix.edits.map((edit) => ({
+              range: {
+                start: { line: edit.line, column: edit.column },
+                end: { line: edit.endLine, column: edit.endColumn }
+              },
+              offset: edit.offset,
+              length: edit.length,
+              text: edit.text
+            }))
+          }
+        })
   }
 }

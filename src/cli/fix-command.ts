@@ -5,14 +5,28 @@ import { planFixes } from '../fix/plan-fixes.js'
 import type { LintOptions } from '../lint.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { unifiedDiff } from '../sync/unified-diff.js'
-import type { CliIO } from './main.js'
+import type { CliIO } from './io.js'
 
 /**
  * `check --fix` writes the mechanical fixes of the findings that have one; `--fix-dry-run` shows
  * them as a diff and writes nothing. Either way it says what it fixed, skipped or left.
  */
-export async function runFixes(options: LintOptions, dryRun: boolean, io: CliIO): Promise<void> {
-  const plan = await planFixes(options)
+export async function runFixes(
+  options: LintOptions,
+  dryRun: boolean,
+  io: CliIO,
+  only?: ReadonlySet<string>
+): Promise<void> {
+  const planned = await planFixes(options)
+  // Given files (a pre-commit hook's), fix only those: the others are not the commit's.
+  const plan =
+    only === undefined
+      ? planned
+      : {
+          ...planned,
+          files: planned.files.filter((file) => only.has(file.path)),
+          skipped: planned.skipped.filter((skipped) => only.has(skipped.path))
+        }
   for (const skipped of plan.skipped)
     io.stderr(`${escapeLogLine(`skipped ${skipped.path}: ${skipped.reason}`)}\n`)
   const count = plan.files.reduce((total, file) => total + file.fixed.length, 0)

@@ -5,7 +5,7 @@ import { redactConfigLine } from '../core/redact.js'
 import type { LintOptions } from '../lint.js'
 import { initSource, sync } from '../sync/run.js'
 import { unifiedDiff } from '../sync/unified-diff.js'
-import type { CliIO } from './main.js'
+import type { CliIO } from './io.js'
 
 /** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */
 export async function runSync(

@@ -1,3 +1,5 @@
+import { UsageError } from '../core/errors.js'
+import { closest } from '../core/suggest.js'
 import { platforms } from './clients.js'
 import type { Dialect, Platform, PlatformId, SourceDialect } from './platform.js'
 import { rulesync } from './rulesync.js'
@@ -28,6 +30,24 @@ export function getPlatform(id: PlatformId): Platform {
 export function resolvePlatform(name: string): Platform | undefined {
   const wanted = name.toLowerCase()
   return platforms.find((platform) => platform.id === wanted || platform.aliases.includes(wanted))
+}
+
+/**
+ * A list of platforms as a person writes it (`claude, cursor gemini`): ids or aliases, split on
+ * commas and whitespace. An unknown name is a usage error with the closest known one.
+ */
+export function parsePlatformList(text: string, label: string): PlatformId[] {
+  return text
+    .split(/[\s,]+/)
+    .filter((name) => name !== '')
+    .map((name) => {
+      const platform = resolvePlatform(name)
+      if (platform !== undefined) return platform.id
+      const guess = closest(name.toLowerCase(), platformNames())
+      throw new UsageError(
+        `${label}: unknown platform "${name.slice(0, 40)}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`
+      )
+    })
 }
 
 /** Every name a central source may use for a platform. */

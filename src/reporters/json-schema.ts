@@ -78,58 +78,14 @@ export function reportSchema(): JsonSchema {
             ['file', 'platform', 'servers', 'tools', 'unknown', 'limits']
           )
         },
-        diagnostics: {
-          type: 'array',
-          maxItems: 100_000,
-          items: object(
-            {
-              ruleId: { enum: rules.map((rule) => rule.id) },
-              messageId: { type: 'string', pattern: '^[A-Za-z]{1,60}$' },
-              severity: { enum: ['error', 'warning', 'notice'] },
-              message: text(4000),
-              file: repoPath,
-              line: position,
-              column: position,
-              endLine: position,
-              endColumn: position,
-              platform: platformId,
-              server: text(1000),
-              fix: object(
-                {
-                  description: text(4000),
-                  edits: {
-                    type: 'array',
-                    maxItems: 1000,
-                    items: object(
-                      {
-                        line: position,
-                        column: position,
-                        endLine: position,
-                        endColumn: position,
-                        offset: { type: 'integer', minimum: 0 },
-                        length: { type: 'integer', minimum: 0 },
-                        text: text(100_000)
-                      },
-                      ['line', 'column', 'endLine', 'endColumn', 'offset', 'length', 'text']
-                    )
-                  }
-                },
-                ['description', 'edits']
-              )
-            },
-            [
-              'ruleId',
-              'messageId',
-              'severity',
-              'message',
-              'file',
-              'line',
-              'column',
-              'endLine',
-              'endColumn'
-            ]
-          )
-        },
+        diagnostics: { type: 'array', maxItems: 100_000, items: diagnosticSchema() },
+        baseline: object(
+          {
+            path: text(1000),
+            known: { type: 'array', maxItems: 100_000, items: diagnosticSchema() }
+          },
+          ['path', 'known']
+        ),
         summary: object({ errors: count, warnings: count, notices: count }, [
           'errors',
           'warnings',
@@ -174,5 +130,47 @@ function serverSchema(): JsonSchema {
       }
     },
     ['name', 'file', 'platform', 'transport', 'status']
+  )
+}
+
+/** One finding, as `diagnostics` and the baseline's `known` list it. */
+function diagnosticSchema(): JsonSchema {
+  return object(
+    {
+      ruleId: { enum: rules.map((rule) => rule.id) },
+      messageId: { type: 'string', pattern: '^[A-Za-z]{1,60}$' },
+      severity: { enum: ['error', 'warning', 'notice'] },
+      message: text(4000),
+      file: repoPath,
+      line: position,
+      column: position,
+      endLine: position,
+      endColumn: position,
+      platform: platformId,
+      server: text(1000),
+      fix: object(
+        {
+          description: text(4000),
+          edits: {
+            type: 'array',
+            maxItems: 1000,
+            items: object(
+              {
+                line: position,
+                column: position,
+                endLine: position,
+                endColumn: position,
+                offset: { type: 'integer', minimum: 0 },
+                length: { type: 'integer', minimum: 0 },
+                text: text(100_000)
+              },
+              ['line', 'column', 'endLine', 'endColumn', 'offset', 'length', 'text']
+            )
+          }
+        },
+        ['description', 'edits']
+      )
+    },
+    ['ruleId', 'messageId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn']
   )
 }

@@ -48,7 +48,12 @@ export function totals(result: LintResult): string {
     plural(warnings, 'warning'),
     plural(notices, 'notice')
   ].join(', ')
-  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${generatedBy(result)}`
+  const known = result.baseline?.known.length ?? 0
+  const baseline =
+    known === 0
+      ? ''
+      : `; ${plural(known, 'known finding')} in ${escapeCodeSpan(result.baseline?.path ?? '')} not counted`
+  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${baseline}${generatedBy(result)}`
 }
 
 /** The source another tool writes the files from, its path escaped: "; the central source is …". */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { Severity } from '../core/diagnostic.js'
+import { fingerprintDiagnostics } from '../core/fingerprint.js'
 import type { LintResult } from '../lint.js'
 import { docsUrl, rules } from '../rules/index.js'
 import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'
@@ -15,7 +15,7 @@ const levels: Readonly<Record<Severity, string>> = {
 /** SARIF 2.1.0 for code scanning: every rule declared, positions in UTF-16 columns, stable fingerprints. */
 export function formatSarif(result: LintResult): string {
   const index = new Map(rules.map((rule, position) => [rule.id, position]))
-  const seen = new Map<string, number>()
+  const fingerprints = fingerprintDiagnostics(result.diagnostics)
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -36,21 +36,8 @@ export function formatSarif(result: LintResult): string {
           }
         },
         columnKind: 'utf16CodeUnits',
-        results: result.diagnostics.map((d) => {
-          // Line numbers stay out of the fingerprint so a finding keeps its identity when lines move.
-          const identity = [
-            d.file,
-            d.ruleId,
-            d.messageId,
-            d.server ?? '',
-            d.message.replace(/\d+:\d+/g, '')
-          ].join('\u0000')
-          const occurrence = (seen.get(identity) ?? 0) + 1
-          seen.set(identity, occurrence)
-          const fingerprint = createHash('sha256')
-            .update(`${identity}\u0000${occurrence}`)
-            .digest('hex')
-            .slice(0, 32)
+        results: result.diagnostics.map((d, position) => {
+          const fingerprint = fingerprints[position] ?? ''
           return {
             ruleId: d.ruleId,
             ruleIndex: index.get(d.ruleId) ?? -1,

@@ -2,21 +2,36 @@ import { plural } from '../core/plural.js'
 import { escapeText } from '../core/quote.js'
 import type { LintResult, ServerReport } from '../lint.js'
 import { escapeLogLine } from './escape/log-line.js'
+import { createColors } from 'picocolors'
+
+export interface TextOptions {
+  /** ANSI colours: the severity, the position and the rule id stand out on a terminal. */
+  readonly color?: boolean
+}
 
 /**
  * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
  * an enumeration, one line per server run with its cost and tools; then a summary.
  */
-export function formatText(result: LintResult): string {
-  const lines = result.diagnostics.map(
-    (d) =>
-      `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`
-  )
-  if (result.enumeration !== undefined) lines.push(...serverLines(result))
-  lines.push(summaryLine(result))
+export function formatText(result: LintResult, options: TextOptions = {}): string {
+  const paint = createColors(options.color === true)
+  const severityColor = { error: paint.red, warning: paint.yellow, notice: paint.cyan } as const
   // Paths, messages and names come from the repository; a workflow that runs the CLI puts these
-  // lines in the runner's log, where the same text could also be read as a workflow command.
-  return `${lines.map(escapeLogLine).join('\n')}\n`
+  // lines in the runner's log, where the same text could also be read as a workflow command. Each
+  // part is escaped before it is painted, so no colour code is escaped and none comes from the text.
+  const lines = result.diagnostics.map((d) =>
+    [
+      paint.bold(escapeLogLine(`${d.file}:${d.range.start.line}:${d.range.start.column}:`)),
+      severityColor[d.severity](d.severity),
+      escapeLogLine(d.message),
+      paint.dim(`[${d.ruleId}]`)
+    ].join(' ')
+  )
+  const rest = [
+    ...(result.enumeration === undefined ? [] : serverLines(result)),
+    summaryLine(result)
+  ]
+  return `${[...lines, ...rest.map(escapeLogLine)].join('\n')}\n`
 }
 
 /** One line per distinct server (the first file that configures it), with what enumeration found. */
@@ -64,7 +79,11 @@ export function summaryLine(result: LintResult): string {
   ].join(', ')
   const ignored =
     result.ignored > 0 ? ` (${plural(result.ignored, 'finding')} ignored by config)` : ''
-  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${ignored}${generatedBy(result)}`
+  const known =
+    result.baseline === undefined || result.baseline.known.length === 0
+      ? ''
+      : ` (${plural(result.baseline.known.length, 'known finding')} in ${result.baseline.path} not counted)`
+  return `${counts} in ${plural(result.files.length, 'config file')} with ${plural(servers, 'server')}${ignored}${known}${generatedBy(result)}`
 }
 
 /** "; the central source is rulesync's .rulesync/mcp.jsonc", when another tool writes the files. */

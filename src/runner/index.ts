@@ -46,6 +46,11 @@ export interface EnumerationOptions {
    * server's own, not mcp-lint's contention.
    */
   readonly retimeAboveMs?: number
+  /**
+   * Keeps prefetched packages between runs (the CLI's user cache, an actions/cache directory);
+   * without it every run fetches into a fresh directory, removed at the end (hundreds of MB a run).
+   */
+  readonly cacheDir?: string
   readonly onProgress?: (line: string) => void
 }
 
@@ -131,13 +136,13 @@ export async function enumerate(
     `enumerating ${plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`
   )
 
-  // MCP_LINT_CACHE_DIR keeps prefetched packages between runs (an actions/cache directory, say);
-  // otherwise every run fetches into a fresh directory, removed at the end (hundreds of MB a run).
-  const cacheDir = process.env.MCP_LINT_CACHE_DIR
+  const cacheDir = options.cacheDir
   const keepCache = cacheDir !== undefined && cacheDir !== ''
   const cacheRoot = keepCache
     ? resolve(cacheDir)
     : mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
+  // Only its owner may read or plant packages in a kept cache.
+  if (keepCache) mkdirSync(cacheRoot, { recursive: true, mode: 0o700 })
   const deadline = started + options.runTimeoutMs
   const outcomes = new Map<string, Outcome>()
   const labels = labelLaunches(planned)
