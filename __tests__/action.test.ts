@@ -189,7 +189,12 @@ describe('Action', () => {
         }
       )
       await run(io)
-      expect(asked).toEqual(['b:mcp-lint.json', 'b:.mcp-lint.json', 'b:.agents/mcp/mcp-lock.json'])
+      expect(asked).toEqual([
+        'b:mcp-lint.json',
+        'b:.mcp-lint.json',
+        'b:.agents/mcp/mcp-lock.json',
+        'b:.agents/mcp/mcp-lint-baseline.json'
+      ])
       const errors = calls.filter((call) => call[0] === 'error').map((call) => call[1])
       expect(errors).toEqual([
         'server "mutable" has a new tool "lookup" that the lockfile does not pin: review it, then run "mcp-lint lock"'
@@ -215,7 +220,7 @@ describe('Action', () => {
   it.each([
     [{ mode: 'watch' }, 'input mode must be one of check, drift, report, not "watch"'],
     [{ comment: 'yes' }, 'input comment must be one of true, false, on-failure, not "yes"'],
-    [{ platforms: 'cursor, vim' }, 'input platforms: unknown platform "vim"'],
+    [{ platforms: 'cursor, vim' }, 'input platforms: unknown platform "vim" (did you mean "vibe"?)'],
     [{ timeout: '-1' }, 'input timeout must be a positive number, not "-1"'],
     [{ mode: 'report' }, 'mode report needs json-file: the report the pull_request run uploaded']
   ])('rejects %j', async (inputs, message) => {

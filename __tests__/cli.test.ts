@@ -124,10 +124,18 @@ describe('mcp-lint CLI', () => {
 
   it.each([
     [['--format', 'xml', '.'], '--format must be one of text, json, sarif, not "xml"'],
-    [['--bogus'], "Unknown option '--bogus'"],
-    [['a', 'b'], 'expected one directory, got 2'],
-    [['/no/such/dir'], '/no/such/dir: no such directory'],
-    [['rules', 'extra'], '"rules" takes no arguments']
+    [['--bogus'], 'unknown option --bogus; see mcp-lint --help'],
+    [['--fromat', 'json'], 'unknown option --fromat (did you mean --format?)'],
+    [['chek'], 'unknown command "chek" (did you mean "check"?)'],
+    [['a', 'b'], 'a: no such file or directory'],
+    [['/no/such/dir'], '/no/such/dir: no such file or directory'],
+    [['sync', 'a', 'b'], '"sync" takes one directory, got 2'],
+    [['rules', 'extra'], '"rules" takes no arguments'],
+    [['rules', '--format', 'sarif'], '--format must be one of text, json, not "sarif"'],
+    [['sync', '--enumerate'], '--enumerate does not apply to "sync"; it is an option of "check"'],
+    [['--max-warnings=-1', '.'], '--max-warnings must be a whole number, 0 or more, not "-1"'],
+    [['--platforms', 'cursr', '.'], '--platforms: unknown platform "cursr" (did you mean "cursor"?)'],
+    [['help', 'bogus'], 'no help for "bogus": the commands are check, sync, lock, rules, init']
   ])('exits 2 on bad usage %j', async (argv, message) => {
     const result = await runCli(argv)
     expect(result.code).toBe(2)
@@ -148,12 +156,11 @@ describe('mcp-lint CLI', () => {
 
   it('exits 2 on sandbox options without --enumerate, rather than ignoring them', async () => {
     const repo = makeRepo({ '.mcp.json': '{ "mcpServers": {} }' })
-    for (const option of [['--remote'], ['--timeout', '5'], ['--sandbox', 'none']]) {
+    for (const option of [['--remote'], ['--timeout', '5'], ['--sandbox', 'none'], ['--no-cache']]) {
       const result = await runCli([repo.root, ...option])
       expect(result).toMatchObject({
         code: 2,
-        stderr:
-          'mcp-lint: --sandbox, --timeout, --concurrency, --remote, --remote-header and --allow-private-hosts need --enumerate\n'
+        stderr: `mcp-lint: ${option[0] ?? ''} needs --enumerate\n`
       })
     }
     repo.remove()

@@ -1,16 +1,21 @@
 import { main, processIO, type CliIO } from '../../src/cli/main.js'
 
-/** Runs the CLI in-process with real file writes, capturing its exit code, stdout and stderr. */
+/**
+ * Runs the CLI in-process with real file writes, capturing its exit code, stdout and stderr. No
+ * colour, no terminal and no environment (so no user cache) unless `io` gives them.
+ */
 export async function runCli(
-  argv: readonly string[]
+  argv: readonly string[],
+  io: Partial<Pick<CliIO, 'color' | 'stderrIsTerminal' | 'env'>> = {}
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
-  const io: CliIO = {
+  const captured: CliIO = {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     writeFile: processIO.writeFile,
-    reportTargetProblem: processIO.reportTargetProblem
+    reportTargetProblem: processIO.reportTargetProblem,
+    ...io
   }
-  return { code: await main(argv, io), stdout, stderr }
+  return { code: await main(argv, captured), stdout, stderr }
 }

@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -110,6 +111,29 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
       expect(memory?.tools).toHaveLength(9)
     }
     expect(readdirSync(cache)).toHaveLength(1)
+  }, 120_000)
+
+  it('keeps fetched packages in the user cache, and in none with --no-cache', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mcp-lint-xdg-'))
+    temps.push(home)
+    const root = repo('fixtures/real-servers/.mcp.json', false)
+    writeFileSync(
+      join(root, '.mcp.json'),
+      JSON.stringify({
+        mcpServers: {
+          memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] }
+        }
+      })
+    )
+    const env = { XDG_CACHE_HOME: home, HOME: '/nonexistent' }
+    const uncached = await runCli([root, '--enumerate', '--sandbox', 'bwrap', '--no-cache'], { env })
+    expect(uncached.code).toBe(0)
+    expect(readdirSync(home)).toEqual([])
+    const cached = await runCli([root, '--enumerate', '--sandbox', 'bwrap'], { env })
+    expect(cached.code).toBe(0)
+    expect(cached.stdout).toMatch(/memory \(\.mcp\.json\): 9 tools in/)
+    expect(readdirSync(join(home, 'mcp-lint', 'npm'))).toHaveLength(1)
+    expect(statSync(join(home, 'mcp-lint', 'npm')).mode & 0o777).toBe(0o700)
   }, 120_000)
 
   it('gives no tool finding on the reference servers, on any platform', async () => {
@@ -281,6 +305,34 @@ describe('the lockfile', () => {
     expect(check.stdout).toContain(
       '.mcp.json:9:5: error tool "lookup" of server "mutable" changed since it was locked (inputSchema.properties.token)'
     )
+  }, 60_000)
+
+  it('exits 1 naming each server it could not pin, and pins the others', async () => {
+    const root = repo('fixtures/enumeration/.mcp.json')
+    writeFileSync(
+      join(root, '.mcp.json'),
+      JSON.stringify({
+        mcpServers: {
+          mutable: { command: 'node', args: ['servers/mutable.mjs'] },
+          crashing: { command: 'node', args: ['servers/no-such-server.mjs'] },
+          remote: { type: 'http', url: 'https://example.com/mcp' }
+        }
+      })
+    )
+    const locked = await runCli(['lock', root, '--sandbox', 'bwrap'])
+    expect(locked.code).toBe(1)
+    expect(locked.stdout).toBe('wrote .agents/mcp/mcp-lock.json: 1 server pinned\n')
+    expect(locked.stderr).toMatch(/^mcp-lint: crashing \(\.mcp\.json\) could not be pinned: exited/m)
+    expect(locked.stderr).toContain(
+      'mcp-lint: remote (.mcp.json) not pinned: a remote server (add --remote to pin it)'
+    )
+    expect(locked.stderr).toContain(
+      'mcp-lint: 1 server was not pinned: crashing; their previous pins, if any, are kept'
+    )
+    const lockfile = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-lock.json'), 'utf8')) as {
+      servers: Record<string, unknown>
+    }
+    expect(Object.keys(lockfile.servers)).toEqual(['mutable'])
   }, 60_000)
 
   it('compares with an explicit lockfile, as the Action does with the base branch', async () => {

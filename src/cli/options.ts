@@ -240,8 +240,8 @@ export function mistypedCommand(word: string): string | undefined {
 }
 
 function explainParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  const code = (error as { code?: string }).code
+  // Not `instanceof Error`: parseArgs's errors can come from another realm (a test's VM context).
+  const { message = String(error), code } = error as { message?: string; code?: string }
   const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message)
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== null) {
     const [, dashes = '--', name = ''] = unknown
