@@ -53,6 +53,28 @@ function fakeIO(
 }
 
 describe('Action', () => {
+  it('warns that a path holds no MCP config, and fails on it with error-on-empty', async () => {
+    const empty = makeRepo({ 'README.md': '# no config\n' })
+    try {
+      const quiet = fakeIO({ path: empty.root, enumerate: 'false' })
+      await run(quiet.io)
+      expect(quiet.calls.filter((call) => call[0] === 'warning' || call[0] === 'failed')).toEqual([
+        [
+          'warning',
+          `no MCP config found in ${empty.root}: nothing was checked (error-on-empty: true makes this fail)`
+        ]
+      ])
+      const strict = fakeIO({ path: empty.root, enumerate: 'false', 'error-on-empty': 'true' })
+      await run(strict.io)
+      expect(strict.calls.filter((call) => call[0] === 'warning' || call[0] === 'failed')).toEqual([
+        ['warning', `no MCP config found in ${empty.root}: nothing was checked`],
+        ['failed', `no MCP config found in ${empty.root} (error-on-empty: true)`]
+      ])
+    } finally {
+      empty.remove()
+    }
+  })
+
   it('annotates findings, writes the summary, sets every output and fails on errors', async () => {
     const { io, calls } = fakeIO({ path: repo.root, enumerate: 'false' })
     await run(io)
@@ -220,7 +242,10 @@ describe('Action', () => {
   it.each([
     [{ mode: 'watch' }, 'input mode must be one of check, drift, report, not "watch"'],
     [{ comment: 'yes' }, 'input comment must be one of true, false, on-failure, not "yes"'],
-    [{ platforms: 'cursor, vim' }, 'input platforms: unknown platform "vim" (did you mean "vibe"?)'],
+    [
+      { platforms: 'cursor, vim' },
+      'input platforms: unknown platform "vim" (did you mean "vibe"?)'
+    ],
     [{ timeout: '-1' }, 'input timeout must be a positive number, not "-1"'],
     [{ mode: 'report' }, 'mode report needs json-file: the report the pull_request run uploaded']
   ])('rejects %j', async (inputs, message) => {

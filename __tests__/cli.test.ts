@@ -134,7 +134,10 @@ describe('mcp-lint CLI', () => {
     [['rules', '--format', 'sarif'], '--format must be one of text, json, not "sarif"'],
     [['sync', '--enumerate'], '--enumerate does not apply to "sync"; it is an option of "check"'],
     [['--max-warnings=-1', '.'], '--max-warnings must be a whole number, 0 or more, not "-1"'],
-    [['--platforms', 'cursr', '.'], '--platforms: unknown platform "cursr" (did you mean "cursor"?)'],
+    [
+      ['--platforms', 'cursr', '.'],
+      '--platforms: unknown platform "cursr" (did you mean "cursor"?)'
+    ],
     [['help', 'bogus'], 'no help for "bogus": the commands are check, sync, lock, rules, init']
   ])('exits 2 on bad usage %j', async (argv, message) => {
     const result = await runCli(argv)
@@ -156,7 +159,12 @@ describe('mcp-lint CLI', () => {
 
   it('exits 2 on sandbox options without --enumerate, rather than ignoring them', async () => {
     const repo = makeRepo({ '.mcp.json': '{ "mcpServers": {} }' })
-    for (const option of [['--remote'], ['--timeout', '5'], ['--sandbox', 'none'], ['--no-cache']]) {
+    for (const option of [
+      ['--remote'],
+      ['--timeout', '5'],
+      ['--sandbox', 'none'],
+      ['--no-cache']
+    ]) {
       const result = await runCli([repo.root, ...option])
       expect(result).toMatchObject({
         code: 2,

@@ -126,7 +126,9 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
       })
     )
     const env = { XDG_CACHE_HOME: home, HOME: '/nonexistent' }
-    const uncached = await runCli([root, '--enumerate', '--sandbox', 'bwrap', '--no-cache'], { env })
+    const uncached = await runCli([root, '--enumerate', '--sandbox', 'bwrap', '--no-cache'], {
+      env
+    })
     expect(uncached.code).toBe(0)
     expect(readdirSync(home)).toEqual([])
     const cached = await runCli([root, '--enumerate', '--sandbox', 'bwrap'], { env })
@@ -322,7 +324,9 @@ describe('the lockfile', () => {
     const locked = await runCli(['lock', root, '--sandbox', 'bwrap'])
     expect(locked.code).toBe(1)
     expect(locked.stdout).toBe('wrote .agents/mcp/mcp-lock.json: 1 server pinned\n')
-    expect(locked.stderr).toMatch(/^mcp-lint: crashing \(\.mcp\.json\) could not be pinned: exited/m)
+    expect(locked.stderr).toMatch(
+      /^mcp-lint: crashing \(\.mcp\.json\) could not be pinned: exited/m
+    )
     expect(locked.stderr).toContain(
       'mcp-lint: remote (.mcp.json) not pinned: a remote server (add --remote to pin it)'
     )
