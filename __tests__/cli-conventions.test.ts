@@ -166,7 +166,7 @@ describe('colour', () => {
     const plain = await runCli([mixed.root])
     expect(painted.stdout).toContain(`${ESC}[31merror${ESC}[39m`)
     expect(painted.stdout).toContain(`${ESC}[33mwarning${ESC}[39m`)
-    expect(painted.stdout.replace(/\u001b\[\d+m/g, '')).toBe(plain.stdout)
+    expect(painted.stdout.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '')).toBe(plain.stdout)
     expect(plain.stdout).not.toContain(ESC)
   })
 
