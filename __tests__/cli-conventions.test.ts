@@ -233,7 +233,7 @@ describe('files instead of a directory (pre-commit, lint-staged)', () => {
         'note: notes.txt is not an MCP config mcp-lint reads here\n'
       )
       expect((await runCli(['.mcp.json', '/etc/hostname'])).stderr).toBe(
-        'mcp-lint: /etc/hostname is outside the current directory, the repository mcp-lint checks when given files\n'
+        'mcp-lint: /etc/hostname is a file outside the current directory: give a directory to check, or files of the repository in the current directory\n'
       )
     } finally {
       process.chdir(cwd)

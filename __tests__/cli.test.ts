@@ -285,7 +285,7 @@ describe('the committed bundle', () => {
     ).toBe(`${pkg.version}\n`)
   })
 
-  it('exits 2 when DIR is a file', () => {
+  it('exits 2 when DIR is a file outside the current directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-file-'))
     try {
       writeFileSync(join(dir, 'x'), '')
@@ -293,7 +293,9 @@ describe('the committed bundle', () => {
         encoding: 'utf8'
       })
       expect(run.status).toBe(2)
-      expect(run.stderr).toBe(`mcp-lint: ${join(dir, 'x')} is not a directory\n`)
+      expect(run.stderr).toBe(
+        `mcp-lint: ${join(dir, 'x')} is a file outside the current directory: give a directory to check, or files of the repository in the current directory\n`
+      )
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

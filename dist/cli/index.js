@@ -54395,7 +54395,7 @@ async function checkTarget(positionals, commandNamed) {
         if (relativePath.startsWith('../') ||
             relativePath === '..' ||
             /^[A-Za-z]:|^\//.test(relativePath))
-            throw new UsageError(`${path} is outside the current directory, the repository mcp-lint checks when given files`);
+            throw new UsageError(`${path} is a file outside the current directory: give a directory to check, or files of the repository in the current directory`);
         files.add(relativePath);
     }
     return { root: '.', files };

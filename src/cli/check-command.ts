@@ -199,7 +199,7 @@ async function checkTarget(positionals: readonly string[], commandNamed: boolean
       /^[A-Za-z]:|^\//.test(relativePath)
     )
       throw new UsageError(
-        `${path} is outside the current directory, the repository mcp-lint checks when given files`
+        `${path} is a file outside the current directory: give a directory to check, or files of the repository in the current directory`
       )
     files.add(relativePath)
   }
