@@ -7,6 +7,8 @@ import type { GitHubApi } from '../src/action/github-api.js'
 import { INPUT_NAMES, readInputs } from '../src/action/inputs.js'
 import { OUTPUT_NAMES, run, type ActionIO, type RunContext } from '../src/action/main.js'
 import { makeRepo } from './helpers/temp-repo.js'
+import { buildBaseline, formatBaseline } from '../src/baseline/baseline.js'
+import { lint } from '../src/lint.js'
 
 const repo = makeRepo({
   '.mcp.json':
@@ -163,6 +165,50 @@ describe('Action', () => {
       expect(String(findings[0]?.[1])).toMatch(
         /server "docs" from the central source is missing here/
       )
+    } finally {
+      dir.remove()
+    }
+  })
+
+  it("applies the base commit's baseline, never the one the pull request brings", async () => {
+    const dir = makeRepo({
+      '.mcp.json':
+        '{ "mcpServers": { "a": { "url": "https://x/mcp" }, "b": { "url": "https://y/mcp" } } }'
+    })
+    try {
+      // The branch accepts both of its errors; the base accepts only the one about "a".
+      const both = await lint({ root: dir.root })
+      expect(both.diagnostics.map((d) => d.server)).toEqual(['a', 'b'])
+      const full = JSON.parse(formatBaseline(buildBaseline(both.diagnostics))) as {
+        findings: { server: string }[]
+      }
+      mkdirSync(join(dir.root, '.agents/mcp'), { recursive: true })
+      writeFileSync(join(dir.root, '.agents/mcp/mcp-lint-baseline.json'), JSON.stringify(full))
+      // Locally, the branch's baseline applies: nothing is left.
+      expect((await lint({ root: dir.root })).diagnostics).toEqual([])
+      const base = { ...full, findings: full.findings.filter((entry) => entry.server === 'a') }
+      const pull: RunContext = {
+        ...push,
+        eventName: 'pull_request',
+        payload: {
+          pull_request: { number: 3, head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40) } }
+        }
+      }
+      const { io, calls } = fakeIO(
+        { path: dir.root, enumerate: 'false', 'github-token': 't', comment: 'false' },
+        pull,
+        {
+          readFile: (path) =>
+            Promise.resolve(path.endsWith('mcp-lint-baseline.json') ? JSON.stringify(base) : null),
+          changedLines: () => Promise.resolve(new Map())
+        }
+      )
+      await run(io)
+      const errors = calls.filter((call) => call[0] === 'error').map((call) => String(call[1]))
+      expect(errors).toEqual([
+        expect.stringMatching(/^server "b": a server with "url" needs "type"/)
+      ])
+      expect(calls).toContainEqual(['failed', 'mcp-lint found 1 finding at or above "error"'])
     } finally {
       dir.remove()
     }
