@@ -121,21 +121,31 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
       join(root, '.mcp.json'),
       JSON.stringify({
         mcpServers: {
-          memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] }
+          memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] },
+          // Writes into its npm cache: code planted there must not reach a later run.
+          planter: { command: 'node', args: ['plant.mjs'] }
         }
       })
+    )
+    writeFileSync(
+      join(root, 'plant.mjs'),
+      "import { writeFileSync } from 'node:fs'\nwriteFileSync(`${process.env.HOME}/.npm/planted.js`, 'process.exit(9)')\nconsole.error('planted')\n"
     )
     const env = { XDG_CACHE_HOME: home, HOME: '/nonexistent' }
     const uncached = await runCli([root, '--enumerate', '--sandbox', 'bwrap', '--no-cache'], {
       env
     })
-    expect(uncached.code).toBe(0)
+    expect(uncached.stdout).toMatch(/memory \(\.mcp\.json\): 9 tools in/)
     expect(readdirSync(home)).toEqual([])
     const cached = await runCli([root, '--enumerate', '--sandbox', 'bwrap'], { env })
-    expect(cached.code).toBe(0)
     expect(cached.stdout).toMatch(/memory \(\.mcp\.json\): 9 tools in/)
-    expect(readdirSync(join(home, 'mcp-lint', 'npm'))).toHaveLength(1)
-    expect(statSync(join(home, 'mcp-lint', 'npm')).mode & 0o777).toBe(0o700)
+    const kept = join(home, 'mcp-lint', 'npm')
+    expect(readdirSync(kept)).toHaveLength(2)
+    expect(statSync(kept).mode & 0o777).toBe(0o700)
+    await runCli([root, '--enumerate', '--sandbox', 'bwrap'], { env })
+    expect(
+      readdirSync(kept, { recursive: true }).filter((path) => String(path).endsWith('planted.js'))
+    ).toEqual([])
   }, 120_000)
 
   it('gives no tool finding on the reference servers, on any platform', async () => {

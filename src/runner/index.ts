@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { allFiles, type Workspace } from '../core/model.js'
@@ -138,11 +138,12 @@ export async function enumerate(
 
   const cacheDir = options.cacheDir
   const keepCache = cacheDir !== undefined && cacheDir !== ''
-  const cacheRoot = keepCache
-    ? resolve(cacheDir)
-    : mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
+  const temp = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
   // Only its owner may read or plant packages in a kept cache.
-  if (keepCache) mkdirSync(cacheRoot, { recursive: true, mode: 0o700 })
+  if (keepCache) mkdirSync(resolve(cacheDir), { recursive: true, mode: 0o700 })
+  const caches: Caches = keepCache
+    ? { root: resolve(cacheDir), runCopies: temp }
+    : { root: temp, runCopies: undefined }
   const deadline = started + options.runTimeoutMs
   const outcomes = new Map<string, Outcome>()
   const labels = labelLaunches(planned)
@@ -177,15 +178,7 @@ export async function enumerate(
         return
       }
       if (sandbox === undefined) return
-      const outcome = await runStdio(
-        job.stdio,
-        sandbox,
-        cacheRoot,
-        options,
-        limits,
-        label,
-        progress
-      )
+      const outcome = await runStdio(job.stdio, sandbox, caches, options, limits, label, progress)
       outcomes.set(key, outcome)
     })
     if (sandbox !== undefined && options.concurrency > 1 && options.retimeAboveMs !== undefined) {
@@ -195,11 +188,11 @@ export async function enumerate(
         if (!('stdio' in job)) return {}
         progress(`starting ${label} again alone, to time its start without the others`)
         const limits = { ...options.limits, ...options.serverLimits?.[name] }
-        return runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress)
+        return runStdio(job.stdio, sandbox, caches, options, limits, label, progress)
       })
     }
   } finally {
-    if (!keepCache) rmSync(cacheRoot, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true })
   }
   const missingSandbox =
     unavailable === undefined
@@ -215,10 +208,20 @@ export async function enumerate(
   )
 }
 
+/**
+ * Where npm packages go. Fetched into `root`, one directory per launch; a kept cache (`runCopies`
+ * set) is only ever written by npm, and each run's server starts on a copy of it, so nothing a
+ * server writes there survives into a later run.
+ */
+interface Caches {
+  readonly root: string
+  readonly runCopies: string | undefined
+}
+
 async function runStdio(
   request: LaunchRequest,
   sandbox: Sandbox,
-  cacheRoot: string,
+  caches: Caches,
   options: EnumerationOptions,
   limits: EnumerationLimits,
   label: string,
@@ -227,7 +230,8 @@ async function runStdio(
   // A cache per launch: what one server writes there (npx -c can install and run anything) is
   // never run by another launch, even of the same package. Launches are unique by key, so each
   // cache is fetched into once.
-  const cache = join(cacheRoot, createHash('sha256').update(request.key).digest('hex').slice(0, 16))
+  const id = createHash('sha256').update(request.key).digest('hex').slice(0, 16)
+  const cache = join(caches.root, id)
   mkdirSync(cache, { recursive: true, mode: 0o700 })
   let prefetch: PrefetchResult | undefined
   if (request.packageSpec !== undefined && request.packageName !== undefined) {
@@ -255,9 +259,16 @@ async function runStdio(
   }
   progress(`starting ${label}`)
   const { enumerateServer } = await loadClient()
-  const run = await enumerateServer(sandbox.command(request, cache), limits)
-  report(progress, label, run)
-  return prefetch === undefined ? { run } : { run, prefetch }
+  const work =
+    caches.runCopies === undefined ? cache : mkdtempSync(join(caches.runCopies, `${id}-`))
+  try {
+    if (work !== cache) cpSync(cache, work, { recursive: true, verbatimSymlinks: true })
+    const run = await enumerateServer(sandbox.command(request, work), limits)
+    report(progress, label, run)
+    return prefetch === undefined ? { run } : { run, prefetch }
+  } finally {
+    if (work !== cache) rmSync(work, { recursive: true, force: true })
+  }
 }
 
 function report(progress: (line: string) => void, label: string, run: ServerRun): void {
