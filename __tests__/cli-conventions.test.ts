@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { commandHelp, globalHelp } from '../src/cli/help.js'
 import { colorWanted } from '../src/cli/io.js'
@@ -95,19 +103,22 @@ describe('rules', () => {
 })
 
 describe('what check reports and how it exits', () => {
-  it('--quiet reports errors only', async () => {
+  it('--quiet reports errors only, and the exit code still counts the rest', async () => {
     const all = await runCli([mixed.root])
     expect(all.stdout).toMatch(/ warning .* notice /s)
-    const quiet = await runCli([mixed.root, '--quiet', '--fail-on', 'warning'])
+    const quiet = await runCli([mixed.root, '--quiet'])
     expect(quiet.stdout.split('\n').filter((line) => / (warning|notice) /.test(line))).toEqual([])
     expect(quiet.stdout).toContain('1 error, 0 warnings, 0 notices in 2 config files')
-    // The warning is gone from the exit code too: only the error fails.
     expect(quiet.code).toBe(1)
-    const quietClean = makeRepo({
+    const onlyWarning = repo({
       '.mcp.json': '{ "mcpServers": { "b": { "command": "npx", "args": ["pkg"] } } }'
     })
-    temps.push(quietClean)
-    expect((await runCli([quietClean.root, '-q', '--fail-on', 'warning'])).code).toBe(0)
+    expect(await runCli([onlyWarning, '-q'])).toMatchObject({
+      code: 0,
+      stdout: '0 errors, 0 warnings, 0 notices in 1 config file with 1 server\n'
+    })
+    expect((await runCli([onlyWarning, '-q', '--fail-on', 'warning'])).code).toBe(1)
+    expect((await runCli([onlyWarning, '-q', '--max-warnings', '0'])).code).toBe(1)
   })
 
   it('--max-warnings N fails on more than N warnings', async () => {
@@ -187,20 +198,25 @@ describe('progress', () => {
     expect(stderr).toBe('mcp-lint: fetching pkg@1.0.0 for a\nmcp-lint: starting a\n')
   })
 
-  it('rewrites one status line on a terminal and clears it at the end', () => {
+  it('rewrites one status line on a terminal, as wide as it, and clears it at the end', () => {
     let stderr = ''
-    const progress = createProgress({ ...io((text) => (stderr += text)), stderrIsTerminal: true })
+    const progress = createProgress({
+      ...io((text) => (stderr += text)),
+      stderrIsTerminal: true,
+      columns: 40
+    })
     progress.update('fetching pkg@1.0.0 for a')
-    progress.update(`starting ${'x'.repeat(200)}`)
+    // Cut by code points: an emoji is never split in half.
+    progress.update(`starting ${'😀'.repeat(60)}`)
     progress.done()
     const frames = stderr.split('\r\u001b[2K')
     expect(frames).toEqual([
       '',
       'mcp-lint: fetching pkg@1.0.0 for a',
-      expect.stringMatching(/^mcp-lint: starting x+…$/),
+      expect.stringMatching(/^mcp-lint: starting (😀)+…$/u),
       ''
     ])
-    expect(frames[2]).toHaveLength(100)
+    expect(Array.from(frames[2] ?? '')).toHaveLength(39)
   })
 })
 
@@ -232,6 +248,11 @@ describe('files instead of a directory (pre-commit, lint-staged)', () => {
       expect((await runCli(['.cursor/mcp.json', 'notes.txt'])).stderr).toBe(
         'note: notes.txt is not an MCP config mcp-lint reads here\n'
       )
+      // A path through a symlink to the current directory (a shell's $PWD) is inside it.
+      symlinkSync(mixed.root, join(temps[0]?.root ?? '', '..', `${basename(mixed.root)}-link`))
+      const linked = join(dirname(mixed.root), `${basename(mixed.root)}-link`, '.cursor/mcp.json')
+      expect((await runCli([linked])).code).toBe(0)
+      rmSync(join(dirname(mixed.root), `${basename(mixed.root)}-link`))
       expect((await runCli(['.mcp.json', '/etc/hostname'])).stderr).toBe(
         'mcp-lint: /etc/hostname is a file outside the current directory: give a directory to check, or files of the repository in the current directory\n'
       )
@@ -275,6 +296,27 @@ describe('init', () => {
     expect(readFileSync(join(root, 'mcp-lint.json'), 'utf8')).toBe('{ "rules": {} }\n')
   })
 
+  it('writes the workflow at the top of the git repository, with the subdirectory as the path', async () => {
+    const top = repo({ 'tools/mcp/.mcp.json': '{ "mcpServers": {} }' })
+    mkdirSync(join(top, '.git'))
+    const result = await runCli(['init', join(top, 'tools/mcp'), '--platforms', 'claude,cursor'])
+    expect(result.stdout).toContain(
+      'created ../../.github/workflows/mcp-lint.yml: the check on pull requests, and a weekly drift check\n'
+    )
+    const workflow = parseYaml(
+      readFileSync(join(top, '.github/workflows/mcp-lint.yml'), 'utf8')
+    ) as Workflow
+    checkWorkflow(workflow)
+    expect(workflow.jobs.check?.steps[1]?.with).toEqual({
+      path: 'tools/mcp',
+      platforms: 'claude-code, cursor'
+    })
+    expect(existsSync(join(top, 'tools/mcp/mcp-lint.json'))).toBe(true)
+    expect((await runCli(['init', top, '--enumerate'])).stderr).toBe(
+      'mcp-lint: --enumerate is for init --baseline: it records the tools findings too\n'
+    )
+  })
+
   it('passes --source on to the workflow', async () => {
     const root = repo({})
     await runCli(['init', root, '--source', 'config/mcp servers.json'])
@@ -283,6 +325,29 @@ describe('init', () => {
     ) as Workflow
     checkWorkflow(workflow)
     expect(workflow.jobs.check?.steps[1]?.with).toEqual({ source: 'config/mcp servers.json' })
+  })
+})
+
+describe('writing inside the repository only', () => {
+  it('init and sync never write through a symlink a branch could have planted', async () => {
+    const outside = repo({})
+    const root = repo({ '.agents/mcp/mcp-servers.json': '{ "mcpServers": {} }' })
+    mkdirSync(join(root, '.github/workflows'), { recursive: true })
+    symlinkSync(join(outside, 'victim.yml'), join(root, '.github/workflows/mcp-lint.yml'))
+    symlinkSync(join(outside, 'victim.json'), join(root, '.mcp.json'))
+    const init = await runCli(['init', root])
+    expect(init).toMatchObject({
+      code: 2,
+      stderr:
+        'mcp-lint: .github/workflows/mcp-lint.yml is a symlink; mcp-lint writes only inside the repository and never through a symlink\n'
+    })
+    symlinkSync(outside, join(root, '.agents/mcp/escape'))
+    writeFileSync(
+      join(root, '.agents/mcp/mcp-servers.json'),
+      '{ "targets": ["claude-code"], "mcpServers": { "a": { "command": "x" } } }'
+    )
+    expect((await runCli(['sync', root])).code).toBe(2)
+    expect(readdirSync(outside)).toEqual([])
   })
 })
 
@@ -333,6 +398,19 @@ describe('baseline', () => {
       path: '.agents/mcp/mcp-lint-baseline.json',
       known: [{ ruleId: 'server-unpinned', line: 5 }]
     })
+    // Another file with the same server changes the known finding's message, not its identity.
+    mkdirSync(join(root, '.vscode'))
+    writeFileSync(
+      join(root, '.vscode/mcp.json'),
+      '{ "servers": { "a": { "command": "npx", "args": ["pkg"] } } }\n'
+    )
+    const twice = JSON.parse((await runCli([root, '-f', 'json'])).stdout) as {
+      diagnostics: { ruleId: string; file: string }[]
+      baseline: { known: { ruleId: string; file: string; message: string }[] }
+    }
+    expect(twice.baseline.known).toMatchObject([{ ruleId: 'server-unpinned', file: '.mcp.json' }])
+    expect(twice.diagnostics).toEqual([])
+    rmSync(join(root, '.vscode'), { recursive: true })
     // A new finding of the same rule fails.
     writeFileSync(
       join(root, '.mcp.json'),

@@ -163,9 +163,11 @@ describe('check --fix', () => {
     })
     temps.push(made.remove)
     const run = await runCli(['check', made.root, '--fix-dry-run', '--format', 'json'])
-    expect(run.stdout).toContain(
+    // The diff goes to standard error, which leaves the JSON report on standard output whole.
+    expect(run.stderr).toContain(
       '+{"mcpServers":{"db":{"command":"db-mcp","args":["--password","x"],"env":{"T":"${env:GITHUB_TOKEN}","DB_PASSWORD":"y"}}}}'
     )
+    expect(JSON.parse(run.stdout)).toHaveProperty('schemaVersion', 1)
     expect(run.stdout + run.stderr).not.toContain(password)
   })
 

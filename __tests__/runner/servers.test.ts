@@ -327,6 +327,7 @@ describe('the lockfile', () => {
         mcpServers: {
           mutable: { command: 'node', args: ['servers/mutable.mjs'] },
           crashing: { command: 'node', args: ['servers/no-such-server.mjs'] },
+          python: { command: 'uvx', args: ['mcp-server-fetch==2025.4.7'] },
           remote: { type: 'http', url: 'https://example.com/mcp' }
         }
       })
@@ -339,6 +340,9 @@ describe('the lockfile', () => {
     )
     expect(locked.stderr).toContain(
       'mcp-lint: remote (.mcp.json) not pinned: a remote server (add --remote to pin it)'
+    )
+    expect(locked.stderr).toMatch(
+      /^mcp-lint: python \(\.mcp\.json\) not pinned: mcp-lint cannot start it \(/m
     )
     expect(locked.stderr).toContain(
       'mcp-lint: 1 server was not pinned: crashing; their previous pins, if any, are kept'

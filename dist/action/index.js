@@ -60297,32 +60297,40 @@ async function findUnattributed(root, isRead) {
 
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 
+
 /**
- * A stable identity for each finding, in order: its file, rule, message id, server and message,
- * with positions left out so a finding keeps its identity when lines move, and a count for
- * findings that are otherwise the same. SARIF's partialFingerprints and the baseline use it.
+ * A stable identity for each finding, in the order given: its file, rule, message id and server,
+ * and the first two names the message quotes (a field, a package, a tool), digits left out. Not its
+ * line, nor the rest of the message, which holds what changes from run to run: timings, counts,
+ * a server's error output, the other files with the same server. Findings otherwise the same are
+ * counted in file order, so the same set of findings gets the same fingerprints in any order.
+ * SARIF's partialFingerprints and the baseline use it.
  */
 function fingerprint_fingerprintDiagnostics(diagnostics) {
     const seen = new Map();
-    return diagnostics.map((d) => {
+    const byDiagnostic = new Map();
+    for (const d of [...diagnostics].sort(compareDiagnostics)) {
+        const quoted = [...d.message.matchAll(/"([^"]*)"/g)].slice(0, 2).map((match) => match[1] ?? '');
         const identity = [
             d.file,
             d.ruleId,
             d.messageId,
             d.server ?? '',
-            // Messages may quote another finding's line:column ("also at 3:5").
-            d.message.replace(/\d+:\d+/g, '')
+            ...quoted.map((name) => name.replace(/\d+/g, ''))
         ].join('\u0000');
         const occurrence = (seen.get(identity) ?? 0) + 1;
         seen.set(identity, occurrence);
-        return (0,external_node_crypto_.createHash)('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
-    });
+        byDiagnostic.set(d, (0,external_node_crypto_.createHash)('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32));
+    }
+    return diagnostics.map((d) => byDiagnostic.get(d) ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/baseline.ts
 
 
 
+/** Leaked secrets are rotated and removed, never accepted: a baseline does not hold them. */
+const NEVER_BASELINED = new Set(['server-secret']);
 /** Beside the lockfile: both are what the repository has accepted. */
 const BASELINE_PATH = '.agents/mcp/mcp-lint-baseline.json';
 /** The baseline that accepts exactly these findings. */
@@ -60392,7 +60400,8 @@ function applyBaseline(diagnostics, baseline) {
     diagnostics.forEach((d, index) => {
         const id = key(d.ruleId, d.file, d.server, fingerprints[index] ?? '');
         const left = accepted.get(id) ?? 0;
-        if (left > 0) {
+        // A hand-written entry cannot accept a leaked secret either.
+        if (left > 0 && !NEVER_BASELINED.has(d.ruleId)) {
             accepted.set(id, left - 1);
             known.push(d);
         }
@@ -61305,12 +61314,13 @@ async function enumerate(workspace, root, options) {
     progress(`enumerating ${plural_plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     const cacheDir = options.cacheDir;
     const keepCache = cacheDir !== undefined && cacheDir !== '';
-    const cacheRoot = keepCache
-        ? (0,external_node_path_.resolve)(cacheDir)
-        : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     // Only its owner may read or plant packages in a kept cache.
     if (keepCache)
-        (0,external_node_fs_.mkdirSync)(cacheRoot, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.resolve)(cacheDir), { recursive: true, mode: 0o700 });
+    const caches = keepCache
+        ? { root: (0,external_node_path_.resolve)(cacheDir), runCopies: temp }
+        : { root: temp, runCopies: undefined };
     const deadline = started + options.runTimeoutMs;
     const outcomes = new Map();
     const labels = labelLaunches(planned);
@@ -61343,7 +61353,7 @@ async function enumerate(workspace, root, options) {
             }
             if (sandbox === undefined)
                 return;
-            const outcome = await runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
+            const outcome = await runStdio(job.stdio, sandbox, caches, options, limits, label, progress);
             outcomes.set(key, outcome);
         });
         if (sandbox !== undefined && options.concurrency > 1 && options.retimeAboveMs !== undefined) {
@@ -61354,24 +61364,24 @@ async function enumerate(workspace, root, options) {
                     return {};
                 progress(`starting ${label} again alone, to time its start without the others`);
                 const limits = { ...options.limits, ...options.serverLimits?.[name] };
-                return runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
+                return runStdio(job.stdio, sandbox, caches, options, limits, label, progress);
             });
         }
     }
     finally {
-        if (!keepCache)
-            (0,external_node_fs_.rmSync)(cacheRoot, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
     }
     const missingSandbox = unavailable === undefined
         ? undefined
         : { reason: 'sandbox-unavailable', detail: unavailable };
     return runner_finish(started, sandbox?.kind ?? (unavailable === undefined ? 'unused' : 'unavailable'), planned, outcomes, missingSandbox, unavailable);
 }
-async function runStdio(request, sandbox, cacheRoot, options, limits, label, progress) {
+async function runStdio(request, sandbox, caches, options, limits, label, progress) {
     // A cache per launch: what one server writes there (npx -c can install and run anything) is
     // never run by another launch, even of the same package. Launches are unique by key, so each
     // cache is fetched into once.
-    const cache = (0,external_node_path_.join)(cacheRoot, (0,external_node_crypto_.createHash)('sha256').update(request.key).digest('hex').slice(0, 16));
+    const id = (0,external_node_crypto_.createHash)('sha256').update(request.key).digest('hex').slice(0, 16);
+    const cache = (0,external_node_path_.join)(caches.root, id);
     (0,external_node_fs_.mkdirSync)(cache, { recursive: true, mode: 0o700 });
     let prefetch;
     if (request.packageSpec !== undefined && request.packageName !== undefined) {
@@ -61394,9 +61404,18 @@ async function runStdio(request, sandbox, cacheRoot, options, limits, label, pro
     }
     progress(`starting ${label}`);
     const { enumerateServer } = await loadClient();
-    const run = await enumerateServer(sandbox.command(request, cache), limits);
-    report(progress, label, run);
-    return prefetch === undefined ? { run } : { run, prefetch };
+    const work = caches.runCopies === undefined ? cache : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(caches.runCopies, `${id}-`));
+    try {
+        if (work !== cache)
+            (0,external_node_fs_.cpSync)(cache, work, { recursive: true, verbatimSymlinks: true });
+        const run = await enumerateServer(sandbox.command(request, work), limits);
+        report(progress, label, run);
+        return prefetch === undefined ? { run } : { run, prefetch };
+    }
+    finally {
+        if (work !== cache)
+            (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+    }
 }
 function report(progress, label, run) {
     progress(run.status === 'ok'
@@ -63039,7 +63058,12 @@ const levels = {
 /** SARIF 2.1.0 for code scanning: every rule declared, positions in UTF-16 columns, stable fingerprints. */
 function formatSarif(result) {
     const index = new Map(rules_rules.map((rule, position) => [rule.id, position]));
-    const fingerprints = fingerprint_fingerprintDiagnostics(result.diagnostics);
+    // Over the known findings too, as the baseline counts them: a new duplicate of a known finding
+    // keeps a fingerprint of its own.
+    const fingerprints = fingerprint_fingerprintDiagnostics([
+        ...result.diagnostics,
+        ...(result.baseline?.known ?? [])
+    ]);
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -63959,7 +63983,8 @@ async function check(io, inputs) {
     });
     const changed = pull !== undefined && inputs.annotations ? await changedLines(io, api, pull) : undefined;
     const unannotated = inputs.annotations ? annotate(io, result, prefix, changed) : undefined;
-    const drift = result.diagnostics.some((d) => DRIFT_RULES.has(d.ruleId));
+    // Drift the baseline accepts is drift still: the scheduled check and its issue report it.
+    const drift = [...result.diagnostics, ...(result.baseline?.known ?? [])].some((d) => DRIFT_RULES.has(d.ruleId));
     await writeSummary(io, formatSummary(result, {
         ...(unannotated === undefined ? {} : { unannotated }),
         ...(inputs.mode === 'drift'

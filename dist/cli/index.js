@@ -36363,7 +36363,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(249);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2958);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -36380,7 +36380,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 249:
+/***/ 2958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51135,32 +51135,40 @@ async function findUnattributed(root, isRead) {
 
 ;// CONCATENATED MODULE: ./src/core/fingerprint.ts
 
+
 /**
- * A stable identity for each finding, in order: its file, rule, message id, server and message,
- * with positions left out so a finding keeps its identity when lines move, and a count for
- * findings that are otherwise the same. SARIF's partialFingerprints and the baseline use it.
+ * A stable identity for each finding, in the order given: its file, rule, message id and server,
+ * and the first two names the message quotes (a field, a package, a tool), digits left out. Not its
+ * line, nor the rest of the message, which holds what changes from run to run: timings, counts,
+ * a server's error output, the other files with the same server. Findings otherwise the same are
+ * counted in file order, so the same set of findings gets the same fingerprints in any order.
+ * SARIF's partialFingerprints and the baseline use it.
  */
 function fingerprintDiagnostics(diagnostics) {
     const seen = new Map();
-    return diagnostics.map((d) => {
+    const byDiagnostic = new Map();
+    for (const d of [...diagnostics].sort(compareDiagnostics)) {
+        const quoted = [...d.message.matchAll(/"([^"]*)"/g)].slice(0, 2).map((match) => match[1] ?? '');
         const identity = [
             d.file,
             d.ruleId,
             d.messageId,
             d.server ?? '',
-            // Messages may quote another finding's line:column ("also at 3:5").
-            d.message.replace(/\d+:\d+/g, '')
+            ...quoted.map((name) => name.replace(/\d+/g, ''))
         ].join('\u0000');
         const occurrence = (seen.get(identity) ?? 0) + 1;
         seen.set(identity, occurrence);
-        return (0,external_node_crypto_.createHash)('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
-    });
+        byDiagnostic.set(d, (0,external_node_crypto_.createHash)('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32));
+    }
+    return diagnostics.map((d) => byDiagnostic.get(d) ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/baseline.ts
 
 
 
+/** Leaked secrets are rotated and removed, never accepted: a baseline does not hold them. */
+const NEVER_BASELINED = new Set(['server-secret']);
 /** Beside the lockfile: both are what the repository has accepted. */
 const BASELINE_PATH = '.agents/mcp/mcp-lint-baseline.json';
 /** The baseline that accepts exactly these findings. */
@@ -51230,7 +51238,8 @@ function applyBaseline(diagnostics, baseline) {
     diagnostics.forEach((d, index) => {
         const id = key(d.ruleId, d.file, d.server, fingerprints[index] ?? '');
         const left = accepted.get(id) ?? 0;
-        if (left > 0) {
+        // A hand-written entry cannot accept a leaked secret either.
+        if (left > 0 && !NEVER_BASELINED.has(d.ruleId)) {
             accepted.set(id, left - 1);
             known.push(d);
         }
@@ -52141,12 +52150,13 @@ async function enumerate(workspace, root, options) {
     progress(`enumerating ${plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     const cacheDir = options.cacheDir;
     const keepCache = cacheDir !== undefined && cacheDir !== '';
-    const cacheRoot = keepCache
-        ? (0,external_node_path_namespaceObject.resolve)(cacheDir)
-        : (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     // Only its owner may read or plant packages in a kept cache.
     if (keepCache)
-        (0,external_node_fs_.mkdirSync)(cacheRoot, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.resolve)(cacheDir), { recursive: true, mode: 0o700 });
+    const caches = keepCache
+        ? { root: (0,external_node_path_namespaceObject.resolve)(cacheDir), runCopies: temp }
+        : { root: temp, runCopies: undefined };
     const deadline = started + options.runTimeoutMs;
     const outcomes = new Map();
     const labels = labelLaunches(planned);
@@ -52179,7 +52189,7 @@ async function enumerate(workspace, root, options) {
             }
             if (sandbox === undefined)
                 return;
-            const outcome = await runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
+            const outcome = await runStdio(job.stdio, sandbox, caches, options, limits, label, progress);
             outcomes.set(key, outcome);
         });
         if (sandbox !== undefined && options.concurrency > 1 && options.retimeAboveMs !== undefined) {
@@ -52190,24 +52200,24 @@ async function enumerate(workspace, root, options) {
                     return {};
                 progress(`starting ${label} again alone, to time its start without the others`);
                 const limits = { ...options.limits, ...options.serverLimits?.[name] };
-                return runStdio(job.stdio, sandbox, cacheRoot, options, limits, label, progress);
+                return runStdio(job.stdio, sandbox, caches, options, limits, label, progress);
             });
         }
     }
     finally {
-        if (!keepCache)
-            (0,external_node_fs_.rmSync)(cacheRoot, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
     }
     const missingSandbox = unavailable === undefined
         ? undefined
         : { reason: 'sandbox-unavailable', detail: unavailable };
     return runner_finish(started, sandbox?.kind ?? (unavailable === undefined ? 'unused' : 'unavailable'), planned, outcomes, missingSandbox, unavailable);
 }
-async function runStdio(request, sandbox, cacheRoot, options, limits, label, progress) {
+async function runStdio(request, sandbox, caches, options, limits, label, progress) {
     // A cache per launch: what one server writes there (npx -c can install and run anything) is
     // never run by another launch, even of the same package. Launches are unique by key, so each
     // cache is fetched into once.
-    const cache = (0,external_node_path_namespaceObject.join)(cacheRoot, (0,external_node_crypto_.createHash)('sha256').update(request.key).digest('hex').slice(0, 16));
+    const id = (0,external_node_crypto_.createHash)('sha256').update(request.key).digest('hex').slice(0, 16);
+    const cache = (0,external_node_path_namespaceObject.join)(caches.root, id);
     (0,external_node_fs_.mkdirSync)(cache, { recursive: true, mode: 0o700 });
     let prefetch;
     if (request.packageSpec !== undefined && request.packageName !== undefined) {
@@ -52230,9 +52240,18 @@ async function runStdio(request, sandbox, cacheRoot, options, limits, label, pro
     }
     progress(`starting ${label}`);
     const { enumerateServer } = await loadClient();
-    const run = await enumerateServer(sandbox.command(request, cache), limits);
-    report(progress, label, run);
-    return prefetch === undefined ? { run } : { run, prefetch };
+    const work = caches.runCopies === undefined ? cache : (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(caches.runCopies, `${id}-`));
+    try {
+        if (work !== cache)
+            (0,external_node_fs_.cpSync)(cache, work, { recursive: true, verbatimSymlinks: true });
+        const run = await enumerateServer(sandbox.command(request, work), limits);
+        report(progress, label, run);
+        return prefetch === undefined ? { run } : { run, prefetch };
+    }
+    finally {
+        if (work !== cache)
+            (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+    }
 }
 function report(progress, label, run) {
     progress(run.status === 'ok'
@@ -53281,7 +53300,12 @@ const levels = {
 /** SARIF 2.1.0 for code scanning: every rule declared, positions in UTF-16 columns, stable fingerprints. */
 function formatSarif(result) {
     const index = new Map(rules.map((rule, position) => [rule.id, position]));
-    const fingerprints = fingerprintDiagnostics(result.diagnostics);
+    // Over the known findings too, as the baseline counts them: a new duplicate of a known finding
+    // keeps a fingerprint of its own.
+    const fingerprints = fingerprintDiagnostics([
+        ...result.diagnostics,
+        ...(result.baseline?.known ?? [])
+    ]);
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -53681,7 +53705,8 @@ function diffLines(a, b) {
  * `check --fix` writes the mechanical fixes of the findings that have one; `--fix-dry-run` shows
  * them as a diff and writes nothing. Either way it says what it fixed, skipped or left.
  */
-async function runFixes(options, dryRun, io, only) {
+async function runFixes(options, dryRun, io, where = {}) {
+    const { only } = where;
     const planned = await planFixes(options);
     // Given files (a pre-commit hook's), fix only those: the others are not the commit's.
     const plan = only === undefined
@@ -53696,8 +53721,9 @@ async function runFixes(options, dryRun, io, only) {
     const count = plan.files.reduce((total, file) => total + file.fixed.length, 0);
     if (dryRun) {
         // The diff shows config text: secrets in it are masked like everywhere else.
+        const write = where.diffToStderr === true ? io.stderr : io.stdout;
         for (const file of plan.files)
-            io.stdout(unifiedDiff(file.path, file.before, file.after).split('\n').map(redact/* redactConfigLine */.wD).join('\n'));
+            write(unifiedDiff(file.path, file.before, file.after).split('\n').map(redact/* redactConfigLine */.wD).join('\n'));
         io.stderr(count === 0
             ? 'nothing to fix\n'
             : `${plural(count, 'finding')} can be fixed in ${plural(plan.files.length, 'file')}: run "mcp-lint check --fix" to write the fixes\n`);
@@ -53823,6 +53849,7 @@ const processIO = {
     reportTargetProblem: reportTargetProblem,
     color: colorWanted(process.env, process.stdout.isTTY),
     stderrIsTerminal: process.stderr.isTTY && process.env.TERM !== 'dumb',
+    columns: process.stderr.columns,
     env: process.env
 };
 /** Exit codes, as actionlint's: 0 clean, 1 findings at or above --fail-on, 2 usage, 3 internal error. */
@@ -53968,7 +53995,14 @@ function positiveNumber(option, value, integer) {
 /** The result with only the findings `keep` accepts, counted again. */
 function keepDiagnostics(result, keep) {
     const diagnostics = result.diagnostics.filter(keep);
-    return { ...result, diagnostics, summary: summarize(diagnostics) };
+    return {
+        ...result,
+        diagnostics,
+        summary: summarize(diagnostics),
+        ...(result.baseline === undefined
+            ? {}
+            : { baseline: { ...result.baseline, known: result.baseline.known.filter(keep) } })
+    };
 }
 /** The result for some files only (a pre-commit hook's staged files): their findings and servers. */
 function keepFiles(result, paths) {
@@ -53985,7 +54019,7 @@ function keepFiles(result, paths) {
 
 
 const COMMANDS = ['check', 'sync', 'lock', 'rules', 'init'];
-const enumerating = ['check', 'lock'];
+const enumerating = ['check', 'lock', 'init'];
 const reading = ['check', 'sync', 'lock', 'init'];
 /**
  * Every option, once: the parser, the help of each command and the did-you-mean hints read this
@@ -54021,7 +54055,7 @@ const OPTIONS = {
     quiet: {
         type: 'boolean',
         short: 'q',
-        help: 'report errors only: leave warnings and notices out of the report and the exit code',
+        help: 'report errors only: warnings and notices leave the report (--fail-on and --max-warnings still count them)',
         commands: ['check']
     },
     'error-on-empty': {
@@ -54031,8 +54065,8 @@ const OPTIONS = {
     },
     enumerate: {
         type: 'boolean',
-        help: 'start the stdio servers in the sandbox and list their tools',
-        commands: ['check']
+        help: 'start the stdio servers in the sandbox and list their tools (init: for the baseline)',
+        commands: ['check', 'init']
     },
     sandbox: {
         type: 'string',
@@ -54121,7 +54155,7 @@ const OPTIONS = {
         type: 'string',
         value: 'LIST',
         help: "check only these platforms' files, comma-separated (claude-code,cursor,…); the central source is always read",
-        commands: ['check', 'sync', 'lock']
+        commands: ['check', 'sync', 'lock', 'init']
     },
     environment: {
         type: 'string',
@@ -54206,7 +54240,7 @@ function explainParseError(error) {
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
 
-const STATUS_WIDTH = 100;
+const DEFAULT_WIDTH = 80;
 /**
  * Progress on standard error: on a terminal one status line, rewritten in place and cleared at the
  * end; elsewhere (CI logs, files) plain lines, one per step, which a log keeps.
@@ -54222,8 +54256,11 @@ function createProgress(io) {
     let shown = false;
     return {
         update: (line) => {
-            const text = escapeLogLine(`${version/* TOOL_NAME */.lH}: ${line}`);
-            const fitted = text.length > STATUS_WIDTH ? `${text.slice(0, STATUS_WIDTH - 1)}…` : text;
+            // Cut by code points, one column short of the width: a line that fills the last column
+            // wraps on some terminals, and the clear then misses the first row.
+            const text = Array.from(escapeLogLine(`${version/* TOOL_NAME */.lH}: ${line}`));
+            const width = Math.max(20, (io.columns ?? DEFAULT_WIDTH) - 1);
+            const fitted = text.length > width ? `${text.slice(0, width - 1).join('')}…` : text.join('');
             io.stderr(`\r\x1b[2K${fitted}`);
             shown = true;
         },
@@ -54268,7 +54305,11 @@ async function runCheck(values, positionals, io, commandNamed) {
     const target = await checkTarget(positionals, commandNamed);
     const options = await checkOptions(values, target.root, io);
     if (values.fix === true || values['fix-dry-run'] === true)
-        await runFixes(options.lint, values['fix-dry-run'] === true, io, target.files);
+        // The diff goes where it cannot spoil a JSON or SARIF report on standard output.
+        await runFixes(options.lint, values['fix-dry-run'] === true, io, {
+            ...(target.files === undefined ? {} : { only: target.files }),
+            diffToStderr: format !== 'text' && values.output === undefined
+        });
     let result;
     try {
         result = await lint(options.lint);
@@ -54283,9 +54324,9 @@ async function runCheck(values, positionals, io, commandNamed) {
                 io.stderr(`${escapeLogLine(`note: ${file} is not an MCP config mcp-lint reads here`)}\n`);
         result = keepFiles(result, target.files);
     }
-    if (values.quiet === true)
-        result = keepDiagnostics(result, (d) => d.severity === 'error');
-    await writeReport(result, format, values.output, io);
+    // --quiet shortens the report; the exit code still counts what it leaves out.
+    const shown = values.quiet === true ? keepDiagnostics(result, (d) => d.severity === 'error') : result;
+    await writeReport(shown, format, values.output, io);
     if (empty)
         io.stderr(`${escapeLogLine(`warning: no MCP config found in ${target.root}: nothing was checked`)}${values['error-on-empty'] === true ? '' : ' (--error-on-empty makes this fail)'}\n`);
     if (empty && values['error-on-empty'] === true)
@@ -54380,7 +54421,9 @@ async function checkTarget(positionals, commandNamed) {
     if (positionals.length === 1 && kinds[0] === 'directory')
         return { root: first };
     const files = new Set();
-    const cwd = (0,external_node_path_namespaceObject.resolve)('.');
+    // Real paths on both sides: a shell in a symlinked directory gives $PWD paths, process.cwd() the
+    // physical one. The file's own name is kept: a symlinked config is judged where it is.
+    const cwd = await (0,promises_namespaceObject.realpath)('.');
     for (const [index, path] of positionals.entries()) {
         const kind = kinds[index];
         if (kind === 'missing') {
@@ -54391,7 +54434,9 @@ async function checkTarget(positionals, commandNamed) {
         }
         if (kind === 'directory')
             throw new UsageError(`${path} is a directory: give one directory, or files of the repository in the current directory`);
-        const relativePath = (0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(path)).split(external_node_path_namespaceObject.sep).join('/');
+        const absolute = (0,external_node_path_namespaceObject.resolve)(path);
+        const real = (0,external_node_path_namespaceObject.join)(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(absolute)), (0,external_node_path_namespaceObject.basename)(absolute));
+        const relativePath = (0,external_node_path_namespaceObject.relative)(cwd, real).split(external_node_path_namespaceObject.sep).join('/');
         if (relativePath.startsWith('../') ||
             relativePath === '..' ||
             /^[A-Za-z]:|^\//.test(relativePath))
@@ -54473,11 +54518,11 @@ function globalHelp() {
     return [
         synopses.join('\n'),
         `Commands:\n${commands.join('\n')}`,
-        section('Options of check', (c) => c[0] === 'check' && c.length < 3 && c[1] !== 'lock'),
-        section('Options of check --enumerate and of lock', (c) => c.join() === 'check,lock'),
+        section('Options of check', (c) => c.includes('check') && !c.includes('lock') && !c.includes('sync')),
+        section('Options of check --enumerate, lock and init --enumerate', (c) => c.includes('lock') && !c.includes('sync')),
         section('Options of sync', (c) => c.length === 1 && c[0] === 'sync'),
         section('Options of init', (c) => c.length === 1 && c[0] === 'init'),
-        section('Options of every command that reads a repository', (c) => c.length >= 3 && c.length < COMMANDS.length),
+        section('Options of every command that reads a repository', (c) => c.includes('sync') && c.length >= 3 && c.length < COMMANDS.length),
         section('General', (c) => c.length === 0 || c.length === COMMANDS.length),
         `Run "${version/* TOOL_NAME */.lH} COMMAND --help" for one command's options.\n\n${EXIT_CODES}`
     ].join('\n\n');
@@ -54537,7 +54582,11 @@ const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5
  */
 function workflowText(inputs) {
     const action = `${version/* ACTION_REPOSITORY */.Yx}@v${version/* VERSION */.xv}`;
-    const extra = inputs.source === undefined ? [] : [`source: ${yamlString(inputs.source)}`];
+    const extra = [
+        ...(inputs.path === undefined ? [] : [`path: ${yamlString(inputs.path)}`]),
+        ...(inputs.source === undefined ? [] : [`source: ${yamlString(inputs.source)}`]),
+        ...(inputs.platforms === undefined ? [] : [`platforms: ${inputs.platforms.join(', ')}`])
+    ];
     const withLines = (lines) => lines.length === 0
         ? ''
         : `\n        with:\n${lines.map((line) => `          ${line}`).join('\n')}`;
@@ -54561,7 +54610,7 @@ jobs:
       - uses: ${CHECKOUT}
         with:
           persist-credentials: false
-      - uses: ${action}${withLines(extra)}
+      - uses: ${action} # a tag: pin it to the release's commit SHA, as checkout is${withLines(extra)}
   drift:
     if: github.event_name != 'pull_request'
     runs-on: ubuntu-24.04
@@ -54572,7 +54621,7 @@ jobs:
       - uses: ${CHECKOUT}
         with:
           persist-credentials: false
-      - uses: ${action}${withLines([...extra, 'mode: drift', 'drift-issue: true'])}
+      - uses: ${action} # a tag: pin it to the release's commit SHA, as checkout is${withLines([...extra, 'mode: drift', 'drift-issue: true'])}
 `;
 }
 /** A starter mcp-lint.json: the schema gives editors completion and checks every key. */
@@ -54583,6 +54632,47 @@ function starterConfigText() {
 /** A YAML double-quoted scalar: a path from the command line cannot break the workflow. */
 function yamlString(text) {
     return JSON.stringify(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/write-repo-file.ts
+
+
+
+
+/**
+ * Writes a repo-relative file without leaving the repository: no directory on the way and not the
+ * file itself may be a symlink (a dangling one would have the write create its target, anywhere),
+ * and missing directories are made inside the root. For `init` and `sync`, which write where a
+ * pull request may have put a symlink.
+ */
+async function writeRepoFile(root, path, text) {
+    const parts = path.split('/');
+    const name = parts.pop() ?? '';
+    let dir = await (0,promises_namespaceObject.realpath)(root);
+    for (const part of parts) {
+        dir = (0,external_node_path_namespaceObject.join)(dir, part);
+        const info = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
+        if (info === undefined)
+            await (0,promises_namespaceObject.mkdir)(dir);
+        else if (info.isSymbolicLink() || !info.isDirectory())
+            throw new UsageError(`${path}: ${part} is ${info.isSymbolicLink() ? 'a symlink' : 'not a directory'}; mcp-lint writes only inside the repository and never through a symlink`);
+    }
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)((0,external_node_path_namespaceObject.join)(dir, name), external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new UsageError(`${path} is a symlink; mcp-lint writes only inside the repository and never through a symlink`);
+        throw error;
+    }
+    try {
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/init-command.ts
@@ -54596,8 +54686,7 @@ function yamlString(text) {
 
 
 
-/** Leaked secrets are rotated and removed, never accepted: a baseline does not record them. */
-const NEVER_BASELINED = new Set(['server-secret']);
+
 /**
  * `mcp-lint init`: the workflow and a starter mcp-lint.json, each only where none exists, and with
  * --baseline the findings of today, so that only new ones fail.
@@ -54606,20 +54695,32 @@ async function runInit(options, values, io) {
     const root = options.root;
     if ((await (0,promises_namespaceObject.stat)(root).catch(() => undefined))?.isDirectory() !== true)
         throw new UsageError(`${root}: no such directory`);
+    if (values.enumerate === true && values.baseline !== true)
+        throw new UsageError('--enumerate is for init --baseline: it records the tools findings too');
     const say = (line) => {
         io.stdout(`${escapeLogLine(line)}\n`);
     };
-    if (await init_command_exists((0,external_node_path_namespaceObject.join)(root, WORKFLOW_PATH)))
-        say(`kept ${WORKFLOW_PATH}: it exists`);
+    // GitHub reads workflows at the repository's top level only: a subdirectory is the Action's path.
+    const top = (await gitTopLevel(root)) ?? (0,external_node_path_namespaceObject.resolve)(root);
+    const path = (0,external_node_path_namespaceObject.relative)(top, (0,external_node_path_namespaceObject.resolve)(root)).split(external_node_path_namespaceObject.sep).join('/');
+    const workflow = path === ''
+        ? WORKFLOW_PATH
+        : `${(0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), top).split(external_node_path_namespaceObject.sep).join('/')}/${WORKFLOW_PATH}`;
+    if (await init_command_exists((0,external_node_path_namespaceObject.join)(top, WORKFLOW_PATH)))
+        say(`kept ${workflow}: it exists`);
     else {
-        await io.writeFile((0,external_node_path_namespaceObject.join)(root, WORKFLOW_PATH), workflowText(values.source === undefined ? {} : { source: values.source }));
-        say(`created ${WORKFLOW_PATH}: the check on pull requests, and a weekly drift check`);
+        await writeRepoFile(top, WORKFLOW_PATH, workflowText({
+            ...(path === '' ? {} : { path }),
+            ...(values.source === undefined ? {} : { source: values.source }),
+            ...(options.platforms === undefined ? {} : { platforms: options.platforms })
+        }));
+        say(`created ${workflow}: the check on pull requests, and a weekly drift check`);
     }
     const existing = await firstExisting(root, CONFIG_FILE_NAMES);
     if (existing !== undefined)
         say(`kept ${existing}: it exists`);
     else {
-        await io.writeFile((0,external_node_path_namespaceObject.join)(root, STARTER_CONFIG_PATH), starterConfigText());
+        await writeRepoFile(root, STARTER_CONFIG_PATH, starterConfigText());
         say(`created ${STARTER_CONFIG_PATH}: rules, ignores and limits go here (its $schema documents each key)`);
     }
     if (values.baseline === true)
@@ -54627,13 +54728,27 @@ async function runInit(options, values, io) {
     say('next: commit these files; "mcp-lint check" runs the same checks here');
     return ExitCode.ok;
 }
+/** The nearest directory at or above `dir` with a `.git` (a directory, or a worktree's file). */
+async function gitTopLevel(dir) {
+    let current = (0,external_node_path_namespaceObject.resolve)(dir);
+    for (;;) {
+        if (await init_command_exists((0,external_node_path_namespaceObject.join)(current, '.git')))
+            return current;
+        const parent = (0,external_node_path_namespaceObject.dirname)(current);
+        if (parent === current)
+            return undefined;
+        current = parent;
+    }
+}
 async function writeBaseline(options, io, say) {
     const result = await lint({ ...options, baseline: false });
+    if (options.enumerate === undefined)
+        say('note: the workflow also starts the servers; add --enumerate to record the findings about their tools too');
     if (result.files.length === 0)
         io.stderr(`warning: no MCP config found in ${escapeLogLine(options.root)}: the baseline is empty\n`);
     const secrets = result.diagnostics.filter((d) => NEVER_BASELINED.has(d.ruleId));
     const accepted = result.diagnostics.filter((d) => !NEVER_BASELINED.has(d.ruleId));
-    await io.writeFile((0,external_node_path_namespaceObject.join)(options.root, BASELINE_PATH), formatBaseline(buildBaseline(accepted)));
+    await writeRepoFile(options.root, BASELINE_PATH, formatBaseline(buildBaseline(accepted)));
     say(`wrote ${BASELINE_PATH}: ${plural(accepted.length, 'finding')} recorded as known; only new ones fail from now on`);
     if (secrets.length > 0)
         io.stderr(`${escapeLogLine(`warning: ${plural(secrets.length, 'leaked secret was', 'leaked secrets were')} not recorded (${secrets.map((d) => `${d.file}:${d.range.start.line}`).join(', ')}): rotate each one and replace it with a reference; "mcp-lint check --fix" writes the reference`)}\n`);
@@ -54675,11 +54790,18 @@ async function lock(options) {
 
 
 
-/** Not pinned on purpose: lock does not start these, and says so without failing. */
+
+/**
+ * Servers mcp-lint does not start, whatever the run: named, without failing, since running lock
+ * again would not pin them. Failing is for what could go right next time (a crash, a timeout, no
+ * sandbox on this machine).
+ */
 const leftOut = {
     remote: 'a remote server (add --remote to pin it)',
     disabled: 'disabled in its file',
-    docker: 'runs in a container, which mcp-lint does not start'
+    docker: 'runs in a container, which mcp-lint does not start',
+    'launcher-unavailable': 'mcp-lint cannot start it',
+    'not-allowed': 'mcp-lint does not start it'
 };
 /**
  * `mcp-lint lock`: writes the lockfile with every server that could be pinned, and exits 1 naming
@@ -54696,7 +54818,7 @@ async function runLock(options, io, done) {
     if (result.enumeration.refused !== undefined)
         throw new UsageError(`nothing was locked: ${result.enumeration.refused}`);
     if (result.text !== result.before)
-        await io.writeFile(result.path, result.text);
+        await writeRepoFile(options.root, LOCKFILE_PATH, result.text);
     const entries = result.enumeration.entries;
     const locked = new Set(entries.filter((e) => e.status === 'ok').map((e) => e.name));
     io.stdout(`${result.text === result.before ? 'unchanged' : 'wrote'} ${LOCKFILE_PATH}: ${plural(locked.size, 'server')} pinned\n`);
@@ -54704,7 +54826,7 @@ async function runLock(options, io, done) {
         (entry.status === 'skipped' && leftOut[entry.reason ?? ''] === undefined));
     for (const entry of firstPerName(entries))
         if (entry.status === 'skipped' && leftOut[entry.reason ?? ''] !== undefined)
-            io.stderr(line(`${entry.name} (${entry.file}) not pinned: ${leftOut[entry.reason ?? '']}`));
+            io.stderr(line(`${entry.name} (${entry.file}) not pinned: ${leftOut[entry.reason ?? '']}${entry.detail === undefined || entry.detail === '' ? '' : ` (${entry.detail})`}`));
     for (const entry of firstPerName(unpinned))
         io.stderr(line(describeUnpinned(entry)));
     if (unpinned.length === 0)
@@ -56031,13 +56153,14 @@ async function initSource(options) {
 
 
 
+
 /** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */
 async function runSync(options, mode, io) {
     if (mode.check && mode.init)
         throw new UsageError('--check and --init cannot be combined');
     if (mode.init) {
         const plan = await initSource(options);
-        await io.writeFile((0,external_node_path_namespaceObject.join)(plan.root, plan.path), plan.text);
+        await writeRepoFile(plan.root, plan.path, plan.text);
         io.stdout(`created ${plan.path} from the platform files\n`);
         for (const origin of plan.origins) {
             const others = origin.others.length > 0 ? ` (also in ${origin.others.join(', ')})` : '';
@@ -56073,7 +56196,11 @@ async function runSync(options, mode, io) {
     }
     else {
         for (const change of result.changes) {
-            await io.writeFile((0,external_node_path_namespaceObject.join)(result.root, change.path), change.after);
+            // A file sync creates may be a dangling symlink a branch planted: never written through.
+            if (change.before === undefined)
+                await writeRepoFile(result.root, change.path, change.after);
+            else
+                await io.writeFile((0,external_node_path_namespaceObject.join)(result.root, change.path), change.after);
             io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`);
         }
     }
@@ -56158,8 +56285,19 @@ async function main_run(argv, io) {
         }
         case 'sync':
             return runSync(lintOptions(values, oneDirectory(positionals, 'sync')), { check: values.check === true, init: values.init === true }, io);
-        case 'init':
-            return runInit(lintOptions(values, oneDirectory(positionals, 'init')), values, io);
+        case 'init': {
+            checkEnumerationOptions(values);
+            const progress = createProgress(io);
+            const options = lintOptions(values, oneDirectory(positionals, 'init'));
+            try {
+                return await runInit(values.enumerate === true
+                    ? { ...options, enumerate: enumerateRequest(values, io, progress.update) }
+                    : options, values, io);
+            }
+            finally {
+                progress.done();
+            }
+        }
         case 'check':
             return runCheck(values, positionals, io, true);
         case undefined:

@@ -3,6 +3,9 @@ import { compareText } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
 import { fingerprintDiagnostics } from '../core/fingerprint.js'
 
+/** Leaked secrets are rotated and removed, never accepted: a baseline does not hold them. */
+export const NEVER_BASELINED: ReadonlySet<string> = new Set(['server-secret'])
+
 /** Beside the lockfile: both are what the repository has accepted. */
 export const BASELINE_PATH = '.agents/mcp/mcp-lint-baseline.json'
 
@@ -110,7 +113,8 @@ export function applyBaseline(
   diagnostics.forEach((d, index) => {
     const id = key(d.ruleId, d.file, d.server, fingerprints[index] ?? '')
     const left = accepted.get(id) ?? 0
-    if (left > 0) {
+    // A hand-written entry cannot accept a leaked secret either.
+    if (left > 0 && !NEVER_BASELINED.has(d.ruleId)) {
       accepted.set(id, left - 1)
       known.push(d)
     } else fresh.push(d)

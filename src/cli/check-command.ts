@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises'
-import { relative, resolve, sep } from 'node:path'
+import { realpath, stat } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { severityRank } from '../core/diagnostic.js'
 import { UsageError } from '../core/errors.js'
 import { plural } from '../core/plural.js'
@@ -48,7 +48,11 @@ export async function runCheck(
   const target = await checkTarget(positionals, commandNamed)
   const options = await checkOptions(values, target.root, io)
   if (values.fix === true || values['fix-dry-run'] === true)
-    await runFixes(options.lint, values['fix-dry-run'] === true, io, target.files)
+    // The diff goes where it cannot spoil a JSON or SARIF report on standard output.
+    await runFixes(options.lint, values['fix-dry-run'] === true, io, {
+      ...(target.files === undefined ? {} : { only: target.files }),
+      diffToStderr: format !== 'text' && values.output === undefined
+    })
   let result: LintResult
   try {
     result = await lint(options.lint)
@@ -62,8 +66,10 @@ export async function runCheck(
         io.stderr(`${escapeLogLine(`note: ${file} is not an MCP config mcp-lint reads here`)}\n`)
     result = keepFiles(result, target.files)
   }
-  if (values.quiet === true) result = keepDiagnostics(result, (d) => d.severity === 'error')
-  await writeReport(result, format, values.output, io)
+  // --quiet shortens the report; the exit code still counts what it leaves out.
+  const shown =
+    values.quiet === true ? keepDiagnostics(result, (d) => d.severity === 'error') : result
+  await writeReport(shown, format, values.output, io)
   if (empty)
     io.stderr(
       `${escapeLogLine(`warning: no MCP config found in ${target.root}: nothing was checked`)}${values['error-on-empty'] === true ? '' : ' (--error-on-empty makes this fail)'}\n`
@@ -134,7 +140,7 @@ async function checkOptions(
   return { lint: options, progress }
 }
 
-function checkEnumerationOptions(values: Values): void {
+export function checkEnumerationOptions(values: Values): void {
   const enumerating = [
     'sandbox',
     'timeout',
@@ -177,7 +183,9 @@ async function checkTarget(positionals: readonly string[], commandNamed: boolean
   const kinds = await Promise.all(positionals.map(pathKind))
   if (positionals.length === 1 && kinds[0] === 'directory') return { root: first }
   const files = new Set<string>()
-  const cwd = resolve('.')
+  // Real paths on both sides: a shell in a symlinked directory gives $PWD paths, process.cwd() the
+  // physical one. The file's own name is kept: a symlinked config is judged where it is.
+  const cwd = await realpath('.')
   for (const [index, path] of positionals.entries()) {
     const kind = kinds[index]
     if (kind === 'missing') {
@@ -192,7 +200,9 @@ async function checkTarget(positionals: readonly string[], commandNamed: boolean
       throw new UsageError(
         `${path} is a directory: give one directory, or files of the repository in the current directory`
       )
-    const relativePath = relative(cwd, resolve(path)).split(sep).join('/')
+    const absolute = resolve(path)
+    const real = join(await realpath(dirname(absolute)), basename(absolute))
+    const relativePath = relative(cwd, real).split(sep).join('/')
     if (
       relativePath.startsWith('../') ||
       relativePath === '..' ||

@@ -15,8 +15,9 @@ export async function runFixes(
   options: LintOptions,
   dryRun: boolean,
   io: CliIO,
-  only?: ReadonlySet<string>
+  where: { readonly only?: ReadonlySet<string>; readonly diffToStderr?: boolean } = {}
 ): Promise<void> {
+  const { only } = where
   const planned = await planFixes(options)
   // Given files (a pre-commit hook's), fix only those: the others are not the commit's.
   const plan =
@@ -32,8 +33,9 @@ export async function runFixes(
   const count = plan.files.reduce((total, file) => total + file.fixed.length, 0)
   if (dryRun) {
     // The diff shows config text: secrets in it are masked like everywhere else.
+    const write = where.diffToStderr === true ? io.stderr : io.stdout
     for (const file of plan.files)
-      io.stdout(
+      write(
         unifiedDiff(file.path, file.before, file.after).split('\n').map(redactConfigLine).join('\n')
       )
     io.stderr(

@@ -78,13 +78,19 @@ export function globalHelp(): string {
   return [
     synopses.join('\n'),
     `Commands:\n${commands.join('\n')}`,
-    section('Options of check', (c) => c[0] === 'check' && c.length < 3 && c[1] !== 'lock'),
-    section('Options of check --enumerate and of lock', (c) => c.join() === 'check,lock'),
+    section(
+      'Options of check',
+      (c) => c.includes('check') && !c.includes('lock') && !c.includes('sync')
+    ),
+    section(
+      'Options of check --enumerate, lock and init --enumerate',
+      (c) => c.includes('lock') && !c.includes('sync')
+    ),
     section('Options of sync', (c) => c.length === 1 && c[0] === 'sync'),
     section('Options of init', (c) => c.length === 1 && c[0] === 'init'),
     section(
       'Options of every command that reads a repository',
-      (c) => c.length >= 3 && c.length < COMMANDS.length
+      (c) => c.includes('sync') && c.length >= 3 && c.length < COMMANDS.length
     ),
     section('General', (c) => c.length === 0 || c.length === COMMANDS.length),
     `Run "${TOOL_NAME} COMMAND --help" for one command's options.\n\n${EXIT_CODES}`

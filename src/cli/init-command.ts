@@ -1,6 +1,11 @@
 import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import { BASELINE_PATH, buildBaseline, formatBaseline } from '../baseline/baseline.js'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import {
+  BASELINE_PATH,
+  buildBaseline,
+  formatBaseline,
+  NEVER_BASELINED
+} from '../baseline/baseline.js'
 import { CONFIG_FILE_NAMES } from '../config/lint-config.js'
 import { UsageError } from '../core/errors.js'
 import { plural } from '../core/plural.js'
@@ -12,11 +17,9 @@ import {
 } from '../init/templates.js'
 import { lint, type LintOptions } from '../lint.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
+import { writeRepoFile } from '../core/write-repo-file.js'
 import { ExitCode, type CliIO } from './io.js'
 import type { Values } from './options.js'
-
-/** Leaked secrets are rotated and removed, never accepted: a baseline does not record them. */
-const NEVER_BASELINED = new Set(['server-secret'])
 
 /**
  * `mcp-lint init`: the workflow and a starter mcp-lint.json, each only where none exists, and with
@@ -26,21 +29,35 @@ export async function runInit(options: LintOptions, values: Values, io: CliIO): 
   const root = options.root
   if ((await stat(root).catch(() => undefined))?.isDirectory() !== true)
     throw new UsageError(`${root}: no such directory`)
+  if (values.enumerate === true && values.baseline !== true)
+    throw new UsageError('--enumerate is for init --baseline: it records the tools findings too')
   const say = (line: string) => {
     io.stdout(`${escapeLogLine(line)}\n`)
   }
-  if (await exists(join(root, WORKFLOW_PATH))) say(`kept ${WORKFLOW_PATH}: it exists`)
+  // GitHub reads workflows at the repository's top level only: a subdirectory is the Action's path.
+  const top = (await gitTopLevel(root)) ?? resolve(root)
+  const path = relative(top, resolve(root)).split(sep).join('/')
+  const workflow =
+    path === ''
+      ? WORKFLOW_PATH
+      : `${relative(resolve(root), top).split(sep).join('/')}/${WORKFLOW_PATH}`
+  if (await exists(join(top, WORKFLOW_PATH))) say(`kept ${workflow}: it exists`)
   else {
-    await io.writeFile(
-      join(root, WORKFLOW_PATH),
-      workflowText(values.source === undefined ? {} : { source: values.source })
+    await writeRepoFile(
+      top,
+      WORKFLOW_PATH,
+      workflowText({
+        ...(path === '' ? {} : { path }),
+        ...(values.source === undefined ? {} : { source: values.source }),
+        ...(options.platforms === undefined ? {} : { platforms: options.platforms })
+      })
     )
-    say(`created ${WORKFLOW_PATH}: the check on pull requests, and a weekly drift check`)
+    say(`created ${workflow}: the check on pull requests, and a weekly drift check`)
   }
   const existing = await firstExisting(root, CONFIG_FILE_NAMES)
   if (existing !== undefined) say(`kept ${existing}: it exists`)
   else {
-    await io.writeFile(join(root, STARTER_CONFIG_PATH), starterConfigText())
+    await writeRepoFile(root, STARTER_CONFIG_PATH, starterConfigText())
     say(
       `created ${STARTER_CONFIG_PATH}: rules, ignores and limits go here (its $schema documents each key)`
     )
@@ -50,19 +67,34 @@ export async function runInit(options: LintOptions, values: Values, io: CliIO): 
   return ExitCode.ok
 }
 
+/** The nearest directory at or above `dir` with a `.git` (a directory, or a worktree's file). */
+async function gitTopLevel(dir: string): Promise<string | undefined> {
+  let current = resolve(dir)
+  for (;;) {
+    if (await exists(join(current, '.git'))) return current
+    const parent = dirname(current)
+    if (parent === current) return undefined
+    current = parent
+  }
+}
+
 async function writeBaseline(
   options: LintOptions,
   io: CliIO,
   say: (line: string) => void
 ): Promise<void> {
   const result = await lint({ ...options, baseline: false })
+  if (options.enumerate === undefined)
+    say(
+      'note: the workflow also starts the servers; add --enumerate to record the findings about their tools too'
+    )
   if (result.files.length === 0)
     io.stderr(
       `warning: no MCP config found in ${escapeLogLine(options.root)}: the baseline is empty\n`
     )
   const secrets = result.diagnostics.filter((d) => NEVER_BASELINED.has(d.ruleId))
   const accepted = result.diagnostics.filter((d) => !NEVER_BASELINED.has(d.ruleId))
-  await io.writeFile(join(options.root, BASELINE_PATH), formatBaseline(buildBaseline(accepted)))
+  await writeRepoFile(options.root, BASELINE_PATH, formatBaseline(buildBaseline(accepted)))
   say(
     `wrote ${BASELINE_PATH}: ${plural(accepted.length, 'finding')} recorded as known; only new ones fail from now on`
   )

@@ -15,6 +15,8 @@ export interface CliIO {
   readonly color?: boolean
   /** Standard error is a terminal: progress rewrites one status line instead of adding lines. */
   readonly stderrIsTerminal?: boolean
+  /** The terminal's width, which the status line must not pass (it would wrap and stay). */
+  readonly columns?: number
   /** Where the user cache directory is found (XDG_CACHE_HOME, HOME). Without it: no cache. */
   readonly env?: Environment
 }
@@ -26,6 +28,7 @@ export const processIO: CliIO = {
   reportTargetProblem,
   color: colorWanted(process.env, process.stdout.isTTY),
   stderrIsTerminal: process.stderr.isTTY && process.env.TERM !== 'dumb',
+  columns: process.stderr.columns,
   env: process.env
 }
 

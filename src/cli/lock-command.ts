@@ -6,13 +6,20 @@ import { lock } from '../lockfile/lock.js'
 import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { TOOL_NAME } from '../version.js'
+import { writeRepoFile } from '../core/write-repo-file.js'
 import { ExitCode, type CliIO } from './io.js'
 
-/** Not pinned on purpose: lock does not start these, and says so without failing. */
+/**
+ * Servers mcp-lint does not start, whatever the run: named, without failing, since running lock
+ * again would not pin them. Failing is for what could go right next time (a crash, a timeout, no
+ * sandbox on this machine).
+ */
 const leftOut: Readonly<Record<string, string>> = {
   remote: 'a remote server (add --remote to pin it)',
   disabled: 'disabled in its file',
-  docker: 'runs in a container, which mcp-lint does not start'
+  docker: 'runs in a container, which mcp-lint does not start',
+  'launcher-unavailable': 'mcp-lint cannot start it',
+  'not-allowed': 'mcp-lint does not start it'
 }
 
 /**
@@ -32,7 +39,7 @@ export async function runLock(
   }
   if (result.enumeration.refused !== undefined)
     throw new UsageError(`nothing was locked: ${result.enumeration.refused}`)
-  if (result.text !== result.before) await io.writeFile(result.path, result.text)
+  if (result.text !== result.before) await writeRepoFile(options.root, LOCKFILE_PATH, result.text)
   const entries = result.enumeration.entries
   const locked = new Set(entries.filter((e) => e.status === 'ok').map((e) => e.name))
   io.stdout(
@@ -45,7 +52,11 @@ export async function runLock(
   )
   for (const entry of firstPerName(entries))
     if (entry.status === 'skipped' && leftOut[entry.reason ?? ''] !== undefined)
-      io.stderr(line(`${entry.name} (${entry.file}) not pinned: ${leftOut[entry.reason ?? '']}`))
+      io.stderr(
+        line(
+          `${entry.name} (${entry.file}) not pinned: ${leftOut[entry.reason ?? '']}${entry.detail === undefined || entry.detail === '' ? '' : ` (${entry.detail})`}`
+        )
+      )
   for (const entry of firstPerName(unpinned)) io.stderr(line(describeUnpinned(entry)))
   if (unpinned.length === 0) return ExitCode.ok
   const names = [...new Set(unpinned.map((entry) => entry.name))]

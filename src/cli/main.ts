@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { TOOL_NAME, VERSION } from '../version.js'
-import { runCheck } from './check-command.js'
+import { checkEnumerationOptions, runCheck } from './check-command.js'
 import { commandHelp, globalHelp } from './help.js'
 import { runInit } from './init-command.js'
 import { ExitCode, processIO, type CliIO } from './io.js'
@@ -76,8 +76,22 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         { check: values.check === true, init: values.init === true },
         io
       )
-    case 'init':
-      return runInit(lintOptions(values, oneDirectory(positionals, 'init')), values, io)
+    case 'init': {
+      checkEnumerationOptions(values)
+      const progress = createProgress(io)
+      const options = lintOptions(values, oneDirectory(positionals, 'init'))
+      try {
+        return await runInit(
+          values.enumerate === true
+            ? { ...options, enumerate: enumerateRequest(values, io, progress.update) }
+            : options,
+          values,
+          io
+        )
+      } finally {
+        progress.done()
+      }
+    }
     case 'check':
       return runCheck(values, positionals, io, true)
     case undefined:

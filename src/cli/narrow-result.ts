@@ -7,7 +7,14 @@ export function keepDiagnostics(
   keep: (diagnostic: Diagnostic) => boolean
 ): LintResult {
   const diagnostics = result.diagnostics.filter(keep)
-  return { ...result, diagnostics, summary: summarize(diagnostics) }
+  return {
+    ...result,
+    diagnostics,
+    summary: summarize(diagnostics),
+    ...(result.baseline === undefined
+      ? {}
+      : { baseline: { ...result.baseline, known: result.baseline.known.filter(keep) } })
+  }
 }
 
 /** The result for some files only (a pre-commit hook's staged files): their findings and servers. */

@@ -15,7 +15,7 @@ interface OptionSpec {
   readonly commands: readonly Command[]
 }
 
-const enumerating = ['check', 'lock'] as const
+const enumerating = ['check', 'lock', 'init'] as const
 const reading = ['check', 'sync', 'lock', 'init'] as const
 
 /**
@@ -52,7 +52,7 @@ export const OPTIONS = {
   quiet: {
     type: 'boolean',
     short: 'q',
-    help: 'report errors only: leave warnings and notices out of the report and the exit code',
+    help: 'report errors only: warnings and notices leave the report (--fail-on and --max-warnings still count them)',
     commands: ['check']
   },
   'error-on-empty': {
@@ -62,8 +62,8 @@ export const OPTIONS = {
   },
   enumerate: {
     type: 'boolean',
-    help: 'start the stdio servers in the sandbox and list their tools',
-    commands: ['check']
+    help: 'start the stdio servers in the sandbox and list their tools (init: for the baseline)',
+    commands: ['check', 'init']
   },
   sandbox: {
     type: 'string',
@@ -152,7 +152,7 @@ export const OPTIONS = {
     type: 'string',
     value: 'LIST',
     help: "check only these platforms' files, comma-separated (claude-code,cursor,…); the central source is always read",
-    commands: ['check', 'sync', 'lock']
+    commands: ['check', 'sync', 'lock', 'init']
   },
   environment: {
     type: 'string',

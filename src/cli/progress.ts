@@ -2,7 +2,7 @@ import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { TOOL_NAME } from '../version.js'
 import type { CliIO } from './io.js'
 
-const STATUS_WIDTH = 100
+const DEFAULT_WIDTH = 80
 
 export interface Progress {
   /** A step of a long run: npm fetching a package, a server starting, a server's result. */
@@ -26,8 +26,11 @@ export function createProgress(io: CliIO): Progress {
   let shown = false
   return {
     update: (line) => {
-      const text = escapeLogLine(`${TOOL_NAME}: ${line}`)
-      const fitted = text.length > STATUS_WIDTH ? `${text.slice(0, STATUS_WIDTH - 1)}…` : text
+      // Cut by code points, one column short of the width: a line that fills the last column
+      // wraps on some terminals, and the clear then misses the first row.
+      const text = Array.from(escapeLogLine(`${TOOL_NAME}: ${line}`))
+      const width = Math.max(20, (io.columns ?? DEFAULT_WIDTH) - 1)
+      const fitted = text.length > width ? `${text.slice(0, width - 1).join('')}…` : text.join('')
       io.stderr(`\r\x1b[2K${fitted}`)
       shown = true
     },

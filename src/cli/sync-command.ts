@@ -5,6 +5,7 @@ import { redactConfigLine } from '../core/redact.js'
 import type { LintOptions } from '../lint.js'
 import { initSource, sync } from '../sync/run.js'
 import { unifiedDiff } from '../sync/unified-diff.js'
+import { writeRepoFile } from '../core/write-repo-file.js'
 import type { CliIO } from './io.js'
 
 /** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */
@@ -16,7 +17,7 @@ export async function runSync(
   if (mode.check && mode.init) throw new UsageError('--check and --init cannot be combined')
   if (mode.init) {
     const plan = await initSource(options)
-    await io.writeFile(join(plan.root, plan.path), plan.text)
+    await writeRepoFile(plan.root, plan.path, plan.text)
     io.stdout(`created ${plan.path} from the platform files\n`)
     for (const origin of plan.origins) {
       const others = origin.others.length > 0 ? ` (also in ${origin.others.join(', ')})` : ''
@@ -59,7 +60,9 @@ export async function runSync(
     }
   } else {
     for (const change of result.changes) {
-      await io.writeFile(join(result.root, change.path), change.after)
+      // A file sync creates may be a dangling symlink a branch planted: never written through.
+      if (change.before === undefined) await writeRepoFile(result.root, change.path, change.after)
+      else await io.writeFile(join(result.root, change.path), change.after)
       io.stdout(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`)
     }
   }

@@ -8,7 +8,10 @@ const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5
 
 /** Action inputs the workflow passes on, when `init` was given them. */
 export interface WorkflowInputs {
+  /** The directory checked, when it is not the repository's top level. */
+  readonly path?: string
   readonly source?: string
+  readonly platforms?: readonly string[]
 }
 
 /**
@@ -18,7 +21,11 @@ export interface WorkflowInputs {
  */
 export function workflowText(inputs: WorkflowInputs): string {
   const action = `${ACTION_REPOSITORY}@v${VERSION}`
-  const extra = inputs.source === undefined ? [] : [`source: ${yamlString(inputs.source)}`]
+  const extra = [
+    ...(inputs.path === undefined ? [] : [`path: ${yamlString(inputs.path)}`]),
+    ...(inputs.source === undefined ? [] : [`source: ${yamlString(inputs.source)}`]),
+    ...(inputs.platforms === undefined ? [] : [`platforms: ${inputs.platforms.join(', ')}`])
+  ]
   const withLines = (lines: readonly string[]) =>
     lines.length === 0
       ? ''
@@ -43,7 +50,7 @@ jobs:
       - uses: ${CHECKOUT}
         with:
           persist-credentials: false
-      - uses: ${action}${withLines(extra)}
+      - uses: ${action} # a tag: pin it to the release's commit SHA, as checkout is${withLines(extra)}
   drift:
     if: github.event_name != 'pull_request'
     runs-on: ubuntu-24.04
@@ -54,7 +61,7 @@ jobs:
       - uses: ${CHECKOUT}
         with:
           persist-credentials: false
-      - uses: ${action}${withLines([...extra, 'mode: drift', 'drift-issue: true'])}
+      - uses: ${action} # a tag: pin it to the release's commit SHA, as checkout is${withLines([...extra, 'mode: drift', 'drift-issue: true'])}
 `
 }
 

@@ -15,7 +15,12 @@ const levels: Readonly<Record<Severity, string>> = {
 /** SARIF 2.1.0 for code scanning: every rule declared, positions in UTF-16 columns, stable fingerprints. */
 export function formatSarif(result: LintResult): string {
   const index = new Map(rules.map((rule, position) => [rule.id, position]))
-  const fingerprints = fingerprintDiagnostics(result.diagnostics)
+  // Over the known findings too, as the baseline counts them: a new duplicate of a known finding
+  // keeps a fingerprint of its own.
+  const fingerprints = fingerprintDiagnostics([
+    ...result.diagnostics,
+    ...(result.baseline?.known ?? [])
+  ])
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
