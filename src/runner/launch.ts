@@ -8,7 +8,7 @@ import { packageName, packageOf } from '../core/launcher.js'
 import { quote } from '../core/quote.js'
 import { SANDBOX_HOME } from './home.js'
 import { expandLaunchText, type LaunchField, type LaunchText } from './launch-text.js'
-import { which } from './sandbox.js'
+import { which } from './which.js'
 
 /** Launchers mcp-lint runs, by command name. Anything else is skipped: it is not known to be a server launcher. */
 export type LaunchKind = 'npx' | 'node' | 'python' | 'uvx' | 'pipx' | 'docker' | 'repo-binary'

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdtempSync, realpathSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { grantUserNamespaces } from './apparmor.js'
 import type { LaunchRequest } from './launch.js'
+import { which } from './which.js'
 
 export type SandboxMode = 'auto' | 'bwrap' | 'none'
 
@@ -60,18 +61,6 @@ function findToolchain(): Toolchain {
     path.add(bin)
   }
   return { binds: [...binds].sort(), path: [...path] }
-}
-
-export function which(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, command)
-    try {
-      if (statSync(candidate).isFile()) return candidate
-    } catch {
-      // Not in this directory.
-    }
-  }
-  return undefined
 }
 
 /**
