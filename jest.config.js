@@ -32,8 +32,17 @@ const integration = [
   '<rootDir>/__tests__/source/roundtrip.test.ts'
 ]
 
+/** `--selectProjects unit` and nothing else: the run starts no process and times nothing. */
+const unitOnly =
+  process.argv.includes('--selectProjects') &&
+  process.argv[process.argv.indexOf('--selectProjects') + 1] === 'unit' &&
+  !process.argv.includes('integration')
+
 export default {
   collectCoverageFrom: ['src/**/*.ts'],
+  // Unit tests alone take every core. Integration tests keep Jest's default (one worker on two
+  // cores): they time servers starting in the sandbox, which another worker would slow down.
+  ...(unitOnly ? { maxWorkers: '100%' } : {}),
   projects: [
     {
       ...base,
