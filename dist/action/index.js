@@ -37402,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9374);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(446);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45620,7 +45620,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 9374:
+/***/ 446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60593,126 +60593,10 @@ function pathOf(meaning, paths) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/runner/apparmor.ts
+;// CONCATENATED MODULE: ./src/runner/which.ts
 
 
-/** Where the profile goes; AppArmor loads every file of this directory at boot too. */
-const PROFILE_PATH = '/etc/apparmor.d/mcp-lint-bwrap';
-/** The sysctl ubuntu-24.04 sets to 1: user namespaces only for profiles that grant `userns`. */
-const RESTRICTION = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
-/**
- * A profile that grants bwrap (and only bwrap, by its real path) user namespaces, leaving it
- * otherwise unconfined: the least privilege that lets it sandbox unprivileged, as the profiles
- * Ubuntu ships for bwrap (25.04's bwrap-userns-restrict) and browsers do.
- */
-function appArmorProfile(bwrapPath) {
-    return `# Written by mcp-lint: lets bubblewrap create user namespaces under
-# kernel.apparmor_restrict_unprivileged_userns=1, so MCP servers are sandboxed without root.
-abi <abi/4.0>,
-include <tunables/global>
-
-profile mcp-lint-bwrap ${bwrapPath} flags=(unconfined) {
-  userns,
-
-  include if exists <local/mcp-lint-bwrap>
-}
-`;
-}
-/** Whether AppArmor is what refuses user namespaces here: loaded, and the restriction on. */
-function restrictsUserNamespaces(read) {
-    return (read('/sys/module/apparmor/parameters/enabled')?.trim() === 'Y' &&
-        read(RESTRICTION)?.trim() === '1');
-}
-/**
- * Installs and loads the profile through passwordless sudo when AppArmor's restriction is what
- * stops bwrap; returns what was changed, or undefined when nothing was (AppArmor absent, no sudo,
- * no apparmor_parser, or loading failed). Never throws: the sudo fallback comes next.
- */
-function grantUserNamespaces(log) {
-    if (!restrictsUserNamespaces(readIfPresent))
-        return undefined;
-    const bwrap = resolveBwrap();
-    if (bwrap === undefined)
-        return undefined;
-    const sudo = (args, input) => (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', ...args], {
-        encoding: 'utf8',
-        timeout: 30_000,
-        ...(input === undefined ? {} : { input })
-    });
-    if (sudo(['true']).status !== 0)
-        return undefined;
-    const written = sudo(['tee', PROFILE_PATH], appArmorProfile(bwrap));
-    if (written.status !== 0)
-        return undefined;
-    const loaded = sudo(['apparmor_parser', '--replace', PROFILE_PATH]);
-    if (loaded.status !== 0) {
-        log(`sandbox: could not load ${PROFILE_PATH} (${(loaded.stderr || 'apparmor_parser failed').trim().split('\n')[0] ?? ''})`);
-        return undefined;
-    }
-    const change = `AppArmor forbids user namespaces here; granted them to ${bwrap} with the profile ${PROFILE_PATH}`;
-    log(`sandbox: ${change}`);
-    return change;
-}
-function resolveBwrap() {
-    for (const candidate of ['/usr/bin/bwrap', '/bin/bwrap'])
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return (0,external_node_fs_.realpathSync)(candidate);
-    return undefined;
-}
-function readIfPresent(path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/sandbox.ts
-
-
-
-
-
-const sandbox_SANDBOX_HOME = '/home/mcp-lint';
-/** Variables every server gets; nothing else from the runner's environment reaches it. */
-function baseEnv(home, npmCache, path) {
-    return {
-        HOME: home,
-        PATH: path,
-        LANG: 'C.UTF-8',
-        TMPDIR: '/tmp',
-        NO_COLOR: '1',
-        NO_UPDATE_NOTIFIER: '1',
-        npm_config_cache: npmCache,
-        npm_config_offline: 'true',
-        npm_config_yes: 'true',
-        npm_config_update_notifier: 'false',
-        npm_config_fund: 'false',
-        npm_config_audit: 'false',
-        PUPPETEER_SKIP_DOWNLOAD: 'true'
-    };
-}
-function findToolchain() {
-    const binds = new Set();
-    const path = new Set();
-    const underUsr = (dir) => dir === '/usr' || dir.startsWith('/usr/');
-    for (const tool of ['node', 'npx']) {
-        const found = which(tool);
-        if (found === undefined)
-            continue;
-        const bin = (0,external_node_path_.dirname)(found);
-        const prefix = (0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(found)));
-        if (!underUsr(prefix) && prefix !== '/')
-            binds.add(prefix);
-        if (!underUsr(bin) && bin !== '/bin')
-            binds.add(bin);
-        path.add(bin);
-    }
-    return { binds: [...binds].sort(), path: [...path] };
-}
+/** The first file named `command` in a directory of PATH, as a shell would find it; undefined if none. */
 function which(command) {
     for (const dir of (process.env.PATH ?? '').split(external_node_path_.delimiter)) {
         const candidate = (0,external_node_path_.join)(dir, command);
@@ -60725,203 +60609,6 @@ function which(command) {
         }
     }
     return undefined;
-}
-/** The unprivileged uid a root caller's servers run as (nobody). */
-const ROOT_SANDBOX_ID = 65534;
-let disableUserns;
-/**
- * `--disable-userns` (bubblewrap 0.8.0 and later), so a server cannot make a user namespace of its
- * own and reach the kernel code that needs one; left out where bubblewrap is older.
- */
-function nestedUserNamespaces() {
-    disableUserns ??= (0,external_node_child_process_namespaceObject.spawnSync)('bwrap', ['--help'], { encoding: 'utf8' }).stdout.includes('--disable-userns');
-    return disableUserns ? ['--disable-userns'] : [];
-}
-/** The system part of the sandbox: /usr (and merged-/usr links), certificates, users; nothing of the runner. */
-function systemArgs(isolation) {
-    const namespaces = isolation === 'sudo'
-        ? // Root outside: a user namespace would map only uid 0 and the drop to the caller fail.
-            ['--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try']
-        : isolation === 'root'
-            ? [
-                '--unshare-all',
-                '--unshare-user',
-                ...nestedUserNamespaces(),
-                '--uid',
-                String(ROOT_SANDBOX_ID),
-                '--gid',
-                String(ROOT_SANDBOX_ID),
-                '--cap-drop',
-                'ALL'
-            ]
-            : ['--unshare-all', '--unshare-user', ...nestedUserNamespaces()];
-    const args = [
-        ...namespaces,
-        '--die-with-parent',
-        '--new-session',
-        '--clearenv',
-        '--ro-bind',
-        '/usr',
-        '/usr'
-    ];
-    for (const dir of ['bin', 'lib', 'lib64', 'lib32', 'sbin']) {
-        const path = `/${dir}`;
-        if (!(0,external_node_fs_.existsSync)(path))
-            continue;
-        if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
-            args.push('--symlink', `usr/${dir}`, path);
-        else
-            args.push('--ro-bind', path, path);
-    }
-    // Bubblewrap running as root makes missing parents 0700, which the server's uid could not cross.
-    args.push('--perms', '0755', '--dir', '/etc');
-    for (const path of [
-        '/etc/ssl',
-        '/etc/ca-certificates',
-        '/etc/alternatives',
-        '/etc/passwd',
-        '/etc/group',
-        '/etc/nsswitch.conf'
-    ]) {
-        args.push('--ro-bind-try', path, path);
-    }
-    // Under sudo the directories bubblewrap makes are root's: the server's uid must write them.
-    args.push('--proc', '/proc', '--dev', '/dev', '--perms', '1777', '--tmpfs', '/tmp', '--tmpfs', '/home', '--perms', '0777', '--dir', sandbox_SANDBOX_HOME);
-    return args;
-}
-function bwrapArgs(isolation, request, root, npmCache, toolchain) {
-    const path = [...new Set([...toolchain.path, '/usr/local/bin', '/usr/bin', '/bin'])].join(':');
-    const env = { ...baseEnv(sandbox_SANDBOX_HOME, `${sandbox_SANDBOX_HOME}/.npm`, path), ...request.env };
-    const args = [...systemArgs(isolation), '--bind', npmCache, `${sandbox_SANDBOX_HOME}/.npm`];
-    const made = new Set(['/etc', '/usr', '/tmp', '/home', '/proc', '/dev', sandbox_SANDBOX_HOME]);
-    for (const dir of toolchain.binds)
-        args.push(...parentDirs(dir, made), '--ro-bind', dir, dir);
-    // The repository, read-only, at its own path (configs name files in it), with .git hidden.
-    args.push(...parentDirs(root, made), '--ro-bind', root, root);
-    const git = (0,external_node_path_.join)(root, '.git');
-    if ((0,external_node_fs_.existsSync)(git))
-        args.push(...((0,external_node_fs_.statSync)(git).isDirectory() ? ['--tmpfs', git] : ['--ro-bind', '/dev/null', git]));
-    args.push('--chdir', request.cwd);
-    for (const [key, value] of Object.entries(env))
-        args.push('--setenv', key, value);
-    return args;
-}
-/**
- * `--dir` for each ancestor of a bind's destination not made yet, world-traversable: bubblewrap
- * running as root (the sudo path) would make them 0700, and the server's uid could not reach the
- * repository under them (`/home/runner/work/…` on hosted runners).
- */
-function parentDirs(path, made) {
-    const args = [];
-    const parts = path.split('/').filter((part) => part !== '');
-    for (let index = 1; index < parts.length; index++) {
-        const dir = `/${parts.slice(0, index).join('/')}`;
-        if (made.has(dir))
-            continue;
-        made.add(dir);
-        args.push('--perms', '0755', '--dir', dir);
-    }
-    return args;
-}
-/**
- * Finds a sandbox that works on this machine, once per run, and says which and why. `auto` and
- * `bwrap` try bubblewrap as the caller; when user namespaces are refused, an AppArmor profile that
- * grants them to bwrap (where allowed), then bubblewrap through passwordless sudo. `none` runs
- * servers directly and must be asked for explicitly.
- */
-function prepareSandbox(mode, root, setup = { allowAppArmorProfile: false, log: () => undefined }) {
-    if (mode === 'none') {
-        const sandbox = unsandboxed();
-        setup.log(`sandbox: ${sandbox.description} (as asked)`);
-        return { sandbox };
-    }
-    if (which('bwrap') === undefined) {
-        return {
-            unavailable: 'bubblewrap (bwrap) is not installed: install it (apt-get install bubblewrap) or set the sandbox to "none" explicitly'
-        };
-    }
-    const toolchain = findToolchain();
-    const caller = userIds();
-    const isolation = caller.uid === 0 ? 'root' : 'user';
-    const probe = (how) => (0,external_node_child_process_namespaceObject.spawnSync)(how === 'sudo' ? 'sudo' : 'bwrap', [...(how === 'sudo' ? ['-n', 'bwrap'] : []), ...systemArgs(how), '--', 'true'], { encoding: 'utf8', timeout: 10_000 });
-    const pick = (how, why) => chosen(how, caller, root, toolchain, setup, why);
-    const direct = probe(isolation);
-    if (direct.status === 0)
-        return pick(isolation, 'bubblewrap works as this user');
-    const refusal = firstLine(direct.stderr, direct.error?.message ?? `exit ${String(direct.status)}`);
-    if (caller.uid !== 0 && setup.allowAppArmorProfile) {
-        const granted = grantUserNamespaces(setup.log);
-        if (granted !== undefined && probe(isolation).status === 0)
-            return pick(isolation, granted);
-    }
-    const sudo = caller.uid !== 0 && which('sudo') !== undefined ? probe('sudo') : undefined;
-    if (sudo?.status === 0)
-        return pick('sudo', `bubblewrap alone was refused (${refusal})`);
-    return {
-        unavailable: `bubblewrap cannot create a sandbox here (${refusal}); on ubuntu-24.04 runners allow user namespaces ` +
-            '(sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0) or give the runner passwordless sudo'
-    };
-}
-function chosen(isolation, caller, root, toolchain, setup, why) {
-    const sandbox = bubblewrap(isolation, caller, root, toolchain);
-    setup.log(`sandbox: ${sandbox.description} (${why})`);
-    return { sandbox };
-}
-function firstLine(text, fallback) {
-    return (text.trim() === '' ? fallback : text.trim()).split('\n')[0] ?? fallback;
-}
-function bubblewrap(isolation, caller, root, toolchain) {
-    const who = isolation === 'root'
-        ? `uid ${ROOT_SANDBOX_ID} in a user namespace`
-        : `uid ${caller.uid}${isolation === 'sudo' ? ' (dropped from root with setpriv)' : ''}`;
-    return {
-        kind: isolation === 'sudo' ? 'sudo-bwrap' : 'bwrap',
-        description: `${isolation === 'sudo' ? 'sudo bwrap' : 'bwrap'}, servers run as ${who} with no capabilities`,
-        command: (request, npmCache) => {
-            const args = bwrapArgs(isolation, request, root, npmCache, toolchain);
-            if (isolation !== 'sudo')
-                return {
-                    command: 'bwrap',
-                    args: [...args, '--', request.command, ...request.args],
-                    env: {},
-                    cwd: root
-                };
-            const drop = [
-                'setpriv',
-                `--reuid=${caller.uid}`,
-                `--regid=${caller.gid}`,
-                '--clear-groups',
-                '--bounding-set=-all',
-                '--inh-caps=-all',
-                '--no-new-privs',
-                '--'
-            ];
-            return {
-                command: 'sudo',
-                args: ['-n', 'bwrap', ...args, '--', ...drop, request.command, ...request.args],
-                env: {},
-                cwd: root
-            };
-        }
-    };
-}
-function unsandboxed() {
-    return {
-        kind: 'none',
-        description: "none: servers run with the runner's privileges",
-        command: (request, npmCache) => {
-            const home = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-home-'));
-            const env = {
-                ...baseEnv(home, npmCache, process.env.PATH ?? '/usr/bin:/bin'),
-                TMPDIR: home,
-                ...request.env
-            };
-            return { command: request.command, args: [...request.args], env, cwd: request.cwd };
-        }
-    };
-}
-function userIds() {
-    return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/launch.ts
@@ -61134,6 +60821,8 @@ async function mapPool(items, limit, task) {
     return results;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/runner/text.ts
 var runner_text = __nccwpck_require__(4099);
 ;// CONCATENATED MODULE: ./src/runner/prefetch.ts
@@ -61221,6 +60910,323 @@ function installedVersion(cache, name) {
 
 // EXTERNAL MODULE: ./src/runner/remote-host.ts + 1 modules
 var remote_host = __nccwpck_require__(8959);
+;// CONCATENATED MODULE: ./src/runner/apparmor.ts
+
+
+/** Where the profile goes; AppArmor loads every file of this directory at boot too. */
+const PROFILE_PATH = '/etc/apparmor.d/mcp-lint-bwrap';
+/** The sysctl ubuntu-24.04 sets to 1: user namespaces only for profiles that grant `userns`. */
+const RESTRICTION = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+/**
+ * A profile that grants bwrap (and only bwrap, by its real path) user namespaces, leaving it
+ * otherwise unconfined: the least privilege that lets it sandbox unprivileged, as the profiles
+ * Ubuntu ships for bwrap (25.04's bwrap-userns-restrict) and browsers do.
+ */
+function appArmorProfile(bwrapPath) {
+    return `# Written by mcp-lint: lets bubblewrap create user namespaces under
+# kernel.apparmor_restrict_unprivileged_userns=1, so MCP servers are sandboxed without root.
+abi <abi/4.0>,
+include <tunables/global>
+
+profile mcp-lint-bwrap ${bwrapPath} flags=(unconfined) {
+  userns,
+
+  include if exists <local/mcp-lint-bwrap>
+}
+`;
+}
+/** Whether AppArmor is what refuses user namespaces here: loaded, and the restriction on. */
+function restrictsUserNamespaces(read) {
+    return (read('/sys/module/apparmor/parameters/enabled')?.trim() === 'Y' &&
+        read(RESTRICTION)?.trim() === '1');
+}
+/**
+ * Installs and loads the profile through passwordless sudo when AppArmor's restriction is what
+ * stops bwrap; returns what was changed, or undefined when nothing was (AppArmor absent, no sudo,
+ * no apparmor_parser, or loading failed). Never throws: the sudo fallback comes next.
+ */
+function grantUserNamespaces(log) {
+    if (!restrictsUserNamespaces(readIfPresent))
+        return undefined;
+    const bwrap = resolveBwrap();
+    if (bwrap === undefined)
+        return undefined;
+    const sudo = (args, input) => (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', ...args], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        ...(input === undefined ? {} : { input })
+    });
+    if (sudo(['true']).status !== 0)
+        return undefined;
+    const written = sudo(['tee', PROFILE_PATH], appArmorProfile(bwrap));
+    if (written.status !== 0)
+        return undefined;
+    const loaded = sudo(['apparmor_parser', '--replace', PROFILE_PATH]);
+    if (loaded.status !== 0) {
+        log(`sandbox: could not load ${PROFILE_PATH} (${(loaded.stderr || 'apparmor_parser failed').trim().split('\n')[0] ?? ''})`);
+        return undefined;
+    }
+    const change = `AppArmor forbids user namespaces here; granted them to ${bwrap} with the profile ${PROFILE_PATH}`;
+    log(`sandbox: ${change}`);
+    return change;
+}
+function resolveBwrap() {
+    for (const candidate of ['/usr/bin/bwrap', '/bin/bwrap'])
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return (0,external_node_fs_.realpathSync)(candidate);
+    return undefined;
+}
+function readIfPresent(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/sandbox.ts
+
+
+
+
+
+
+const sandbox_SANDBOX_HOME = '/home/mcp-lint';
+/** Variables every server gets; nothing else from the runner's environment reaches it. */
+function baseEnv(home, npmCache, path) {
+    return {
+        HOME: home,
+        PATH: path,
+        LANG: 'C.UTF-8',
+        TMPDIR: '/tmp',
+        NO_COLOR: '1',
+        NO_UPDATE_NOTIFIER: '1',
+        npm_config_cache: npmCache,
+        npm_config_offline: 'true',
+        npm_config_yes: 'true',
+        npm_config_update_notifier: 'false',
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+        PUPPETEER_SKIP_DOWNLOAD: 'true'
+    };
+}
+function findToolchain() {
+    const binds = new Set();
+    const path = new Set();
+    const underUsr = (dir) => dir === '/usr' || dir.startsWith('/usr/');
+    for (const tool of ['node', 'npx']) {
+        const found = which(tool);
+        if (found === undefined)
+            continue;
+        const bin = (0,external_node_path_.dirname)(found);
+        const prefix = (0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(found)));
+        if (!underUsr(prefix) && prefix !== '/')
+            binds.add(prefix);
+        if (!underUsr(bin) && bin !== '/bin')
+            binds.add(bin);
+        path.add(bin);
+    }
+    return { binds: [...binds].sort(), path: [...path] };
+}
+/** The unprivileged uid a root caller's servers run as (nobody). */
+const ROOT_SANDBOX_ID = 65534;
+let disableUserns;
+/**
+ * `--disable-userns` (bubblewrap 0.8.0 and later), so a server cannot make a user namespace of its
+ * own and reach the kernel code that needs one; left out where bubblewrap is older.
+ */
+function nestedUserNamespaces() {
+    disableUserns ??= (0,external_node_child_process_namespaceObject.spawnSync)('bwrap', ['--help'], { encoding: 'utf8' }).stdout.includes('--disable-userns');
+    return disableUserns ? ['--disable-userns'] : [];
+}
+/** The system part of the sandbox: /usr (and merged-/usr links), certificates, users; nothing of the runner. */
+function systemArgs(isolation) {
+    const namespaces = isolation === 'sudo'
+        ? // Root outside: a user namespace would map only uid 0 and the drop to the caller fail.
+            ['--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try']
+        : isolation === 'root'
+            ? [
+                '--unshare-all',
+                '--unshare-user',
+                ...nestedUserNamespaces(),
+                '--uid',
+                String(ROOT_SANDBOX_ID),
+                '--gid',
+                String(ROOT_SANDBOX_ID),
+                '--cap-drop',
+                'ALL'
+            ]
+            : ['--unshare-all', '--unshare-user', ...nestedUserNamespaces()];
+    const args = [
+        ...namespaces,
+        '--die-with-parent',
+        '--new-session',
+        '--clearenv',
+        '--ro-bind',
+        '/usr',
+        '/usr'
+    ];
+    for (const dir of ['bin', 'lib', 'lib64', 'lib32', 'sbin']) {
+        const path = `/${dir}`;
+        if (!(0,external_node_fs_.existsSync)(path))
+            continue;
+        if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+            args.push('--symlink', `usr/${dir}`, path);
+        else
+            args.push('--ro-bind', path, path);
+    }
+    // Bubblewrap running as root makes missing parents 0700, which the server's uid could not cross.
+    args.push('--perms', '0755', '--dir', '/etc');
+    for (const path of [
+        '/etc/ssl',
+        '/etc/ca-certificates',
+        '/etc/alternatives',
+        '/etc/passwd',
+        '/etc/group',
+        '/etc/nsswitch.conf'
+    ]) {
+        args.push('--ro-bind-try', path, path);
+    }
+    // Under sudo the directories bubblewrap makes are root's: the server's uid must write them.
+    args.push('--proc', '/proc', '--dev', '/dev', '--perms', '1777', '--tmpfs', '/tmp', '--tmpfs', '/home', '--perms', '0777', '--dir', sandbox_SANDBOX_HOME);
+    return args;
+}
+function bwrapArgs(isolation, request, root, npmCache, toolchain) {
+    const path = [...new Set([...toolchain.path, '/usr/local/bin', '/usr/bin', '/bin'])].join(':');
+    const env = { ...baseEnv(sandbox_SANDBOX_HOME, `${sandbox_SANDBOX_HOME}/.npm`, path), ...request.env };
+    const args = [...systemArgs(isolation), '--bind', npmCache, `${sandbox_SANDBOX_HOME}/.npm`];
+    const made = new Set(['/etc', '/usr', '/tmp', '/home', '/proc', '/dev', sandbox_SANDBOX_HOME]);
+    for (const dir of toolchain.binds)
+        args.push(...parentDirs(dir, made), '--ro-bind', dir, dir);
+    // The repository, read-only, at its own path (configs name files in it), with .git hidden.
+    args.push(...parentDirs(root, made), '--ro-bind', root, root);
+    const git = (0,external_node_path_.join)(root, '.git');
+    if ((0,external_node_fs_.existsSync)(git))
+        args.push(...((0,external_node_fs_.statSync)(git).isDirectory() ? ['--tmpfs', git] : ['--ro-bind', '/dev/null', git]));
+    args.push('--chdir', request.cwd);
+    for (const [key, value] of Object.entries(env))
+        args.push('--setenv', key, value);
+    return args;
+}
+/**
+ * `--dir` for each ancestor of a bind's destination not made yet, world-traversable: bubblewrap
+ * running as root (the sudo path) would make them 0700, and the server's uid could not reach the
+ * repository under them (`/home/runner/work/…` on hosted runners).
+ */
+function parentDirs(path, made) {
+    const args = [];
+    const parts = path.split('/').filter((part) => part !== '');
+    for (let index = 1; index < parts.length; index++) {
+        const dir = `/${parts.slice(0, index).join('/')}`;
+        if (made.has(dir))
+            continue;
+        made.add(dir);
+        args.push('--perms', '0755', '--dir', dir);
+    }
+    return args;
+}
+/**
+ * Finds a sandbox that works on this machine, once per run, and says which and why. `auto` and
+ * `bwrap` try bubblewrap as the caller; when user namespaces are refused, an AppArmor profile that
+ * grants them to bwrap (where allowed), then bubblewrap through passwordless sudo. `none` runs
+ * servers directly and must be asked for explicitly.
+ */
+function prepareSandbox(mode, root, setup = { allowAppArmorProfile: false, log: () => undefined }) {
+    if (mode === 'none') {
+        const sandbox = unsandboxed();
+        setup.log(`sandbox: ${sandbox.description} (as asked)`);
+        return { sandbox };
+    }
+    if (which('bwrap') === undefined) {
+        return {
+            unavailable: 'bubblewrap (bwrap) is not installed: install it (apt-get install bubblewrap) or set the sandbox to "none" explicitly'
+        };
+    }
+    const toolchain = findToolchain();
+    const caller = userIds();
+    const isolation = caller.uid === 0 ? 'root' : 'user';
+    const probe = (how) => (0,external_node_child_process_namespaceObject.spawnSync)(how === 'sudo' ? 'sudo' : 'bwrap', [...(how === 'sudo' ? ['-n', 'bwrap'] : []), ...systemArgs(how), '--', 'true'], { encoding: 'utf8', timeout: 10_000 });
+    const pick = (how, why) => chosen(how, caller, root, toolchain, setup, why);
+    const direct = probe(isolation);
+    if (direct.status === 0)
+        return pick(isolation, 'bubblewrap works as this user');
+    const refusal = firstLine(direct.stderr, direct.error?.message ?? `exit ${String(direct.status)}`);
+    if (caller.uid !== 0 && setup.allowAppArmorProfile) {
+        const granted = grantUserNamespaces(setup.log);
+        if (granted !== undefined && probe(isolation).status === 0)
+            return pick(isolation, granted);
+    }
+    const sudo = caller.uid !== 0 && which('sudo') !== undefined ? probe('sudo') : undefined;
+    if (sudo?.status === 0)
+        return pick('sudo', `bubblewrap alone was refused (${refusal})`);
+    return {
+        unavailable: `bubblewrap cannot create a sandbox here (${refusal}); on ubuntu-24.04 runners allow user namespaces ` +
+            '(sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0) or give the runner passwordless sudo'
+    };
+}
+function chosen(isolation, caller, root, toolchain, setup, why) {
+    const sandbox = bubblewrap(isolation, caller, root, toolchain);
+    setup.log(`sandbox: ${sandbox.description} (${why})`);
+    return { sandbox };
+}
+function firstLine(text, fallback) {
+    return (text.trim() === '' ? fallback : text.trim()).split('\n')[0] ?? fallback;
+}
+function bubblewrap(isolation, caller, root, toolchain) {
+    const who = isolation === 'root'
+        ? `uid ${ROOT_SANDBOX_ID} in a user namespace`
+        : `uid ${caller.uid}${isolation === 'sudo' ? ' (dropped from root with setpriv)' : ''}`;
+    return {
+        kind: isolation === 'sudo' ? 'sudo-bwrap' : 'bwrap',
+        description: `${isolation === 'sudo' ? 'sudo bwrap' : 'bwrap'}, servers run as ${who} with no capabilities`,
+        command: (request, npmCache) => {
+            const args = bwrapArgs(isolation, request, root, npmCache, toolchain);
+            if (isolation !== 'sudo')
+                return {
+                    command: 'bwrap',
+                    args: [...args, '--', request.command, ...request.args],
+                    env: {},
+                    cwd: root
+                };
+            const drop = [
+                'setpriv',
+                `--reuid=${caller.uid}`,
+                `--regid=${caller.gid}`,
+                '--clear-groups',
+                '--bounding-set=-all',
+                '--inh-caps=-all',
+                '--no-new-privs',
+                '--'
+            ];
+            return {
+                command: 'sudo',
+                args: ['-n', 'bwrap', ...args, '--', ...drop, request.command, ...request.args],
+                env: {},
+                cwd: root
+            };
+        }
+    };
+}
+function unsandboxed() {
+    return {
+        kind: 'none',
+        description: "none: servers run with the runner's privileges",
+        command: (request, npmCache) => {
+            const home = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-home-'));
+            const env = {
+                ...baseEnv(home, npmCache, process.env.PATH ?? '/usr/bin:/bin'),
+                TMPDIR: home,
+                ...request.env
+            };
+            return { command: request.command, args: [...request.args], env, cwd: request.cwd };
+        }
+    };
+}
+function userIds() {
+    return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+}
+
 ;// CONCATENATED MODULE: ./src/runner/retime.ts
 /**
  * Start again, one at a time, the servers whose first `initialize` was slower than `aboveMs` while

@@ -1,13 +1,18 @@
-import type { Dialect, Platform, SourceDialect } from '../platforms/platform.js'
+import type {
+  Dialect,
+  Platform,
+  PlatformId,
+  SourceDialect,
+  SourceGenerator
+} from '../platforms/platform.js'
 import type { LoadedLockfile } from '../lockfile/lockfile.js'
-import type { SourceModel } from '../source/model.js'
 import type { Enumeration } from './tools.js'
 import type { SyntaxProblem } from './parse/syntax-problem.js'
 import type { ReadProblem } from './read-file.js'
 import type { PendingSettings } from '../trust/settings-change.js'
 import type { Location, SourceText } from './source.js'
 import type { UnattributedFile } from './unattributed.js'
-import type { ObjectNode, PropertyNode, StringNode, ValueNode } from './tree.js'
+import type { ObjectNode, PlainObject, PropertyNode, StringNode, ValueNode } from './tree.js'
 
 export type Transport = 'stdio' | 'http' | 'sse' | 'unknown'
 
@@ -82,4 +87,47 @@ export function allFiles(workspace: Workspace): readonly AnyConfigFile[] {
 
 export function isObject(node: ValueNode | undefined): node is ObjectNode {
   return node?.kind === 'object'
+}
+
+/** A platform file the central source is kept in sync with. */
+export interface Target {
+  readonly platform: Platform
+  readonly path: string
+  /** Where the source's `targets` names it; undefined for targets found on disk. */
+  readonly declaredAt: Location | undefined
+}
+
+export interface SourceServer {
+  readonly name: string
+  /** The located entry: in a source file, or in the environment overlay that added it. */
+  readonly entry: ServerEntry
+  /** The entry's value after the environment overlay, without the source-only fields. */
+  readonly value: PlainObject
+  /** The platforms that carry it; undefined means every target. */
+  readonly platforms: readonly Platform[] | undefined
+  readonly overrides: ReadonlyMap<PlatformId, PlainObject>
+  readonly description: string | undefined
+}
+
+export interface SourceDuplicate {
+  readonly name: string
+  readonly first: StringNode
+  readonly second: StringNode
+}
+
+/** The central source: the main file, its fragments and the selected environment, merged. */
+export interface SourceModel {
+  readonly main: ConfigFile<SourceDialect> | undefined
+  /** The files the source is made of. */
+  readonly files: readonly ConfigFile<SourceDialect>[]
+  /** Source files of a format another one outranks: linted, not used. */
+  readonly unused: readonly ConfigFile<SourceDialect>[]
+  /** The tool that writes the client files from this source, when it is not mcp-lint. */
+  readonly generator?: SourceGenerator
+  /** The generator keeps servers a client file has besides the source's: they are not drift. */
+  readonly keepsOtherServers?: boolean
+  readonly servers: readonly SourceServer[]
+  readonly duplicates: readonly SourceDuplicate[]
+  readonly targets: readonly Target[]
+  readonly environment: string | undefined
 }
