@@ -47,9 +47,9 @@ const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     synopsis: 'init [DIR] [--baseline] [options]',
     summary: 'add a workflow and a starter mcp-lint.json to a repository',
     details:
-      'Writes .github/workflows/mcp-lint.yml (the pinned Action on pull requests and on a weekly ' +
-      'schedule, with the least permissions it needs) and a starter mcp-lint.json; files that ' +
-      'exist are kept. --baseline also records the findings the repository has now in ' +
+      'Writes .github/workflows/mcp-lint.yml at the top of the git repository (the Action of this ' +
+      'release on pull requests and on a weekly schedule, with the least permissions it needs) and ' +
+      'a starter mcp-lint.json in DIR; files that exist are kept. --baseline also records the findings the repository has now in ' +
       '.agents/mcp/mcp-lint-baseline.json: they are reported as known, and only new ones fail. ' +
       'Run it again with --baseline to record the findings anew.'
   }
