@@ -26,7 +26,7 @@ const integration = [
   '<rootDir>/__tests__/package.test.ts',
   '<rootDir>/__tests__/secrets-output.test.ts',
   '<rootDir>/__tests__/clients/**/*.test.ts',
-  '<rootDir>/__tests__/core/read-file.test.ts',
+  '<rootDir>/__tests__/parse/read-file.test.ts',
   '<rootDir>/__tests__/runner/**/*.test.ts',
   '<rootDir>/__tests__/security/**/*.test.ts',
   '<rootDir>/__tests__/source/roundtrip.test.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { UsageError } from '../src/core/errors.js'
+import { UsageError } from '../src/util/errors.js'
 import { matchesIgnore, parseLintConfig } from '../src/config/lint-config.js'
 import { enumerationOptions, lint } from '../src/lint.js'
 import { makeRepo } from './helpers/temp-repo.js'

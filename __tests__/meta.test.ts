@@ -62,7 +62,7 @@ describe('platform registry', () => {
 
 describe('generated validators', () => {
   it('cover every schema mcp-lint validates with, so no run compiles one', async () => {
-    const { precompiled } = await import('../src/core/generated/validators.js')
+    const { precompiled } = await import('../src/parse/generated/validators.js')
     expect(Object.keys(precompiled).sort()).toEqual(
       [...dialects.map((dialect) => dialect.id), 'mcp-lint-config', 'mcp-lint-report'].sort()
     )

@@ -7,7 +7,7 @@ import { format, resolveConfig } from 'prettier'
 import { Ajv } from 'ajv'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import { lintConfigSchema } from '../src/config/schema.js'
-import { addKeywords, ajvOptions } from '../src/core/ajv-options.js'
+import { addKeywords, ajvOptions } from '../src/parse/ajv-options.js'
 import { reportSchema } from '../src/reporters/json-schema.js'
 import { lintFiles } from '../src/lint-text.js'
 import { dialects, platforms } from '../src/platforms/index.js'
@@ -26,7 +26,7 @@ for (const dialect of dialects)
 outputs.set('schemas/mcp-lint.schema.json', json(lintConfigSchema()))
 outputs.set('schemas/report.schema.json', json(reportSchema()))
 
-outputs.set('src/core/generated/validators.js', validatorsModule())
+outputs.set('src/parse/generated/validators.js', validatorsModule())
 
 for (const rule of rules) outputs.set(`docs/rules/${rule.id}.md`, ruleDoc(rule))
 outputs.set('docs/rules/README.md', `# Rules\n\n${ruleTable('')}\n`)

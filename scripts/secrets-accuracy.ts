@@ -2,7 +2,7 @@
 // secrets-labelled.ts), per-detector counts, and how often the context rule misses randomly
 // generated keys of common shapes (the entropy bar's known blind spot). Prints notes, never values.
 //   npx tsx scripts/secrets-accuracy.ts
-import { findSecrets } from '../src/core/secrets.js'
+import { findSecrets } from '../src/detect/secrets.js'
 import { fakeString } from '../__tests__/helpers/fake-tokens.js'
 import { formatAccuracy, measureAccuracy } from '../__tests__/helpers/secrets-labelled.js'
 

@@ -4,10 +4,10 @@ import {
   type Fix,
   type Severity,
   type SeveritySetting
-} from './core/diagnostic.js'
-import { allFiles, type AnyConfigFile, type Workspace } from './core/model.js'
-import { findSecrets } from './core/secrets.js'
-import type { Location } from './core/source.js'
+} from './model/diagnostic.js'
+import { allFiles, type AnyConfigFile, type Workspace } from './model/workspace.js'
+import { findSecrets } from './detect/secrets.js'
+import type { Location } from './model/location.js'
 import {
   defaultRuleSettings,
   type Messages,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Diagnostic } from '../../src/core/diagnostic.js'
+import type { Diagnostic } from '../../src/model/diagnostic.js'
 import { lint } from '../../src/lint.js'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Diagnostic, Severity } from '../../src/core/diagnostic.js'
-import type { EntryResult } from '../../src/core/tools.js'
+import type { Diagnostic, Severity } from '../../src/model/diagnostic.js'
+import type { EntryResult } from '../../src/model/tools.js'
 import { lintFiles } from '../../src/lint-text.js'
 import type { Rule, RuleSettings } from '../../src/rules/rule.js'
 

@@ -1,4 +1,4 @@
-import type { EntryResult, ToolInfo } from '../../src/core/tools.js'
+import type { EntryResult, ToolInfo } from '../../src/model/tools.js'
 
 const timings = { startMs: 3, initializeMs: 300, listMs: 10, totalMs: 320 }
 

@@ -11,7 +11,7 @@
  * found in the real-world corpus (fixtures/corpus), copied here so that this set stands on its own,
  * plus the placeholder classes of security.md §1.6.
  */
-import { findSecrets } from '../../src/core/secrets.js'
+import { findSecrets } from '../../src/detect/secrets.js'
 import { type FakeTokenFormat, fakeJwt, fakeString, fakeToken } from './fake-tokens.js'
 
 export interface LabelledValue {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
-import type { PlainObject } from '../../src/core/tree.js'
+import type { PlainObject } from '../../src/model/tree.js'
 import { lint } from '../../src/lint.js'
 import { lintFiles } from '../../src/lint-text.js'
 import { getPlatform } from '../../src/platforms/index.js'

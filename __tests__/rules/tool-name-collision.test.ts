@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { toolHash } from '../../src/core/tools.js'
+import { toolHash } from '../../src/model/tools.js'
 import { lintFiles } from '../../src/lint-text.js'
 import { formatLockfile } from '../../src/lockfile/lockfile.js'
 import { listedExample as listed } from '../../src/rules/examples.js'

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { ToolInfo } from '../../src/core/tools.js'
+import type { ToolInfo } from '../../src/model/tools.js'
 import { listedExample as listed } from '../../src/rules/examples.js'
 import rule from '../../src/rules/tool-poisoning.js'
 import { testRule } from '../helpers/rule-tester.js'

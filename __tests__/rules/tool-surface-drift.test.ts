@@ -1,4 +1,4 @@
-import { toolHash, type ToolInfo } from '../../src/core/tools.js'
+import { toolHash, type ToolInfo } from '../../src/model/tools.js'
 import { formatLockfile } from '../../src/lockfile/lockfile.js'
 import rule from '../../src/rules/tool-surface-drift.js'
 import { listed } from '../helpers/runs.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { loadConfigBytes } from '../../src/core/load.js'
+import { loadConfigBytes } from '../../src/parse/load.js'
 import { dialectForPath, dialects } from '../../src/platforms/index.js'
 import { noRemote, planLaunch, type LaunchDecision } from '../../src/runner/launch.js'
 

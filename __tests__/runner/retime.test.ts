@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { ServerRun } from '../../src/core/tools.js'
+import type { ServerRun } from '../../src/model/tools.js'
 import { retimeAlone } from '../../src/runner/retime.js'
 
 function ok(initializeMs: number): ServerRun {

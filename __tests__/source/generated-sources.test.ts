@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { UsageError } from '../../src/core/errors.js'
+import { UsageError } from '../../src/util/errors.js'
 import { lint, loadWorkspace } from '../../src/lint.js'
 import { sync } from '../../src/sync/run.js'
 import { makeRepo } from '../helpers/temp-repo.js'

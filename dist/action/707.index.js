@@ -28,10 +28,10 @@ var streamableHttp = __webpack_require__(3491);
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/core/parse/syntax-problem.ts
-var syntax_problem = __webpack_require__(4694);
-// EXTERNAL MODULE: ./src/core/quote.ts
-var quote = __webpack_require__(3195);
+// EXTERNAL MODULE: ./src/parse/syntax-problem.ts
+var syntax_problem = __webpack_require__(1362);
+// EXTERNAL MODULE: ./src/util/quote.ts
+var quote = __webpack_require__(5796);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/runner/process-tree.ts

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js'
+import { UsageError } from '../util/errors.js'
 import { gitRevision, type BaseRevision } from '../trust/base-revision.js'
 import type { GitHubApi } from './github-api.js'
 

@@ -1,5 +1,5 @@
 import { parseHeaderBindings, type HeaderBinding } from '../config/remote-headers.js'
-import { UsageError } from '../core/errors.js'
+import { UsageError } from '../util/errors.js'
 import type { SandboxMode } from '../lint.js'
 import { parsePlatformList } from '../platforms/index.js'
 import type { PlatformId } from '../platforms/platform.js'

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { writeFileMakingDirectories } from '../core/write-file.js'
+import { writeFileMakingDirectories } from '../util/write-file.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { octokitApi } from './github-api.js'
 import type { ActionIO } from './main.js'

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../core/diagnostic.js'
-import { findSecrets } from '../core/secrets.js'
+import type { Diagnostic } from '../model/diagnostic.js'
+import { findSecrets } from '../detect/secrets.js'
 import { applyFixes } from '../fix/plan-fixes.js'
 import type { LintResult } from '../lint.js'
 import { escapeMarkdown } from '../reporters/escape/markdown.js'

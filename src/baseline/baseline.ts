@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../core/diagnostic.js'
-import { compareText } from '../core/diagnostic.js'
-import { UsageError } from '../core/errors.js'
-import { fingerprintDiagnostics } from '../core/fingerprint.js'
+import type { Diagnostic } from '../model/diagnostic.js'
+import { compareText } from '../model/diagnostic.js'
+import { UsageError } from '../util/errors.js'
+import { fingerprintDiagnostics } from '../model/fingerprint.js'
 
 /** Leaked secrets are rotated and removed, never accepted: a baseline does not hold them. */
 export const NEVER_BASELINED: ReadonlySet<string> = new Set(['server-secret'])

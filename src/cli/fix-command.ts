@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { plural } from '../core/plural.js'
-import { redactConfigLine } from '../core/redact.js'
+import { plural } from '../util/plural.js'
+import { redactConfigLine } from '../detect/redact.js'
 import { planFixes } from '../fix/plan-fixes.js'
 import type { LintOptions } from '../lint.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'

@@ -7,8 +7,8 @@ import {
   NEVER_BASELINED
 } from '../baseline/baseline.js'
 import { CONFIG_FILE_NAMES } from '../config/lint-config.js'
-import { UsageError } from '../core/errors.js'
-import { plural } from '../core/plural.js'
+import { UsageError } from '../util/errors.js'
+import { plural } from '../util/plural.js'
 import {
   STARTER_CONFIG_PATH,
   WORKFLOW_PATH,
@@ -17,7 +17,7 @@ import {
 } from '../init/templates.js'
 import { lint, type LintOptions } from '../lint.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
-import { writeRepoFile } from '../core/write-repo-file.js'
+import { writeRepoFile } from '../util/write-repo-file.js'
 import { ExitCode, type CliIO } from './io.js'
 import type { Values } from './options.js'
 

@@ -1,4 +1,4 @@
-import { writeFileMakingDirectories } from '../core/write-file.js'
+import { writeFileMakingDirectories } from '../util/write-file.js'
 import { reportTargetProblem } from './report-target.js'
 
 type Environment = Readonly<Record<string, string | undefined>>

@@ -3,7 +3,7 @@ import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { parsePlatformList } from '../platforms/index.js'
 import type { EnumerateRequest, LintOptions } from '../lint.js'
 import { parseHeaderBindings } from '../config/remote-headers.js'
-import { UsageError } from '../core/errors.js'
+import { UsageError } from '../util/errors.js'
 import type { CliIO } from './io.js'
 import type { Values } from './options.js'
 

@@ -1,12 +1,12 @@
-import { UsageError } from '../core/errors.js'
-import { plural } from '../core/plural.js'
-import type { EntryResult } from '../core/tools.js'
+import { UsageError } from '../util/errors.js'
+import { plural } from '../util/plural.js'
+import type { EntryResult } from '../model/tools.js'
 import type { EnumerateRequest, LintOptions } from '../lint.js'
 import { lock } from '../lockfile/lock.js'
 import { LOCKFILE_PATH } from '../lockfile/lockfile.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { TOOL_NAME } from '../version.js'
-import { writeRepoFile } from '../core/write-repo-file.js'
+import { writeRepoFile } from '../util/write-repo-file.js'
 import { ExitCode, type CliIO } from './io.js'
 
 /**

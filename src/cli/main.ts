@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js'
+import { UsageError } from '../util/errors.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { checkEnumerationOptions, runCheck } from './check-command.js'

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js'
+import type { Diagnostic } from '../model/diagnostic.js'
 import { summarize, type LintResult } from '../lint.js'
 
 /** The result with only the findings `keep` accepts, counted again. */

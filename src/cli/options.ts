@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { UsageError } from '../core/errors.js'
-import { closest } from '../core/suggest.js'
+import { UsageError } from '../util/errors.js'
+import { closest } from '../util/suggest.js'
 
 export const COMMANDS = ['check', 'sync', 'lock', 'rules', 'init'] as const
 export type Command = (typeof COMMANDS)[number]

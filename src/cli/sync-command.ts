@@ -1,11 +1,11 @@
 import { join } from 'node:path'
-import { UsageError } from '../core/errors.js'
-import { plural } from '../core/plural.js'
-import { redactConfigLine } from '../core/redact.js'
+import { UsageError } from '../util/errors.js'
+import { plural } from '../util/plural.js'
+import { redactConfigLine } from '../detect/redact.js'
 import type { LintOptions } from '../lint.js'
 import { initSource, sync } from '../sync/run.js'
 import { unifiedDiff } from '../sync/unified-diff.js'
-import { writeRepoFile } from '../core/write-repo-file.js'
+import { writeRepoFile } from '../util/write-repo-file.js'
 import type { CliIO } from './io.js'
 
 /** `mcp-lint sync [--check | --init]`: plan with the sync module, then write or show the result. */

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js'
+import { UsageError } from '../util/errors.js'
 
 /** A header a remote server gets, from the variable named: bound by the workflow or command line. */
 export interface HeaderBinding {

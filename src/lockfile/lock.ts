@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Enumeration } from '../core/tools.js'
+import type { Enumeration } from '../model/tools.js'
 import {
   enumerationOptions,
   loadLockfile,

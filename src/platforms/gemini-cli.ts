@@ -1,4 +1,4 @@
-import { quote } from '../core/quote.js'
+import { quote } from '../util/quote.js'
 import { changed, eachTool, type ExposedTool } from './tool-naming.js'
 import { everyTypeSpelling, type Platform } from './platform.js'
 import {

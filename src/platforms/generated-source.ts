@@ -1,4 +1,4 @@
-import type { PlainObject } from '../core/tree.js'
+import type { PlainObject } from '../model/tree.js'
 import { isObject } from '../source/normalize.js'
 import { platforms } from './clients.js'
 import type { Interpolation, LaunchSemantics } from './platform.js'

@@ -1,5 +1,5 @@
-import { UsageError } from '../core/errors.js'
-import { closest } from '../core/suggest.js'
+import { UsageError } from '../util/errors.js'
+import { closest } from '../util/suggest.js'
 import { platforms } from './clients.js'
 import type { Dialect, Platform, PlatformId, SourceDialect } from './platform.js'
 import { rulesync } from './rulesync.js'

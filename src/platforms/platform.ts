@@ -1,4 +1,4 @@
-import type { PlainObject } from '../core/tree.js'
+import type { PlainObject } from '../model/tree.js'
 import type { ExposedTool, NamingServer } from './tool-naming.js'
 import type { JsonSchema } from './schema-parts.js'
 

@@ -1,4 +1,4 @@
-import type { PlainObject } from '../core/tree.js'
+import type { PlainObject } from '../model/tree.js'
 import { isObject } from '../source/normalize.js'
 import { generatorInterpolation, generatorLaunch, passThrough } from './generated-source.js'
 import { everyTypeSpelling, type PlatformId, type SourceDialect } from './platform.js'

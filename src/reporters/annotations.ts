@@ -1,4 +1,4 @@
-import { severityRank, type Diagnostic, type Severity } from '../core/diagnostic.js'
+import { severityRank, type Diagnostic, type Severity } from '../model/diagnostic.js'
 
 export interface Annotation {
   readonly level: Severity

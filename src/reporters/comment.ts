@@ -1,6 +1,6 @@
-import { severityRank, type Diagnostic, type Severity } from '../core/diagnostic.js'
-import { plural } from '../core/plural.js'
-import { escapeText } from '../core/quote.js'
+import { severityRank, type Diagnostic, type Severity } from '../model/diagnostic.js'
+import { plural } from '../util/plural.js'
+import { escapeText } from '../util/quote.js'
 import type { LintResult } from '../lint.js'
 import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'
 import {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js'
+import type { Diagnostic } from '../model/diagnostic.js'
 import type { LintResult } from '../lint.js'
 import { TOOL_NAME, VERSION } from '../version.js'
 import { stringifyJson } from './escape/json.js'

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../core/diagnostic.js'
-import { escapeText } from '../core/quote.js'
+import type { Diagnostic } from '../model/diagnostic.js'
+import { escapeText } from '../util/quote.js'
 import type { LintResult } from '../lint.js'
-import { plural } from '../core/plural.js'
+import { plural } from '../util/plural.js'
 import { escapeCodeSpan, escapeMarkdown } from './escape/markdown.js'
 
 /**

@@ -1,6 +1,6 @@
-import { limitsFor } from '../core/limits.js'
-import type { Workspace } from '../core/model.js'
-import { surfaceOf } from '../core/surface.js'
+import { limitsFor } from '../model/limits.js'
+import type { Workspace } from '../model/workspace.js'
+import { surfaceOf } from '../model/surface.js'
 import type { PlatformId } from '../platforms/platform.js'
 import type { RuleSettings } from '../rules/rule.js'
 

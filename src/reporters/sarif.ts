@@ -1,5 +1,5 @@
-import type { Severity } from '../core/diagnostic.js'
-import { fingerprintDiagnostics } from '../core/fingerprint.js'
+import type { Severity } from '../model/diagnostic.js'
+import { fingerprintDiagnostics } from '../model/fingerprint.js'
 import type { LintResult } from '../lint.js'
 import { docsUrl, rules } from '../rules/index.js'
 import { HOMEPAGE, TOOL_NAME, VERSION } from '../version.js'

@@ -1,7 +1,7 @@
-import { redactText } from '../core/redact.js'
-import { allFiles, type Workspace } from '../core/model.js'
-import type { Transport } from '../core/model.js'
-import { toolHash, type EntryResult } from '../core/tools.js'
+import { redactText } from '../detect/redact.js'
+import { allFiles, type Workspace } from '../model/workspace.js'
+import type { Transport } from '../model/workspace.js'
+import { toolHash, type EntryResult } from '../model/tools.js'
 import type { DialectId } from '../platforms/platform.js'
 
 /** One server entry of one file in the JSON report, with what enumeration made of it. */

@@ -9,7 +9,7 @@ import {
   totals
 } from './markdown.js'
 import { escapeMarkdown } from './escape/markdown.js'
-import { plural } from '../core/plural.js'
+import { plural } from '../util/plural.js'
 
 /** GitHub refuses a step summary over 1 MiB; the margin leaves room for other steps' text. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024

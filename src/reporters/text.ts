@@ -1,5 +1,5 @@
-import { plural } from '../core/plural.js'
-import { escapeText } from '../core/quote.js'
+import { plural } from '../util/plural.js'
+import { escapeText } from '../util/quote.js'
 import type { LintResult, ServerReport } from '../lint.js'
 import { escapeLogLine } from './escape/log-line.js'
 import { createColors } from 'picocolors'

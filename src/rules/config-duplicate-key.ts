@@ -1,5 +1,5 @@
-import { serverAtPath } from '../core/schema.js'
-import { forEachProperty, type StringNode } from '../core/tree.js'
+import { serverAtPath } from '../parse/schema.js'
+import { forEachProperty, type StringNode } from '../model/tree.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({

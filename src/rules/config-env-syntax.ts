@@ -1,9 +1,9 @@
-import { findReferences, type Reference } from '../core/interpolation.js'
-import type { AnyConfigFile } from '../core/model.js'
-import { locateInString } from '../core/string-range.js'
-import { findProperty, forEachString, type ValueNode } from '../core/tree.js'
+import { findReferences, type Reference } from '../model/interpolation.js'
+import type { AnyConfigFile } from '../model/workspace.js'
+import { locateInString } from '../model/string-range.js'
+import { findProperty, forEachString, type ValueNode } from '../model/tree.js'
 import type { Interpolation, InterpolationSyntax } from '../platforms/platform.js'
-import { replaceAt, writeReference } from '../core/fix.js'
+import { replaceAt, writeReference } from '../model/fix.js'
 import { defineRule } from './rule.js'
 
 /** Server fields that reach the launched process or the remote request. */

@@ -1,4 +1,4 @@
-import { plural } from '../core/plural.js'
+import { plural } from '../util/plural.js'
 import { showValue, transportName } from '../source/display.js'
 import { findMismatches, findNameVariants, type Mismatch } from '../source/cross-file.js'
 import { locateField } from '../source/locate.js'

@@ -1,20 +1,20 @@
-import type { AnyConfigFile } from '../core/model.js'
-import { splitCommandLine } from '../core/command-line.js'
-import { listedName } from '../core/load.js'
+import type { AnyConfigFile } from '../model/workspace.js'
+import { splitCommandLine } from '../parse/command-line.js'
+import { listedName } from '../parse/load.js'
 import {
   entryIssueRejectsFile,
   schemaIssues,
   serverAtPath,
   type SchemaIssue
-} from '../core/schema.js'
-import { startOf } from '../core/source.js'
+} from '../parse/schema.js'
+import { startOf } from '../model/location.js'
 import {
   forEachProperty,
   formatPath,
   resolvePath,
   type StringNode,
   type ValueNode
-} from '../core/tree.js'
+} from '../model/tree.js'
 import { platformsUsingKey } from '../platforms/index.js'
 import { defineRule, type Report } from './rule.js'
 

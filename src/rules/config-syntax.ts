@@ -1,4 +1,4 @@
-import type { Location } from '../core/source.js'
+import type { Location } from '../model/location.js'
 import type { Allowance } from '../platforms/platform.js'
 import { defineRule } from './rule.js'
 

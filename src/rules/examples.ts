@@ -1,4 +1,4 @@
-import type { EntryResult, ToolInfo } from '../core/tools.js'
+import type { EntryResult, ToolInfo } from '../model/tools.js'
 
 /**
  * For rule examples: the enumeration result of a server that started and listed these tools

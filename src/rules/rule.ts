@@ -1,8 +1,8 @@
-import type { Fix, Severity } from '../core/diagnostic.js'
-import type { ToolLimitSetting } from '../core/limits.js'
-import type { AnyConfigFile, Workspace } from '../core/model.js'
-import type { Location } from '../core/source.js'
-import type { Enumeration, EntryResult } from '../core/tools.js'
+import type { Fix, Severity } from '../model/diagnostic.js'
+import type { ToolLimitSetting } from '../model/limits.js'
+import type { AnyConfigFile, Workspace } from '../model/workspace.js'
+import type { Location } from '../model/location.js'
+import type { Enumeration, EntryResult } from '../model/tools.js'
 
 /** Message builders keyed by messageId; `data` is type-checked against each builder's parameter. */
 export type Messages = Record<string, (data: never) => string>

@@ -1,8 +1,14 @@
-import type { AnyConfigFile, ServerEntry } from '../core/model.js'
-import { packageName, packageOf, packageVersion, programName, unwrapCmd } from '../core/launcher.js'
-import { quote } from '../core/quote.js'
-import type { Location } from '../core/source.js'
-import { ownEntries } from '../core/surface.js'
+import type { AnyConfigFile, ServerEntry } from '../model/workspace.js'
+import {
+  packageName,
+  packageOf,
+  packageVersion,
+  programName,
+  unwrapCmd
+} from '../model/launcher.js'
+import { quote } from '../util/quote.js'
+import type { Location } from '../model/location.js'
+import { ownEntries } from '../model/surface.js'
 import { fieldName, type CanonicalServer, type Item } from '../source/canonical.js'
 import { locateField } from '../source/locate.js'
 import { normalizeEntry } from '../source/normalize.js'

@@ -1,5 +1,5 @@
-import { quote } from '../core/quote.js'
-import { serverHomes } from '../core/surface.js'
+import { quote } from '../util/quote.js'
+import { serverHomes } from '../model/surface.js'
 import { defineRule } from './rule.js'
 
 /** Names that say a server exists but not what it serves. */

@@ -1,4 +1,4 @@
-import { findEntry } from '../core/inventory.js'
+import { findEntry } from '../model/inventory.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

@@ -1,4 +1,4 @@
-import { findEntry, groupByLaunch } from '../core/inventory.js'
+import { findEntry, groupByLaunch } from '../model/inventory.js'
 import { defineRule } from './rule.js'
 
 /** Skips worth a finding; remote and disabled servers are skipped by design. */

@@ -1,5 +1,5 @@
-import { quote } from '../core/quote.js'
-import { findEntry, groupByLaunch } from '../core/inventory.js'
+import { quote } from '../util/quote.js'
+import { findEntry, groupByLaunch } from '../model/inventory.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

@@ -1,4 +1,4 @@
-import { findEntry, groupByLaunch } from '../core/inventory.js'
+import { findEntry, groupByLaunch } from '../model/inventory.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

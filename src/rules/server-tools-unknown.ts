@@ -1,5 +1,5 @@
-import { quote } from '../core/quote.js'
-import { serverHomes, surfaceOf, toolsByName } from '../core/surface.js'
+import { quote } from '../util/quote.js'
+import { serverHomes, surfaceOf, toolsByName } from '../model/surface.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { escapeText } from '../core/quote.js'
+import { escapeText } from '../util/quote.js'
 import type { SettingsChange } from '../trust/settings-change.js'
 import { defineRule } from './rule.js'
 

@@ -1,9 +1,9 @@
-import type { Fix } from '../core/diagnostic.js'
-import { replaceAt, writeString } from '../core/fix.js'
-import { mask } from '../core/mask.js'
-import { findSecrets } from '../core/secrets.js'
-import type { ConfigFile, ServerEntry } from '../core/model.js'
-import { locateFileStart, startOf } from '../core/source.js'
+import type { Fix } from '../model/diagnostic.js'
+import { replaceAt, writeString } from '../model/fix.js'
+import { mask } from '../detect/mask.js'
+import { findSecrets } from '../detect/secrets.js'
+import type { ConfigFile, ServerEntry } from '../model/workspace.js'
+import { locateFileStart, startOf } from '../model/location.js'
 import { serverFieldNames } from '../platforms/schema-parts.js'
 import { fieldName } from '../source/canonical.js'
 import type { Difference } from '../source/compare.js'
@@ -17,7 +17,7 @@ import {
   toPlain,
   type PlainObject,
   type ValueNode
-} from '../core/tree.js'
+} from '../model/tree.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { fromCanonical } from '../source/references.js'

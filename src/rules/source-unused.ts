@@ -1,4 +1,4 @@
-import { startOf } from '../core/source.js'
+import { startOf } from '../model/location.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { quote } from '../core/quote.js'
-import { closest } from '../core/suggest.js'
-import { filteredTool, surfaceOf } from '../core/surface.js'
+import { quote } from '../util/quote.js'
+import { closest } from '../util/suggest.js'
+import { filteredTool, surfaceOf } from '../model/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

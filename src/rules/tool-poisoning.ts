@@ -5,10 +5,10 @@ import {
   type PoisonKind,
   type PoisonSign,
   type ServerNames
-} from '../core/poisoning.js'
-import { quote } from '../core/quote.js'
-import { serverHomes, toolsByName } from '../core/surface.js'
-import type { ToolInfo } from '../core/tools.js'
+} from '../detect/poisoning.js'
+import { quote } from '../util/quote.js'
+import { serverHomes, toolsByName } from '../model/surface.js'
+import type { ToolInfo } from '../model/tools.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

@@ -1,8 +1,8 @@
-import { limitsFor } from '../core/limits.js'
-import { quote } from '../core/quote.js'
+import { limitsFor } from '../model/limits.js'
+import { quote } from '../util/quote.js'
 import { platforms } from '../platforms/index.js'
-import { locateFileStart } from '../core/source.js'
-import { surfaceOf, type ServerSurface } from '../core/surface.js'
+import { locateFileStart } from '../model/location.js'
+import { surfaceOf, type ServerSurface } from '../model/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

@@ -1,5 +1,5 @@
 import { basename, sep } from 'node:path'
-import { findReferences, type Reference } from '../core/interpolation.js'
+import { findReferences, type Reference } from '../model/interpolation.js'
 import type { Dialect, LaunchSemantics, LaunchValue } from '../platforms/platform.js'
 import { parseCanonical } from '../source/references.js'
 

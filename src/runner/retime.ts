@@ -1,4 +1,4 @@
-import type { ServerRun } from '../core/tools.js'
+import type { ServerRun } from '../model/tools.js'
 
 interface Retimable {
   readonly run?: ServerRun

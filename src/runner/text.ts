@@ -1,4 +1,4 @@
-import { redactText } from '../core/redact.js'
+import { redactText } from '../detect/redact.js'
 
 /**
  * Text from a server (stderr, tool names and descriptions) on its way into a log line or a

@@ -1,4 +1,4 @@
-import type { PlainValue } from '../core/tree.js'
+import type { PlainValue } from '../model/tree.js'
 import type { ServerTransport } from '../platforms/platform.js'
 
 /** Where a canonical value came from in a platform's server entry: a path of keys and indexes. */

@@ -1,5 +1,5 @@
-import { commonSubsequence } from '../core/lcs.js'
-import type { PlainValue } from '../core/tree.js'
+import { commonSubsequence } from '../util/lcs.js'
+import type { PlainValue } from '../model/tree.js'
 import type { CanonicalServer, FieldPath, Item } from './canonical.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { ConfigFile, ServerEntry } from '../core/model.js'
+import type { ConfigFile, ServerEntry } from '../model/workspace.js'
 import { fieldName, type CanonicalServer } from './canonical.js'
 import type { Difference } from './compare.js'
 import { anySyntax } from './display.js'

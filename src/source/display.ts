@@ -1,5 +1,5 @@
-import { displayValue, shouldMask } from '../core/redact.js'
-import type { PlainValue } from '../core/tree.js'
+import { displayValue, shouldMask } from '../detect/redact.js'
+import type { PlainValue } from '../model/tree.js'
 import type { Platform } from '../platforms/platform.js'
 import { fromCanonical, parseCanonical } from './references.js'
 

@@ -1,5 +1,5 @@
-import type { ServerEntry } from '../core/model.js'
-import { toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
+import type { ServerEntry } from '../model/workspace.js'
+import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { compareServers, type Difference } from './compare.js'
 import { projectPathMeaning } from './project-paths.js'

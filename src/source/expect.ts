@@ -1,4 +1,4 @@
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import type { Platform } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'

@@ -1,6 +1,6 @@
-import { extractServers } from '../core/load.js'
-import type { AnyConfigFile, ConfigFile, ServerEntry } from '../core/model.js'
-import { compareText } from '../core/diagnostic.js'
+import { extractServers } from '../parse/load.js'
+import type { AnyConfigFile, ConfigFile, ServerEntry } from '../model/workspace.js'
+import { compareText } from '../model/diagnostic.js'
 import {
   findProperty,
   toPlain,
@@ -8,7 +8,7 @@ import {
   type PlainObject,
   type PlainValue,
   type ValueNode
-} from '../core/tree.js'
+} from '../model/tree.js'
 import { getPlatform, resolvePlatform } from '../platforms/index.js'
 import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
 import { mergeOverlay } from './merge.js'
@@ -68,10 +68,20 @@ export function buildSource(
   }
 
   const values = new Map<string, { entry: ServerEntry; value: PlainValue }>()
+  // One plain copy of each file's root, not one per server: per server it is quadratic.
+  const roots = new Map<ConfigFile<SourceDialect>, PlainValue>()
+  const rootOf = (file: ConfigFile<SourceDialect>): PlainValue => {
+    let root = roots.get(file)
+    if (root === undefined) {
+      root = file.root === undefined ? null : toPlain(file.root)
+      roots.set(file, root)
+    }
+    return root
+  }
   for (const [name, { entry, file }] of entries) {
     const plain = toPlain(entry.value)
-    const root = file.root === undefined ? null : toPlain(file.root)
     const toCommon = file.platform.toCommon
+    const root = toCommon === undefined ? null : rootOf(file)
     const value =
       toCommon === undefined || !isObject(plain)
         ? plain

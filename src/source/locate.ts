@@ -1,6 +1,6 @@
-import type { ServerEntry } from '../core/model.js'
-import type { Location } from '../core/source.js'
-import { findProperty, resolvePath } from '../core/tree.js'
+import type { ServerEntry } from '../model/workspace.js'
+import type { Location } from '../model/location.js'
+import { findProperty, resolvePath } from '../model/tree.js'
 import type { FieldPath } from './canonical.js'
 
 /** The location of a field of a server entry: its key, or its value; the server's key when absent. */

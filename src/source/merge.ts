@@ -1,4 +1,4 @@
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
 
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 export function mergeOverlay(base: PlainObject, overlay: PlainObject): PlainObject {

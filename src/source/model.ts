@@ -1,6 +1,6 @@
 // The central source's model lives with the rest of the model, which the workspace holds; these
 // names stay importable from here.
-export type { SourceDuplicate, SourceModel, SourceServer, Target } from '../core/model.js'
+export type { SourceDuplicate, SourceModel, SourceServer, Target } from '../model/workspace.js'
 
 export const SOURCE_PATH = '.agents/mcp/mcp-servers.json'
 export const FRAGMENTS_DIR = '.agents/mcp/servers'

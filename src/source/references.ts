@@ -1,4 +1,4 @@
-import { findReferences } from '../core/interpolation.js'
+import { findReferences } from '../model/interpolation.js'
 import type { Translation } from '../platforms/platform.js'
 
 /**

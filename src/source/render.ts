@@ -1,5 +1,5 @@
-import { shlexWords } from '../core/command-line.js'
-import type { PlainObject } from '../core/tree.js'
+import { shlexWords } from '../parse/command-line.js'
+import type { PlainObject } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer, FieldPath } from './canonical.js'
 import { projectPathWriter } from './project-paths.js'

@@ -1,5 +1,5 @@
-import { findSecrets } from '../core/secrets.js'
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import { findSecrets } from '../detect/secrets.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
 import { isObject } from '../source/normalize.js'
 
 /** A literal secret `init` kept out of the central source, described without its value. */

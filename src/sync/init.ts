@@ -1,5 +1,5 @@
-import type { Workspace } from '../core/model.js'
-import { findProperty, plainAt, toPlain, type PlainObject, type PlainValue } from '../core/tree.js'
+import type { Workspace } from '../model/workspace.js'
+import { findProperty, plainAt, toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
 import type { Dialect } from '../platforms/platform.js'

@@ -8,8 +8,8 @@ import {
   parseTree,
   type FormattingOptions
 } from 'jsonc-parser'
-import { formatValue } from '../core/json-format.js'
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import { formatValue } from '../util/json-format.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
 import type { EntryEdit } from './closest-entry.js'
 
 /** The indentation and line ending a file already uses, so edits look like the rest of it. */

@@ -1,4 +1,4 @@
-import type { PlainObject, PlainValue } from '../core/tree.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
 
 /**
  * Writes MCP server tables as TOML: `[mcp_servers.<name>]`, scalars and arrays inline, objects as

@@ -1,4 +1,4 @@
-import { commonSubsequence } from '../core/lcs.js'
+import { commonSubsequence } from '../util/lcs.js'
 
 /** A unified diff of two texts (3 lines of context), for `sync --check`. */
 export function unifiedDiff(path: string, before: string, after: string): string {

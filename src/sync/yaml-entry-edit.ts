@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument, visit } from 'yaml'
-import { parseConfigText } from '../core/load.js'
-import { resolvePath, type PlainValue, type ValueNode } from '../core/tree.js'
+import { parseConfigText } from '../parse/load.js'
+import { resolvePath, type PlainValue, type ValueNode } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { EntryEdit } from './closest-entry.js'
 

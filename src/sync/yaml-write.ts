@@ -1,5 +1,5 @@
 import { parseDocument, stringify } from 'yaml'
-import type { PlainObject } from '../core/tree.js'
+import type { PlainObject } from '../model/tree.js'
 
 /** Servers as a YAML list, each entry named by `nameKey` first. */
 function serverList(servers: ReadonlyMap<string, PlainObject>, nameKey: string): PlainObject[] {

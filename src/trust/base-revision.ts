@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { UsageError } from '../core/errors.js'
+import { UsageError } from '../util/errors.js'
 
 /**
  * The revision whose files mcp-lint trusts on a pull request: the base commit. Its mcp-lint.json

@@ -1,5 +1,5 @@
-import type { Location } from '../core/source.js'
-import { effectiveProperties, type ValueNode } from '../core/tree.js'
+import type { Location } from '../model/location.js'
+import { effectiveProperties, type ValueNode } from '../model/tree.js'
 
 /** One place where a branch's mcp-lint.json differs from the base's, located in the branch's file. */
 export interface SettingsChange {

@@ -8,9 +8,9 @@ import {
   type LintConfig,
   type LintConfigText
 } from '../config/lint-config.js'
-import { UsageError } from '../core/errors.js'
-import { parseJson } from '../core/parse/json.js'
-import { SourceText, type Location } from '../core/source.js'
+import { UsageError } from '../util/errors.js'
+import { parseJson } from '../parse/json.js'
+import { SourceText, type Location } from '../model/location.js'
 import type { BaseRevision } from './base-revision.js'
 import { diffSettings, type PendingSettings } from './settings-change.js'
 

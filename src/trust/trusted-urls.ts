@@ -1,5 +1,5 @@
-import { parseConfigText } from '../core/load.js'
-import { allFiles, type Workspace } from '../core/model.js'
+import { parseConfigText } from '../parse/load.js'
+import { allFiles, type Workspace } from '../model/workspace.js'
 import { remoteUrlOf } from '../runner/launch.js'
 import type { BaseRevision } from './base-revision.js'
 

@@ -1,4 +1,4 @@
-import { escapeText } from '../../core/quote.js'
+import { escapeText } from '../../util/quote.js'
 import { escapeTerminal } from './terminal.js'
 
 /**

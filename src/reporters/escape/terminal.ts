@@ -1,4 +1,4 @@
-import { escapeText } from '../../core/quote.js'
+import { escapeText } from '../../util/quote.js'
 
 /**
  * Repository text for a terminal: ESC and C1 sequences could recolour, move the cursor, clear the

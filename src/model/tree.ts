@@ -1,0 +1,196 @@
+import type { Location } from './location.js'
+
+/**
+ * How a string was written in the source. Sub-ranges inside a string (an env reference in an arg,
+ * say) can only be located when the escapes of its style are known.
+ */
+export type StringStyle =
+  | 'json'
+  | 'toml-bare'
+  | 'toml-basic'
+  | 'toml-literal'
+  | 'toml-multiline-basic'
+  | 'toml-multiline-literal'
+  /** YAML flow scalars; block scalars (`|`, `>`) are `derived`, as folding moves text. */
+  | 'yaml-plain'
+  | 'yaml-single'
+  | 'yaml-double'
+  /** Made by the platform from other text (a number, a word of a command line): not in the source as is. */
+  | 'derived'
+
+export interface StringNode {
+  readonly kind: 'string'
+  readonly value: string
+  readonly style: StringStyle
+  readonly location: Location
+}
+export interface NumberNode {
+  readonly kind: 'number'
+  readonly value: number
+  readonly location: Location
+}
+export interface BooleanNode {
+  readonly kind: 'boolean'
+  readonly value: boolean
+  readonly location: Location
+}
+export interface NullNode {
+  readonly kind: 'null'
+  readonly value: null
+  readonly location: Location
+}
+/** TOML dates and times, kept as their source text. */
+export interface DateTimeNode {
+  readonly kind: 'datetime'
+  readonly value: string
+  readonly location: Location
+}
+export interface ArrayNode {
+  readonly kind: 'array'
+  readonly items: readonly ValueNode[]
+  readonly location: Location
+}
+/** Properties stay in source order, duplicates included: rules need to see both copies of a key. */
+export interface ObjectNode {
+  readonly kind: 'object'
+  readonly properties: readonly PropertyNode[]
+  readonly location: Location
+}
+export interface PropertyNode {
+  readonly key: StringNode
+  readonly value: ValueNode
+}
+
+export type ScalarNode = StringNode | NumberNode | BooleanNode | NullNode | DateTimeNode
+export type ValueNode = ScalarNode | ArrayNode | ObjectNode
+
+/** The property a platform would use: the last one with that key, as `JSON.parse` keeps it. */
+export function findProperty(object: ObjectNode, key: string): PropertyNode | undefined {
+  for (let index = object.properties.length - 1; index >= 0; index--) {
+    const property = object.properties[index]
+    if (property?.key.value === key) return property
+  }
+  return undefined
+}
+
+/** The effective properties of an object: one per key, the last one winning, in first-seen order. */
+export function effectiveProperties(object: ObjectNode): PropertyNode[] {
+  const byKey = new Map<string, PropertyNode>()
+  for (const property of object.properties) {
+    byKey.delete(property.key.value)
+    byKey.set(property.key.value, property)
+  }
+  return [...byKey.values()]
+}
+
+/** Follows JSON-pointer segments (already unescaped) through the effective tree. */
+export function resolvePath(root: ValueNode, segments: readonly string[]): ValueNode | undefined {
+  let node: ValueNode | undefined = root
+  for (const segment of segments) {
+    if (node === undefined) return undefined
+    if (node.kind === 'object') node = findProperty(node, segment)?.value
+    else if (node.kind === 'array') node = node.items[Number(segment)]
+    else return undefined
+  }
+  return node
+}
+
+export type PlainValue = string | number | boolean | null | PlainValue[] | PlainObject
+export interface PlainObject {
+  [key: string]: PlainValue
+}
+
+/**
+ * The value a platform would load. Objects have no prototype, so a `__proto__` key stays an
+ * ordinary property instead of replacing the prototype.
+ */
+export function toPlain(node: ValueNode): PlainValue {
+  switch (node.kind) {
+    case 'object': {
+      const object = Object.create(null) as PlainObject
+      for (const property of node.properties) object[property.key.value] = toPlain(property.value)
+      return object
+    }
+    case 'array':
+      return node.items.map(toPlain)
+    default:
+      return node.value
+  }
+}
+
+/** Visits every string value under a node with its path of keys and indexes. */
+export function forEachString(
+  node: ValueNode,
+  visit: (node: StringNode, path: readonly (string | number)[]) => void,
+  path: readonly (string | number)[] = []
+): void {
+  if (node.kind === 'string') visit(node, path)
+  else if (node.kind === 'array')
+    node.items.forEach((item, index) => {
+      forEachString(item, visit, [...path, index])
+    })
+  else if (node.kind === 'object')
+    for (const property of node.properties)
+      forEachString(property.value, visit, [...path, property.key.value])
+}
+
+/** The human name of a node's JSON type, for messages. */
+export function describeKind(node: ValueNode): string {
+  return node.kind === 'datetime' ? 'date' : node.kind
+}
+
+/** Visits every property of every object under a node, duplicates included, in source order. */
+export function forEachProperty(
+  node: ValueNode,
+  visit: (property: PropertyNode, owner: ObjectNode, path: readonly string[]) => void,
+  path: readonly string[] = []
+): void {
+  if (node.kind === 'array')
+    node.items.forEach((item, index) => {
+      forEachProperty(item, visit, [...path, String(index)])
+    })
+  else if (node.kind === 'object')
+    for (const property of node.properties) {
+      visit(property, node, path)
+      forEachProperty(property.value, visit, [...path, property.key.value])
+    }
+}
+
+/** A path for messages: `env.API_KEY`, `args[1]`. */
+export function formatPath(root: ValueNode, segments: readonly string[]): string {
+  let text = ''
+  let node: ValueNode | undefined = root
+  for (const segment of segments) {
+    if (node?.kind === 'array') {
+      text += `[${segment}]`
+      node = node.items[Number(segment)]
+    } else {
+      text += text === '' ? segment : `.${segment}`
+      node = node?.kind === 'object' ? findProperty(node, segment)?.value : undefined
+    }
+  }
+  return text
+}
+
+/**
+ * The plain value at a path of keys and indexes, own keys only: a key such as `toString` or
+ * `constructor` in a hostile file is never read from Object.prototype.
+ */
+export function plainAt(
+  value: PlainValue | undefined,
+  path: readonly (string | number)[]
+): PlainValue | undefined {
+  let node = value
+  for (const key of path) {
+    if (Array.isArray(node) && typeof key === 'number') node = node[key]
+    else if (
+      typeof node === 'object' &&
+      node !== null &&
+      !Array.isArray(node) &&
+      Object.hasOwn(node, key)
+    )
+      node = node[String(key)]
+    else return undefined
+  }
+  return node
+}

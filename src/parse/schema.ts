@@ -1,0 +1,248 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { Dialect } from '../platforms/platform.js'
+import type { JsonSchema } from '../platforms/schema-parts.js'
+import { addKeywords, ajvOptions } from './ajv-options.js'
+import { precompiled } from './generated/validators.js'
+import { listedName } from './load.js'
+import type { AnyConfigFile } from '../model/workspace.js'
+import { startOf, type Location } from '../model/location.js'
+import { findProperty, resolvePath, toPlain, type ValueNode } from '../model/tree.js'
+
+/** One schema violation, located at the key or value it is about. */
+export interface SchemaIssue {
+  readonly keyword: string
+  /** Instance path of the value the issue is about. */
+  readonly path: readonly string[]
+  /** The property named by `required`, `additionalProperties` and `propertyNames` issues. */
+  readonly field: string | undefined
+  /** The schema's own `x-message` for this failure, if it has one. */
+  readonly hint: string | undefined
+  /** The schema's `x-refuses` for this failure: `server` when the client refuses only the server. */
+  readonly refuses: string | undefined
+  /** `type`: the expected JSON types; `enum`: the allowed values; `additionalProperties`: the known fields. */
+  readonly expected: readonly string[]
+  /** `type` issues: what was found instead. */
+  readonly actual: string | undefined
+  /** ajv's text, which never quotes the data; the fallback message. */
+  readonly detail: string
+  readonly location: Location
+}
+
+// Compiled on demand only for a schema without a generated validator.
+let ajv: Ajv | undefined
+
+const validators = new Map<string, ValidateFunction>()
+const issuesByFile = new WeakMap<AnyConfigFile, readonly SchemaIssue[]>()
+
+/**
+ * The generated validator for a schema id, else one compiled once; compiling is the slow part of
+ * ajv. `npm run generate -- --check` keeps the generated ones in step with the schemas.
+ */
+function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
+  let validate = validators.get(id) ?? precompiled[id]
+  if (validate === undefined) {
+    ajv ??= addKeywords(new Ajv(ajvOptions))
+    validate = ajv.compile(schema)
+  }
+  validators.set(id, validate)
+  return validate
+}
+
+/** Validates a positioned tree against a schema, returning located issues. */
+export function validateTree(id: string, schema: JsonSchema, root: ValueNode): SchemaIssue[] {
+  const validate = validatorFor(id, schema)
+  validate(toPlain(root))
+  return toIssues(root, validate.errors ?? [])
+}
+
+/** Validates a parsed file against its platform's schema; memoised, since several rules read it. */
+export function schemaIssues(file: AnyConfigFile): readonly SchemaIssue[] {
+  const cached = issuesByFile.get(file)
+  if (cached !== undefined) return cached
+  const root = file.root
+  const issues =
+    root === undefined ? [] : validateTree(file.platform.id, file.platform.schema, root)
+  issuesByFile.set(file, issues)
+  return issues
+}
+
+/**
+ * Whether a problem inside one server's entry makes the platform drop the whole file
+ * (`Platform.invalidEntry`): any schema error, or only an entry of the listed kinds; never one the
+ * schema marks `x-refuses: server`.
+ */
+export function entryIssueRejectsFile(platform: Dialect, issue: SchemaIssue): boolean {
+  const invalid = platform.invalidEntry
+  if (invalid === undefined || issue.refuses === 'server') return false
+  // OpenCode drops a broken V2 entry (`mcp.servers.<name>`) alone.
+  if (platform.nestedServers !== undefined && issue.path[1] === platform.nestedServers) return false
+  if (invalid.entryKinds === undefined) return true
+  return (
+    issue.keyword === 'type' &&
+    issue.path.length === 2 &&
+    invalid.entryKinds.includes(issue.actual ?? '')
+  )
+}
+
+/**
+ * The server a path in the file's tree is inside, and the path below its entry: the server map's
+ * `<key>/<name>/…`, OpenCode's V2 `mcp/servers/<name>/…`, or a server list's `<key>/<index>/…`
+ * (named by the entry's name field).
+ */
+export function serverAtPath(
+  file: AnyConfigFile,
+  path: readonly string[]
+): { server: string; rest: readonly string[] } | undefined {
+  const platform = file.platform
+  if (path.length < 2 || !platform.serversKeys.includes(path[0] ?? '')) return undefined
+  const nested = platform.nestedServers
+  if (nested !== undefined && path[1] === nested && path.length >= 3)
+    return { server: path[2] ?? '', rest: path.slice(3) }
+  const list = platform.serverList
+  if (list !== undefined) {
+    const item = file.serversProperty?.value
+    const name = listedName(
+      item?.kind === 'array' ? item.items[Number(path[1])] : undefined,
+      list.nameKey
+    )
+    return name === undefined ? undefined : { server: name.value, rest: path.slice(2) }
+  }
+  return { server: path[1] ?? '', rest: path.slice(2) }
+}
+
+/** Compound keywords whose own error says it all; their branch errors are noise. */
+const compound = new Set(['anyOf', 'oneOf', 'propertyNames'])
+
+function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[] {
+  const covered = errors
+    .filter((error) => compound.has(error.keyword))
+    .map((error) => `${error.schemaPath}/`)
+  const issues: SchemaIssue[] = []
+  for (const error of errors) {
+    if (error.keyword === 'if') continue
+    if (covered.some((prefix) => error.schemaPath.startsWith(prefix))) continue
+    const nested = errors.filter((other) => other.schemaPath.startsWith(`${error.schemaPath}/`))
+    const hint = hintOf(error) ?? nested.map(hintOf).find((text) => text !== undefined)
+    const refuses =
+      annotationOf(error, 'x-refuses') ??
+      nested.map((other) => annotationOf(other, 'x-refuses')).find((text) => text !== undefined)
+    const path = splitPointer(error.instancePath)
+    const field = fieldOf(error)
+    issues.push({
+      keyword: error.keyword,
+      path,
+      field,
+      hint,
+      refuses,
+      expected: expectedOf(error),
+      actual: actualOf(root, path, error),
+      detail: error.message ?? 'is invalid',
+      location: locateIssue(root, path, field, error.keyword)
+    })
+  }
+  return issues
+}
+
+function annotationOf(error: ErrorObject, keyword: string): string | undefined {
+  const value = (error.parentSchema as Record<string, unknown> | undefined)?.[keyword]
+  return typeof value === 'string' ? value : undefined
+}
+
+function hintOf(error: ErrorObject): string | undefined {
+  const message = (error.parentSchema as Record<string, unknown> | undefined)?.['x-message']
+  return typeof message === 'string' ? message : undefined
+}
+
+function fieldOf(error: ErrorObject): string | undefined {
+  const params = error.params as Record<string, unknown>
+  const field = params.missingProperty ?? params.additionalProperty ?? params.propertyName
+  return typeof field === 'string' ? field : undefined
+}
+
+function expectedOf(error: ErrorObject): string[] {
+  const params = error.params as Record<string, unknown>
+  if (error.keyword === 'type') {
+    const type = params.type
+    return typeof type === 'string' ? type.split(',') : []
+  }
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    return params.allowedValues.map(String)
+  }
+  if (error.keyword === 'additionalProperties') {
+    const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
+      ?.properties
+    return Object.keys(properties ?? {})
+  }
+  return []
+}
+
+function actualOf(
+  root: ValueNode,
+  path: readonly string[],
+  error: ErrorObject
+): string | undefined {
+  if (error.keyword !== 'type') return undefined
+  const node = resolvePath(root, path)
+  return node === undefined
+    ? undefined
+    : node.kind === 'number' && Number.isInteger(node.value)
+      ? 'integer'
+      : node.kind
+}
+
+/** Unescapes a JSON pointer (`~1` is `/`, `~0` is `~`). */
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+/** Keywords that judge a value as a whole: reported at its key, which names it. */
+const aboutTheWhole = new Set(['required', 'anyOf', 'oneOf', 'not'])
+
+/**
+ * Issues about a property (missing, unknown, badly named, forbidden) point at a key; issues
+ * about a value point at the value.
+ */
+function locateIssue(
+  root: ValueNode,
+  path: readonly string[],
+  field: string | undefined,
+  keyword: string
+): Location {
+  const node = resolvePath(root, path) ?? root
+  if (
+    (keyword === 'additionalProperties' || keyword === 'propertyNames') &&
+    field !== undefined &&
+    node.kind === 'object'
+  ) {
+    return findProperty(node, field)?.key.location ?? node.location
+  }
+  if (aboutTheWhole.has(keyword)) {
+    const key = keyOf(root, path)
+    if (key !== undefined) return key
+    return startOf(node.location)
+  }
+  return node.location
+}
+
+function keyOf(root: ValueNode, path: readonly string[]): Location | undefined {
+  const last = path.at(-1)
+  if (last === undefined) return undefined
+  const parent = resolvePath(root, path.slice(0, -1))
+  return parent?.kind === 'object' ? findProperty(parent, last)?.key.location : undefined
+}
+
+/** Validates a plain value (already parsed) against a schema; the first problems, as text. */
+export function validatePlain(id: string, schema: JsonSchema, value: unknown): string[] {
+  const validate = validatorFor(id, schema)
+  if (validate(value)) return []
+  return (validate.errors ?? [])
+    .slice(0, 3)
+    .map(
+      (error) =>
+        `${error.instancePath === '' ? 'the report' : error.instancePath} ${error.message ?? 'is invalid'}`
+    )
+}
