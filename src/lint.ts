@@ -20,8 +20,8 @@ import { allFiles, type ConfigFile, type Workspace } from './model/workspace.js'
 import type { Enumeration } from './model/tools.js'
 import { applyBaseline, BASELINE_PATH, parseBaseline, type Baseline } from './baseline/baseline.js'
 import { LOCKFILE_PATH, parseLockfile, type LoadedLockfile } from './lockfile/lockfile.js'
-import { platformReports, type PlatformReport } from './reporters/platforms.js'
-import { serverReports, type ServerReport } from './reporters/servers.js'
+import { platformReports, type PlatformReport } from './result/platforms.js'
+import { serverReports, type ServerReport } from './result/servers.js'
 import {
   defaultEnumerationOptions,
   enumerate,
@@ -33,7 +33,7 @@ import { dialectForPath, getPlatform, platforms, sourceDialects } from './platfo
 import { source as sourceDialect } from './platforms/source.js'
 import type { DialectId, Platform, PlatformId } from './platforms/platform.js'
 
-export type { ServerReport } from './reporters/servers.js'
+export type { ServerReport } from './result/servers.js'
 export type { SandboxMode } from './runner/index.js'
 import { rules } from './rules/index.js'
 import type { HeaderBinding } from './config/remote-headers.js'

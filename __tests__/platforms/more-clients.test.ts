@@ -7,7 +7,7 @@ import { lintFiles } from '../../src/lint-text.js'
 import { getPlatform } from '../../src/platforms/index.js'
 import type { PlatformId } from '../../src/platforms/platform.js'
 import { rules } from '../../src/rules/index.js'
-import { normalizeServer } from '../../src/source/normalize.js'
+import { normalizeServer } from '../../src/canonical/normalize.js'
 import { makeRepo } from '../helpers/temp-repo.js'
 
 /** The name each tool of each server reaches the model as, under a client's naming. */

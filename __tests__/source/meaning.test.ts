@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { getPlatform } from '../../src/platforms/index.js'
-import { projectPathMeaning } from '../../src/source/project-paths.js'
-import { normalizeServer } from '../../src/source/normalize.js'
+import { projectPathMeaning } from '../../src/canonical/project-paths.js'
+import { normalizeServer } from '../../src/canonical/normalize.js'
 
 describe('one path under the project, however a platform writes it', () => {
   it('takes ${workspaceFolder}/x, ./x and x as one path where the platform has the variable', () => {

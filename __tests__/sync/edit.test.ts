@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatValue } from '../../src/util/json-format.js'
+import { formatValue } from '../../src/model/json-format.js'
 import { detectFormatting, editJsonServers } from '../../src/sync/json-edit.js'
 import { replaceTomlServers } from '../../src/sync/toml-edit.js'
 import { unifiedDiff } from '../../src/sync/unified-diff.js'

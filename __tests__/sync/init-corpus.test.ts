@@ -11,9 +11,9 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { lint, loadWorkspace } from '../../src/lint.js'
-import { compareServers } from '../../src/source/compare.js'
-import { projectPathMeaning } from '../../src/source/project-paths.js'
-import { normalizeEntry } from '../../src/source/normalize.js'
+import { compareServers } from '../../src/canonical/compare.js'
+import { projectPathMeaning } from '../../src/canonical/project-paths.js'
+import { normalizeEntry } from '../../src/canonical/normalize.js'
 import { initSource, sync } from '../../src/sync/run.js'
 
 const corpus = 'fixtures/corpus'

@@ -37402,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8620);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4244);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45620,7 +45620,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 8620:
+/***/ 4244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52900,7 +52900,7 @@ const platforms = [
     zed
 ];
 
-;// CONCATENATED MODULE: ./src/source/canonical.ts
+;// CONCATENATED MODULE: ./src/canonical/canonical.ts
 function canonical_item(value, path) {
     return { value, path };
 }
@@ -52918,7 +52918,7 @@ function fieldName(path) {
 
 // EXTERNAL MODULE: ./src/model/interpolation.ts
 var model_interpolation = __nccwpck_require__(255);
-;// CONCATENATED MODULE: ./src/source/references.ts
+;// CONCATENATED MODULE: ./src/canonical/references.ts
 
 /** Splits a canonical string into literal text and references. */
 function parseCanonical(value) {
@@ -53031,7 +53031,7 @@ function passthroughName(value) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/source/normalize.ts
+;// CONCATENATED MODULE: ./src/canonical/normalize.ts
 
 
 
@@ -54160,7 +54160,7 @@ function isShell(command) {
 
 // EXTERNAL MODULE: ./src/detect/redact.ts
 var redact = __nccwpck_require__(962);
-;// CONCATENATED MODULE: ./src/source/display.ts
+;// CONCATENATED MODULE: ./src/canonical/display.ts
 
 
 /** A canonical value as the platform writes it, quoted and masked for a message. */
@@ -54264,7 +54264,7 @@ function commonSubsequence(a, b, limit = 4_000_000) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/source/compare.ts
+;// CONCATENATED MODULE: ./src/canonical/compare.ts
 
 /**
  * Compares two normalised servers field by field. Both must come from the same platform, whose
@@ -54526,7 +54526,7 @@ function deepEqual(a, b) {
     return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
 }
 
-;// CONCATENATED MODULE: ./src/source/project-paths.ts
+;// CONCATENATED MODULE: ./src/canonical/project-paths.ts
 
 const WINDOWS_DRIVE_PATH = /^[A-Za-z]:[\\/]/;
 /*
@@ -54674,7 +54674,7 @@ function matchServers(platform, servers, expected) {
     return { found, renamed, missing, extras };
 }
 
-;// CONCATENATED MODULE: ./src/source/render.ts
+;// CONCATENATED MODULE: ./src/canonical/render.ts
 
 
 
@@ -55852,7 +55852,7 @@ function packageVersion(spec) {
     return at === -1 ? undefined : spec.slice(at + 1);
 }
 
-;// CONCATENATED MODULE: ./src/model/surface.ts
+;// CONCATENATED MODULE: ./src/canonical/surface.ts
 
 
 
@@ -57284,7 +57284,7 @@ const afterMerge = "pull requests are checked with the base branch's mcp-lint.js
 
 // EXTERNAL MODULE: ./src/detect/mask.ts
 var detect_mask = __nccwpck_require__(7383);
-;// CONCATENATED MODULE: ./src/source/merge.ts
+;// CONCATENATED MODULE: ./src/canonical/merge.ts
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 function mergeOverlay(base, overlay) {
     const result = Object.create(null);
@@ -59383,7 +59383,7 @@ function tools_toolHash(tool) {
     return `sha256:${digest}`;
 }
 
-;// CONCATENATED MODULE: ./src/util/json-format.ts
+;// CONCATENATED MODULE: ./src/model/json-format.ts
 /** Objects one key per line, arrays of scalars on one line when short, as people write MCP configs. */
 function formatValue(value, indent, unit, eol) {
     if (Array.isArray(value)) {
@@ -60411,7 +60411,7 @@ function applyBaseline(diagnostics, baseline) {
     return { fresh, known };
 }
 
-;// CONCATENATED MODULE: ./src/reporters/platforms.ts
+;// CONCATENATED MODULE: ./src/result/platforms.ts
 
 
 function platformReports(workspace, settings) {
@@ -60432,7 +60432,7 @@ function platformReports(workspace, settings) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/reporters/servers.ts
+;// CONCATENATED MODULE: ./src/result/servers.ts
 
 
 

@@ -3703,7 +3703,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4812:
+/***/ 2431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4138,7 +4138,7 @@ const items2020_1 = __nccwpck_require__(2959);
 const contains_1 = __nccwpck_require__(6182);
 const dependencies_1 = __nccwpck_require__(5826);
 const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(4812);
+const additionalProperties_1 = __nccwpck_require__(2431);
 const properties_1 = __nccwpck_require__(8778);
 const patternProperties_1 = __nccwpck_require__(664);
 const not_1 = __nccwpck_require__(8350);
@@ -4475,7 +4475,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 const validate_1 = __nccwpck_require__(7881);
 const code_1 = __nccwpck_require__(8484);
 const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(4812);
+const additionalProperties_1 = __nccwpck_require__(2431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -36363,7 +36363,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2431);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3757);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -36380,7 +36380,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2431:
+/***/ 3757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43738,7 +43738,7 @@ const platforms = [
     zed
 ];
 
-;// CONCATENATED MODULE: ./src/source/canonical.ts
+;// CONCATENATED MODULE: ./src/canonical/canonical.ts
 function item(value, path) {
     return { value, path };
 }
@@ -43756,7 +43756,7 @@ function fieldName(path) {
 
 // EXTERNAL MODULE: ./src/model/interpolation.ts
 var model_interpolation = __nccwpck_require__(255);
-;// CONCATENATED MODULE: ./src/source/references.ts
+;// CONCATENATED MODULE: ./src/canonical/references.ts
 
 /** Splits a canonical string into literal text and references. */
 function parseCanonical(value) {
@@ -43869,7 +43869,7 @@ function passthroughName(value) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/source/normalize.ts
+;// CONCATENATED MODULE: ./src/canonical/normalize.ts
 
 
 
@@ -44998,7 +44998,7 @@ function isShell(command) {
 
 // EXTERNAL MODULE: ./src/detect/redact.ts
 var redact = __nccwpck_require__(962);
-;// CONCATENATED MODULE: ./src/source/display.ts
+;// CONCATENATED MODULE: ./src/canonical/display.ts
 
 
 /** A canonical value as the platform writes it, quoted and masked for a message. */
@@ -45102,7 +45102,7 @@ function commonSubsequence(a, b, limit = 4_000_000) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/source/compare.ts
+;// CONCATENATED MODULE: ./src/canonical/compare.ts
 
 /**
  * Compares two normalised servers field by field. Both must come from the same platform, whose
@@ -45364,7 +45364,7 @@ function deepEqual(a, b) {
     return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
 }
 
-;// CONCATENATED MODULE: ./src/source/project-paths.ts
+;// CONCATENATED MODULE: ./src/canonical/project-paths.ts
 
 const WINDOWS_DRIVE_PATH = /^[A-Za-z]:[\\/]/;
 /*
@@ -45512,7 +45512,7 @@ function matchServers(platform, servers, expected) {
     return { found, renamed, missing, extras };
 }
 
-;// CONCATENATED MODULE: ./src/source/render.ts
+;// CONCATENATED MODULE: ./src/canonical/render.ts
 
 
 
@@ -46690,7 +46690,7 @@ function packageVersion(spec) {
     return at === -1 ? undefined : spec.slice(at + 1);
 }
 
-;// CONCATENATED MODULE: ./src/model/surface.ts
+;// CONCATENATED MODULE: ./src/canonical/surface.ts
 
 
 
@@ -48122,7 +48122,7 @@ const afterMerge = "pull requests are checked with the base branch's mcp-lint.js
 
 // EXTERNAL MODULE: ./src/detect/mask.ts
 var mask = __nccwpck_require__(7383);
-;// CONCATENATED MODULE: ./src/source/merge.ts
+;// CONCATENATED MODULE: ./src/canonical/merge.ts
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 function mergeOverlay(base, overlay) {
     const result = Object.create(null);
@@ -50221,7 +50221,7 @@ function toolHash(tool) {
     return `sha256:${digest}`;
 }
 
-;// CONCATENATED MODULE: ./src/util/json-format.ts
+;// CONCATENATED MODULE: ./src/model/json-format.ts
 /** Objects one key per line, arrays of scalars on one line when short, as people write MCP configs. */
 function formatValue(value, indent, unit, eol) {
     if (Array.isArray(value)) {
@@ -51249,7 +51249,7 @@ function applyBaseline(diagnostics, baseline) {
     return { fresh, known };
 }
 
-;// CONCATENATED MODULE: ./src/reporters/platforms.ts
+;// CONCATENATED MODULE: ./src/result/platforms.ts
 
 
 function platformReports(workspace, settings) {
@@ -51270,7 +51270,7 @@ function platformReports(workspace, settings) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/reporters/servers.ts
+;// CONCATENATED MODULE: ./src/result/servers.ts
 
 
 

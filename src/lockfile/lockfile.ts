@@ -1,5 +1,5 @@
 import { UsageError } from '../util/errors.js'
-import { formatValue } from '../util/json-format.js'
+import { formatValue } from '../model/json-format.js'
 import { mask } from '../detect/mask.js'
 import { shouldMask } from '../detect/redact.js'
 import { parseJson } from '../parse/json.js'

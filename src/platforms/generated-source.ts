@@ -1,5 +1,5 @@
 import type { PlainObject } from '../model/tree.js'
-import { isObject } from '../source/normalize.js'
+import { isObject } from '../canonical/normalize.js'
 import { platforms } from './clients.js'
 import type { Interpolation, LaunchSemantics } from './platform.js'
 

@@ -1,5 +1,5 @@
 import type { PlainObject } from '../model/tree.js'
-import { isObject } from '../source/normalize.js'
+import { isObject } from '../canonical/normalize.js'
 import { generatorInterpolation, generatorLaunch, passThrough } from './generated-source.js'
 import type { SourceDialect } from './platform.js'
 import { SCHEMA_BASE_URL } from './schema-parts.js'

@@ -1,5 +1,5 @@
 import { plural } from '../util/plural.js'
-import { showValue, transportName } from '../source/display.js'
+import { showValue, transportName } from '../canonical/display.js'
 import { findMismatches, findNameVariants, type Mismatch } from '../source/cross-file.js'
 import { locateField } from '../source/locate.js'
 import { defineRule } from './rule.js'

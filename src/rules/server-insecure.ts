@@ -8,10 +8,10 @@ import {
 } from '../model/launcher.js'
 import { quote } from '../util/quote.js'
 import type { Location } from '../model/location.js'
-import { ownEntries } from '../model/surface.js'
-import { fieldName, type CanonicalServer, type Item } from '../source/canonical.js'
+import { ownEntries } from '../canonical/surface.js'
+import { fieldName, type CanonicalServer, type Item } from '../canonical/canonical.js'
 import { locateField } from '../source/locate.js'
-import { normalizeEntry } from '../source/normalize.js'
+import { normalizeEntry } from '../canonical/normalize.js'
 import { defineRule, type Report } from './rule.js'
 
 const messages = {

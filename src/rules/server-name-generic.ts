@@ -1,5 +1,5 @@
 import { quote } from '../util/quote.js'
-import { serverHomes } from '../model/surface.js'
+import { serverHomes } from '../canonical/surface.js'
 import { defineRule } from './rule.js'
 
 /** Names that say a server exists but not what it serves. */

@@ -1,5 +1,5 @@
 import { quote } from '../util/quote.js'
-import { serverHomes, surfaceOf, toolsByName } from '../model/surface.js'
+import { serverHomes, surfaceOf, toolsByName } from '../canonical/surface.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({

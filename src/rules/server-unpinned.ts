@@ -4,11 +4,11 @@ import { packageName, packageOf, packageVersion, type PackageRef } from '../mode
 import type { AnyConfigFile, ServerEntry, Workspace } from '../model/workspace.js'
 import { quote } from '../util/quote.js'
 import type { Location } from '../model/location.js'
-import { ownEntries } from '../model/surface.js'
+import { ownEntries } from '../canonical/surface.js'
 import { resolvePath } from '../model/tree.js'
-import type { FieldPath } from '../source/canonical.js'
+import type { FieldPath } from '../canonical/canonical.js'
 import { locateField } from '../source/locate.js'
-import { normalizeEntry } from '../source/normalize.js'
+import { normalizeEntry } from '../canonical/normalize.js'
 import { defineRule } from './rule.js'
 
 const exactSemver = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/

@@ -5,12 +5,12 @@ import { findSecrets } from '../detect/secrets.js'
 import type { ConfigFile, ServerEntry } from '../model/workspace.js'
 import { locateFileStart, startOf } from '../model/location.js'
 import { serverFieldNames } from '../platforms/schema-parts.js'
-import { fieldName } from '../source/canonical.js'
-import type { Difference } from '../source/compare.js'
-import { anySyntax, showValue, transportName } from '../source/display.js'
+import { fieldName } from '../canonical/canonical.js'
+import type { Difference } from '../canonical/compare.js'
+import { anySyntax, showValue, transportName } from '../canonical/display.js'
 import { diffEntry, matchServers } from '../source/drift.js'
 import { carries, expectedFor, expectedInputs, type Expected } from '../source/expect.js'
-import { deepEqual } from '../source/compare.js'
+import { deepEqual } from '../canonical/compare.js'
 import {
   findProperty,
   resolvePath,
@@ -20,7 +20,7 @@ import {
 } from '../model/tree.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'
-import { fromCanonical } from '../source/references.js'
+import { fromCanonical } from '../canonical/references.js'
 import { defineRule, type Report } from './rule.js'
 
 const messages = {

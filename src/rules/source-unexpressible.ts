@@ -1,4 +1,4 @@
-import { fieldName } from '../source/canonical.js'
+import { fieldName } from '../canonical/canonical.js'
 import { carries, expectedFor } from '../source/expect.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'

@@ -1,6 +1,6 @@
 import { quote } from '../util/quote.js'
 import { closest } from '../util/suggest.js'
-import { filteredTool, surfaceOf } from '../model/surface.js'
+import { filteredTool, surfaceOf } from '../canonical/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

@@ -1,7 +1,7 @@
 import type { ConfigFile, Workspace } from '../model/workspace.js'
 import { listOf, quote, quoteList } from '../util/quote.js'
-import { exposedToolsOf, surfaceOf, type ServerSurface } from '../model/surface.js'
-import { normalizeEntry } from '../source/normalize.js'
+import { exposedToolsOf, surfaceOf, type ServerSurface } from '../canonical/surface.js'
+import { normalizeEntry } from '../canonical/normalize.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 

@@ -1,5 +1,5 @@
 import { quote, quoteList } from '../util/quote.js'
-import { serverHomes, toolsByName } from '../model/surface.js'
+import { serverHomes, toolsByName } from '../canonical/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

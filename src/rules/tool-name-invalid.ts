@@ -1,7 +1,7 @@
 import type { ConfigFile, ServerEntry } from '../model/workspace.js'
 import { plural } from '../util/plural.js'
 import { quote, quoteList } from '../util/quote.js'
-import { exposedToolsOf, surfaceOf } from '../model/surface.js'
+import { exposedToolsOf, surfaceOf } from '../canonical/surface.js'
 import type { ExposedTool, NameChange } from '../platforms/tool-naming.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'

@@ -7,7 +7,7 @@ import {
   type ServerNames
 } from '../detect/poisoning.js'
 import { quote } from '../util/quote.js'
-import { serverHomes, toolsByName } from '../model/surface.js'
+import { serverHomes, toolsByName } from '../canonical/surface.js'
 import type { ToolInfo } from '../model/tools.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'

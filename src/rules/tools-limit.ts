@@ -2,7 +2,7 @@ import { limitsFor } from '../model/limits.js'
 import { quote } from '../util/quote.js'
 import { platforms } from '../platforms/index.js'
 import { locateFileStart } from '../model/location.js'
-import { surfaceOf, type ServerSurface } from '../model/surface.js'
+import { surfaceOf, type ServerSurface } from '../canonical/surface.js'
 import { listedExample } from './examples.js'
 import { defineRule } from './rule.js'
 

@@ -1,7 +1,7 @@
 import { basename, sep } from 'node:path'
 import { findReferences, type Reference } from '../model/interpolation.js'
 import type { Dialect, LaunchSemantics, LaunchValue } from '../platforms/platform.js'
-import { parseCanonical } from '../source/references.js'
+import { parseCanonical } from '../canonical/references.js'
 
 /** What a reference becomes in a sandboxed server: never the runner's value. */
 export const PLACEHOLDER = 'mcp-lint-placeholder'

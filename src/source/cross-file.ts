@@ -1,11 +1,11 @@
 import type { ConfigFile, ServerEntry } from '../model/workspace.js'
-import { fieldName, type CanonicalServer } from './canonical.js'
-import type { Difference } from './compare.js'
-import { anySyntax } from './display.js'
+import { fieldName, type CanonicalServer } from '../canonical/canonical.js'
+import type { Difference } from '../canonical/compare.js'
+import { anySyntax } from '../canonical/display.js'
 import { diffEntry, looseName } from './drift.js'
-import { normalizeEntry } from './normalize.js'
-import { passthroughName } from './references.js'
-import { renderServer } from './render.js'
+import { normalizeEntry } from '../canonical/normalize.js'
+import { passthroughName } from '../canonical/references.js'
+import { renderServer } from '../canonical/render.js'
 
 /** The fields every platform shares; platform-only fields and enablement are not compared across platforms. */
 const sharedFields = new Set(['transport', 'command', 'args', 'env', 'cwd', 'url', 'headers'])

@@ -1,9 +1,9 @@
 import type { ServerEntry } from '../model/workspace.js'
 import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
-import { compareServers, type Difference } from './compare.js'
-import { projectPathMeaning } from './project-paths.js'
-import { normalizeEntry, normalizeServer } from './normalize.js'
+import { compareServers, type Difference } from '../canonical/compare.js'
+import { projectPathMeaning } from '../canonical/project-paths.js'
+import { normalizeEntry, normalizeServer } from '../canonical/normalize.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 export function diffEntry(

@@ -1,11 +1,11 @@
 import type { PlainObject, PlainValue } from '../model/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import type { Platform } from '../platforms/platform.js'
-import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
-import { mergeOverlay } from './merge.js'
+import { item, type CanonicalServer, type FieldPath, type Item } from '../canonical/canonical.js'
+import { mergeOverlay } from '../canonical/merge.js'
 import type { SourceModel, SourceServer, Target } from './model.js'
-import { isObject, normalizeServer } from './normalize.js'
-import { renderServer, type Rendered } from './render.js'
+import { isObject, normalizeServer } from '../canonical/normalize.js'
+import { renderServer, type Rendered } from '../canonical/render.js'
 
 /**
  * Override keys that change the server itself on a platform: the source's fields the platform has.

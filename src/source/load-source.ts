@@ -11,7 +11,7 @@ import {
 } from '../model/tree.js'
 import { getPlatform, resolvePlatform } from '../platforms/index.js'
 import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
-import { mergeOverlay } from './merge.js'
+import { mergeOverlay } from '../canonical/merge.js'
 import {
   SOURCE_ONLY_FIELDS,
   SOURCE_PATH,

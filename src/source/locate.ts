@@ -1,7 +1,7 @@
 import type { ServerEntry } from '../model/workspace.js'
 import type { Location } from '../model/location.js'
 import { findProperty, resolvePath } from '../model/tree.js'
-import type { FieldPath } from './canonical.js'
+import type { FieldPath } from '../canonical/canonical.js'
 
 /** The location of a field of a server entry: its key, or its value; the server's key when absent. */
 export function locateField(

@@ -1,8 +1,8 @@
 import { plainAt, toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
-import { compareServers, deepEqual } from '../source/compare.js'
-import { projectPathMeaning } from '../source/project-paths.js'
-import { isObject, normalizeServer } from '../source/normalize.js'
+import { compareServers, deepEqual } from '../canonical/compare.js'
+import { projectPathMeaning } from '../canonical/project-paths.js'
+import { isObject, normalizeServer } from '../canonical/normalize.js'
 import type { ServerEntry } from '../model/workspace.js'
 
 /** How many of an entry's values closestEntry tries to keep, each with one comparison. */

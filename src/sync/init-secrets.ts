@@ -1,6 +1,6 @@
 import { findSecrets } from '../detect/secrets.js'
 import type { PlainObject, PlainValue } from '../model/tree.js'
-import { isObject } from '../source/normalize.js'
+import { isObject } from '../canonical/normalize.js'
 
 /** A literal secret `init` kept out of the central source, described without its value. */
 export interface ReplacedSecret {

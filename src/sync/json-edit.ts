@@ -8,7 +8,7 @@ import {
   parseTree,
   type FormattingOptions
 } from 'jsonc-parser'
-import { formatValue } from '../util/json-format.js'
+import { formatValue } from '../model/json-format.js'
 import type { PlainObject, PlainValue } from '../model/tree.js'
 import type { EntryEdit } from './closest-entry.js'
 

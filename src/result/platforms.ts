@@ -1,6 +1,6 @@
 import { limitsFor } from '../model/limits.js'
 import type { Workspace } from '../model/workspace.js'
-import { surfaceOf } from '../model/surface.js'
+import { surfaceOf } from '../canonical/surface.js'
 import type { PlatformId } from '../platforms/platform.js'
 import type { RuleSettings } from '../rules/rule.js'
 

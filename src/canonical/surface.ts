@@ -1,11 +1,11 @@
 import type { ExposedTool } from '../platforms/tool-naming.js'
-import { normalizeEntry } from '../source/normalize.js'
-import { parseCanonical } from '../source/references.js'
+import { normalizeEntry } from './normalize.js'
+import { parseCanonical } from './references.js'
 import type { Platform, ToolFilters } from '../platforms/platform.js'
-import { compareText } from './diagnostic.js'
-import type { AnyConfigFile, ConfigFile, ServerEntry, Workspace } from './workspace.js'
-import type { EntryResult, Timings, ToolInfo } from './tools.js'
-import { findProperty, type StringNode, type ValueNode } from './tree.js'
+import { compareText } from '../model/diagnostic.js'
+import type { AnyConfigFile, ConfigFile, ServerEntry, Workspace } from '../model/workspace.js'
+import type { EntryResult, Timings, ToolInfo } from '../model/tools.js'
+import { findProperty, type StringNode, type ValueNode } from '../model/tree.js'
 
 /** A tool filter entry as written in the config, located. */
 export interface FilterEntry {

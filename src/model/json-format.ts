@@ -1,4 +1,4 @@
-import type { PlainValue } from '../model/tree.js'
+import type { PlainValue } from './tree.js'
 
 /** Objects one key per line, arrays of scalars on one line when short, as people write MCP configs. */
 export function formatValue(value: PlainValue, indent: string, unit: string, eol: string): string {

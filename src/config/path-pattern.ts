@@ -1,5 +1,5 @@
-import { CONFIG_FILE_NAMES } from '../config/lint-config.js'
-import { dialects } from './index.js'
+import { CONFIG_FILE_NAMES } from './lint-config.js'
+import { dialects } from '../platforms/index.js'
 
 /**
  * One regular expression for every repo-relative path mcp-lint reads by default: each platform's
