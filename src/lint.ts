@@ -84,7 +84,10 @@ export interface EnumerateRequest {
   readonly sandbox?: SandboxMode
   readonly concurrency?: number
   readonly timeoutSeconds?: number
-  readonly allowPrivilegedEvents?: boolean
+  /** Why launching is refused in this run: the shells' event policy (src/action/event-policy.ts). */
+  readonly refusal?: string
+  /** Where scratch directories go (the Action: RUNNER_TEMP). */
+  readonly tempDir?: string
   /** May grant bwrap user namespaces with an AppArmor profile (hosted runners: see the Action). */
   readonly allowAppArmorProfile?: boolean
   /** Connect to remote servers too. */
@@ -233,7 +236,8 @@ export function enumerationOptions(
     ),
     runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
     retimeAboveMs: config.ruleSettings.slowStartMs,
-    allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+    ...(request.refusal === undefined ? {} : { refusal: request.refusal }),
+    ...(request.tempDir === undefined ? {} : { tempDir: request.tempDir }),
     allowAppArmorProfile: request.allowAppArmorProfile ?? false,
     remote: {
       enabled: request.remote ?? false,

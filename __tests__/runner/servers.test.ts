@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
+import { launchRefusal } from '../../src/action/event-policy.js'
 import { enumerateServer } from '../../src/runner/enumerate.js'
 import { runCli } from '../helpers/cli-run.js'
 
@@ -370,20 +371,28 @@ describe('refusing to launch', () => {
 
   it('does not launch in pull_request_target runs', async () => {
     const root = repo(config)
-    process.env.GITHUB_EVENT_NAME = 'pull_request_target'
-    try {
-      const result = await lint({ root, enumerate: {} })
-      expect(result.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([
-        ['server-sandbox-unavailable', 3]
-      ])
-      expect(
-        result.servers.every(
-          (server) => server.status === 'skipped' && server.reason === 'refused-event'
-        )
-      ).toBe(true)
-    } finally {
-      delete process.env.GITHUB_EVENT_NAME
-    }
+    const result = await lint({
+      root,
+      enumerate: { refusal: launchRefusal('pull_request_target') ?? 'unexpected' }
+    })
+    expect(result.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([
+      ['server-sandbox-unavailable', 3]
+    ])
+    expect(
+      result.servers.every(
+        (server) => server.status === 'skipped' && server.reason === 'refused-event'
+      )
+    ).toBe(true)
+    expect(launchRefusal('pull_request')).toBeUndefined()
+    expect(launchRefusal(undefined)).toBeUndefined()
+  })
+
+  it('the CLI refuses too when a pull_request_target workflow runs it', async () => {
+    const root = repo(config)
+    const run = await runCli([root, '--enumerate'], {
+      env: { GITHUB_EVENT_NAME: 'pull_request_target' }
+    })
+    expect(run.stdout).toContain('servers are not launched in pull_request_target runs')
   })
 
   it('does not run unsandboxed when bubblewrap is missing, unless asked to', async () => {

@@ -37402,7 +37402,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4640);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4244);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(307);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .githubActionIO */ .k)());
@@ -45620,7 +45620,7 @@ function githubActionIO() {
 
 /***/ }),
 
-/***/ 4244:
+/***/ 307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45630,6 +45630,23 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: OUTPUT_NAMES
+
+;// CONCATENATED MODULE: ./src/action/event-policy.ts
+/**
+ * GitHub events whose runs can hold the base repository's secrets and write token while checking
+ * out code from a fork: a server from the pull request must never start there.
+ */
+const privilegedEvents = new Set(['pull_request_target', 'workflow_run']);
+/**
+ * Why servers must not be launched in a workflow run of this event, or undefined. The CLI applies
+ * the same policy when a workflow runs it (GITHUB_EVENT_NAME), so `npx mcp-lint lock` in a
+ * pull_request_target job is refused as the Action is.
+ */
+function launchRefusal(eventName) {
+    if (eventName === undefined || !privilegedEvents.has(eventName))
+        return undefined;
+    return `servers are not launched in ${eventName} runs, which can hold secrets; lint in a pull_request workflow instead`;
+}
 
 ;// CONCATENATED MODULE: ./src/util/plural.ts
 /** "1 tool", "2 tools"; irregular nouns pass their plural ("server launch", "server launches"). */
@@ -61272,11 +61289,9 @@ const defaultEnumerationOptions = {
     limits: limits/* defaultLimits */.M,
     prefetchTimeoutMs: 180_000,
     runTimeoutMs: 600_000,
-    allowPrivilegedEvents: false,
     allowAppArmorProfile: false,
     remote: noRemote
 };
-const privilegedEvents = new Set(['pull_request_target', 'workflow_run']);
 /**
  * Starts every stdio server the workspace configures, in a sandbox, and lists its tools; remote
  * servers too when enabled. Identical launches (the same server in several files) run once; npm
@@ -61299,10 +61314,8 @@ async function enumerate(workspace, root, options) {
             jobs.set(decision.remote.key, { remote: decision.remote });
     }
     const stdioCount = [...jobs.values()].filter((job) => 'stdio' in job).length;
-    const event = process.env.GITHUB_EVENT_NAME ?? '';
-    let refused;
-    if (jobs.size > 0 && privilegedEvents.has(event) && !options.allowPrivilegedEvents) {
-        refused = `servers are not launched in ${event} runs, which can hold secrets; lint in a pull_request workflow instead`;
+    const refused = options.refusal;
+    if (jobs.size > 0 && refused !== undefined) {
         return runner_finish(started, 'unavailable', planned, new Map(), { reason: 'refused-event', detail: refused }, refused);
     }
     let sandbox;
@@ -61320,7 +61333,7 @@ async function enumerate(workspace, root, options) {
     progress(`enumerating ${plural_plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     const cacheDir = options.cacheDir;
     const keepCache = cacheDir !== undefined && cacheDir !== '';
-    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     // Only its owner may read or plant packages in a kept cache.
     if (keepCache)
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.resolve)(cacheDir), { recursive: true, mode: 0o700 });
@@ -62123,7 +62136,8 @@ function enumerationOptions(config, request) {
         ])),
         runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
         retimeAboveMs: config.ruleSettings.slowStartMs,
-        allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+        ...(request.refusal === undefined ? {} : { refusal: request.refusal }),
+        ...(request.tempDir === undefined ? {} : { tempDir: request.tempDir }),
         allowAppArmorProfile: request.allowAppArmorProfile ?? false,
         remote: {
             enabled: request.remote ?? false,
@@ -63922,6 +63936,7 @@ function commentFailure(pull, error) {
 
 
 
+
 /** Every output action.yml declares, all set on every run (a test holds both to it). */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'comment-url',
@@ -63968,6 +63983,14 @@ async function check(io, inputs) {
         ? undefined
         : await baseCommit((0,external_node_path_.resolve)(inputs.path), baseSha, api, prefix.startsWith('..') ? '' : prefix, io.info);
     const cacheDir = process.env.MCP_LINT_CACHE_DIR;
+    const eventPolicy = () => {
+        const refusal = launchRefusal(process.env.GITHUB_EVENT_NAME);
+        const tempDir = process.env.RUNNER_TEMP;
+        return {
+            ...(refusal === undefined ? {} : { refusal }),
+            ...(tempDir === undefined || tempDir === '' ? {} : { tempDir })
+        };
+    };
     const result = await lint_lint({
         root: inputs.path,
         ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
@@ -63984,6 +64007,7 @@ async function check(io, inputs) {
                     allowPrivateHosts: inputs.allowPrivateHosts,
                     // The image is thrown away after the job: changing its AppArmor policy is safe there.
                     allowAppArmorProfile: process.env.RUNNER_ENVIRONMENT === 'github-hosted',
+                    ...eventPolicy(),
                     ...(inputs.timeoutSeconds === undefined
                         ? {}
                         : { timeoutSeconds: inputs.timeoutSeconds }),

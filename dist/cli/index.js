@@ -36363,7 +36363,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3757);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3369);
 
 // A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
 // SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
@@ -36380,7 +36380,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3757:
+/***/ 3369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52108,11 +52108,9 @@ const defaultEnumerationOptions = {
     limits: limits/* defaultLimits */.M,
     prefetchTimeoutMs: 180_000,
     runTimeoutMs: 600_000,
-    allowPrivilegedEvents: false,
     allowAppArmorProfile: false,
     remote: noRemote
 };
-const privilegedEvents = new Set(['pull_request_target', 'workflow_run']);
 /**
  * Starts every stdio server the workspace configures, in a sandbox, and lists its tools; remote
  * servers too when enabled. Identical launches (the same server in several files) run once; npm
@@ -52135,10 +52133,8 @@ async function enumerate(workspace, root, options) {
             jobs.set(decision.remote.key, { remote: decision.remote });
     }
     const stdioCount = [...jobs.values()].filter((job) => 'stdio' in job).length;
-    const event = process.env.GITHUB_EVENT_NAME ?? '';
-    let refused;
-    if (jobs.size > 0 && privilegedEvents.has(event) && !options.allowPrivilegedEvents) {
-        refused = `servers are not launched in ${event} runs, which can hold secrets; lint in a pull_request workflow instead`;
+    const refused = options.refusal;
+    if (jobs.size > 0 && refused !== undefined) {
         return runner_finish(started, 'unavailable', planned, new Map(), { reason: 'refused-event', detail: refused }, refused);
     }
     let sandbox;
@@ -52156,7 +52152,7 @@ async function enumerate(workspace, root, options) {
     progress(`enumerating ${plural(jobs.size, 'server launch', 'server launches')}, ${options.concurrency} at a time, sandbox: ${sandbox?.kind ?? (unavailable === undefined ? 'not needed' : 'unavailable')}`);
     const cacheDir = options.cacheDir;
     const keepCache = cacheDir !== undefined && cacheDir !== '';
-    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(options.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mcp-lint-npm-'));
     // Only its owner may read or plant packages in a kept cache.
     if (keepCache)
         (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.resolve)(cacheDir), { recursive: true, mode: 0o700 });
@@ -52959,7 +52955,8 @@ function enumerationOptions(config, request) {
         ])),
         runTimeoutMs: seconds(settings.runTimeoutSeconds, defaults.runTimeoutMs),
         retimeAboveMs: config.ruleSettings.slowStartMs,
-        allowPrivilegedEvents: request.allowPrivilegedEvents ?? false,
+        ...(request.refusal === undefined ? {} : { refusal: request.refusal }),
+        ...(request.tempDir === undefined ? {} : { tempDir: request.tempDir }),
         allowAppArmorProfile: request.allowAppArmorProfile ?? false,
         remote: {
             enabled: request.remote ?? false,
@@ -53883,6 +53880,23 @@ function colorWanted(env, isTerminal) {
     return isTerminal === true && env.TERM !== 'dumb';
 }
 
+;// CONCATENATED MODULE: ./src/action/event-policy.ts
+/**
+ * GitHub events whose runs can hold the base repository's secrets and write token while checking
+ * out code from a fork: a server from the pull request must never start there.
+ */
+const privilegedEvents = new Set(['pull_request_target', 'workflow_run']);
+/**
+ * Why servers must not be launched in a workflow run of this event, or undefined. The CLI applies
+ * the same policy when a workflow runs it (GITHUB_EVENT_NAME), so `npx mcp-lint lock` in a
+ * pull_request_target job is refused as the Action is.
+ */
+function launchRefusal(eventName) {
+    if (eventName === undefined || !privilegedEvents.has(eventName))
+        return undefined;
+    return `servers are not launched in ${eventName} runs, which can hold secrets; lint in a pull_request workflow instead`;
+}
+
 ;// CONCATENATED MODULE: ./src/config/remote-headers.ts
 
 /**
@@ -53933,6 +53947,7 @@ function parseHeaderBindings(lines, origin) {
 
 
 
+
 /** What every command that reads a repository takes: the root, config, source, platforms, environment. */
 function lintOptions(values, root) {
     return {
@@ -53968,6 +53983,7 @@ function enumerateRequest(values, io, onProgress) {
         (remoteHeaders.length > 0 || values['allow-private-hosts'] === true))
         throw new UsageError('--remote-header and --allow-private-hosts need --remote');
     const cacheDir = values['no-cache'] === true ? undefined : userCacheDir(io.env ?? {});
+    const refusal = launchRefusal(io.env?.GITHUB_EVENT_NAME);
     return {
         ...(sandbox === undefined ? {} : { sandbox }),
         ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
@@ -53975,6 +53991,7 @@ function enumerateRequest(values, io, onProgress) {
         ...(values.remote === true ? { remote: true, remoteHeaders } : {}),
         ...(values['allow-private-hosts'] === true ? { allowPrivateHosts: true } : {}),
         ...(cacheDir === undefined ? {} : { cacheDir }),
+        ...(refusal === undefined ? {} : { refusal }),
         onProgress
     };
 }

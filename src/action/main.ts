@@ -1,3 +1,4 @@
+import { launchRefusal } from './event-policy.js'
 import { plural } from '../util/plural.js'
 import { relative, resolve, sep } from 'node:path'
 import { severityRank, type Severity } from '../model/diagnostic.js'
@@ -114,6 +115,14 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
           io.info
         )
   const cacheDir = process.env.MCP_LINT_CACHE_DIR
+  const eventPolicy = () => {
+    const refusal = launchRefusal(process.env.GITHUB_EVENT_NAME)
+    const tempDir = process.env.RUNNER_TEMP
+    return {
+      ...(refusal === undefined ? {} : { refusal }),
+      ...(tempDir === undefined || tempDir === '' ? {} : { tempDir })
+    }
+  }
   const result = await lint({
     root: inputs.path,
     ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
@@ -130,6 +139,7 @@ async function check(io: ActionIO, inputs: ActionInputs): Promise<void> {
             allowPrivateHosts: inputs.allowPrivateHosts,
             // The image is thrown away after the job: changing its AppArmor policy is safe there.
             allowAppArmorProfile: process.env.RUNNER_ENVIRONMENT === 'github-hosted',
+            ...eventPolicy(),
             ...(inputs.timeoutSeconds === undefined
               ? {}
               : { timeoutSeconds: inputs.timeoutSeconds }),

@@ -1,3 +1,4 @@
+import { launchRefusal } from '../action/event-policy.js'
 import { join } from 'node:path'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { parsePlatformList } from '../platforms/index.js'
@@ -55,6 +56,7 @@ export function enumerateRequest(
   )
     throw new UsageError('--remote-header and --allow-private-hosts need --remote')
   const cacheDir = values['no-cache'] === true ? undefined : userCacheDir(io.env ?? {})
+  const refusal = launchRefusal(io.env?.GITHUB_EVENT_NAME)
   return {
     ...(sandbox === undefined ? {} : { sandbox }),
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
@@ -62,6 +64,7 @@ export function enumerateRequest(
     ...(values.remote === true ? { remote: true, remoteHeaders } : {}),
     ...(values['allow-private-hosts'] === true ? { allowPrivateHosts: true } : {}),
     ...(cacheDir === undefined ? {} : { cacheDir }),
+    ...(refusal === undefined ? {} : { refusal }),
     onProgress
   }
 }

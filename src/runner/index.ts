@@ -35,8 +35,13 @@ export interface EnumerationOptions {
   readonly prefetchTimeoutMs: number
   /** The whole run; servers not started by then are reported, not run. */
   readonly runTimeoutMs: number
-  /** Launch even in pull_request_target and workflow_run events, which can hold secrets. */
-  readonly allowPrivilegedEvents: boolean
+  /**
+   * Why the caller refuses to launch servers in this run (the Action's and the CLI's event policy:
+   * pull_request_target runs hold secrets); every server is then skipped with this reason.
+   */
+  readonly refusal?: string
+  /** Where the run's scratch directories go (the Action: RUNNER_TEMP); the OS temp dir otherwise. */
+  readonly tempDir?: string
   /** May grant bwrap user namespaces with an AppArmor profile (see prepareSandbox). */
   readonly allowAppArmorProfile: boolean
   readonly remote: RemoteSettings
@@ -61,12 +66,9 @@ export const defaultEnumerationOptions: EnumerationOptions = {
   limits: defaultLimits,
   prefetchTimeoutMs: 180_000,
   runTimeoutMs: 600_000,
-  allowPrivilegedEvents: false,
   allowAppArmorProfile: false,
   remote: noRemote
 }
-
-const privilegedEvents = new Set(['pull_request_target', 'workflow_run'])
 
 interface Planned {
   readonly file: string
@@ -109,10 +111,8 @@ export async function enumerate(
   }
   const stdioCount = [...jobs.values()].filter((job) => 'stdio' in job).length
 
-  const event = process.env.GITHUB_EVENT_NAME ?? ''
-  let refused: string | undefined
-  if (jobs.size > 0 && privilegedEvents.has(event) && !options.allowPrivilegedEvents) {
-    refused = `servers are not launched in ${event} runs, which can hold secrets; lint in a pull_request workflow instead`
+  const refused = options.refusal
+  if (jobs.size > 0 && refused !== undefined) {
     return finish(
       started,
       'unavailable',
@@ -138,7 +138,7 @@ export async function enumerate(
 
   const cacheDir = options.cacheDir
   const keepCache = cacheDir !== undefined && cacheDir !== ''
-  const temp = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mcp-lint-npm-'))
+  const temp = mkdtempSync(join(options.tempDir ?? tmpdir(), 'mcp-lint-npm-'))
   // Only its owner may read or plant packages in a kept cache.
   if (keepCache) mkdirSync(resolve(cacheDir), { recursive: true, mode: 0o700 })
   const caches: Caches = keepCache
