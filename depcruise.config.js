@@ -32,7 +32,7 @@ const layers = [
     '^src/baseline/',
     '^src/result/'
   ],
-  ['lint', '^src/lint\\.ts$', '^src/lint-text\\.ts$'],
+  ['lint', '^src/lint\\.ts$', '^src/lint-text\\.ts$', '^src/pipeline/'],
   [
     'commands and reporters',
     '^src/lockfile/lock\\.ts$',

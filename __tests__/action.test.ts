@@ -1,12 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import type { GitHubApi } from '../src/action/github-api.js'
 import { INPUT_NAMES, readInputs } from '../src/action/inputs.js'
 import { OUTPUT_NAMES, run, type ActionIO, type RunContext } from '../src/action/main.js'
-import { makeRepo } from './helpers/temp-repo.js'
+import { makeRepo, writeFileAt } from './helpers/temp-repo.js'
 import { buildBaseline, formatBaseline } from '../src/baseline/baseline.js'
 import { lint } from '../src/lint.js'
 
@@ -182,8 +180,7 @@ describe('Action', () => {
       const full = JSON.parse(formatBaseline(buildBaseline(both.diagnostics))) as {
         findings: { server: string }[]
       }
-      mkdirSync(join(dir.root, '.agents/mcp'), { recursive: true })
-      writeFileSync(join(dir.root, '.agents/mcp/mcp-lint-baseline.json'), JSON.stringify(full))
+      writeFileAt(dir.root, '.agents/mcp/mcp-lint-baseline.json', JSON.stringify(full))
       // Locally, the branch's baseline applies: nothing is left.
       expect((await lint({ root: dir.root })).diagnostics).toEqual([])
       const base = { ...full, findings: full.findings.filter((entry) => entry.server === 'a') }
@@ -215,21 +212,17 @@ describe('Action', () => {
   })
 
   it('enumerates in the sandbox and compares with the base branch lockfile, not the one the PR brings', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-action-enum-'))
-    try {
-      cpSync('fixtures/hostile/servers', join(dir, 'servers'), { recursive: true })
-      writeFileSync(
-        join(dir, '.mcp.json'),
-        JSON.stringify({
+    const dir = makeRepo(
+      {
+        '.mcp.json': JSON.stringify({
           mcpServers: { mutable: { command: 'node', args: ['servers/mutable.mjs'] } }
-        })
-      )
-      // The PR's own lockfile would approve anything; the base branch pins nothing for "mutable".
-      mkdirSync(join(dir, '.agents/mcp'), { recursive: true })
-      writeFileSync(
-        join(dir, '.agents/mcp/mcp-lock.json'),
-        JSON.stringify({ lockfileVersion: 1, servers: {} })
-      )
+        }),
+        // The PR's own lockfile would approve anything; the base branch pins nothing for "mutable".
+        '.agents/mcp/mcp-lock.json': JSON.stringify({ lockfileVersion: 1, servers: {} })
+      },
+      { copy: { servers: 'fixtures/hostile/servers' } }
+    )
+    try {
       const asked: string[] = []
       const pull: RunContext = {
         ...push,
@@ -239,7 +232,7 @@ describe('Action', () => {
         }
       }
       const { io, calls } = fakeIO(
-        { path: dir, sandbox: 'bwrap', timeout: '20', 'github-token': 't', comment: 'false' },
+        { path: dir.root, sandbox: 'bwrap', timeout: '20', 'github-token': 't', comment: 'false' },
         pull,
         {
           readFile: (path, ref) => {
@@ -270,7 +263,7 @@ describe('Action', () => {
       expect(calls).toContainEqual(['output', 'tools', 1])
       expect(calls).toContainEqual(['output', 'drift', 'true'])
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      dir.remove()
     }
   }, 60_000)
 

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
@@ -10,23 +10,18 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
-  rmSync,
   statSync,
-  symlinkSync,
-  writeFileSync
+  symlinkSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { scratchDir, writeFileAt } from './helpers/temp-repo.js'
 
 /**
  * What a repository can hold, thrown at the bundled CLI as users run it. Each case must end in a
  * clear finding (exit 0 or 1) or a clean usage error (exit 2): never exit 3, never a stack trace.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bad-'))
+const scratch = scratchDir()
 chmodSync(scratch, 0o755)
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
-})
 
 type Setup = (root: string) => void
 
@@ -35,11 +30,6 @@ function repo(setup: Setup): string {
   chmodSync(root, 0o755)
   setup(root)
   return root
-}
-
-function write(root: string, path: string, content: string | Buffer): void {
-  mkdirSync(join(root, path, '..'), { recursive: true })
-  writeFileSync(join(root, path), content)
 }
 
 function check(root: string, ...args: string[]) {
@@ -97,63 +87,71 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'an empty file',
       (r) => {
-        write(r, '.mcp.json', '')
+        writeFileAt(r, '.mcp.json', '')
       },
       /\.mcp\.json:1:1: error the file is empty/
     ],
     [
       'only whitespace',
       (r) => {
-        write(r, '.mcp.json', '  \n\t\n')
+        writeFileAt(r, '.mcp.json', '  \n\t\n')
       },
       /\.mcp\.json:1:1: error the file is empty/
     ],
     [
       'a byte order mark',
       (r) => {
-        write(r, '.mcp.json', '\ufeff{ "mcpServers": { "a": { "command": 1 } } }')
+        writeFileAt(r, '.mcp.json', '\ufeff{ "mcpServers": { "a": { "command": 1 } } }')
       },
       /\.mcp\.json:1:37: error "command" of server "a" must be a string/
     ],
     [
       'CRLF line endings',
       (r) => {
-        write(r, '.mcp.json', '{\r\n  "mcpServers": {\r\n    "a": { "command": 1 }\r\n  }\r\n}\r\n')
+        writeFileAt(
+          r,
+          '.mcp.json',
+          '{\r\n  "mcpServers": {\r\n    "a": { "command": 1 }\r\n  }\r\n}\r\n'
+        )
       },
       /\.mcp\.json:3:23: error "command" of server "a" must be a string/
     ],
     [
       'bytes that are not UTF-8',
       (r) => {
-        write(r, '.mcp.json', Buffer.from('{"mcpServers":{"a":{"command":"\xff\xfe"}}}', 'latin1'))
+        writeFileAt(
+          r,
+          '.mcp.json',
+          Buffer.from('{"mcpServers":{"a":{"command":"\xff\xfe"}}}', 'latin1')
+        )
       },
       /\.mcp\.json:1:32: error the file is not valid UTF-8/
     ],
     [
       'UTF-16',
       (r) => {
-        write(r, '.mcp.json', Buffer.from('\ufeff{"mcpServers":{}}', 'utf16le'))
+        writeFileAt(r, '.mcp.json', Buffer.from('\ufeff{"mcpServers":{}}', 'utf16le'))
       },
       /\.mcp\.json:1:1: error .*UTF-16/
     ],
     [
       'NUL bytes',
       (r) => {
-        write(r, '.mcp.json', '{"mcpServers":{"a\u0000":{}}}')
+        writeFileAt(r, '.mcp.json', '{"mcpServers":{"a\u0000":{}}}')
       },
       /\.mcp\.json:1:18: error the file contains NUL bytes/
     ],
     [
       '100,000 levels of nesting',
       (r) => {
-        write(r, '.mcp.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`)
+        writeFileAt(r, '.mcp.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`)
       },
       /\.mcp\.json:1:65: error nesting deeper than 64 levels/
     ],
     [
       'keys named __proto__ and constructor',
       (r) => {
-        write(
+        writeFileAt(
           r,
           // Cursor: Claude Code 2.1.332 loads a server named "constructor" (differential suite).
           '.cursor/mcp.json',
@@ -166,14 +164,18 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       'duplicate keys',
       (r) => {
         // Cursor: Claude Code keeps the last copy and loads it, a warning there.
-        write(r, '.cursor/mcp.json', '{"mcpServers":{"a":{"command":"x"},"a":{"command":"y"}}}')
+        writeFileAt(
+          r,
+          '.cursor/mcp.json',
+          '{"mcpServers":{"a":{"command":"x"},"a":{"command":"y"}}}'
+        )
       },
       /\.cursor\/mcp\.json:1:36: error "a" is already defined at 1:16/
     ],
     [
       'numbers where strings belong',
       (r) => {
-        write(
+        writeFileAt(
           r,
           '.cursor/mcp.json',
           '{"mcpServers":{"a":{"command":42,"args":[1,true],"env":{"K":3}}}}'
@@ -205,50 +207,54 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'a central source of the wrong shape',
       (r) => {
-        write(r, '.agents/mcp/mcp-servers.json', '{"mcpServers":[1,2]}')
-        write(r, '.mcp.json', '{"mcpServers":{"a":{"command":"x"}}}')
+        writeFileAt(r, '.agents/mcp/mcp-servers.json', '{"mcpServers":[1,2]}')
+        writeFileAt(r, '.mcp.json', '{"mcpServers":{"a":{"command":"x"}}}')
       },
       /\.agents\/mcp\/mcp-servers\.json:1:15: error "mcpServers" must be an object, not an array/
     ],
     [
       'a TOML string of 500,000 characters',
       (r) => {
-        write(r, '.codex/config.toml', `${codexServer}z = "${'a'.repeat(500_000)}"\n`)
+        writeFileAt(r, '.codex/config.toml', `${codexServer}z = "${'a'.repeat(500_000)}"\n`)
       },
       /\.codex\/config\.toml:3:5: error a string longer than 65,536 characters: more than mcp-lint reads in a TOML file, so the file was not checked \[config-syntax\]/
     ],
     [
       'a TOML multi-line literal string of 1,000,000 characters',
       (r) => {
-        write(r, '.codex/config.toml', `${codexServer}z = '''${'a'.repeat(1_000_000)}'''\n`)
+        writeFileAt(r, '.codex/config.toml', `${codexServer}z = '''${'a'.repeat(1_000_000)}'''\n`)
       },
       /\.codex\/config\.toml:3:5: error a string longer than 65,536 characters/
     ],
     [
       'a TOML number of 500,000 digits',
       (r) => {
-        write(r, '.codex/config.toml', `${codexServer}z = ${'1'.repeat(500_000)}\n`)
+        writeFileAt(r, '.codex/config.toml', `${codexServer}z = ${'1'.repeat(500_000)}\n`)
       },
       /\.codex\/config\.toml:3:5: error a key or value longer than 65,536 characters/
     ],
     [
       'a TOML key of 3,000 dotted parts',
       (r) => {
-        write(r, '.codex/config.toml', `${codexServer}${Array(3000).fill('z').join('.')} = 1\n`)
+        writeFileAt(
+          r,
+          '.codex/config.toml',
+          `${codexServer}${Array(3000).fill('z').join('.')} = 1\n`
+        )
       },
       /\.codex\/config\.toml:3:129: error a key of more than 64 parts; this is not a config an MCP client would read \[config-syntax\]/
     ],
     [
       'TOML dotted keys one level past 64',
       (r) => {
-        write(r, '.codex/config.toml', `${codexServer}${Array(63).fill('z').join('.')} = 1\n`)
+        writeFileAt(r, '.codex/config.toml', `${codexServer}${Array(63).fill('z').join('.')} = 1\n`)
       },
       /\.codex\/config\.toml:3:123: error nesting deeper than 64 levels/
     ],
     [
       'a TOML file that is not TOML',
       (r) => {
-        write(r, '.codex/config.toml', '[mcp_servers.a\ncommand = = "x"\n')
+        writeFileAt(r, '.codex/config.toml', '[mcp_servers.a\ncommand = = "x"\n')
       },
       /\.codex\/config\.toml:2:1: error invalid TOML: .*\[config-syntax\]/
     ]
@@ -281,12 +287,12 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       ])
     )
     const root = repo((r) => {
-      write(r, '.mcp.json', JSON.stringify({ mcpServers: servers }))
+      writeFileAt(r, '.mcp.json', JSON.stringify({ mcpServers: servers }))
     })
     const capped = check(root)
     expectClean(capped)
     expect(capped.output).toMatch(/over the 1048576-byte limit/)
-    write(root, 'mcp-lint.json', '{ "maxFileBytes": 67108864 }')
+    writeFileAt(root, 'mcp-lint.json', '{ "maxFileBytes": 67108864 }')
     const full = check(root)
     expectClean(full)
     expect(full.status).toBe(0)
@@ -298,9 +304,9 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     for (let level = 0; level < 60; level++) deep = { k: deep }
     const root = repo((r) => {
       const server = { command: 'npx', args: ['-y', 'x@1.0.0'], env: deep }
-      write(r, '.mcp.json', JSON.stringify({ mcpServers: { a: server } }))
+      writeFileAt(r, '.mcp.json', JSON.stringify({ mcpServers: { a: server } }))
       // A field another client reads (Roo's alwaysAllow), so Codex ignoring it is a finding.
-      write(
+      writeFileAt(
         r,
         '.codex/config.toml',
         `${codexServer}alwaysAllow.${Array(61).fill('z').join('.')} = 1\n`
@@ -319,7 +325,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
   it('100,000 TOML tables are read in linear time', () => {
     const root = repo((r) => {
       const tables = Array.from({ length: 100_000 }, (_, index) => `[t${index}]`)
-      write(r, '.codex/config.toml', `${tables.join('\n')}\n`)
+      writeFileAt(r, '.codex/config.toml', `${tables.join('\n')}\n`)
     })
     const result = check(root)
     expectClean(result)
@@ -334,12 +340,12 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       ['create_entities', 'read_graph'].map((tool) => [tool, { hash: `sha256:${'0'.repeat(64)}` }])
     )
     const root = repo((r) => {
-      write(
+      writeFileAt(
         r,
         '.mcp.json',
         JSON.stringify({ mcpServers: Object.fromEntries(names.map((n) => [n, launch])) })
       )
-      write(
+      writeFileAt(
         r,
         '.agents/mcp/mcp-lock.json',
         JSON.stringify({
@@ -347,7 +353,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
           servers: Object.fromEntries(names.map((n) => [n, { launch, tools }]))
         })
       )
-      write(r, 'mcp-lint.json', '{ "maxFileBytes": 67108864 }')
+      writeFileAt(r, 'mcp-lint.json', '{ "maxFileBytes": 67108864 }')
     })
     const text = check(root)
     const json = check(root, '--format', 'json')
@@ -370,8 +376,8 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
 
   it('an unreadable file is reported, and the others are still checked', () => {
     const root = repo((r) => {
-      write(r, '.mcp.json', '{"mcpServers":{}}')
-      write(r, '.cursor/mcp.json', '{"mcpServers":{"a":{"url":"https://x.example.com"}}}')
+      writeFileAt(r, '.mcp.json', '{"mcpServers":{}}')
+      writeFileAt(r, '.cursor/mcp.json', '{"mcpServers":{"a":{"url":"https://x.example.com"}}}')
       readableByAll(r)
       chmodSync(join(r, '.mcp.json'), 0o000)
     })
@@ -384,8 +390,8 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
 
   it('-o refuses an unwritable target at once, before linting, creating nothing', () => {
     const root = repo((r) => {
-      write(r, '.mcp.json', '{"mcpServers":{}}')
-      write(r, 'read-only.json', '')
+      writeFileAt(r, '.mcp.json', '{"mcpServers":{}}')
+      writeFileAt(r, 'read-only.json', '')
       readableByAll(r)
       chmodSync(join(r, 'read-only.json'), 0o444)
     })
@@ -420,7 +426,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
       const servers = Object.fromEntries(
         Array.from({ length: 3000 }, (_, index) => [`s${index}`, { command: 1 }])
       )
-      write(r, '.mcp.json', JSON.stringify({ mcpServers: servers }, null, 1))
+      writeFileAt(r, '.mcp.json', JSON.stringify({ mcpServers: servers }, null, 1))
     })
     const child = spawn(process.execPath, ['dist/cli/index.js', 'check', root], {
       stdio: ['ignore', 'pipe', 'pipe']
@@ -438,7 +444,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'a typo in a rule name',
       (r) => {
-        write(r, 'mcp-lint.json', '{ "rules": { "server-secrett": "off" } }')
+        writeFileAt(r, 'mcp-lint.json', '{ "rules": { "server-secrett": "off" } }')
       },
       [],
       /^mcp-lint: mcp-lint\.json:1:14: unknown rule "server-secrett" in "rules" \(did you mean "server-secret"\?\)$/m
@@ -446,7 +452,11 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'a config entry pointing outside the repository',
       (r) => {
-        write(r, 'mcp-lint.json', '{ "paths": [{ "path": "../x.json", "platform": "cursor" }] }')
+        writeFileAt(
+          r,
+          'mcp-lint.json',
+          '{ "paths": [{ "path": "../x.json", "platform": "cursor" }] }'
+        )
       },
       [],
       /"paths" entry "\.\.\/x\.json" is outside the repository/
@@ -454,7 +464,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'a config file that is not JSON',
       (r) => {
-        write(r, 'mcp-lint.json', '{ rules: ')
+        writeFileAt(r, 'mcp-lint.json', '{ rules: ')
       },
       [],
       /^mcp-lint: mcp-lint\.json:1:3: invalid JSON in the mcp-lint config/m
@@ -468,7 +478,7 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     [
       'a lockfile that is not JSON',
       (r) => {
-        write(r, 'lock.json', '{')
+        writeFileAt(r, 'lock.json', '{')
       },
       ['--lockfile', 'lock.json'],
       /not valid JSON/

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   existsSync,
   mkdirSync,
@@ -19,26 +19,17 @@ import { rules } from '../src/rules/index.js'
 import { VERSION } from '../src/version.js'
 import { runCli } from './helpers/cli-run.js'
 import { fakeToken } from './helpers/fake-tokens.js'
-import { makeRepo } from './helpers/temp-repo.js'
+import { tempRepos } from './helpers/temp-repo.js'
 
 const ESC = '\u001b'
 
-const mixed = makeRepo({
+const repo = tempRepos()
+const mixed = repo({
   // One error (a url without a type), one warning (an unpinned package), one notice (a typo).
   '.mcp.json':
     '{ "mcpServers": { "a": { "url": "https://x/mcp" }, "b": { "command": "npx", "args": ["pkg"] } } }\n',
   '.cursor/mcp.json': '{ "mcpServers": { "c": { "command": "x", "arg": [] } } }\n'
 })
-const temps = [mixed]
-afterAll(() => {
-  for (const repo of temps) repo.remove()
-})
-
-function repo(files: Record<string, string>) {
-  const made = makeRepo(files)
-  temps.push(made)
-  return made.root
-}
 
 describe('help', () => {
   it.each(COMMANDS)('"%s --help" shows that command and only its options', async (command) => {
@@ -104,9 +95,9 @@ describe('rules', () => {
 
 describe('what check reports and how it exits', () => {
   it('--quiet reports errors only, and the exit code still counts the rest', async () => {
-    const all = await runCli([mixed.root])
+    const all = await runCli([mixed])
     expect(all.stdout).toMatch(/ warning .* notice /s)
-    const quiet = await runCli([mixed.root, '--quiet'])
+    const quiet = await runCli([mixed, '--quiet'])
     expect(quiet.stdout.split('\n').filter((line) => / (warning|notice) /.test(line))).toEqual([])
     expect(quiet.stdout).toContain('1 error, 0 warnings, 0 notices in 2 config files')
     expect(quiet.code).toBe(1)
@@ -122,7 +113,7 @@ describe('what check reports and how it exits', () => {
   })
 
   it('--max-warnings N fails on more than N warnings', async () => {
-    const args = [mixed.root, '--fail-on', 'never']
+    const args = [mixed, '--fail-on', 'never']
     expect((await runCli([...args, '--max-warnings', '1'])).code).toBe(0)
     expect(await runCli([...args, '--max-warnings', '0'])).toMatchObject({
       code: 1,
@@ -144,7 +135,7 @@ describe('what check reports and how it exits', () => {
   })
 
   it('--platforms checks only those platforms, --source reads the central source elsewhere', async () => {
-    const result = await runCli([mixed.root, '--platforms', 'cursor', '-f', 'json'])
+    const result = await runCli([mixed, '--platforms', 'cursor', '-f', 'json'])
     const report = JSON.parse(result.stdout) as { files: { path: string }[] }
     expect(report.files.map((file) => file.path)).toEqual(['.cursor/mcp.json'])
     const sourced = repo({
@@ -173,8 +164,8 @@ describe('colour', () => {
   })
 
   it('paints the severity, position and rule id, and nothing of the repository text', async () => {
-    const painted = await runCli([mixed.root], { color: true })
-    const plain = await runCli([mixed.root])
+    const painted = await runCli([mixed], { color: true })
+    const plain = await runCli([mixed])
     expect(painted.stdout).toContain(`${ESC}[31merror${ESC}[39m`)
     expect(painted.stdout).toContain(`${ESC}[33mwarning${ESC}[39m`)
     expect(painted.stdout.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '')).toBe(plain.stdout)
@@ -182,8 +173,8 @@ describe('colour', () => {
   })
 
   it('never paints a report written to a file', async () => {
-    const out = join(mixed.root, 'report.txt')
-    await runCli([mixed.root, '-o', out], { color: true })
+    const out = join(mixed, 'report.txt')
+    await runCli([mixed, '-o', out], { color: true })
     expect(readFileSync(out, 'utf8')).not.toContain(ESC)
   })
 })
@@ -235,24 +226,24 @@ describe('cache directory', () => {
 describe('files instead of a directory (pre-commit, lint-staged)', () => {
   it('lints the repository in the current directory and reports only the files given', async () => {
     const cwd = process.cwd()
-    process.chdir(mixed.root)
+    process.chdir(mixed)
     try {
       const only = await runCli(['check', '.cursor/mcp.json'])
       expect(only.stdout.split('\n')[0]).toMatch(/^\.cursor\/mcp\.json:1:\d+: notice /)
       expect(only.stdout).not.toContain('.mcp.json:')
       expect(only.stdout).toContain('0 errors, 0 warnings, 1 notice in 1 config file with 1 server')
       expect(only.code).toBe(0)
-      const absolute = await runCli([join(mixed.root, '.mcp.json')])
+      const absolute = await runCli([join(mixed, '.mcp.json')])
       expect(absolute.code).toBe(1)
       writeFileSync('notes.txt', 'hello\n')
       expect((await runCli(['.cursor/mcp.json', 'notes.txt'])).stderr).toBe(
         'note: notes.txt is not an MCP config mcp-lint reads here\n'
       )
       // A path through a symlink to the current directory (a shell's $PWD) is inside it.
-      symlinkSync(mixed.root, join(temps[0]?.root ?? '', '..', `${basename(mixed.root)}-link`))
-      const linked = join(dirname(mixed.root), `${basename(mixed.root)}-link`, '.cursor/mcp.json')
+      symlinkSync(mixed, join(dirname(mixed), `${basename(mixed)}-link`))
+      const linked = join(dirname(mixed), `${basename(mixed)}-link`, '.cursor/mcp.json')
       expect((await runCli([linked])).code).toBe(0)
-      rmSync(join(dirname(mixed.root), `${basename(mixed.root)}-link`))
+      rmSync(join(dirname(mixed), `${basename(mixed)}-link`))
       expect((await runCli(['.mcp.json', '/etc/hostname'])).stderr).toBe(
         'mcp-lint: /etc/hostname is a file outside the current directory: give a directory to check, or files of the repository in the current directory\n'
       )

@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fakeToken } from './helpers/fake-tokens.js'
-import { makeRepo } from './helpers/temp-repo.js'
+import { tempRepos } from './helpers/temp-repo.js'
 import { runCli } from './helpers/cli-run.js'
 
 const token = fakeToken('github-pat', 7)
@@ -50,20 +50,11 @@ const fixed = {
   '.codex/config.toml': files['.codex/config.toml'].replace('\narg =', '\nargs =')
 }
 
-const temps: (() => void)[] = []
-afterAll(() => {
-  for (const remove of temps) remove()
-})
-
-function repo(): string {
-  const made = makeRepo(files)
-  temps.push(made.remove)
-  return made.root
-}
+const repo = tempRepos()
 
 describe('check --fix', () => {
   it('fixes every finding that has a fix, keeps every other byte, and check finds none of them after', async () => {
-    const root = repo()
+    const root = repo(files)
     const before = await runCli(['check', root, '--format', 'json'])
     const report = JSON.parse(before.stdout) as {
       diagnostics: { ruleId: string; fix?: { description: string; edits: { text: string }[] } }[]
@@ -90,7 +81,7 @@ describe('check --fix', () => {
   })
 
   it('shows the fixes as a masked diff with --fix-dry-run, and writes nothing', async () => {
-    const root = repo()
+    const root = repo(files)
     const run = await runCli(['check', root, '--fix-dry-run'])
     expect(run.stdout).toContain(
       '+    "tools-server":    { "command": "node", "args": ["./tools/server.mjs"] }'
@@ -104,7 +95,7 @@ describe('check --fix', () => {
   })
 
   it('carries each fix in JSON and as SARIF fixes, never with the secret', async () => {
-    const root = repo()
+    const root = repo(files)
     const sarif = await runCli(['check', root, '--format', 'sarif'])
     const log = JSON.parse(sarif.stdout) as {
       runs: {
@@ -134,14 +125,14 @@ describe('check --fix', () => {
   })
 
   it('refuses --fix with --enumerate', async () => {
-    const run = await runCli(['check', repo(), '--fix', '--enumerate'])
+    const run = await runCli(['check', repo(files), '--fix', '--enumerate'])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('leave out --enumerate')
   })
 
   it('writes a drifted value in the platform syntax, and never copies a secret from the central source', async () => {
     const password = 'Zq8rTk2vWx9pLm4n'
-    const made = makeRepo({
+    const root = repo({
       '.agents/mcp/mcp-servers.json': JSON.stringify({
         mcpServers: {
           db: {
@@ -161,8 +152,7 @@ describe('check --fix', () => {
         }
       })
     })
-    temps.push(made.remove)
-    const run = await runCli(['check', made.root, '--fix-dry-run', '--format', 'json'])
+    const run = await runCli(['check', root, '--fix-dry-run', '--format', 'json'])
     // The diff goes to standard error, which leaves the JSON report on standard output whole.
     expect(run.stderr).toContain(
       '+{"mcpServers":{"db":{"command":"db-mcp","args":["--password","x"],"env":{"T":"${env:GITHUB_TOKEN}","DB_PASSWORD":"y"}}}}'
@@ -174,13 +164,12 @@ describe('check --fix', () => {
   it('keeps the fixes that hold when another one in the file would break it', async () => {
     // In a YAML flow mapping the `${{ … }}` reference would end the plain value early.
     const yaml = `name: tools\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    arg: [-y, pkg@1.0.0]\n    env: {AUTH: Bearer ${token}}\n`
-    const made = makeRepo({ '.continue/mcpServers/tools.yaml': yaml })
-    temps.push(made.remove)
-    const run = await runCli(['check', made.root, '--fix'])
+    const root = repo({ '.continue/mcpServers/tools.yaml': yaml })
+    const run = await runCli(['check', root, '--fix'])
     expect(run.stderr).toContain(
       'skipped .continue/mcpServers/tools.yaml: 1 fix would break it and was left out'
     )
-    expect(readFileSync(join(made.root, '.continue/mcpServers/tools.yaml'), 'utf8')).toBe(
+    expect(readFileSync(join(root, '.continue/mcpServers/tools.yaml'), 'utf8')).toBe(
       yaml.replace('    arg:', '    args:')
     )
   })

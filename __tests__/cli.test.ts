@@ -1,60 +1,37 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main, processIO, type CliIO } from '../src/cli/main.js'
 import { VERSION } from '../src/version.js'
-import { makeRepo } from './helpers/temp-repo.js'
+import { runCliInMemory } from './helpers/cli-run.js'
+import { tempRepos } from './helpers/temp-repo.js'
 
-async function runCli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const written = new Map<string, string>()
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text
-    },
-    stderr: (text) => {
-      stderr += text
-    },
-    writeFile: (path, text) => {
-      written.set(path, text)
-      return Promise.resolve()
-    },
-    reportTargetProblem: () => Promise.resolve(undefined)
-  }
-  const code = await main(argv, io)
-  return { code, stdout, stderr, written }
-}
-
-const clean = makeRepo({
+const tempRepo = tempRepos()
+const clean = tempRepo({
   '.mcp.json': '{ "mcpServers": { "a": { "command": "npx", "args": ["-y", "pkg@1.0.0"] } } }\n'
 })
-const broken = makeRepo({
+const broken = tempRepo({
   '.mcp.json': '{\n  "mcpServers": {\n    "a": { "url": "https://x/mcp" }\n  }\n}\n',
   '.cursor/mcp.json': '{ "mcpServers": { "b": { "command": "x", "arg": [] } } }\n'
 })
-const onlyWarnings = makeRepo({
+const onlyWarnings = tempRepo({
   '.vscode/mcp.json': '{ "servers": { "a": { "command": "x", "disabled": true } } }'
-})
-afterAll(() => {
-  for (const repo of [clean, broken, onlyWarnings]) repo.remove()
 })
 
 describe('mcp-lint CLI', () => {
   it('exits 0 on a clean repository and prints a summary', async () => {
-    const result = await runCli(['check', clean.root])
+    const result = await runCliInMemory(['check', clean])
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toBe('0 errors, 0 warnings, 0 notices in 1 config file with 1 server\n')
   })
 
   it('accepts the directory without the check command', async () => {
-    expect((await runCli([clean.root])).code).toBe(0)
+    expect((await runCliInMemory([clean])).code).toBe(0)
   })
 
   it('prints sorted findings and exits 1 on errors', async () => {
-    const result = await runCli([broken.root])
+    const result = await runCliInMemory([broken])
     expect(result.code).toBe(1)
     expect(result.stdout.split('\n')).toEqual([
       '.cursor/mcp.json:1:42: notice Cursor does not read "arg"; it is ignored (did you mean "args"?) [config-unknown-field]',
@@ -70,11 +47,11 @@ describe('mcp-lint CLI', () => {
     ['notice', 1],
     ['never', 0]
   ])('--fail-on %s with only a warning exits %i', async (level, code) => {
-    expect((await runCli([onlyWarnings.root, '--fail-on', level])).code).toBe(code)
+    expect((await runCliInMemory([onlyWarnings, '--fail-on', level])).code).toBe(code)
   })
 
   it('writes the versioned JSON report', async () => {
-    const result = await runCli([broken.root, '--format', 'json'])
+    const result = await runCliInMemory([broken, '--format', 'json'])
     const report = JSON.parse(result.stdout) as Record<string, unknown>
     expect(report).toMatchObject({
       schemaVersion: 1,
@@ -109,7 +86,7 @@ describe('mcp-lint CLI', () => {
   })
 
   it('writes SARIF to --output and says where', async () => {
-    const result = await runCli([broken.root, '-f', 'sarif', '-o', 'out.sarif'])
+    const result = await runCliInMemory([broken, '-f', 'sarif', '-o', 'out.sarif'])
     expect(result.code).toBe(1)
     expect(result.stdout).toBe(
       '1 error, 0 warnings, 1 notice in 2 config files with 2 servers; report written to out.sarif\n'
@@ -140,16 +117,15 @@ describe('mcp-lint CLI', () => {
     ],
     [['help', 'bogus'], 'no help for "bogus": the commands are check, sync, lock, rules, init']
   ])('exits 2 on bad usage %j', async (argv, message) => {
-    const result = await runCli(argv)
+    const result = await runCliInMemory(argv)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(message)
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('exits 2 naming the key of a bad config', async () => {
-    const repo = makeRepo({ 'mcp-lint.json': '{\n  "rules": { "config-shema": "off" }\n}' })
-    const result = await runCli([repo.root])
-    repo.remove()
+    const root = tempRepo({ 'mcp-lint.json': '{\n  "rules": { "config-shema": "off" }\n}' })
+    const result = await runCliInMemory([root])
     expect(result).toMatchObject({
       code: 2,
       stderr:
@@ -158,20 +134,19 @@ describe('mcp-lint CLI', () => {
   })
 
   it('exits 2 on sandbox options without --enumerate, rather than ignoring them', async () => {
-    const repo = makeRepo({ '.mcp.json': '{ "mcpServers": {} }' })
+    const root = tempRepo({ '.mcp.json': '{ "mcpServers": {} }' })
     for (const option of [
       ['--remote'],
       ['--timeout', '5'],
       ['--sandbox', 'none'],
       ['--no-cache']
     ]) {
-      const result = await runCli([repo.root, ...option])
+      const result = await runCliInMemory([root, ...option])
       expect(result).toMatchObject({
         code: 2,
         stderr: `mcp-lint: ${option[0] ?? ''} needs --enumerate\n`
       })
     }
-    repo.remove()
   })
 
   it('exits 3, never 0, on an internal error', async () => {
@@ -186,7 +161,7 @@ describe('mcp-lint CLI', () => {
       writeFile: () => Promise.resolve(),
       reportTargetProblem: () => Promise.resolve(undefined)
     }
-    expect(await main([clean.root], failing)).toBe(3)
+    expect(await main([clean], failing)).toBe(3)
     expect(stderr).toBe(
       'mcp-lint: internal error: stdout closed\nThis is a bug in mcp-lint; please report it.\n'
     )
@@ -200,14 +175,11 @@ describe('mcp-lint CLI', () => {
         Promise.reject(Object.assign(new Error('no such directory'), { code: 'ENOENT' })),
       reportTargetProblem: () => Promise.resolve(undefined)
     }
-    expect(await main([clean.root, '-o', '/missing/dir/report.txt'], io)).toBe(2)
+    expect(await main([clean, '-o', '/missing/dir/report.txt'], io)).toBe(2)
   })
 
   describe('--output refuses a target it cannot write, at once and before linting', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-output-'))
-    afterAll(() => {
-      rmSync(dir, { recursive: true, force: true })
-    })
+    const dir = tempRepo()
     it.each([
       ['/proc/x/y.json', 'the directory /proc/x does not exist (mcp-lint creates none)'],
       [
@@ -245,36 +217,30 @@ describe('mcp-lint CLI', () => {
   })
 
   it('prints the rules, the version and the help', async () => {
-    expect((await runCli(['rules'])).stdout).toContain('config-env-syntax')
-    expect((await runCli(['--version'])).stdout).toBe(`${VERSION}\n`)
-    expect((await runCli(['--help'])).stdout).toContain('Exit codes: 0')
+    expect((await runCliInMemory(['rules'])).stdout).toContain('config-env-syntax')
+    expect((await runCliInMemory(['--version'])).stdout).toBe(`${VERSION}\n`)
+    expect((await runCliInMemory(['--help'])).stdout).toContain('Exit codes: 0')
   })
 })
 
 describe('the committed bundle', () => {
   it('runs with plain node, outside the project and without node_modules', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-bundle-'))
-    try {
-      cpSync('dist/cli', join(dir, 'cli'), { recursive: true })
-      cpSync(broken.root, join(dir, 'repo'), { recursive: true })
-      const run = spawnSync(
-        process.execPath,
-        [join(dir, 'cli/index.js'), 'check', join(dir, 'repo'), '--format', 'json'],
-        {
-          cwd: dir,
-          encoding: 'utf8',
-          env: { PATH: process.env.PATH ?? '' }
-        }
-      )
-      expect(run.status).toBe(1)
-      expect((JSON.parse(run.stdout) as { summary: unknown }).summary).toEqual({
-        errors: 1,
-        warnings: 0,
-        notices: 1
-      })
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const dir = tempRepo({}, { copy: { cli: 'dist/cli', repo: broken } })
+    const run = spawnSync(
+      process.execPath,
+      [join(dir, 'cli/index.js'), 'check', join(dir, 'repo'), '--format', 'json'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' }
+      }
+    )
+    expect(run.status).toBe(1)
+    expect((JSON.parse(run.stdout) as { summary: unknown }).summary).toEqual({
+      errors: 1,
+      warnings: 0,
+      notices: 1
+    })
   })
 
   it('has the version of package.json', () => {
@@ -286,18 +252,13 @@ describe('the committed bundle', () => {
   })
 
   it('exits 2 when DIR is a file outside the current directory', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-file-'))
-    try {
-      writeFileSync(join(dir, 'x'), '')
-      const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', join(dir, 'x')], {
-        encoding: 'utf8'
-      })
-      expect(run.status).toBe(2)
-      expect(run.stderr).toBe(
-        `mcp-lint: ${join(dir, 'x')} is a file outside the current directory: give a directory to check, or files of the repository in the current directory\n`
-      )
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const dir = tempRepo({ x: '' })
+    const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', join(dir, 'x')], {
+      encoding: 'utf8'
+    })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toBe(
+      `mcp-lint: ${join(dir, 'x')} is a file outside the current directory: give a directory to check, or files of the repository in the current directory\n`
+    )
   })
 })

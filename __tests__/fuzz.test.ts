@@ -1,8 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import type { Diagnostic } from '../src/model/diagnostic.js'
 import { UsageError } from '../src/util/errors.js'
 import { parseJson } from '../src/parse/json.js'
@@ -14,6 +13,7 @@ import { lintFiles } from '../src/lint-text.js'
 import { dialectForPath, platforms } from '../src/platforms/index.js'
 import { listedExample } from '../src/rules/examples.js'
 import { rules } from '../src/rules/index.js'
+import { scratchDir, writeFileAt } from './helpers/temp-repo.js'
 
 /**
  * Property-based tests over every parser and the whole lint: random and mutated configs, seeded
@@ -206,10 +206,7 @@ function lintInMemory(file: { path: string; text: string }): void {
   expectInside(diagnostics, new Map([[file.path, file.text]]))
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-fuzz-'))
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
-})
+const scratch = scratchDir()
 
 describe('fuzzing', () => {
   it('has seeds from the fixtures and the corpus', () => {
@@ -290,8 +287,7 @@ describe('fuzzing', () => {
           const root = mkdtempSync(join(scratch, 'repo-'))
           const texts = new Map<string, string>()
           for (const file of files) {
-            mkdirSync(dirname(join(root, file.path)), { recursive: true })
-            writeFileSync(join(root, file.path), file.text)
+            writeFileAt(root, file.path, file.text)
             texts.set(file.path, file.text)
           }
           if (configText !== undefined) writeFileSync(join(root, 'mcp-lint.json'), configText)

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { dialects } from '../src/platforms/index.js'
 import { VERSION } from '../src/version.js'
+import { scratchDir } from './helpers/temp-repo.js'
 
 /**
  * The package as users get it: `npm pack` of this checkout (the committed dist/, which CI checks is
  * current), installed into an empty project with no registry, and run through npx.
  */
-const work = mkdtempSync(join(tmpdir(), 'mcp-lint-package-'))
+const work = scratchDir()
 const project = join(work, 'project')
 let tarball = ''
 
@@ -28,9 +28,6 @@ beforeAll(() => {
     stdio: 'pipe'
   })
 }, 120_000)
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true })
-})
 
 function npx(args: readonly string[], cwd = project) {
   const result = spawnSync('npx', ['--no-install', 'mcp-lint', ...args], {

@@ -3,8 +3,7 @@ import { Ajv } from 'ajv'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import addFormats from 'ajv-formats'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readReport } from '../src/action/report-file.js'
 import type { Diagnostic, Severity } from '../src/model/diagnostic.js'
@@ -15,9 +14,11 @@ import { formatJson } from '../src/reporters/json.js'
 import { formatSarif } from '../src/reporters/sarif.js'
 import { formatSummary, SUMMARY_LIMIT_BYTES } from '../src/reporters/summary.js'
 import { rules } from '../src/rules/index.js'
+import { tempRepos } from './helpers/temp-repo.js'
 
 const demo = await lint({ root: 'fixtures/demo' })
 const risky = await lint({ root: 'fixtures/scenarios/ng-tools-and-secrets' })
+const tempRepo = tempRepos()
 
 function finding(
   index: number,
@@ -111,31 +112,26 @@ describe('SARIF', () => {
 
 describe('JSON report', () => {
   it('reads back what it wrote, with the pull request it came from', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-report-'))
-    try {
-      const path = join(dir, 'report.json')
-      const context = {
-        repository: 'octo/repo',
-        pullRequest: 5,
-        headSha: 'f'.repeat(40),
-        workflow: 'CI',
-        path: '.'
-      }
-      writeFileSync(path, formatJson(risky, context))
-      const read = await readReport(path)
-      expect(read.context).toEqual(context)
-      expect(read.result.diagnostics).toEqual(
-        risky.diagnostics.map(({ platform, server, ...rest }) => ({
-          ...rest,
-          ...(platform === undefined ? {} : { platform }),
-          ...(server === undefined ? {} : { server })
-        }))
-      )
-      expect(read.result.summary).toEqual(risky.summary)
-      expect(read.result.platforms).toEqual(risky.platforms)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
+    const path = join(tempRepo(), 'report.json')
+    const context = {
+      repository: 'octo/repo',
+      pullRequest: 5,
+      headSha: 'f'.repeat(40),
+      workflow: 'CI',
+      path: '.'
     }
+    writeFileSync(path, formatJson(risky, context))
+    const read = await readReport(path)
+    expect(read.context).toEqual(context)
+    expect(read.result.diagnostics).toEqual(
+      risky.diagnostics.map(({ platform, server, ...rest }) => ({
+        ...rest,
+        ...(platform === undefined ? {} : { platform }),
+        ...(server === undefined ? {} : { server })
+      }))
+    )
+    expect(read.result.summary).toEqual(risky.summary)
+    expect(read.result.platforms).toEqual(risky.platforms)
   })
 
   it.each([
@@ -150,18 +146,13 @@ describe('JSON report', () => {
     ],
     ['a bad commit', (report: { github: { headSha: string } }) => (report.github.headSha = 'HEAD')]
   ])('refuses a report with %s', async (_, tamper) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-report-'))
-    try {
-      const path = join(dir, 'report.json')
-      const report = JSON.parse(
-        formatJson(risky, { repository: 'o/r', headSha: 'a'.repeat(40) })
-      ) as never
-      tamper(report)
-      writeFileSync(path, JSON.stringify(report))
-      await expect(readReport(path)).rejects.toThrow('is not an mcp-lint report')
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const path = join(tempRepo(), 'report.json')
+    const report = JSON.parse(
+      formatJson(risky, { repository: 'o/r', headSha: 'a'.repeat(40) })
+    ) as never
+    tamper(report)
+    writeFileSync(path, JSON.stringify(report))
+    await expect(readReport(path)).rejects.toThrow('is not an mcp-lint report')
   })
 })
 

@@ -2,12 +2,12 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import type { GitHubApi } from '../src/action/github-api.js'
 import { run, type ActionIO } from '../src/action/main.js'
-import { main, type CliIO } from '../src/cli/main.js'
 import { lint } from '../src/lint.js'
 import { annotationsWithinBudget } from '../src/reporters/annotations.js'
 import { formatJson } from '../src/reporters/json.js'
 import { formatSarif } from '../src/reporters/sarif.js'
 import { formatText } from '../src/reporters/text.js'
+import { runCliInMemory } from './helpers/cli-run.js'
 import { fakeJwt, fakeString, fakeToken } from './helpers/fake-tokens.js'
 import { makeRepo } from './helpers/temp-repo.js'
 
@@ -77,25 +77,6 @@ function expectNoSecret(output: string, where: string): void {
   expect(leaks).toEqual([])
 }
 
-async function cli(argv: string[]) {
-  let out = ''
-  const io: CliIO = {
-    stdout: (text) => {
-      out += text
-    },
-    stderr: (text) => {
-      out += text
-    },
-    writeFile: (_path, text) => {
-      out += text
-      return Promise.resolve()
-    },
-    reportTargetProblem: () => Promise.resolve(undefined)
-  }
-  await main(argv, io)
-  return out
-}
-
 describe('secrets never leave the process', () => {
   it('the rules find them all', async () => {
     const result = await lint({ root: repo.root })
@@ -132,8 +113,8 @@ describe('secrets never leave the process', () => {
     [['sync', '--check']],
     [['rules']]
   ])('in the CLI: %j', async (argv) => {
-    const output = await cli([...argv, ...(argv[0] === 'rules' ? [] : [repo.root])])
-    expectNoSecret(output, argv.join(' '))
+    const run = await runCliInMemory([...argv, ...(argv[0] === 'rules' ? [] : [repo.root])])
+    expectNoSecret(run.stdout + run.stderr + [...run.written.values()].join(''), argv.join(' '))
   })
 
   it('in the Action: annotations, log lines, outputs, the job summary, the PR comment and report files', async () => {

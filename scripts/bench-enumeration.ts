@@ -1,141 +1,149 @@
-// Enumeration benchmark: the same real servers (npm devDependencies, warm npm cache) listed by
-// mcp-lint concurrently, by mcp-lint one at a time, and by the official inspector CLI one after
-// another. Prints medians with min and max over several runs, and the ratios.
-//   npm run bench:enumeration -- --runs 5
+// Enumeration benchmark: the same real npm servers listed by mcp-lint (in bubblewrap) and by the
+// peer mcporter (no sandbox), both starting every server at once, from a cold npm cache (a new
+// empty one) and from a warm one (filled by the cold run). mcporter is installed into a scratch
+// prefix from npm at the start, so both run in the same process tree on the same machine.
+// Medians with min and max over several runs.
+//   npm run bench:enumeration -- --runs 5 [--mcporter path/to/mcporter]
 import { execFileSync, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-const runsArg = process.argv.indexOf('--runs')
-const runs = runsArg === -1 ? 5 : Number(process.argv[runsArg + 1])
+const MCPORTER_VERSION = '0.12.3'
+const option = (name: string) => {
+  const index = process.argv.indexOf(name)
+  return index === -1 ? undefined : process.argv[index + 1]
+}
+const runs = Number(option('--runs') ?? 5)
 const servers: Record<string, string[]> = {
   everything: ['-y', '@modelcontextprotocol/server-everything@2026.8.31'],
   filesystem: ['-y', '@modelcontextprotocol/server-filesystem@2026.8.31', '.'],
   memory: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'],
   github: ['-y', '@modelcontextprotocol/server-github@2025.4.8']
 }
+const count = Object.keys(servers).length
 const cli = resolve('dist/cli/index.js')
-const inspector = resolve(
-  'node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js'
+const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-enumeration-'))
+const repo = join(scratch, 'repo')
+const mcpServers = Object.fromEntries(
+  Object.entries(servers).map(([name, args]) => [name, { command: 'npx', args }])
 )
-const repo = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-repo-'))
-const cache = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-cache-'))
-writeFileSync(
-  join(repo, '.mcp.json'),
-  JSON.stringify({
-    mcpServers: Object.fromEntries(
-      Object.entries(servers).map(([name, args]) => [name, { command: 'npx', args }])
-    )
-  })
-)
-const env = { ...process.env, MCP_LINT_CACHE_DIR: cache }
+mkdirSync(join(repo, 'config'), { recursive: true })
+writeFileSync(join(repo, '.mcp.json'), JSON.stringify({ mcpServers }))
+// mcporter's own config, with imports off so it reads no editor config of this machine's user.
+writeFileSync(join(repo, 'config/mcporter.json'), JSON.stringify({ imports: [], mcpServers }))
 
-interface Report {
-  servers: { name: string; status: string; durationMs?: number }[]
+/** mcporter from npm into the scratch directory, unless a binary is given. */
+function installMcporter(): string {
+  const given = option('--mcporter')
+  if (given !== undefined) return resolve(given)
+  const prefix = join(scratch, 'mcporter')
+  execFileSync(
+    'npm',
+    ['install', '--prefix', prefix, '--no-audit', '--no-fund', `mcporter@${MCPORTER_VERSION}`],
+    { stdio: 'ignore' }
+  )
+  return join(prefix, 'node_modules/.bin/mcporter')
 }
-function lintOnce(concurrency: number): { ms: number; slowestMs: number } {
+
+interface Listed {
+  name: string
+  status: string
+  tools?: unknown[]
+}
+
+/** A whole `mcp-lint check --enumerate` run, every server at once; its wall time. */
+function lintOnce(cache: string): number {
   const started = performance.now()
   const out = execFileSync(
     process.execPath,
-    [
-      cli,
-      'check',
-      repo,
-      '--enumerate',
-      '--concurrency',
-      String(concurrency),
-      '--format',
-      'json',
-      '--fail-on',
-      'never'
-    ],
-    { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }
+    [cli, 'check', repo, '--enumerate', '--concurrency', String(count), '--format', 'json'],
+    {
+      env: { ...process.env, MCP_LINT_CACHE_DIR: cache },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024
+    }
   )
   const ms = performance.now() - started
-  const report = JSON.parse(out) as Report
-  const failed = report.servers.filter((server) => server.status !== 'ok')
-  if (failed.length > 0)
-    throw new Error(`servers failed: ${failed.map((server) => server.name).join(', ')}`)
-  return { ms, slowestMs: Math.max(...report.servers.map((server) => server.durationMs ?? 0)) }
+  const report = JSON.parse(out) as { servers: Listed[] }
+  check('mcp-lint', report.servers)
+  return ms
 }
-const perServer = new Map<string, number[]>()
-function inspectorOnce(): number {
+
+/** A whole `mcporter list --json` run (it starts every configured server at once); its wall time. */
+function mcporterOnce(mcporter: string, cache: string): number {
   const started = performance.now()
-  for (const [name, args] of Object.entries(servers)) {
-    const serverStarted = performance.now()
-    // The same warm cache mcp-lint prefetched into: one directory per package spec.
-    const spec = args.find((arg) => arg.startsWith('@')) ?? ''
-    const npmCache = join(cache, createHash('sha256').update(spec).digest('hex').slice(0, 16))
-    mkdirSync(npmCache, { recursive: true })
-    const run = spawnSync(
-      process.execPath,
-      [inspector, '--cli', '--method', 'tools/list', 'npx', ...args],
-      {
-        cwd: repo,
-        env: { ...process.env, npm_config_cache: npmCache },
-        encoding: 'utf8',
-        timeout: 120_000
-      }
-    )
-    if (run.status !== 0)
-      throw new Error(`inspector failed on ${spec}: ${run.stderr.slice(0, 200)}`)
-    perServer.set(name, [...(perServer.get(name) ?? []), performance.now() - serverStarted])
-  }
-  return performance.now() - started
+  const run = spawnSync(mcporter, ['list', '--json'], {
+    cwd: repo,
+    // A home of its own: no user config, no daemon, no OAuth vault of this machine's user.
+    env: { ...process.env, HOME: join(scratch, 'home'), npm_config_cache: cache },
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 64 * 1024 * 1024
+  })
+  const ms = performance.now() - started
+  if (run.status !== 0) throw new Error(`mcporter failed: ${run.stderr.slice(0, 300)}`)
+  check('mcporter', (JSON.parse(run.stdout) as { servers: Listed[] }).servers)
+  return ms
+}
+
+function check(tool: string, listed: readonly Listed[]): void {
+  const failed = listed.filter((server) => server.status !== 'ok')
+  if (listed.length !== count || failed.length > 0)
+    throw new Error(`${tool}: servers not listed: ${failed.map((s) => s.name).join(', ')}`)
 }
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0
-  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 }
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    min: sorted[0] ?? 0,
+    max: sorted.at(-1) ?? 0
+  }
 }
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const fresh = (label: string) => mkdtempSync(join(scratch, `${label}-cache-`))
 
 try {
+  const mcporter = installMcporter()
   console.log(
-    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`
+    `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}; mcporter ${MCPORTER_VERSION}`
   )
-  console.log(`servers: ${Object.keys(servers).join(', ')} (npm, warm cache), ${runs} runs each\n`)
-  lintOnce(4) // fills the cache: prefetch with network, once
-  const concurrent: number[] = []
-  const slowest: number[] = []
-  const sequential: number[] = []
-  const inspected: number[] = []
-  for (let run = 0; run < runs; run++) {
-    const measured = lintOnce(4)
-    concurrent.push(measured.ms)
-    slowest.push(measured.slowestMs)
-    sequential.push(lintOnce(1).ms)
-    inspected.push(inspectorOnce())
+  console.log(
+    `servers: ${Object.keys(servers).join(', ')} (npm), all ${count} at once in both tools, ${runs} runs each\n`
+  )
+  const results: Record<string, number[]> = {
+    'mcp-lint, cold cache': [],
+    'mcporter, cold cache': [],
+    'mcp-lint, warm cache': [],
+    'mcporter, warm cache': []
   }
-  const rows: [string, number[]][] = [
-    ['mcp-lint, 4 at a time (bwrap)', concurrent],
-    ['mcp-lint, one at a time (bwrap)', sequential],
-    ['inspector CLI, one after another (no sandbox)', inspected],
-    ['slowest single server inside the concurrent run', slowest]
-  ]
+  for (let run = 0; run < runs; run++) {
+    // Cold: an empty cache each; warm: the cache that cold run filled. The order alternates so
+    // neither tool always runs first after the other's network traffic.
+    const lintCache = fresh('mcp-lint')
+    const peerCache = fresh('mcporter')
+    const order = run % 2 === 0 ? ['lint', 'peer'] : ['peer', 'lint']
+    for (const which of order) {
+      if (which === 'lint') results['mcp-lint, cold cache']?.push(lintOnce(lintCache))
+      else results['mcporter, cold cache']?.push(mcporterOnce(mcporter, peerCache))
+    }
+    for (const which of order) {
+      if (which === 'lint') results['mcp-lint, warm cache']?.push(lintOnce(lintCache))
+      else results['mcporter, warm cache']?.push(mcporterOnce(mcporter, peerCache))
+    }
+  }
   console.log('| run | median | min | max |')
   console.log('| --- | --- | --- | --- |')
-  for (const [label, values] of rows) {
+  for (const [label, values] of Object.entries(results)) {
     const s = stats(values)
     console.log(`| ${label} | ${seconds(s.median)} | ${seconds(s.min)} | ${seconds(s.max)} |`)
   }
-  for (const [name, values] of perServer)
-    console.log(
-      `| inspector CLI, ${name} alone | ${seconds(stats(values).median)} | ${seconds(stats(values).min)} | ${seconds(stats(values).max)} |`
-    )
-  const median = (values: number[]) => stats(values).median
-  console.log(`\nsequential / concurrent: ${(median(sequential) / median(concurrent)).toFixed(2)}x`)
-  console.log(`inspector / concurrent: ${(median(inspected) / median(concurrent)).toFixed(2)}x`)
+  const median = (label: string) => stats(results[label] ?? []).median
   console.log(
-    `concurrent wall / slowest server: ${(median(concurrent) / median(slowest)).toFixed(2)}x (whole CLI run, node start and npm revalidation included)`
-  )
-  console.log(
-    'the inspector declares the roots capability: server-everything then waits 60 s for a roots/list answer that never comes (feasibility.md §3)'
+    `\nmcporter / mcp-lint: cold ${(median('mcporter, cold cache') / median('mcp-lint, cold cache')).toFixed(2)}x, warm ${(median('mcporter, warm cache') / median('mcp-lint, warm cache')).toFixed(2)}x (above 1: mcp-lint is faster)`
   )
 } finally {
-  rmSync(repo, { recursive: true, force: true })
-  rmSync(cache, { recursive: true, force: true })
+  rmSync(scratch, { recursive: true, force: true })
 }

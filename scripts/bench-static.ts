@@ -1,4 +1,4 @@
-// Static lint benchmark: repositories of 1, 10, 100 and 1,000 servers, each server in the central
+// Static lint benchmark: repositories of 1, 10, 100, 1,000 and 10,000 servers, each server in the central
 // source and in every platform file (written by `mcp-lint sync`), linted by the bundled CLI without
 // enumeration. Printed next to the floor: node starting, node loading the bundle (--version), and
 // node reading and JSON.parse-ing the same files. Medians with min and max over several runs.
@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 
 const runsArg = process.argv.indexOf('--runs')
 const runs = runsArg === -1 ? 5 : Number(process.argv[runsArg + 1])
-const sizes = [1, 10, 100, 1000]
+const sizes = [1, 10, 100, 1000, 10000]
 const cli = resolve('dist/cli/index.js')
 const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-static-'))
 // Peak memory from inside each child: process.resourceUsage() needs no external `time` binary.
@@ -112,9 +112,9 @@ try {
     `node loading the bundle (--version): ${ms(bundleFloor.ms)}, ${mb(bundleFloor.rssKb)}\n`
   )
   console.log(
-    '| servers | files | entries | bytes | mcp-lint check | peak memory | JSON.parse floor | floor memory | each added entry |'
+    '| servers | files | entries | bytes | mcp-lint check | peak memory | JSON.parse floor | floor memory | ratio | each added entry |'
   )
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   const marginal: number[] = []
   let previous: { entries: number; ms: number } | undefined
   for (const count of sizes) {
@@ -134,16 +134,17 @@ try {
     if (cost !== undefined) marginal.push(cost)
     previous = { entries, ms: lint.ms.median }
     console.log(
-      `| ${count} | ${files.length} | ${entries} | ${(bytes / 1024).toFixed(0)} KiB | ${ms(lint.ms)} | ${mb(lint.rssKb)} | ${ms(parse.ms)} | ${mb(parse.rssKb)} | ${cost === undefined ? '-' : `${(cost * 1000).toFixed(0)} µs`} |`
+      `| ${count} | ${files.length} | ${entries} | ${(bytes / 1024).toFixed(0)} KiB | ${ms(lint.ms)} | ${mb(lint.rssKb)} | ${ms(parse.ms)} | ${mb(parse.rssKb)} | ${(lint.ms.median / parse.ms.median).toFixed(1)}x | ${cost === undefined ? '-' : `${(cost * 1000).toFixed(0)} µs`} |`
     )
   }
   console.log(
     `\n(the JSON.parse floor reads the ${platformTargets.length} JSON files of each size, not the Codex TOML file)`
   )
-  const last = marginal.at(-1) ?? 0
-  const before = marginal.at(-2) ?? 0
+  const [, fromTen, fromHundred, fromThousand] = marginal
+  const growth = (later: number | undefined, earlier: number | undefined) =>
+    later === undefined || earlier === undefined ? '-' : (later / earlier).toFixed(2)
   console.log(
-    `cost of an added entry from 100 to 1,000 servers / from 10 to 100: ${(last / before).toFixed(2)} (1.00 is linear, above 1 superlinear)`
+    `cost of an added entry, 100 to 1,000 servers against 10 to 100: ${growth(fromHundred, fromTen)}; 1,000 to 10,000 against 100 to 1,000: ${growth(fromThousand, fromHundred)} (1.00 is linear, above 1 superlinear)`
   )
 } finally {
   rmSync(scratch, { recursive: true, force: true })

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 const runs = process.argv.includes('--quick') ? '3' : '5'
 for (const [script, count] of [
   ['scripts/bench-static.ts', runs],
-  // The inspector comparison waits about a minute per run (server-everything), so fewer runs.
+  // Each enumeration run fetches from npm twice (cold caches), so fewer runs.
   ['scripts/bench-enumeration.ts', '3']
 ] as const) {
   console.log(`\n## ${script}\n`)

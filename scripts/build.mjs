@@ -1,8 +1,9 @@
 // Bundles the CLI and the Action with ncc into dist/ (or the directory given as the first
 // argument), runnable with plain `node` and no node_modules.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { transformSync } from 'esbuild'
 
 const base = process.argv[2] ?? 'dist'
 const entries = [
@@ -30,9 +31,32 @@ for (const [entry, name] of entries) {
       stdio: 'inherit'
     }
   )
+  // MCP_LINT_MINIFY=0 keeps the bundle readable, for profiling.
+  if (process.env.MCP_LINT_MINIFY !== '0')
+    for (const chunk of readdirSync(out).filter((file) => file.endsWith('.js')))
+      minify(join(out, chunk))
   if (name === 'cli') {
     const file = join(out, 'index.js')
     const code = readFileSync(file, 'utf8')
     if (!code.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${code}`)
   }
+}
+
+/**
+ * Every run parses the bundle it loads before it reads a file: without whitespace and comments it
+ * is a third smaller, and in ASCII (non-ASCII characters escaped) V8 keeps it as a one-byte string
+ * instead of decoding UTF-8 into two-byte. Identifiers are not renamed: stack traces stay readable
+ * and no code that reads a function's or class's name changes (esbuild's keepNames would cost a
+ * call per function at load).
+ */
+function minify(file) {
+  const { code } = transformSync(readFileSync(file, 'utf8'), {
+    format: 'esm',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
+    target: 'es2022',
+    legalComments: 'none'
+  })
+  writeFileSync(file, code)
 }

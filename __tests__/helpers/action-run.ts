@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { FakeGitHub } from './github-server.js'
+import { writeFiles } from './repo-files.js'
 
 /**
  * The bundles under test: dist/, or MCP_LINT_DIST (a build of another commit, to show that a test
@@ -52,10 +53,7 @@ export class ActionHarness {
   /** A new checkout with these files (paths may hold any character a file name can). */
   workspace(files: Record<string, string>): string {
     const dir = mkdtempSync(join(this.scratch, 'ws-'))
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true })
-      writeFileSync(join(dir, path), text)
-    }
+    writeFiles(dir, files)
     return dir
   }
 

@@ -11,6 +11,10 @@ import {
 import { changed, eachTool } from '../../src/platforms/tool-naming.js'
 import { listedExample as listed } from '../../src/rules/examples.js'
 import { rules } from '../../src/rules/index.js'
+import { compileTestSchemas } from '../helpers/schema-compiler.js'
+
+// Acme has no generated validator: mcp-lint's own clients all do.
+compileTestSchemas()
 
 /**
  * A client mcp-lint has never heard of, declared as one object the way a client module declares

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { main, type CliIO } from '../../src/cli/main.js'
 import { lint, type LintResult } from '../../src/lint.js'
 import { processesWith } from '../../src/runner/process-tree.js'
+import { runCliInMemory } from '../helpers/cli-run.js'
+import { tempRepos } from '../helpers/temp-repo.js'
 
 /**
  * The hostile servers of fixtures/hostile, started for real in bubblewrap. Secrets are planted
@@ -22,14 +20,14 @@ let root = ''
 let result: LintResult
 let wallMs = 0
 const saved = new Map<string, string | undefined>()
+const tempRepo = tempRepos()
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'mcp-lint-hostile-'))
-  cpSync('fixtures/hostile', root, { recursive: true })
-  mkdirSync(join(root, '.git'))
-  writeFileSync(
-    join(root, '.git/config'),
-    `[remote "origin"]\n\turl = https://x-access-token:${gitSecret}@github.com/acme/repo\n`
+  root = tempRepo(
+    {
+      '.git/config': `[remote "origin"]\n\turl = https://x-access-token:${gitSecret}@github.com/acme/repo\n`
+    },
+    { copy: { '.': 'fixtures/hostile' } }
   )
   for (const [key, value] of Object.entries(secrets)) {
     saved.set(key, process.env[key])
@@ -45,7 +43,6 @@ afterAll(() => {
     if (value === undefined) Reflect.deleteProperty(process.env, key)
     else process.env[key] = value
   }
-  rmSync(root, { recursive: true, force: true })
 })
 
 const server = (name: string) => {
@@ -123,15 +120,8 @@ describe('hostile servers in the sandbox', () => {
   it('puts no secret into any output', async () => {
     const outputs = [JSON.stringify(result)]
     for (const format of ['text', 'json', 'sarif']) {
-      let text = ''
-      const io: CliIO = {
-        stdout: (chunk) => (text += chunk),
-        stderr: (chunk) => (text += chunk),
-        writeFile: () => Promise.resolve(),
-        reportTargetProblem: () => Promise.resolve(undefined)
-      }
-      await main([root, '--enumerate', '--timeout', '3', '--format', format], io)
-      outputs.push(text)
+      const run = await runCliInMemory([root, '--enumerate', '--timeout', '3', '--format', format])
+      outputs.push(run.stdout + run.stderr)
     }
     for (const output of outputs) {
       for (const secret of [...Object.values(secrets), gitSecret])
@@ -140,14 +130,8 @@ describe('hostile servers in the sandbox', () => {
   }, 60_000)
 
   it('keeps workflow commands out of the log', async () => {
-    let log = ''
-    const io: CliIO = {
-      stdout: (chunk) => (log += chunk),
-      stderr: (chunk) => (log += chunk),
-      writeFile: () => Promise.resolve(),
-      reportTargetProblem: () => Promise.resolve(undefined)
-    }
-    await main([root, '--enumerate', '--timeout', '3'], io)
-    expect(log.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([])
+    const run = await runCliInMemory([root, '--enumerate', '--timeout', '3'])
+    const log = [...run.stdout.split('\n'), ...run.stderr.split('\n')]
+    expect(log.filter((line) => line.trimStart().startsWith('::'))).toEqual([])
   }, 60_000)
 })

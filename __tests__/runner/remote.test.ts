@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { enumerateRemote } from '../../src/runner/enumerate.js'
 import type { BaseRevision } from '../../src/trust/base-revision.js'
 import { isPrivateAddress, refuseHost } from '../../src/runner/remote-host.js'
+import { tempRepos } from '../helpers/temp-repo.js'
 
 /** A minimal streamable-HTTP MCP server on loopback, recording the headers it was sent. */
 let server: Server
@@ -65,11 +63,13 @@ afterAll(() => {
   server.close()
 })
 
+const tempRepo = tempRepos()
+
 function repo(config: object, settings?: object): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-remote-'))
-  writeFileSync(join(dir, '.mcp.json'), JSON.stringify(config))
-  if (settings !== undefined) writeFileSync(join(dir, 'mcp-lint.json'), JSON.stringify(settings))
-  return dir
+  return tempRepo({
+    '.mcp.json': JSON.stringify(config),
+    ...(settings === undefined ? {} : { 'mcp-lint.json': JSON.stringify(settings) })
+  })
 }
 
 /** A base revision held in memory: the files a pull request's base commit has. */
@@ -114,7 +114,6 @@ describe('remote servers', () => {
     } finally {
       delete process.env.DOCS_KEY_FOR_TESTS
       delete process.env.DOCS_TOKEN
-      rmSync(dir, { recursive: true, force: true })
     }
   })
 
@@ -149,7 +148,6 @@ describe('remote servers', () => {
       expect(seen.at(-1)?.['x-api-key']).toBe('key-from-the-environment')
     } finally {
       delete process.env.DOCS_KEY_FOR_TESTS
-      rmSync(dir, { recursive: true, force: true })
     }
   })
 
@@ -162,32 +160,23 @@ describe('remote servers', () => {
         }
       }
     )
-    try {
-      await expect(lint({ root: dir, enumerate: {} })).rejects.toThrow(
-        /"enumeration.remote" is no longer read from mcp-lint.json \(a pull request could send runner secrets to a server of its choosing\)/
-      )
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    await expect(lint({ root: dir, enumerate: {} })).rejects.toThrow(
+      /"enumeration.remote" is no longer read from mcp-lint.json \(a pull request could send runner secrets to a server of its choosing\)/
+    )
   })
 
   it('refuses private addresses and redirects', async () => {
     const local = repo({ mcpServers: { docs: { type: 'http', url: `${base}/mcp` } } })
     const redirect = repo({ mcpServers: { docs: { type: 'http', url: `${base}/redirect` } } })
-    try {
-      expect((await lint({ root: local, enumerate: { remote: true } })).servers[0]).toMatchObject({
-        status: 'skipped',
-        reason: 'not-allowed',
-        detail: 'only https:// servers are enumerated, not http://'
-      })
-      expect(
-        (await lint({ root: redirect, enumerate: { remote: true, allowPrivateHosts: true } }))
-          .servers[0]
-      ).toMatchObject({ status: 'failed' })
-    } finally {
-      rmSync(local, { recursive: true, force: true })
-      rmSync(redirect, { recursive: true, force: true })
-    }
+    expect((await lint({ root: local, enumerate: { remote: true } })).servers[0]).toMatchObject({
+      status: 'skipped',
+      reason: 'not-allowed',
+      detail: 'only https:// servers are enumerated, not http://'
+    })
+    expect(
+      (await lint({ root: redirect, enumerate: { remote: true, allowPrivateHosts: true } }))
+        .servers[0]
+    ).toMatchObject({ status: 'failed' })
   })
 
   it('checks the address again at connect time, so a rebinding name cannot reach loopback', async () => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { distDir } from '../helpers/action-run.js'
 import { runAsRunner, runnerOwned, runnerUser, type RunnerUser } from '../helpers/runner-user.js'
+import { tempRepos } from '../helpers/temp-repo.js'
 
 /**
  * The three ways bubblewrap runs, each with a server that tries to get out and reports who it is:
@@ -33,12 +33,10 @@ const config = JSON.stringify({
   }
 })
 
-function repository(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-paths-'))
-  cpSync('fixtures/hostile/servers', join(dir, 'servers'), { recursive: true })
-  writeFileSync(join(dir, '.mcp.json'), config)
-  return dir
-}
+const tempRepo = tempRepos()
+/** The servers the configs launch, beside them. */
+const servers = { copy: { servers: 'fixtures/hostile/servers' } }
+const repository = () => tempRepo({ '.mcp.json': config }, servers)
 
 function reportOf(
   servers: readonly { name: string; tools?: readonly { name: string; description?: string }[] }[]
@@ -69,15 +67,10 @@ const itAsRoot = process.getuid?.() === 0 ? it : it.skip
 const itAsRunner = runnerUser() === undefined ? it.skip : it
 
 describe('the sandbox as root (container jobs, self-hosted runners)', () => {
-  let dir = ''
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true })
-  })
-
   itAsRoot(
     'runs servers as uid 65534 with no capabilities, and they leave nothing on the host',
     async () => {
-      dir = repository()
+      const dir = repository()
       const lines: string[] = []
       const result = await lint({
         root: dir,
@@ -101,25 +94,21 @@ describe('npm caches', () => {
   itAsRoot(
     'are one per launch: what one server plants, another never sees',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-cache-'))
-      try {
-        cpSync('fixtures/hostile/servers', join(dir, 'servers'), { recursive: true })
-        writeFileSync(
-          join(dir, '.mcp.json'),
-          JSON.stringify({
+      const dir = tempRepo(
+        {
+          '.mcp.json': JSON.stringify({
             mcpServers: {
               a: { command: 'node', args: ['servers/plant.mjs', 'plant'] },
               b: { command: 'node', args: ['servers/plant.mjs', 'look'] }
             }
           })
-        )
-        const result = await lint({ root: dir, enumerate: { sandbox: 'bwrap', concurrency: 1 } })
-        expect(
-          result.servers.map((server) => `${server.name} ${server.tools?.[0]?.description ?? ''}`)
-        ).toEqual(['a planted file visible', 'b clean cache'])
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
+        },
+        servers
+      )
+      const result = await lint({ root: dir, enumerate: { sandbox: 'bwrap', concurrency: 1 } })
+      expect(
+        result.servers.map((server) => `${server.name} ${server.tools?.[0]?.description ?? ''}`)
+      ).toEqual(['a planted file visible', 'b clean cache'])
     },
     60_000
   )

@@ -1,32 +1,18 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from '@jest/globals'
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { launchRefusal } from '../../src/action/event-policy.js'
 import { enumerateServer } from '../../src/runner/enumerate.js'
 import { runCli } from '../helpers/cli-run.js'
+import { tempRepos } from '../helpers/temp-repo.js'
 
-const temps: string[] = []
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
+const tempRepo = tempRepos()
 
+/** A repository whose .mcp.json is `config`, with the test servers it launches unless told not. */
 function repo(config: string, withServers = true): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-servers-'))
-  temps.push(dir)
-  if (withServers) cpSync('fixtures/hostile/servers', join(dir, 'servers'), { recursive: true })
-  cpSync(config, join(dir, '.mcp.json'))
-  return dir
+  const servers = withServers ? { servers: 'fixtures/hostile/servers' } : {}
+  return tempRepo({}, { copy: { ...servers, '.mcp.json': config } })
 }
 
 /** Runs with one environment variable set, restoring it afterwards. */
@@ -93,10 +79,11 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
   it('fetches into a kept cache inside a project that already has the package, and reuses it', async () => {
     // MCP_LINT_CACHE_DIR under this project's node_modules, which holds server-memory: npm exec
     // must still fetch into the cache, or the offline launch in the sandbox finds nothing.
-    const cache = mkdtempSync(join(process.cwd(), 'node_modules/.cache-mcp-lint-test-'))
-    temps.push(cache)
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-kept-cache-'))
-    temps.push(root)
+    const cache = tempRepo(
+      {},
+      { prefix: join(process.cwd(), 'node_modules/.cache-mcp-lint-test-') }
+    )
+    const root = tempRepo()
     writeFileSync(
       join(root, '.mcp.json'),
       JSON.stringify({
@@ -115,8 +102,7 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
   }, 120_000)
 
   it('keeps fetched packages in the user cache, and in none with --no-cache', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'mcp-lint-xdg-'))
-    temps.push(home)
+    const home = tempRepo()
     const root = repo('fixtures/real-servers/.mcp.json', false)
     writeFileSync(
       join(root, '.mcp.json'),
@@ -245,8 +231,7 @@ describe('progress and clean-up', () => {
     )
     const lines: string[] = []
     // The packages fetched for a run go to a fresh directory under RUNNER_TEMP, removed after it.
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'mcp-lint-runner-temp-'))
-    temps.push(runnerTemp)
+    const runnerTemp = tempRepo()
     await withEnv('RUNNER_TEMP', runnerTemp, () =>
       lint({
         root,
@@ -356,8 +341,7 @@ describe('the lockfile', () => {
 
   it('compares with an explicit lockfile, as the Action does with the base branch', async () => {
     const root = repo('fixtures/enumeration/.mcp.json')
-    const base = mkdtempSync(join(tmpdir(), 'mcp-lint-base-'))
-    temps.push(base)
+    const base = tempRepo()
     writeFileSync(join(base, 'lock.json'), JSON.stringify({ lockfileVersion: 1, servers: {} }))
     const check = await runCli([root, '--enumerate', '--lockfile', join(base, 'lock.json')])
     expect(check.stdout).toContain(

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../src/cli/main.js'
 import { gitRevision } from '../../src/trust/base-revision.js'
+import { runCliInMemory } from '../helpers/cli-run.js'
 import { fakeToken } from '../helpers/fake-tokens.js'
+import { scratchDir, writeFiles } from '../helpers/temp-repo.js'
 
 /**
  * The trusted revision read from git objects, as `--base REF` and the Action (when the checkout
  * has the base commit) read it: a real repository with a main branch and a pull request branch.
  */
-let repo = ''
+const repo = scratchDir()
 const token = fakeToken('github-pat', 11)
 const git = (...args: string[]) =>
   execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
@@ -19,18 +19,17 @@ const git = (...args: string[]) =>
   })
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'mcp-lint-git-'))
   git('init', '-q', '-b', 'main')
-  writeFileSync(join(repo, 'mcp-lint.json'), '{ "rules": { "server-secret": "error" } }\n')
-  mkdirSync(join(repo, 'sub'))
-  writeFileSync(join(repo, 'sub/mcp-lint.json'), '{ "rules": { "server-unpinned": "off" } }\n')
+  writeFiles(repo, {
+    'mcp-lint.json': '{ "rules": { "server-secret": "error" } }\n',
+    'sub/mcp-lint.json': '{ "rules": { "server-unpinned": "off" } }\n'
+  })
   git('add', '-A')
   git('commit', '-q', '-m', 'base')
   git('checkout', '-q', '-b', 'feature')
-  writeFileSync(join(repo, 'mcp-lint.json'), '{ "rules": { "server-secret": "off" } }\n')
-  writeFileSync(
-    join(repo, '.mcp.json'),
-    JSON.stringify({
+  writeFiles(repo, {
+    'mcp-lint.json': '{ "rules": { "server-secret": "off" } }\n',
+    '.mcp.json': JSON.stringify({
       mcpServers: {
         github: {
           command: 'npx',
@@ -39,25 +38,10 @@ beforeAll(() => {
         }
       }
     })
-  )
+  })
   git('add', '-A')
   git('commit', '-q', '-m', 'feature')
 })
-afterAll(() => {
-  rmSync(repo, { recursive: true, force: true })
-})
-
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    writeFile: () => Promise.resolve(),
-    reportTargetProblem: () => Promise.resolve(undefined)
-  })
-  return { code, stdout, stderr }
-}
 
 describe('the base revision from git', () => {
   it('reads files at the revision, relative to the linted directory; null when absent', async () => {
@@ -77,7 +61,7 @@ describe('the base revision from git', () => {
   })
 
   it('check --base applies the base settings and reports the branch change', async () => {
-    const withBase = await cli(['check', repo, '--base', 'main'])
+    const withBase = await runCliInMemory(['check', repo, '--base', 'main'])
     expect(withBase.code).toBe(1)
     expect(withBase.stdout).toContain('[server-secret]')
     expect(withBase.stdout).toContain(
@@ -85,12 +69,12 @@ describe('the base revision from git', () => {
     )
     expect(withBase.stdout).not.toContain(token)
     // Without --base the working tree's settings apply, as documented.
-    const local = await cli(['check', repo])
+    const local = await runCliInMemory(['check', repo])
     expect(local.stdout).not.toContain('[server-secret]')
   })
 
   it('check --base with a commit that is not there is exit 2, saying to fetch it', async () => {
-    const missing = await cli(['check', repo, '--base', 'origin/nowhere'])
+    const missing = await runCliInMemory(['check', repo, '--base', 'origin/nowhere'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('--base origin/nowhere: no such commit in the git repository')
   })

@@ -3,11 +3,10 @@ import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { ActionIO } from '../../src/action/main.js'
 import { escapeText } from '../../src/util/quote.js'
 import { lint, type LintResult } from '../../src/lint.js'
@@ -23,6 +22,7 @@ import { formatSarif } from '../../src/reporters/sarif.js'
 import { formatText } from '../../src/reporters/text.js'
 import { HOMEPAGE } from '../../src/version.js'
 import { FakeGitHub } from '../helpers/github-server.js'
+import { scratchDir, writeFiles } from '../helpers/temp-repo.js'
 
 /**
  * Hostile text where a pull request can put it (a file name, a `paths` entry, a server name, a
@@ -211,7 +211,7 @@ interface Outcome {
   readonly issue: string
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-escaping-'))
+const scratch = scratchDir()
 const github = new FakeGitHub()
 const saved = new Map<string, string | undefined>()
 let server: Server
@@ -249,7 +249,6 @@ afterAll(async () => {
   }
   await github.stop()
   await new Promise((resolve) => server.close(resolve))
-  rmSync(scratch, { recursive: true, force: true })
 })
 
 /**
@@ -259,10 +258,7 @@ afterAll(async () => {
 async function runHostile(index: number, text: string): Promise<Outcome> {
   // `--->` in the path, which keys the drift issue's hidden marker.
   const root = mkdtempSync(join(scratch, `repo---> ${index} `))
-  for (const [path, content] of Object.entries(hostileRepo(text, `${base}/mcp/${index}`))) {
-    mkdirSync(dirname(join(root, path)), { recursive: true })
-    writeFileSync(join(root, path), content)
-  }
+  writeFiles(root, hostileRepo(text, `${base}/mcp/${index}`))
   const result = await lint({
     root,
     enumerate: { remote: true, allowPrivateHosts: true, sandbox: 'none' }

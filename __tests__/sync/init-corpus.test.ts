@@ -1,26 +1,15 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { lint, loadWorkspace } from '../../src/lint.js'
 import { compareServers } from '../../src/canonical/compare.js'
 import { projectPathMeaning } from '../../src/canonical/project-paths.js'
 import { normalizeEntry } from '../../src/canonical/normalize.js'
 import { initSource, sync } from '../../src/sync/run.js'
+import { tempRepos, writeFileAt } from '../helpers/temp-repo.js'
 
 const corpus = 'fixtures/corpus'
-const temps: string[] = []
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const tempRepo = tempRepos('each')
 
 /** Every server of every readable client file, by file and name. */
 async function servers(root: string) {
@@ -46,15 +35,12 @@ const repos = readdirSync(corpus).filter(
 describe('init then sync keeps the meaning of every real file', () => {
   let multiFile = 0
   it.each(repos)('%s', async (repo) => {
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-init-'))
-    temps.push(root)
-    cpSync(join(corpus, repo), root, { recursive: true })
+    const root = tempRepo({}, { copy: { '.': join(corpus, repo) } })
     const before = await servers(root)
     if (new Set(before.map(({ file }) => file.path)).size < 2) return
     multiFile++
     const init = await initSource({ root })
-    mkdirSync(dirname(join(root, init.path)), { recursive: true })
-    writeFileSync(join(root, init.path), init.text)
+    writeFileAt(root, init.path, init.text)
     const result = await sync({ root })
     for (const change of result.changes) writeFileSync(join(root, change.path), change.after)
     const after = await servers(root)

@@ -1,32 +1,16 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { getPlatform, platforms, sourceDialects } from '../../src/platforms/index.js'
 import { runCli } from '../helpers/cli-run.js'
+import { tempRepos } from '../helpers/temp-repo.js'
 
-const temps: string[] = []
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const repo = tempRepos('each')
 
 /** A writable copy of a repository, without the golden file of the fixture tests. */
-function copy(from: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-  temps.push(dir)
-  cpSync(from, dir, { recursive: true, filter: (path) => !path.endsWith('expected.txt') })
-  return dir
-}
+const copy = (from: string) =>
+  repo({}, { copy: { '.': from }, leaveOut: (path) => path.endsWith('expected.txt') })
 
 const driftRules = new Set(['source-drift', 'config-mismatch'])
 const drift = async (root: string) =>
@@ -66,13 +50,9 @@ describe('mcp-lint sync', () => {
   it.each(platforms.map((platform) => platform.id))(
     'writes the %s file from the central source, which then checks clean',
     async (id) => {
-      const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-      temps.push(root)
-      mkdirSync(join(root, '.agents/mcp'), { recursive: true })
       const remote = getPlatform(id).translation.transports.includes('http')
-      writeFileSync(
-        join(root, '.agents/mcp/mcp-servers.json'),
-        JSON.stringify({
+      const root = repo({
+        '.agents/mcp/mcp-servers.json': JSON.stringify({
           targets: [id],
           mcpServers: {
             'file-tools': {
@@ -83,7 +63,7 @@ describe('mcp-lint sync', () => {
             ...(remote ? { tracker: { type: 'http', url: 'https://tracker.example.com/mcp' } } : {})
           }
         })
-      )
+      })
       const first = await runCli(['sync', root])
       expect([first.code, first.stderr]).toEqual([0, ''])
       const result = await lint({ root })
@@ -99,25 +79,20 @@ describe('mcp-lint sync', () => {
   )
 
   it('leaves a Continue file alone that it cannot rewrite: one server at its root, or aliases into its list', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
-    mkdirSync(join(root, '.agents/mcp'), { recursive: true })
-    mkdirSync(join(root, '.continue/mcpServers'), { recursive: true })
-    writeFileSync(
-      join(root, '.agents/mcp/mcp-servers.json'),
-      JSON.stringify({
+    const single = '{ "command": "srv-mcp", "args": ["--v1"] }\n'
+    const aliased =
+      'name: b\nversion: 0.0.1\nmcpServers:\n  - &base\n    name: srv\n    command: srv-mcp\nmodels:\n  - *base\n'
+    const root = repo({
+      '.agents/mcp/mcp-servers.json': JSON.stringify({
         targets: [
           { platform: 'continue-json', path: '.continue/mcpServers/srv.json' },
           { platform: 'continue', path: '.continue/mcpServers/block.yaml' }
         ],
         mcpServers: { srv: { command: 'srv-mcp', args: ['--v2'] } }
-      })
-    )
-    const single = '{ "command": "srv-mcp", "args": ["--v1"] }\n'
-    const aliased =
-      'name: b\nversion: 0.0.1\nmcpServers:\n  - &base\n    name: srv\n    command: srv-mcp\nmodels:\n  - *base\n'
-    writeFileSync(join(root, '.continue/mcpServers/srv.json'), single)
-    writeFileSync(join(root, '.continue/mcpServers/block.yaml'), aliased)
+      }),
+      '.continue/mcpServers/srv.json': single,
+      '.continue/mcpServers/block.yaml': aliased
+    })
     const result = await runCli(['sync', root])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
@@ -131,17 +106,12 @@ describe('mcp-lint sync', () => {
   })
 
   it('renames a server found under a wrong key and says which key it had', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
-    mkdirSync(join(root, '.agents/mcp'), { recursive: true })
-    writeFileSync(
-      join(root, '.agents/mcp/mcp-servers.json'),
-      JSON.stringify({ mcpServers: { github: { command: 'gh-mcp' } } })
-    )
-    writeFileSync(
-      join(root, '.mcp.json'),
-      '{ "mcpServers": { "GitHub": { "command": "gh-mcp" } } }\n'
-    )
+    const root = repo({
+      '.agents/mcp/mcp-servers.json': JSON.stringify({
+        mcpServers: { github: { command: 'gh-mcp' } }
+      }),
+      '.mcp.json': '{ "mcpServers": { "GitHub": { "command": "gh-mcp" } } }\n'
+    })
     const check = await runCli(['sync', root, '--check'])
     expect(check.code).toBe(1)
     expect(check.stderr).toContain(
@@ -214,14 +184,13 @@ describe('mcp-lint sync', () => {
   })
 
   it('refuses to write a TOML file it could not read back, writing nothing', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
-    mkdirSync(join(root, '.agents/mcp'), { recursive: true })
     const server = { command: 'npx', args: ['-y', 'x@1.0.0', 'a'.repeat(70_000)] }
-    writeFileSync(
-      join(root, '.agents/mcp/mcp-servers.json'),
-      JSON.stringify({ mcpServers: { a: server }, targets: ['codex', 'cursor'] })
-    )
+    const root = repo({
+      '.agents/mcp/mcp-servers.json': JSON.stringify({
+        mcpServers: { a: server },
+        targets: ['codex', 'cursor']
+      })
+    })
     const result = await runCli(['sync', root])
     expect([result.code, result.stderr]).toEqual([
       2,
@@ -382,12 +351,7 @@ enabled = true
 }
 `
     }
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true })
-      writeFileSync(join(root, path), text)
-    }
+    const root = repo(files)
     const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     expect(init.stderr).toContain(
@@ -425,9 +389,6 @@ enabled = true
   })
 
   it('keeps the VS Code inputs a server prompts for with the server', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
-    mkdirSync(join(root, '.vscode'))
     const input = { type: 'promptString', id: 'token', description: 'Token', password: true }
     const vscode = JSON.stringify(
       {
@@ -437,7 +398,7 @@ enabled = true
       null,
       2
     )
-    writeFileSync(join(root, '.vscode/mcp.json'), vscode)
+    const root = repo({ '.vscode/mcp.json': vscode })
     expect((await runCli(['sync', root, '--init'])).code).toBe(0)
     const source = JSON.parse(readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')) as {
       mcpServers: { gh: unknown }
@@ -458,27 +419,18 @@ enabled = true
 
   it('scrubs secrets in platform-only fields, and names what it cannot keep', async () => {
     const secret = 'ghp_' + 'ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210'
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
-    mkdirSync(join(root, '.gemini'))
-    mkdirSync(join(root, '.claude'))
-    writeFileSync(
-      join(root, 'crush.json'),
-      JSON.stringify({
+    const root = repo({
+      'crush.json': JSON.stringify({
         mcp: {
           gh: { type: 'http', url: 'https://gh.example.com/mcp', oauth_client_secret: secret }
         }
-      })
-    )
-    writeFileSync(
-      join(root, '.gemini/settings.json'),
-      JSON.stringify({ mcpServers: { tools: { command: 'tools-mcp', disabled: true } } })
-    )
-    writeFileSync(
-      join(root, '.mcp.json'),
-      JSON.stringify({ mcpServers: { tools: { command: 'tools-mcp' } } })
-    )
-    writeFileSync(join(root, '.claude/mcp.json'), JSON.stringify({ mcpServers: {} }))
+      }),
+      '.gemini/settings.json': JSON.stringify({
+        mcpServers: { tools: { command: 'tools-mcp', disabled: true } }
+      }),
+      '.mcp.json': JSON.stringify({ mcpServers: { tools: { command: 'tools-mcp' } } }),
+      '.claude/mcp.json': JSON.stringify({ mcpServers: {} })
+    })
     const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     const source = readFileSync(join(root, '.agents/mcp/mcp-servers.json'), 'utf8')
@@ -495,8 +447,6 @@ enabled = true
   it('replaces a literal token with a ${VAR} reference, names the variable and never prints or stores the token', async () => {
     const token = 'ghp_' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
     const header = 'tvly-dev-' + 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
-    const root = mkdtempSync(join(tmpdir(), 'mcp-lint-sync-'))
-    temps.push(root)
     const file = JSON.stringify({
       mcpServers: {
         github: { command: 'gh-mcp', env: { GITHUB_TOKEN: token } },
@@ -507,7 +457,7 @@ enabled = true
         }
       }
     })
-    writeFileSync(join(root, '.mcp.json'), file)
+    const root = repo({ '.mcp.json': file })
     const init = await runCli(['sync', root, '--init'])
     expect(init.code).toBe(0)
     expect(init.stderr).toContain(

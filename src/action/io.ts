@@ -3,7 +3,7 @@ import * as github from '@actions/github'
 import { writeFileMakingDirectories } from '../util/write-file.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { octokitApi } from './github-api.js'
-import type { ActionIO } from './main.js'
+import type { ActionIO } from './action-io.js'
 
 /**
  * The real runner: @actions/core for inputs, outputs, annotations and the summary. Every log line

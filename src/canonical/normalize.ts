@@ -235,6 +235,17 @@ export function isObject(value: PlainValue | undefined): value is PlainObject {
 }
 
 const entryCache = new WeakMap<ServerEntry['value'], Map<string, CanonicalServer>>()
+const plainCache = new WeakMap<ServerEntry['value'], PlainValue>()
+
+/** A located entry's loaded value, computed once: several rules compare every entry. */
+export function plainEntry(entry: ServerEntry): PlainValue {
+  let plain = plainCache.get(entry.value)
+  if (plain === undefined) {
+    plain = toPlain(entry.value)
+    plainCache.set(entry.value, plain)
+  }
+  return plain
+}
 
 /**
  * A located server entry in canonical form, computed once per entry and platform: several rules
@@ -248,7 +259,7 @@ export function normalizeEntry(platform: Dialect, entry: ServerEntry): Canonical
   }
   let server = byPlatform.get(platform.id)
   if (server === undefined) {
-    server = normalizeServer(platform, toPlain(entry.value))
+    server = normalizeServer(platform, plainEntry(entry))
     byPlatform.set(platform.id, server)
   }
   return server

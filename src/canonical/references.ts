@@ -59,6 +59,8 @@ export function toCanonical(
   bare: boolean,
   lenient = false
 ): string {
+  // No reference and nothing to escape: the value is its own canonical form.
+  if (!value.includes('$') && !value.includes('{')) return value
   let result = ''
   let last = 0
   for (const reference of findReferences(value)) {

@@ -1,19 +1,11 @@
 import { UsageError } from '../util/errors.js'
 import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { TOOL_NAME, VERSION } from '../version.js'
-import { checkEnumerationOptions, runCheck } from './check-command.js'
 import { commandHelp, globalHelp } from './help.js'
-import { runInit } from './init-command.js'
 import { ExitCode, processIO, type CliIO } from './io.js'
-import { enumerateRequest, lintOptions, oneDirectory } from './lint-options.js'
-import { runLock } from './lock-command.js'
-import { checkApplies, COMMANDS, parseCommandLine, type Command } from './options.js'
-import { createProgress } from './progress.js'
-import { runRules } from './rules-command.js'
-import { runSync } from './sync-command.js'
+import { COMMANDS, parseCommandLine, type Command } from './options.js'
 
 export { ExitCode, processIO, type CliIO } from './io.js'
-export { hasFailures } from './check-command.js'
 
 /** Runs the CLI; returns the exit code. Never throws: a usage error is 2, anything else 3. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
@@ -54,51 +46,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`)
     return ExitCode.ok
   }
-  switch (command) {
-    case 'rules':
-      if (positionals.length > 0)
-        throw new UsageError('"rules" takes no arguments (see mcp-lint rules --help)')
-      return runRules(values, io)
-    case 'lock': {
-      const progress = createProgress(io)
-      return runLock(
-        {
-          ...lintOptions(values, oneDirectory(positionals, 'lock')),
-          enumerate: enumerateRequest(values, io, progress.update)
-        },
-        io,
-        progress.done
-      )
-    }
-    case 'sync':
-      return runSync(
-        lintOptions(values, oneDirectory(positionals, 'sync')),
-        { check: values.check === true, init: values.init === true },
-        io
-      )
-    case 'init': {
-      checkEnumerationOptions(values)
-      const progress = createProgress(io)
-      const options = lintOptions(values, oneDirectory(positionals, 'init'))
-      try {
-        return await runInit(
-          values.enumerate === true
-            ? { ...options, enumerate: enumerateRequest(values, io, progress.update) }
-            : options,
-          values,
-          io
-        )
-      } finally {
-        progress.done()
-      }
-    }
-    case 'check':
-      return runCheck(values, positionals, io, true)
-    case undefined:
-      // `mcp-lint DIR`: check is the default command.
-      checkApplies(values, 'check')
-      return runCheck(values, positionals, io, false)
-  }
+  const { runCommand } = await import('./commands.js')
+  return runCommand(command, values, positionals, io)
 }
 
 /** `mcp-lint help [COMMAND]`, as git and npm have it. */

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
+import picomatch from 'picomatch'
 import type { SeveritySetting } from '../model/diagnostic.js'
 import { UsageError } from '../util/errors.js'
-import { globToRegExp } from '../util/glob.js'
 import { parseJson } from '../parse/json.js'
 import { DEFAULT_MAX_FILE_BYTES, decode, readRepoFile } from '../parse/read-file.js'
 import { validateTree, type SchemaIssue } from '../parse/schema.js'
@@ -262,9 +262,12 @@ export function matchesIgnore(
 ): boolean {
   if (ignore.rule !== undefined && ignore.rule !== finding.ruleId) return false
   if (ignore.server !== undefined && ignore.server !== finding.server) return false
+  // Paths are repo-relative with `/`: `**` crosses directories, `*` and `?` do not, and dotted
+  // directories (`.cursor/`) are where configs live. A glob means the same on every runner, so a
+  // backslash escapes, as in POSIX, on Windows too.
   if (
     ignore.files !== undefined &&
-    !ignore.files.some((glob) => globToRegExp(glob).test(finding.file))
+    !ignore.files.some((glob) => picomatch(glob, { dot: true, windows: false })(finding.file))
   )
     return false
   return true

@@ -55,9 +55,27 @@ export interface ScanContext {
 /** How many times a JSON string inside a JSON string is decoded again (gitleaks' max-decode-depth). */
 const decodeBudget = 3
 
+/**
+ * Scans already done, by key and value: a server is usually in every client's file, so the same
+ * values come round once per file. Bounded, since a hostile repository chooses how many there are.
+ */
+const scanned = new Map<string, readonly SecretMatch[]>()
+const scannedLimit = 50_000
+
 /** All secrets in one string value (an env value, a header value, one argv element, a URL, a tool description). Sorted by start, no overlaps. */
-export function findSecrets(value: string, context: ScanContext = {}): SecretMatch[] {
-  return selectCandidates(collectCandidates(value, context.key, decodeBudget)).map((candidate) => ({
+export function findSecrets(value: string, context: ScanContext = {}): readonly SecretMatch[] {
+  const cacheKey = `${context.key === undefined ? '-' : `+${context.key}`}\u0000${value}`
+  let matches = scanned.get(cacheKey)
+  if (matches === undefined) {
+    matches = Object.freeze(scan(value, context.key))
+    if (scanned.size >= scannedLimit) scanned.clear()
+    scanned.set(cacheKey, matches)
+  }
+  return matches
+}
+
+function scan(value: string, key: string | undefined): SecretMatch[] {
+  return selectCandidates(collectCandidates(value, key, decodeBudget)).map((candidate) => ({
     detector: candidate.detector,
     kind: candidate.kind,
     confidence: candidate.confidence,

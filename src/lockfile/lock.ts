@@ -1,13 +1,7 @@
 import { join } from 'node:path'
 import type { Enumeration } from '../model/tools.js'
-import {
-  enumerationOptions,
-  loadLockfile,
-  loadWorkspace,
-  type EnumerateRequest,
-  type LintOptions
-} from '../lint.js'
-import { enumerate } from '../runner/index.js'
+import { loadLockfile, loadWorkspace, type EnumerateRequest, type LintOptions } from '../lint.js'
+import { enumerateTools } from '../pipeline/enumerate-tools.js'
 import { buildLockfile, formatLockfile, LOCKFILE_PATH } from './lockfile.js'
 
 export interface LockResult {
@@ -24,11 +18,7 @@ export async function lock(
 ): Promise<LockResult> {
   const { root, config, workspace } = await loadWorkspace(options)
   const previous = await loadLockfile(root, undefined)
-  const enumeration = await enumerate(
-    workspace,
-    root,
-    enumerationOptions(config, options.enumerate)
-  )
+  const enumeration = await enumerateTools(workspace, root, config, options.enumerate)
   const text = formatLockfile(buildLockfile(enumeration, previous?.lockfile))
   return {
     path: join(root, LOCKFILE_PATH),

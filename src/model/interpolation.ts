@@ -26,6 +26,8 @@ const pattern =
   /\$\{([^{}]*)\}|\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_{])|(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}|\$\{\{\s*(secrets|inputs)\.([^}\s]+)\s*\}\}/g
 
 export function findReferences(value: string): Reference[] {
+  // Every syntax starts with "$" or "{"; most strings have neither, and the pattern is costly.
+  if (!value.includes('$') && !value.includes('{')) return []
   const references: Reference[] = []
   for (const match of value.matchAll(pattern)) {
     const [text, braced, bare, curlyEnv, namespace, template] = match

@@ -80,10 +80,18 @@ export function isInside(root: string, path: string): boolean {
 async function readAtMost(path: string, limit: number): Promise<Buffer> {
   const handle = await open(path, 'r')
   try {
-    const buffer = Buffer.alloc(limit)
+    // Sized by the file, not the limit (a limit of 64 MiB would cost 64 MiB a file); grown if the
+    // file is longer than it said, up to the limit.
+    const { size } = await handle.stat()
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, size + 1)))
     let filled = 0
     while (filled < limit) {
-      const { bytesRead } = await handle.read(buffer, filled, limit - filled, filled)
+      if (filled === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2))
+        buffer.copy(grown, 0, 0, filled)
+        buffer = grown
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled)
       if (bytesRead === 0) break
       filled += bytesRead
     }

@@ -1,8 +1,7 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
-import { addKeywords, ajvOptions } from './ajv-options.js'
-import { precompiled } from './generated/validators.js'
+import { precompiledValidator } from './generated/validators.js'
 import { listedName } from './load.js'
 import type { AnyConfigFile } from '../model/workspace.js'
 import { startOf, type Location } from '../model/location.js'
@@ -28,21 +27,28 @@ export interface SchemaIssue {
   readonly location: Location
 }
 
-// Compiled on demand only for a schema without a generated validator.
-let ajv: Ajv | undefined
+export type SchemaCompiler = (schema: JsonSchema) => ValidateFunction
 
+let compileSchema: SchemaCompiler | undefined
 const validators = new Map<string, ValidateFunction>()
 const issuesByFile = new WeakMap<AnyConfigFile, readonly SchemaIssue[]>()
 
 /**
- * The generated validator for a schema id, else one compiled once; compiling is the slow part of
- * ajv. `npm run generate -- --check` keeps the generated ones in step with the schemas.
+ * Lets a schema without a generated validator be compiled: a test that declares a client of its
+ * own. mcp-lint itself never compiles a schema, nor loads ajv's compiler (about 15 ms a run):
+ * `npm run generate -- --check` keeps a generated validator for every schema it has.
  */
+export function setSchemaCompiler(compile: SchemaCompiler | undefined): void {
+  compileSchema = compile
+}
+
+/** The generated validator for a schema id, else one compiled once by the registered compiler. */
 function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
-  let validate = validators.get(id) ?? precompiled[id]
+  let validate = validators.get(id) ?? precompiledValidator(id)
   if (validate === undefined) {
-    ajv ??= addKeywords(new Ajv(ajvOptions))
-    validate = ajv.compile(schema)
+    if (compileSchema === undefined)
+      throw new Error(`no generated validator for schema "${id}": run npm run generate`)
+    validate = compileSchema(schema)
   }
   validators.set(id, validate)
   return validate

@@ -1,21 +1,19 @@
 import type { AnyConfigFile } from '../model/workspace.js'
 import { splitCommandLine } from '../parse/command-line.js'
 import { listedName } from '../parse/load.js'
-import {
-  entryIssueRejectsFile,
-  schemaIssues,
-  serverAtPath,
-  type SchemaIssue
-} from '../parse/schema.js'
+import { entryIssueRejectsFile, serverAtPath } from '../parse/schema.js'
 import { startOf } from '../model/location.js'
-import {
-  forEachProperty,
-  formatPath,
-  resolvePath,
-  type StringNode,
-  type ValueNode
-} from '../model/tree.js'
+import { forEachProperty, resolvePath, type StringNode } from '../model/tree.js'
 import { platformsUsingKey } from '../platforms/index.js'
+import {
+  article,
+  describeOwners,
+  describeSubject,
+  matchesField,
+  reportedIssues,
+  serverOf,
+  typeData
+} from './support/config-schema-issues.js'
 import { defineRule, type Report } from './rule.js'
 
 const messages = {
@@ -128,26 +126,7 @@ export default defineRule({
     if (file.serversProperty === undefined && foreign.length === 0 && file.platform.dedicated) {
       report('missingServers', startOf(root.location), { key, platform })
     }
-    const issues = schemaIssues(file)
-    // One "missing field" finding per object: a specific `required` beats the generic `anyOf`.
-    const required = new Set(
-      issues.filter((i) => i.keyword === 'required').map((i) => i.path.join('/'))
-    )
-    const missing = new Set<string>()
-    for (const issue of issues) {
-      if (issue.keyword === 'additionalProperties') continue // config-unknown-field
-      // The server map, above.
-      if (
-        issue.keyword === 'required' &&
-        issue.path.length === 0 &&
-        file.platform.serversKeys.includes(issue.field ?? '')
-      )
-        continue
-      if (issue.keyword === 'required' || issue.keyword === 'anyOf') {
-        const path = issue.path.join('/')
-        if (missing.has(path) || (issue.keyword === 'anyOf' && required.has(path))) continue
-        missing.add(path)
-      }
+    for (const issue of reportedIssues(file)) {
       const subject = describeSubject(file, root, issue.path)
       const server = serverOf(file, issue.path)
       const options = server === undefined ? {} : { server }
@@ -275,53 +254,6 @@ function checkUniqueNames(file: AnyConfigFile, report: Report<typeof messages>):
       { server: name.value, ...(list.unique.refuses === 'entry' ? { milder: 1 as const } : {}) }
     )
   }
-}
-
-/** "VS Code", or "Claude Code and 7 other platforms" for the common `mcpServers`. */
-function describeOwners(key: string): string {
-  const owners = platformsUsingKey(key).map((platform) => platform.displayName)
-  const first = owners.includes('Claude Code') ? 'Claude Code' : (owners[0] ?? 'other platforms')
-  return owners.length > 1 ? `${first} and ${owners.length - 1} other platforms` : first
-}
-
-function typeData(subject: string, issue: SchemaIssue) {
-  return {
-    subject,
-    expected: issue.expected.map(article).join(' or '),
-    actual: article(issue.actual ?? 'value')
-  }
-}
-
-const articles: Readonly<Record<string, string>> = {
-  array: 'an array',
-  object: 'an object',
-  integer: 'an integer',
-  boolean: 'true or false',
-  null: 'null',
-  datetime: 'a date'
-}
-
-function article(kind: string): string {
-  return articles[kind] ?? `a ${kind}`
-}
-
-/** Whether a field pattern (`args/*`) names a path below a server entry. */
-function matchesField(pattern: string, path: readonly string[]): boolean {
-  const parts = pattern.split('/')
-  return parts.length === path.length && parts.every((part, i) => part === '*' || part === path[i])
-}
-
-function serverOf(file: AnyConfigFile, path: readonly string[]): string | undefined {
-  return serverAtPath(file, path)?.server
-}
-
-function describeSubject(file: AnyConfigFile, root: ValueNode, path: readonly string[]): string {
-  const at = serverAtPath(file, path)
-  if (at === undefined) return path.length === 0 ? 'the file' : `"${formatPath(root, path)}"`
-  const { server, rest } = at
-  if (rest.length === 0) return `server "${server}"`
-  const serverNode = file.servers.find((entry) => entry.name.value === server)?.value
-  return `"${serverNode === undefined ? rest.join('.') : formatPath(serverNode, rest)}" of server "${server}"`
 }
 
 /** Server names that break JavaScript clients keeping servers in plain objects. */

@@ -1,23 +1,14 @@
 import type { Fix } from '../model/diagnostic.js'
 import { replaceAt, writeString } from '../model/fix.js'
 import { mask } from '../detect/mask.js'
-import { findSecrets } from '../detect/secrets.js'
 import type { ConfigFile, ServerEntry } from '../model/workspace.js'
 import { locateFileStart, startOf } from '../model/location.js'
-import { serverFieldNames } from '../platforms/schema-parts.js'
-import { fieldName } from '../canonical/canonical.js'
 import type { Difference } from '../canonical/compare.js'
-import { anySyntax, showValue, transportName } from '../canonical/display.js'
-import { diffEntry, matchServers } from '../source/drift.js'
+import { showValue, transportName } from '../canonical/display.js'
+import { fileDrift, inputDrift } from '../source/drift-file.js'
+import { looksSecret } from '../source/drift-secret.js'
 import { carries, expectedFor, expectedInputs, type Expected } from '../source/expect.js'
-import { deepEqual } from '../canonical/compare.js'
-import {
-  findProperty,
-  resolvePath,
-  toPlain,
-  type PlainObject,
-  type ValueNode
-} from '../model/tree.js'
+import { resolvePath } from '../model/tree.js'
 import { locateField } from '../source/locate.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { fromCanonical } from '../canonical/references.js'
@@ -145,7 +136,10 @@ export default defineRule({
           model.keepsOtherServers === true,
           writer
         )
-        checkInputs(report, file, expectedInputs(model, target))
+        for (const input of inputDrift(file, expectedInputs(model, target)))
+          report(input.kind === 'missing' ? 'missingInput' : 'changedInput', input.at, {
+            id: input.id
+          })
       }
     }
   }
@@ -159,28 +153,14 @@ function checkFile(
   keepsOtherServers: boolean,
   writer: { readonly command: string; readonly targetsKey: string }
 ): void {
-  const known = serverFieldNames(file.platform.schema, file.platform.serversKeys[0])
-  // A server the source cannot put here at all is source-unexpressible's.
-  const writable = expected.flatMap((want) =>
-    want.rendered.value === undefined
-      ? []
-      : [{ name: want.server.name, value: want.rendered.value, want }]
-  )
-  const match = matchServers(file.platform, file.servers, writable)
-  for (const { want, entry } of match.found) {
-    const unexpressible = new Set(
-      want.want.rendered.problems.map((problem) => fieldName(problem.path))
-    )
-    for (const difference of diffEntry(file.platform, want.value, entry)) {
-      if (!isCovered(difference, unexpressible, known))
-        reportDifference(report, file, entry, difference)
-    }
-  }
-  for (const { want, entry } of match.renamed) {
+  const drift = fileDrift(file, expected)
+  for (const { entry, difference } of drift.differences)
+    reportDifference(report, file, entry, difference)
+  for (const { want, entry } of drift.renamed) {
     const data = { server: entry.name.value, expected: want.name }
     report('renamedServer', entry.name.location, data, { server: entry.name.value })
   }
-  for (const want of match.missing) {
+  for (const want of drift.missing) {
     const at =
       file.serversProperty?.key.location ??
       startOf(file.root?.location ?? locateFileStart(file.path))
@@ -191,7 +171,7 @@ function checkFile(
       { server: want.name }
     )
   }
-  const extras = match.extras
+  const extras = drift.extras
   // ruler's default "merge" keeps the servers a client file has besides its own.
   if (keepsOtherServers) return
   for (const entry of extras) {
@@ -204,56 +184,6 @@ function checkFile(
     }
     report('extraServer', entry.name.location, data, { server })
   }
-}
-
-/** VS Code inputs the source declares must be in the file as declared (other inputs may be there too). */
-function checkInputs(
-  report: Report<typeof messages>,
-  file: ConfigFile,
-  wanted: readonly PlainObject[]
-): void {
-  if (wanted.length === 0 || file.root?.kind !== 'object') return
-  const inputs = findProperty(file.root, 'inputs')
-  const declared = inputs?.value.kind === 'array' ? inputs.value.items : []
-  for (const want of wanted) {
-    const id = typeof want.id === 'string' ? want.id : ''
-    const found = declared.find((node) => inputId(node) === id)
-    if (found === undefined) {
-      const at =
-        inputs?.key.location ?? file.serversProperty?.key.location ?? startOf(file.root.location)
-      report('missingInput', at, { id })
-    } else if (!deepEqual(toPlain(found), want)) report('changedInput', found.location, { id })
-  }
-}
-
-function inputId(node: ValueNode): string | undefined {
-  const id = node.kind === 'object' ? findProperty(node, 'id')?.value : undefined
-  return id?.kind === 'string' ? id.value : undefined
-}
-
-/**
- * Differences other rules own: parts of the source the platform cannot express
- * (source-unexpressible), fields the platform ignores (config-unknown-field), a missing `type`
- * (config-schema) and references in another platform's syntax to the same variable
- * (config-env-syntax).
- */
-function isCovered(
-  difference: Difference,
-  unexpressible: ReadonlySet<string>,
-  known: ReadonlySet<string>
-): boolean {
-  const top = difference.field.split(/[.[]/)[0] ?? ''
-  if (difference.field === 'type' && difference.kind === 'removed') return true // config-schema, where it matters
-  if (unexpressible.has(difference.field) || (top === 'args' && unexpressible.has('args')))
-    return true
-  if (difference.kind === 'added' && difference.field === top && !known.has(top)) return true
-  const { actual, expected } = difference
-  return (
-    difference.kind === 'changed' &&
-    typeof actual === 'string' &&
-    typeof expected === 'string' &&
-    anySyntax(actual) === expected
-  )
 }
 
 function reportDifference(
@@ -343,26 +273,4 @@ function valueFix(file: ConfigFile, entry: ServerEntry, difference: Difference):
     description: `write the central source's value`,
     edits: [replaceAt(node.location, writeString(file.platform.format, written, previous))]
   }
-}
-
-/** Whether a value reads as a secret by itself, under its key, or after the flag before it. */
-function looksSecret(
-  entry: ServerEntry,
-  path: readonly string[],
-  value: string,
-  key: string | undefined
-): boolean {
-  // A reference (`${input:token}`, `${env:X}`) is where a secret should be, not one.
-  if (/\$\{|\{env:/.test(value)) return false
-  const index = Number(path.at(-1))
-  const before =
-    Number.isInteger(index) && index > 0
-      ? resolvePath(entry.value, [...path.slice(0, -1), String(index - 1)])
-      : undefined
-  const flag = before?.kind === 'string' && before.value.startsWith('-') ? before.value : undefined
-  return [key, flag, path.at(-1)].some((name) =>
-    findSecrets(value, name === undefined ? {} : { key: name }).some(
-      (match) => match.confidence !== 'low'
-    )
-  )
 }

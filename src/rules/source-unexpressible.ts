@@ -50,6 +50,13 @@ export default defineRule({
     const platforms = [
       ...new Map(model.targets.map((target) => [target.platform.id, target])).values()
     ]
+    // Each target's servers rendered once (source-drift renders the same ones), looked up by server.
+    const renderings = new Map(
+      platforms.map((target) => [
+        target,
+        new Map(expectedFor(model, target).map((expected) => [expected.server, expected]))
+      ])
+    )
     for (const server of model.servers) {
       // One finding per value, listing every platform that cannot take it.
       const byPath = new Map<
@@ -58,7 +65,7 @@ export default defineRule({
       >()
       for (const target of platforms) {
         if (!carries(server, target.platform)) continue
-        const expected = expectedFor({ ...model, servers: [server] }, target)[0]
+        const expected = renderings.get(target)?.get(server)
         for (const problem of expected?.rendered.problems ?? []) {
           const key = problem.path.join('/')
           const entry = byPath.get(key) ?? { path: problem.path, reasons: [], platforms: [] }

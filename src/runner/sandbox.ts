@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, lstatSync, mkdtempSync, realpathSync, statSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { grantUserNamespaces } from './apparmor.js'
+import { bwrapArgs, ROOT_SANDBOX_ID, systemArgs, type Isolation } from './bwrap-args.js'
 import type { LaunchRequest } from './launch.js'
+import { baseEnv } from './server-env.js'
+import { findToolchain, type Toolchain } from './toolchain.js'
 import { which } from './which.js'
 
 export type SandboxMode = 'auto' | 'bwrap' | 'none'
@@ -20,164 +23,6 @@ export interface Sandbox {
   ): { command: string; args: string[]; env: Record<string, string>; cwd: string }
 }
 
-const SANDBOX_HOME = '/home/mcp-lint'
-
-/** Variables every server gets; nothing else from the runner's environment reaches it. */
-function baseEnv(home: string, npmCache: string, path: string): Record<string, string> {
-  return {
-    HOME: home,
-    PATH: path,
-    LANG: 'C.UTF-8',
-    TMPDIR: '/tmp',
-    NO_COLOR: '1',
-    NO_UPDATE_NOTIFIER: '1',
-    npm_config_cache: npmCache,
-    npm_config_offline: 'true',
-    npm_config_yes: 'true',
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-    PUPPETEER_SKIP_DOWNLOAD: 'true'
-  }
-}
-
-/** Where node and npx live when that is not under /usr (GitHub's toolcache, nvm): mounted read-only. */
-interface Toolchain {
-  readonly binds: readonly string[]
-  readonly path: readonly string[]
-}
-
-function findToolchain(): Toolchain {
-  const binds = new Set<string>()
-  const path = new Set<string>()
-  const underUsr = (dir: string) => dir === '/usr' || dir.startsWith('/usr/')
-  for (const tool of ['node', 'npx']) {
-    const found = which(tool)
-    if (found === undefined) continue
-    const bin = dirname(found)
-    const prefix = dirname(dirname(realpathSync(found)))
-    if (!underUsr(prefix) && prefix !== '/') binds.add(prefix)
-    if (!underUsr(bin) && bin !== '/bin') binds.add(bin)
-    path.add(bin)
-  }
-  return { binds: [...binds].sort(), path: [...path] }
-}
-
-/**
- * Who the server is inside the sandbox, by who starts bubblewrap:
- * - `user`: an unprivileged caller; bubblewrap's user namespace maps the caller's own uid.
- * - `root`: the caller is root (container jobs, self-hosted runners); a user namespace maps it to
- *   uid 65534 and every capability is dropped, so the server cannot remount or write the host.
- * - `sudo`: bubblewrap runs as root through passwordless sudo because user namespaces are refused
- *   (GitHub's ubuntu-24.04 images); no user namespace, and the server drops to the caller's uid
- *   with setpriv, clearing every capability, so it owns what it writes as the caller does.
- */
-type Isolation = 'user' | 'root' | 'sudo'
-
-/** The unprivileged uid a root caller's servers run as (nobody). */
-const ROOT_SANDBOX_ID = 65534
-
-let disableUserns: boolean | undefined
-
-/**
- * `--disable-userns` (bubblewrap 0.8.0 and later), so a server cannot make a user namespace of its
- * own and reach the kernel code that needs one; left out where bubblewrap is older.
- */
-function nestedUserNamespaces(): string[] {
-  disableUserns ??= spawnSync('bwrap', ['--help'], { encoding: 'utf8' }).stdout.includes(
-    '--disable-userns'
-  )
-  return disableUserns ? ['--disable-userns'] : []
-}
-
-/** The system part of the sandbox: /usr (and merged-/usr links), certificates, users; nothing of the runner. */
-function systemArgs(isolation: Isolation): string[] {
-  const namespaces =
-    isolation === 'sudo'
-      ? // Root outside: a user namespace would map only uid 0 and the drop to the caller fail.
-        ['--unshare-ipc', '--unshare-pid', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try']
-      : isolation === 'root'
-        ? [
-            '--unshare-all',
-            '--unshare-user',
-            ...nestedUserNamespaces(),
-            '--uid',
-            String(ROOT_SANDBOX_ID),
-            '--gid',
-            String(ROOT_SANDBOX_ID),
-            '--cap-drop',
-            'ALL'
-          ]
-        : ['--unshare-all', '--unshare-user', ...nestedUserNamespaces()]
-  const args = [
-    ...namespaces,
-    '--die-with-parent',
-    '--new-session',
-    '--clearenv',
-    '--ro-bind',
-    '/usr',
-    '/usr'
-  ]
-  for (const dir of ['bin', 'lib', 'lib64', 'lib32', 'sbin']) {
-    const path = `/${dir}`
-    if (!existsSync(path)) continue
-    if (lstatSync(path).isSymbolicLink()) args.push('--symlink', `usr/${dir}`, path)
-    else args.push('--ro-bind', path, path)
-  }
-  // Bubblewrap running as root makes missing parents 0700, which the server's uid could not cross.
-  args.push('--perms', '0755', '--dir', '/etc')
-  for (const path of [
-    '/etc/ssl',
-    '/etc/ca-certificates',
-    '/etc/alternatives',
-    '/etc/passwd',
-    '/etc/group',
-    '/etc/nsswitch.conf'
-  ]) {
-    args.push('--ro-bind-try', path, path)
-  }
-  // Under sudo the directories bubblewrap makes are root's: the server's uid must write them.
-  args.push(
-    '--proc',
-    '/proc',
-    '--dev',
-    '/dev',
-    '--perms',
-    '1777',
-    '--tmpfs',
-    '/tmp',
-    '--tmpfs',
-    '/home',
-    '--perms',
-    '0777',
-    '--dir',
-    SANDBOX_HOME
-  )
-  return args
-}
-
-function bwrapArgs(
-  isolation: Isolation,
-  request: LaunchRequest,
-  root: string,
-  npmCache: string,
-  toolchain: Toolchain
-): string[] {
-  const path = [...new Set([...toolchain.path, '/usr/local/bin', '/usr/bin', '/bin'])].join(':')
-  const env = { ...baseEnv(SANDBOX_HOME, `${SANDBOX_HOME}/.npm`, path), ...request.env }
-  const args = [...systemArgs(isolation), '--bind', npmCache, `${SANDBOX_HOME}/.npm`]
-  const made = new Set(['/etc', '/usr', '/tmp', '/home', '/proc', '/dev', SANDBOX_HOME])
-  for (const dir of toolchain.binds) args.push(...parentDirs(dir, made), '--ro-bind', dir, dir)
-  // The repository, read-only, at its own path (configs name files in it), with .git hidden.
-  args.push(...parentDirs(root, made), '--ro-bind', root, root)
-  const git = join(root, '.git')
-  if (existsSync(git))
-    args.push(...(statSync(git).isDirectory() ? ['--tmpfs', git] : ['--ro-bind', '/dev/null', git]))
-  args.push('--chdir', request.cwd)
-  for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value)
-  return args
-}
-
 export interface SandboxSetup {
   /**
    * Allowed to grant bwrap user namespaces with an AppArmor profile, through passwordless sudo, when
@@ -187,23 +32,6 @@ export interface SandboxSetup {
   readonly allowAppArmorProfile: boolean
   /** Where what was changed or chosen is said. */
   readonly log: (line: string) => void
-}
-
-/**
- * `--dir` for each ancestor of a bind's destination not made yet, world-traversable: bubblewrap
- * running as root (the sudo path) would make them 0700, and the server's uid could not reach the
- * repository under them (`/home/runner/work/…` on hosted runners).
- */
-function parentDirs(path: string, made: Set<string>): string[] {
-  const args: string[] = []
-  const parts = path.split('/').filter((part) => part !== '')
-  for (let index = 1; index < parts.length; index++) {
-    const dir = `/${parts.slice(0, index).join('/')}`
-    if (made.has(dir)) continue
-    made.add(dir)
-    args.push('--perms', '0755', '--dir', dir)
-  }
-  return args
 }
 
 /**

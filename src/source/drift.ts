@@ -1,9 +1,9 @@
 import type { ServerEntry } from '../model/workspace.js'
-import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
-import { compareServers, type Difference } from '../canonical/compare.js'
+import { compareServers, deepEqual, type Difference } from '../canonical/compare.js'
 import { projectPathMeaning } from '../canonical/project-paths.js'
-import { normalizeEntry, normalizeServer } from '../canonical/normalize.js'
+import { normalizeEntry, normalizeServer, plainEntry } from '../canonical/normalize.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 export function diffEntry(
@@ -11,6 +11,8 @@ export function diffEntry(
   expected: PlainObject,
   entry: ServerEntry
 ): Difference[] {
+  // Written exactly as expected, as sync writes it: nothing differs, and normalising is the cost.
+  if (deepEqual(expected, plainEntry(entry))) return []
   return compareServers(
     normalizeServer(platform, expected),
     normalizeEntry(platform, entry),
@@ -25,19 +27,53 @@ export function looseName(name: string): string {
 }
 
 /**
- * Pairs a missing server with an extra one that is probably the same server renamed: the names
- * match loosely, or both launch the same thing.
+ * Pairs missing servers with extra ones that are probably the same servers renamed: the names
+ * match loosely, or both launch the same thing; the first free extra in file order wins. Indexed,
+ * so a file whose thousands of servers were all renamed costs no more than one that was not.
  */
-function findRename(
-  platform: Dialect,
-  missing: { readonly name: string; readonly value: PlainValue },
-  extras: readonly ServerEntry[]
-): ServerEntry | undefined {
-  const launch = launchKey(platform, missing.value)
-  return (
-    extras.find((entry) => looseName(entry.name.value) === looseName(missing.name)) ??
-    extras.find((entry) => launch !== '' && launchKey(platform, toPlain(entry.value)) === launch)
-  )
+class RenameFinder {
+  readonly #taken = new Set<ServerEntry>()
+  readonly #byName = new Map<string, ServerEntry[]>()
+  #byLaunch: Map<string, ServerEntry[]> | undefined
+
+  constructor(
+    private readonly platform: Dialect,
+    private readonly extras: readonly ServerEntry[]
+  ) {
+    for (const entry of extras) append(this.#byName, looseName(entry.name.value), entry)
+  }
+
+  take(missing: { readonly name: string; readonly value: PlainValue }): ServerEntry | undefined {
+    const launch = launchKey(this.platform, missing.value)
+    const found =
+      this.#firstFree(this.#byName.get(looseName(missing.name))) ??
+      (launch === '' ? undefined : this.#firstFree(this.#launches().get(launch)))
+    if (found !== undefined) this.#taken.add(found)
+    return found
+  }
+
+  get remaining(): ServerEntry[] {
+    return this.extras.filter((entry) => !this.#taken.has(entry))
+  }
+
+  #launches(): Map<string, ServerEntry[]> {
+    if (this.#byLaunch === undefined) {
+      this.#byLaunch = new Map()
+      for (const entry of this.extras)
+        append(this.#byLaunch, launchKey(this.platform, plainEntry(entry)), entry)
+    }
+    return this.#byLaunch
+  }
+
+  #firstFree(entries: readonly ServerEntry[] | undefined): ServerEntry | undefined {
+    return entries?.find((entry) => !this.#taken.has(entry))
+  }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list === undefined) map.set(key, [value])
+  else list.push(value)
 }
 
 /** A server's identity for rename detection: what it launches or where it connects. */
@@ -69,22 +105,26 @@ export function matchServers<T extends { readonly name: string; readonly value: 
   expected: readonly T[]
 ): ServerMatch<T> {
   const wanted = new Set(expected.map((want) => want.name))
-  let extras = servers.filter((entry) => !wanted.has(entry.name.value))
+  const renames = new RenameFinder(
+    platform,
+    servers.filter((entry) => !wanted.has(entry.name.value))
+  )
+  // The first entry of each name, as a search would find it: linear in a file of thousands.
+  const byName = new Map<string, ServerEntry>()
+  for (const entry of servers)
+    if (!byName.has(entry.name.value)) byName.set(entry.name.value, entry)
   const found: { want: T; entry: ServerEntry }[] = []
   const renamed: { want: T; entry: ServerEntry }[] = []
   const missing: T[] = []
   for (const want of expected) {
-    const entry = servers.find((candidate) => candidate.name.value === want.name)
+    const entry = byName.get(want.name)
     if (entry !== undefined) {
       found.push({ want, entry })
       continue
     }
-    const other = findRename(platform, want, extras)
+    const other = renames.take(want)
     if (other === undefined) missing.push(want)
-    else {
-      extras = extras.filter((candidate) => candidate !== other)
-      renamed.push({ want, entry: other })
-    }
+    else renamed.push({ want, entry: other })
   }
-  return { found, renamed, missing, extras }
+  return { found, renamed, missing, extras: renames.remaining }
 }

@@ -13,6 +13,17 @@ import { renderServer, type Rendered } from '../canonical/render.js'
  * Code's own "cwd", which it ignores, Gemini's "trust") is a platform-only field written as it is.
  */
 export function overridableFields(platform: Platform): ReadonlySet<string> {
+  let fields = fieldsByPlatform.get(platform)
+  if (fields === undefined) {
+    fields = listOverridableFields(platform)
+    fieldsByPlatform.set(platform, fields)
+  }
+  return fields
+}
+
+const fieldsByPlatform = new WeakMap<Platform, ReadonlySet<string>>()
+
+function listOverridableFields(platform: Platform): ReadonlySet<string> {
   const t = platform.translation
   return new Set([
     'type',
@@ -40,7 +51,20 @@ export function canonicalFor(
   server: SourceServer,
   platform: Platform
 ): { canonical: CanonicalServer; extras: PlainObject } {
-  const override = server.overrides.get(platform.id) ?? {}
+  const override = server.overrides.get(platform.id)
+  // Most servers carry no override: one canonical form then serves every platform.
+  if (override === undefined || Object.keys(override).length === 0) {
+    let canonical = plainCanonical.get(server)
+    if (canonical === undefined) {
+      canonical = {
+        ...normalizeServer(sourceDialect, server.value),
+        disabled: undefined,
+        extras: new Map()
+      }
+      plainCanonical.set(server, canonical)
+    }
+    return { canonical, extras: Object.create(null) as PlainObject }
+  }
   const changes = Object.create(null) as PlainObject
   const extras = Object.create(null) as PlainObject
   const fields = overridableFields(platform)
@@ -76,6 +100,8 @@ export function canonicalFor(
   }
 }
 
+const plainCanonical = new WeakMap<SourceServer, CanonicalServer>()
+
 function fromOverride(override: PlainObject, path: FieldPath): boolean {
   let node: PlainValue | undefined = override
   for (const segment of path) {
@@ -93,8 +119,24 @@ export function carries(server: SourceServer, platform: Platform): boolean {
   )
 }
 
-/** The servers a target file should hold, each rendered for its platform. */
-export function expectedFor(source: SourceModel, target: Target): Expected[] {
+/** The servers a target file should hold, each rendered for its platform; once per run and target. */
+export function expectedFor(source: SourceModel, target: Target): readonly Expected[] {
+  let byTarget = expectedBySource.get(source)
+  if (byTarget === undefined) {
+    byTarget = new WeakMap()
+    expectedBySource.set(source, byTarget)
+  }
+  let expected = byTarget.get(target)
+  if (expected === undefined) {
+    expected = renderExpected(source, target)
+    byTarget.set(target, expected)
+  }
+  return expected
+}
+
+const expectedBySource = new WeakMap<SourceModel, WeakMap<Target, readonly Expected[]>>()
+
+function renderExpected(source: SourceModel, target: Target): readonly Expected[] {
   return source.servers
     .filter((server) => carries(server, target.platform))
     .map((server) => {

@@ -55,7 +55,7 @@ export function replaceSecrets(
   const scrub = (value: string, field: string, key: string | undefined, name: string) => {
     let result = value
     // From the end, so earlier offsets stay valid.
-    for (const match of findSecrets(value, { key }).reverse()) {
+    for (const match of [...findSecrets(value, { key })].reverse()) {
       if (match.confidence === 'low') continue
       const variable = freeName(name, taken)
       result = `${result.slice(0, match.start)}\${${variable}}${result.slice(match.end)}`

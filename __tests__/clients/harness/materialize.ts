@@ -1,12 +1,6 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync
-} from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { writeFiles } from '../../helpers/repo-files.js'
 import type { CaseRun, ClientCase } from './types.js'
 
 /** The recording server every case launches. */
@@ -40,10 +34,7 @@ export function materialize(testCase: ClientCase): CaseRun {
   copyFileSync(RECORDING_SERVER, server)
   mkdirSync(repo)
   mkdirSync(home)
-  for (const [path, text] of Object.entries(fillPlaceholders(testCase.files, { server, log }))) {
-    mkdirSync(dirname(join(repo, path)), { recursive: true })
-    writeFileSync(join(repo, path), text)
-  }
+  writeFiles(repo, fillPlaceholders(testCase.files, { server, log }))
   return {
     case: testCase,
     repo,

@@ -8,6 +8,7 @@ import { entryIssueRejectsFile, schemaIssues } from '../../../src/parse/schema.j
 import { exposedToolsOf, surfaceOf } from '../../../src/canonical/surface.js'
 import { lint, loadLockfile, loadWorkspace } from '../../../src/lint.js'
 import { LOCKFILE_PATH } from '../../../src/lockfile/lockfile.js'
+import { writeFiles } from '../../helpers/repo-files.js'
 import { fillPlaceholders } from './materialize.js'
 import type { ClientId } from './types.js'
 
@@ -44,10 +45,7 @@ export async function predict(
 ): Promise<Prediction> {
   const root = mkdtempSync(join(tmpdir(), 'mcp-lint-predict-'))
   try {
-    for (const [path, text] of Object.entries(fillPlaceholders(files, PATHS))) {
-      mkdirSync(dirname(join(root, path)), { recursive: true })
-      writeFileSync(join(root, path), text)
-    }
+    writeFiles(root, fillPlaceholders(files, PATHS))
     writeLockfile(root, (await loadWorkspace({ root })).workspace)
     const { workspace } = await loadWorkspace({ root })
     const result = await lint({ root })
