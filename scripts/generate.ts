@@ -21,8 +21,8 @@ import type { Example, Rule, RuleSettings } from '../src/rules/rule.js'
 const check = process.argv.includes('--check')
 const outputs = new Map<string, string>()
 
-// The rule examples are linted below with the schemas as they are now, which the validators being
-// generated may not match yet.
+// The rule examples are linted below with the generated validators; a schema that has none yet
+// (a client just added) is compiled here instead. After a schema change, run generate twice.
 const runtimeAjv = addKeywords(new Ajv(ajvOptions))
 setSchemaCompiler((schema) => runtimeAjv.compile(schema))
 

@@ -606,3 +606,15 @@ describe('performance', () => {
     }
   })
 })
+
+describe('repeated scans', () => {
+  // Scans are remembered by key and value; a key holding NUL must not pass for another pair.
+  it('never answers one key and value with the scan of another', () => {
+    const token = fakeToken('github-pat')
+    const first = findSecrets(token, { key: 'a\u0000b' })
+    const second = findSecrets(`b\u0000${token}`, { key: 'a' })
+    expect(first.map((match) => [match.start, match.end])).toEqual([[0, token.length]])
+    expect(second.map((match) => [match.start, match.end])).toEqual([[2, token.length + 2]])
+    expect(findSecrets(token, { key: 'a\u0000b' })).toBe(first)
+  })
+})

@@ -93,7 +93,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     transport: transportOf(platform, type, urlKey),
     // A url key that names its transport (Gemini CLI's httpUrl) says as much as a "type".
     typed:
-      (typeof type === 'string' && type in t.readTypes) ||
+      (typeof type === 'string' && Object.hasOwn(t.readTypes, type)) ||
       (urlKey !== undefined && t.urlKeys[urlKey] !== undefined),
     ...(t.commandLine === true
       ? commandLineOf(server, canonical)
@@ -204,7 +204,8 @@ function transportOf(
   urlKey: string | undefined
 ): ServerTransport {
   const t = platform.translation
-  const declared = typeof type === 'string' ? t.readTypes[type] : undefined
+  const declared =
+    typeof type === 'string' && Object.hasOwn(t.readTypes, type) ? t.readTypes[type] : undefined
   if (urlKey === undefined) return declared === 'sse' || declared === 'http' ? declared : 'stdio'
   const implied = t.urlKeys[urlKey]
   if (implied !== undefined) return implied

@@ -56,20 +56,34 @@ export interface ScanContext {
 const decodeBudget = 3
 
 /**
- * Scans already done, by key and value: a server is usually in every client's file, so the same
- * values come round once per file. Bounded, since a hostile repository chooses how many there are.
+ * Scans already done, by key, then value: a server is usually in every client's file, so the same
+ * values come round once per file. Two maps, not one joined string, so no key and value can be
+ * taken for another pair. Bounded, since a hostile repository chooses how many there are; long
+ * texts (tool descriptions, server output) are rarely repeated and are not kept.
  */
-const scanned = new Map<string, readonly SecretMatch[]>()
+const scanned = new Map<string | undefined, Map<string, readonly SecretMatch[]>>()
+let scannedCount = 0
 const scannedLimit = 50_000
+const scannedLength = 1_000
 
 /** All secrets in one string value (an env value, a header value, one argv element, a URL, a tool description). Sorted by start, no overlaps. */
 export function findSecrets(value: string, context: ScanContext = {}): readonly SecretMatch[] {
-  const cacheKey = `${context.key === undefined ? '-' : `+${context.key}`}\u0000${value}`
-  let matches = scanned.get(cacheKey)
+  if (value.length > scannedLength) return Object.freeze(scan(value, context.key))
+  let byValue = scanned.get(context.key)
+  let matches = byValue?.get(value)
   if (matches === undefined) {
     matches = Object.freeze(scan(value, context.key))
-    if (scanned.size >= scannedLimit) scanned.clear()
-    scanned.set(cacheKey, matches)
+    if (scannedCount >= scannedLimit) {
+      scanned.clear()
+      scannedCount = 0
+      byValue = undefined
+    }
+    if (byValue === undefined) {
+      byValue = new Map()
+      scanned.set(context.key, byValue)
+    }
+    byValue.set(value, matches)
+    scannedCount++
   }
   return matches
 }
