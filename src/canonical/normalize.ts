@@ -4,6 +4,7 @@ import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
+import { getOrCompute } from '../util/memo.js'
 
 /** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
 const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers']
@@ -240,12 +241,7 @@ const plainCache = new WeakMap<ServerEntry['value'], PlainValue>()
 
 /** A located entry's loaded value, computed once: several rules compare every entry. */
 export function plainEntry(entry: ServerEntry): PlainValue {
-  let plain = plainCache.get(entry.value)
-  if (plain === undefined) {
-    plain = toPlain(entry.value)
-    plainCache.set(entry.value, plain)
-  }
-  return plain
+  return getOrCompute(plainCache, entry.value, () => toPlain(entry.value))
 }
 
 /**
@@ -253,15 +249,6 @@ export function plainEntry(entry: ServerEntry): PlainValue {
  * look at every entry, and a repository can hold thousands.
  */
 export function normalizeEntry(platform: Dialect, entry: ServerEntry): CanonicalServer {
-  let byPlatform = entryCache.get(entry.value)
-  if (byPlatform === undefined) {
-    byPlatform = new Map()
-    entryCache.set(entry.value, byPlatform)
-  }
-  let server = byPlatform.get(platform.id)
-  if (server === undefined) {
-    server = normalizeServer(platform, plainEntry(entry))
-    byPlatform.set(platform.id, server)
-  }
-  return server
+  const byPlatform = getOrCompute(entryCache, entry.value, () => new Map<string, CanonicalServer>())
+  return getOrCompute(byPlatform, platform.id, () => normalizeServer(platform, plainEntry(entry)))
 }

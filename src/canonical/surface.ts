@@ -4,6 +4,7 @@ import { filterEntries, visibleTools, type FilterEntry } from './tool-filters.js
 import type { ConfigFile, ServerEntry, Workspace } from '../model/workspace.js'
 import type { Timings, ToolInfo } from '../model/tools.js'
 import { findProperty, type ValueNode } from '../model/tree.js'
+import { getOrCompute } from '../util/memo.js'
 
 export { filteredTool, type FilterEntry } from './tool-filters.js'
 export { ownEntries, serverHomes, type ServerHome } from './server-homes.js'
@@ -30,17 +31,8 @@ const surfaces = new WeakMap<Workspace, WeakMap<ConfigFile, ServerSurface[]>>()
 
 /** Every server of a config file with its tools, in file order; computed once per workspace. */
 export function surfaceOf(workspace: Workspace, file: ConfigFile): ServerSurface[] {
-  let byFile = surfaces.get(workspace)
-  if (byFile === undefined) {
-    byFile = new WeakMap()
-    surfaces.set(workspace, byFile)
-  }
-  let surface = byFile.get(file)
-  if (surface === undefined) {
-    surface = computeSurface(workspace, file)
-    byFile.set(file, surface)
-  }
-  return surface
+  const byFile = getOrCompute(surfaces, workspace, () => new WeakMap())
+  return getOrCompute(byFile, file, () => computeSurface(workspace, file))
 }
 
 const exposedCache = new WeakMap<Workspace, WeakMap<ConfigFile, ExposedTools | undefined>>()

@@ -6,6 +6,7 @@ import { mergeOverlay } from '../canonical/merge.js'
 import type { SourceModel, SourceServer, Target } from './model.js'
 import { isObject, normalizeServer } from '../canonical/normalize.js'
 import { renderServer, type Rendered } from '../canonical/render.js'
+import { getOrCompute } from '../util/memo.js'
 
 /**
  * Override keys that change the server itself on a platform: the source's fields the platform has.
@@ -13,12 +14,7 @@ import { renderServer, type Rendered } from '../canonical/render.js'
  * Code's own "cwd", which it ignores, Gemini's "trust") is a platform-only field written as it is.
  */
 export function overridableFields(platform: Platform): ReadonlySet<string> {
-  let fields = fieldsByPlatform.get(platform)
-  if (fields === undefined) {
-    fields = listOverridableFields(platform)
-    fieldsByPlatform.set(platform, fields)
-  }
-  return fields
+  return getOrCompute(fieldsByPlatform, platform, () => listOverridableFields(platform))
 }
 
 const fieldsByPlatform = new WeakMap<Platform, ReadonlySet<string>>()
@@ -54,15 +50,11 @@ export function canonicalFor(
   const override = server.overrides.get(platform.id)
   // Most servers carry no override: one canonical form then serves every platform.
   if (override === undefined || Object.keys(override).length === 0) {
-    let canonical = plainCanonical.get(server)
-    if (canonical === undefined) {
-      canonical = {
-        ...normalizeServer(sourceDialect, server.value),
-        disabled: undefined,
-        extras: new Map()
-      }
-      plainCanonical.set(server, canonical)
-    }
+    const canonical = getOrCompute(plainCanonical, server, () => ({
+      ...normalizeServer(sourceDialect, server.value),
+      disabled: undefined,
+      extras: new Map()
+    }))
     return { canonical, extras: Object.create(null) as PlainObject }
   }
   const changes = Object.create(null) as PlainObject
@@ -121,17 +113,8 @@ export function carries(server: SourceServer, platform: Platform): boolean {
 
 /** The servers a target file should hold, each rendered for its platform; once per run and target. */
 export function expectedFor(source: SourceModel, target: Target): readonly Expected[] {
-  let byTarget = expectedBySource.get(source)
-  if (byTarget === undefined) {
-    byTarget = new WeakMap()
-    expectedBySource.set(source, byTarget)
-  }
-  let expected = byTarget.get(target)
-  if (expected === undefined) {
-    expected = renderExpected(source, target)
-    byTarget.set(target, expected)
-  }
-  return expected
+  const byTarget = getOrCompute(expectedBySource, source, () => new WeakMap())
+  return getOrCompute(byTarget, target, () => renderExpected(source, target))
 }
 
 const expectedBySource = new WeakMap<SourceModel, WeakMap<Target, readonly Expected[]>>()

@@ -20,6 +20,7 @@ import {
   type SourceServer,
   type Target
 } from './model.js'
+import { getOrCompute } from '../util/memo.js'
 
 /** A parsed environment overlay (`.agents/mcp/environments/<name>.json`). */
 export interface Overlay {
@@ -70,14 +71,8 @@ export function buildSource(
   const values = new Map<string, { entry: ServerEntry; value: PlainValue }>()
   // One plain copy of each file's root, not one per server: per server it is quadratic.
   const roots = new Map<ConfigFile<SourceDialect>, PlainValue>()
-  const rootOf = (file: ConfigFile<SourceDialect>): PlainValue => {
-    let root = roots.get(file)
-    if (root === undefined) {
-      root = file.root === undefined ? null : toPlain(file.root)
-      roots.set(file, root)
-    }
-    return root
-  }
+  const rootOf = (file: ConfigFile<SourceDialect>): PlainValue =>
+    getOrCompute(roots, file, () => (file.root === undefined ? null : toPlain(file.root)))
   for (const [name, { entry, file }] of entries) {
     const plain = toPlain(entry.value)
     const toCommon = file.platform.toCommon

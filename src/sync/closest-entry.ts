@@ -1,8 +1,8 @@
-import { plainAt, toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
+import { plainAt, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { compareServers, deepEqual } from '../canonical/compare.js'
 import { projectPathMeaning } from '../canonical/project-paths.js'
-import { isObject, normalizeServer } from '../canonical/normalize.js'
+import { isObject, normalizeServer, plainEntry } from '../canonical/normalize.js'
 import type { ServerEntry } from '../model/workspace.js'
 
 /** How many of an entry's values closestEntry tries to keep, each with one comparison. */
@@ -80,9 +80,12 @@ export function entryEdits(from: PlainValue, to: PlainValue, path: EntryPath = [
   return [{ path, value: to }]
 }
 
-/** The plain value of a located entry, for the two functions above. */
-export function plainEntry(entry: ServerEntry): PlainObject {
-  const value = toPlain(entry.value)
+/**
+ * A located entry's loaded value as an object, for the two functions above: the cached plain value
+ * the rules compared (both only read it), or an empty object for an entry that is not one.
+ */
+export function entryObject(entry: ServerEntry): PlainObject {
+  const value = plainEntry(entry)
   return isObject(value) ? value : {}
 }
 

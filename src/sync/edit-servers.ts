@@ -3,7 +3,7 @@ import type { ConfigFile, ServerEntry } from '../model/workspace.js'
 import type { PlainObject } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { diffEntry, matchServers } from '../source/drift.js'
-import { closestEntry, entryEdits, plainEntry, type EntryEdit } from './closest-entry.js'
+import { closestEntry, entryEdits, entryObject, type EntryEdit } from './closest-entry.js'
 import {
   editJsonEntry,
   editJsonServers,
@@ -62,7 +62,7 @@ export function editServers(
   for (const { want, entry } of [...match.found, ...match.renamed]) {
     if (want.name === entry.name.value && diffEntry(platform, want.value, entry).length === 0)
       continue
-    const actual = plainEntry(entry)
+    const actual = entryObject(entry)
     const target = closestEntry(platform, want.value, actual)
     edits.push({ entry, name: want.name, target, edits: entryEdits(actual, target) })
   }
