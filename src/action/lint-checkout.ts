@@ -53,14 +53,8 @@ export async function lintCheckout(
           io.info
         )
   const cacheDir = process.env.MCP_LINT_CACHE_DIR
-  const eventPolicy = () => {
-    const refusal = launchRefusal(process.env.GITHUB_EVENT_NAME)
-    const tempDir = process.env.RUNNER_TEMP
-    return {
-      ...(refusal === undefined ? {} : { refusal }),
-      ...(tempDir === undefined || tempDir === '' ? {} : { tempDir })
-    }
-  }
+  const refusal = launchRefusal(process.env.GITHUB_EVENT_NAME)
+  const tempDir = process.env.RUNNER_TEMP
   const result = await lint({
     root: inputs.path,
     ...(inputs.config === undefined ? {} : { configFile: inputs.config }),
@@ -77,7 +71,8 @@ export async function lintCheckout(
             allowPrivateHosts: inputs.allowPrivateHosts,
             // The image is thrown away after the job: changing its AppArmor policy is safe there.
             allowAppArmorProfile: process.env.RUNNER_ENVIRONMENT === 'github-hosted',
-            ...eventPolicy(),
+            ...(refusal === undefined ? {} : { refusal }),
+            ...(tempDir === undefined || tempDir === '' ? {} : { tempDir }),
             ...(inputs.timeoutSeconds === undefined
               ? {}
               : { timeoutSeconds: inputs.timeoutSeconds }),
