@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { launchRefusal } from '../../src/action/event-policy.js'
@@ -84,21 +92,81 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
       { prefix: join(process.cwd(), 'node_modules/.cache-mcp-lint-test-') }
     )
     const root = tempRepo()
+    const spec = '@modelcontextprotocol/server-memory@2026.8.31'
     writeFileSync(
       join(root, '.mcp.json'),
       JSON.stringify({
         mcpServers: {
-          memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2026.8.31'] }
+          // Started from its bin; and through npx in the sandbox, which writes to a copy of the index.
+          memory: { command: 'npx', args: ['-y', spec] },
+          viaNpx: { command: 'npx', args: ['--yes', `--package=${spec}`, 'mcp-server-memory'] }
         }
       })
     )
-    for (let run = 0; run < 2; run++) {
-      const result = await lint({ root, enumerate: { sandbox: 'bwrap', cacheDir: cache } })
-      const memory = result.servers.find((server) => server.name === 'memory')
-      expect(memory).toMatchObject({ status: 'ok' })
-      expect(memory?.tools).toHaveLength(9)
+    const listing = () => readdirSync(cache, { recursive: true }).map(String).sort()
+    const runOnce = async () => {
+      const lines: string[] = []
+      const result = await lint({
+        root,
+        enumerate: { sandbox: 'bwrap', cacheDir: cache, onProgress: (line) => lines.push(line) }
+      })
+      for (const name of ['memory', 'viaNpx']) {
+        const server = result.servers.find((entry) => entry.name === name)
+        expect(server).toMatchObject({ status: 'ok' })
+        expect(server?.tools).toHaveLength(9)
+      }
+      return lines
     }
-    expect(readdirSync(cache)).toHaveLength(1)
+    await runOnce()
+    const kept = listing()
+    // A pinned version fetched once is not asked of the registry again.
+    expect(await runOnce()).toContain(`${spec} for memory: fetched by an earlier run`)
+    expect(readdirSync(cache)).toHaveLength(2)
+    expect(listing()).toEqual(kept)
+  }, 120_000)
+
+  it('starts a fetched package from its bin, and the package cannot change the kept cache', async () => {
+    const spec = '@mcp-lint-test/planter@1.0.0'
+    const cache = tempRepo()
+    const root = tempRepo({
+      '.mcp.json': JSON.stringify({
+        mcpServers: { planter: { command: 'npx', args: ['-y', spec, '--serve'] } }
+      })
+    })
+    // The first run makes the launch's cache; the package is on no registry, so its fetch fails.
+    const first = await lint({ root, enumerate: { sandbox: 'bwrap', cacheDir: cache } })
+    expect(first.servers[0]?.status).toBe('failed')
+    const [launchCache = ''] = readdirSync(cache)
+    // What npx would have left after fetching it, and mcp-lint's note that it did.
+    const tree = join(cache, launchCache, '_npx/0123456789abcdef/node_modules')
+    const planter = join(tree, '@mcp-lint-test/planter')
+    cpSync('fixtures/hostile/npm-planter', planter, { recursive: true })
+    cpSync('fixtures/hostile/servers/serve.mjs', join(planter, 'serve.mjs'))
+    writeFileSync(
+      join(planter, 'package.json'),
+      JSON.stringify({ name: '@mcp-lint-test/planter', version: '1.0.0', bin: 'index.mjs' })
+    )
+    mkdirSync(join(tree, '.bin'))
+    symlinkSync('../@mcp-lint-test/planter/index.mjs', join(tree, '.bin/planter'))
+    writeFileSync(join(cache, launchCache, 'mcp-lint-fetched'), spec)
+    const before = readdirSync(cache, { recursive: true }).map(String).sort()
+
+    const lines: string[] = []
+    const result = await lint({
+      root,
+      enumerate: { sandbox: 'bwrap', cacheDir: cache, onProgress: (line) => lines.push(line) }
+    })
+    expect(lines).toContain(`${spec} for planter: fetched by an earlier run`)
+    const report = JSON.parse(result.servers[0]?.tools?.[0]?.description ?? '{}') as unknown
+    // Its own tree is the kept cache, read-only; the rest of ~/.npm is the sandbox's own home,
+    // thrown away with it: nothing written there reaches the cache (the listing below).
+    expect(report).toMatchObject({ ownTree: 'failed (EROFS)' })
+    expect(result.servers[0]?.package).toEqual({
+      spec,
+      name: '@mcp-lint-test/planter',
+      version: '1.0.0'
+    })
+    expect(readdirSync(cache, { recursive: true }).map(String).sort()).toEqual(before)
   }, 120_000)
 
   it('keeps fetched packages in the user cache, and in none with --no-cache', async () => {

@@ -204,6 +204,11 @@ export function packageName(spec: string): string {
   return at === -1 ? spec : spec.slice(0, at)
 }
 
+/** One published version (`1.2.3`, `2.0.0-rc.1`), not a range or a tag: npm never changes what it names. */
+export function isExactVersion(version: string): boolean {
+  return /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version)
+}
+
 /** `@scope/name@1.2.3` → `1.2.3`; undefined when the spec names no version. */
 export function packageVersion(spec: string): string | undefined {
   const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0)

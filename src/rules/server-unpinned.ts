@@ -1,6 +1,12 @@
 import type { Fix } from '../model/diagnostic.js'
 import { replaceAt, writeString } from '../model/fix.js'
-import { packageName, packageOf, packageVersion, type PackageRef } from '../model/launcher.js'
+import {
+  isExactVersion,
+  packageName,
+  packageOf,
+  packageVersion,
+  type PackageRef
+} from '../model/launcher.js'
 import type { AnyConfigFile, ServerEntry, Workspace } from '../model/workspace.js'
 import { quote } from '../util/quote.js'
 import type { Location } from '../model/location.js'
@@ -11,7 +17,6 @@ import { locateField } from '../source/locate.js'
 import { normalizeEntry } from '../canonical/normalize.js'
 import { defineRule } from './rule.js'
 
-const exactSemver = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
 const launchers: Readonly<Record<PackageRef['manager'], string>> = {
   npm: 'the npm package',
   uv: 'the Python package',
@@ -165,7 +170,7 @@ function judgeNpm(spec: string): Verdict {
   const version = packageVersion(spec)
   const advice = `pin an exact version ("${name}@1.2.3")`
   if (version === undefined || version === '') return { kind: 'noVersion', advice }
-  return exactSemver.test(version) ? { kind: 'pinned' } : { kind: 'floating', advice }
+  return isExactVersion(version) ? { kind: 'pinned' } : { kind: 'floating', advice }
 }
 
 function judgePython(spec: string): Verdict {
@@ -213,7 +218,7 @@ function pinFix(
   version: string | undefined
 ): Fix | undefined {
   if (version === undefined || path === undefined || ref.manager === 'docker') return undefined
-  if (!exactSemver.test(version) && ref.manager === 'npm') return undefined
+  if (!isExactVersion(version) && ref.manager === 'npm') return undefined
   const node = resolvePath(entry.value, path)
   if (node?.kind !== 'string' || node.value !== ref.spec || file.source === undefined)
     return undefined

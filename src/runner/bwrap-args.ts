@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { SANDBOX_HOME } from './home.js'
+import { SANDBOX_HOME, SANDBOX_NPM } from './home.js'
 import type { LaunchRequest } from './launch.js'
+import { withBinPath, type NpmCacheView } from './npm-cache.js'
 import { baseEnv } from './server-env.js'
 import type { Toolchain } from './toolchain.js'
 
@@ -103,13 +104,25 @@ export function bwrapArgs(
   isolation: Isolation,
   request: LaunchRequest,
   root: string,
-  npmCache: string,
+  npmCache: NpmCacheView,
   toolchain: Toolchain
 ): string[] {
   const path = [...new Set([...toolchain.path, '/usr/local/bin', '/usr/bin', '/bin'])].join(':')
-  const env = { ...baseEnv(SANDBOX_HOME, `${SANDBOX_HOME}/.npm`, path), ...request.env }
-  const args = [...systemArgs(isolation), '--bind', npmCache, `${SANDBOX_HOME}/.npm`]
+  const env = withBinPath(
+    { ...baseEnv(SANDBOX_HOME, SANDBOX_NPM, path), ...request.env },
+    npmCache,
+    SANDBOX_NPM
+  )
+  const args = systemArgs(isolation)
   const made = new Set(['/etc', '/usr', '/tmp', '/home', '/proc', '/dev', SANDBOX_HOME])
+  if (npmCache.writable !== undefined) {
+    args.push('--bind', npmCache.writable, SANDBOX_NPM)
+    made.add(SANDBOX_NPM)
+  }
+  for (const [source, part] of npmCache.readOnly) {
+    const target = `${SANDBOX_NPM}/${part}`
+    args.push(...parentDirs(target, made), '--ro-bind', source, target)
+  }
   for (const dir of toolchain.binds) args.push(...parentDirs(dir, made), '--ro-bind', dir, dir)
   // The repository, read-only, at its own path (configs name files in it), with .git hidden.
   args.push(...parentDirs(root, made), '--ro-bind', root, root)

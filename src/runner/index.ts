@@ -79,9 +79,7 @@ export async function enumerate(
   const temp = mkdtempSync(join(options.tempDir ?? tmpdir(), 'mcp-lint-npm-'))
   // Only its owner may read or plant packages in a kept cache.
   if (keepCache) mkdirSync(resolve(cacheDir), { recursive: true, mode: 0o700 })
-  const caches: Caches = keepCache
-    ? { root: resolve(cacheDir), runCopies: temp }
-    : { root: temp, runCopies: undefined }
+  const caches: Caches = { root: keepCache ? resolve(cacheDir) : temp, scratch: temp }
   const deadline = started + options.runTimeoutMs
   const outcomes = new Map<string, Outcome>()
   const labels = labelLaunches(planned)

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isExactVersion, packageVersion } from '../model/launcher.js'
 import { sanitize } from './text.js'
 
 /** What npm needs from the runner to reach its registry; nothing here reaches a server. */
@@ -24,6 +25,34 @@ const npmEnvironment = [
 export type PrefetchResult =
   | { readonly ok: true; readonly version: string | undefined }
   | { readonly ok: false; readonly detail: string }
+
+/**
+ * Written into a cache once npm has fetched a pinned spec there. npm never changes what a published
+ * version holds, so a later run starts it offline without asking the registry again; a range or a
+ * tag is resolved afresh every run, as npx would.
+ */
+const FETCHED = 'mcp-lint-fetched'
+
+function isPinned(spec: string): boolean {
+  const version = packageVersion(spec)
+  return version !== undefined && isExactVersion(version)
+}
+
+/** The result of an earlier run's fetch of this pinned spec into this cache, if there was one. */
+export function fetchedBefore(
+  spec: string,
+  name: string,
+  cache: string
+): PrefetchResult | undefined {
+  if (!isPinned(spec)) return undefined
+  try {
+    if (readFileSync(join(cache, FETCHED), 'utf8') !== spec) return undefined
+  } catch {
+    return undefined
+  }
+  const version = installedVersion(cache, name)
+  return version === undefined ? undefined : { ok: true, version }
+}
 
 /**
  * Downloads an npm package into a cache with npx's own resolution, running none of its code
@@ -58,6 +87,7 @@ export function prefetchNpm(
       { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (error === null) {
+          if (isPinned(spec)) writeFileSync(join(cache, FETCHED), spec)
           resolve({ ok: true, version: installedVersion(cache, name) })
           return
         }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { plural } from '../util/plural.js'
 import type { ServerRun } from '../model/tools.js'
@@ -7,19 +8,19 @@ import { loadClient } from './client-loader.js'
 import type { Outcome } from './entry-results.js'
 import type { LaunchRequest } from './launch.js'
 import type { EnumerationLimits } from './limits.js'
+import { viewNpmCache } from './npm-cache.js'
 import type { EnumerationOptions } from './options.js'
-import { prefetchNpm, type PrefetchResult } from './prefetch.js'
+import { fetchedBefore, prefetchNpm, type PrefetchResult } from './prefetch.js'
 import type { Sandbox } from './sandbox.js'
 import { sanitize } from './text.js'
 
 /**
- * Where npm packages go. Fetched into `root`, one directory per launch; a kept cache (`runCopies`
- * set) is only ever written by npm, and each run's server starts on a copy of it, so nothing a
- * server writes there survives into a later run.
+ * Where npm packages go. Fetched into `root`, one directory per launch, which only npm ever writes;
+ * each launch sees it through a view whose writable part is made under `scratch` and removed with it.
  */
 export interface Caches {
   readonly root: string
-  readonly runCopies: string | undefined
+  readonly scratch: string
 }
 
 export async function runStdio(
@@ -31,21 +32,26 @@ export async function runStdio(
   label: string,
   progress: (line: string) => void
 ): Promise<Outcome> {
-  // A cache per launch: what one server writes there (npx -c can install and run anything) is
-  // never run by another launch, even of the same package. Launches are unique by key, so each
-  // cache is fetched into once.
+  // A cache per launch: what npm fetches for one (npx -c can install and run anything) is never
+  // run by another launch, even of the same package. Launches are unique by key, so each cache is
+  // fetched into once.
   const id = createHash('sha256').update(request.key).digest('hex').slice(0, 16)
   const cache = join(caches.root, id)
   mkdirSync(cache, { recursive: true, mode: 0o700 })
   let prefetch: PrefetchResult | undefined
   if (request.packageSpec !== undefined && request.packageName !== undefined) {
-    progress(`fetching ${sanitize(request.packageSpec, 100)} for ${label}`)
-    prefetch = await prefetchNpm(
-      request.packageSpec,
-      request.packageName,
-      cache,
-      options.prefetchTimeoutMs
-    )
+    const spec = sanitize(request.packageSpec, 100)
+    prefetch = fetchedBefore(request.packageSpec, request.packageName, cache)
+    if (prefetch !== undefined) progress(`${spec} for ${label}: fetched by an earlier run`)
+    else {
+      progress(`fetching ${spec} for ${label}`)
+      prefetch = await prefetchNpm(
+        request.packageSpec,
+        request.packageName,
+        cache,
+        options.prefetchTimeoutMs
+      )
+    }
     if (!prefetch.ok) {
       progress(`${label}: failed (${prefetch.detail})`)
       const timings = { startMs: 0, initializeMs: 0, listMs: 0, totalMs: 0 }
@@ -63,15 +69,13 @@ export async function runStdio(
   }
   progress(`starting ${label}`)
   const { enumerateServer } = await loadClient()
-  const work =
-    caches.runCopies === undefined ? cache : mkdtempSync(join(caches.runCopies, `${id}-`))
+  const view = await viewNpmCache(request, cache, caches.scratch)
   try {
-    if (work !== cache) cpSync(cache, work, { recursive: true, verbatimSymlinks: true })
-    const run = await enumerateServer(sandbox.command(request, work), limits)
+    const run = await enumerateServer(sandbox.command(request, view), limits)
     report(progress, label, run)
     return prefetch === undefined ? { run } : { run, prefetch }
   } finally {
-    if (work !== cache) rmSync(work, { recursive: true, force: true })
+    if (view.writable !== undefined) await rm(view.writable, { recursive: true, force: true })
   }
 }
 

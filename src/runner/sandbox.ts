@@ -3,8 +3,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { grantUserNamespaces } from './apparmor.js'
+import { SANDBOX_NPM } from './home.js'
 import { bwrapArgs, ROOT_SANDBOX_ID, systemArgs, type Isolation } from './bwrap-args.js'
 import type { LaunchRequest } from './launch.js'
+import { viewCommand, withBinPath, type NpmCacheView } from './npm-cache.js'
 import { baseEnv } from './server-env.js'
 import { findToolchain, type Toolchain } from './toolchain.js'
 import { which } from './which.js'
@@ -19,7 +21,7 @@ export interface Sandbox {
   /** The command line that starts the request's server inside the sandbox. */
   command(
     request: LaunchRequest,
-    npmCache: string
+    npmCache: NpmCacheView
   ): { command: string; args: string[]; env: Record<string, string>; cwd: string }
 }
 
@@ -114,10 +116,12 @@ function bubblewrap(
     description: `${isolation === 'sudo' ? 'sudo bwrap' : 'bwrap'}, servers run as ${who} with no capabilities`,
     command: (request, npmCache) => {
       const args = bwrapArgs(isolation, request, root, npmCache, toolchain)
+      const launched = viewCommand(request, npmCache, SANDBOX_NPM)
+      const server = [launched.command, ...launched.args]
       if (isolation !== 'sudo')
         return {
           command: 'bwrap',
-          args: [...args, '--', request.command, ...request.args],
+          args: [...args, '--', ...server],
           env: {},
           cwd: root
         }
@@ -133,7 +137,7 @@ function bubblewrap(
       ]
       return {
         command: 'sudo',
-        args: ['-n', 'bwrap', ...args, '--', ...drop, request.command, ...request.args],
+        args: ['-n', 'bwrap', ...args, '--', ...drop, ...server],
         env: {},
         cwd: root
       }
@@ -147,12 +151,17 @@ function unsandboxed(): Sandbox {
     description: "none: servers run with the runner's privileges",
     command: (request, npmCache) => {
       const home = mkdtempSync(join(tmpdir(), 'mcp-lint-home-'))
-      const env = {
-        ...baseEnv(home, npmCache, process.env.PATH ?? '/usr/bin:/bin'),
-        TMPDIR: home,
-        ...request.env
-      }
-      return { command: request.command, args: [...request.args], env, cwd: request.cwd }
+      const env = withBinPath(
+        {
+          ...baseEnv(home, npmCache.fetched, process.env.PATH ?? '/usr/bin:/bin'),
+          TMPDIR: home,
+          ...request.env
+        },
+        npmCache,
+        npmCache.fetched
+      )
+      const launched = viewCommand(request, npmCache, npmCache.fetched)
+      return { command: launched.command, args: [...launched.args], env, cwd: request.cwd }
     }
   }
 }

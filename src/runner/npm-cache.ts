@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { LaunchRequest } from './launch.js'
+import { npxBin } from './npx-bin.js'
+
+/**
+ * The npm cache one server launch sees, where only npm ever writes the cache itself:
+ * - a package npx runs as `npx -y pkg args` starts directly from its bin (`direct`), with only its
+ *   installed tree mounted, read-only;
+ * - any other launch runs npm in the sandbox, and npm writes even to run a package it has (a lookup
+ *   compacts its index bucket; npx takes a lock in its install directory). It gets `writable`, a
+ *   copy of the cache made for this launch and removed after it, less the package contents and
+ *   installed trees, which are mounted read-only over the copy.
+ * Either way a server can change nothing that a later run loads.
+ */
+export interface NpmCacheView {
+  /**
+   * The whole cache, as npm fetched it: what a server without a sandbox gets, since it runs with
+   * the runner's own rights and could write the cache wherever it is.
+   */
+  readonly fetched: string
+  readonly writable: string | undefined
+  /** Read-only mounts: [a fetched directory, where it goes under the cache in the sandbox]. */
+  readonly readOnly: readonly (readonly [string, string])[]
+  /** The bin to start instead of npx, relative to the cache, and its args. */
+  readonly direct: { readonly bin: string; readonly args: readonly string[] } | undefined
+}
+
+/** A view of `fetched` for one launch; a writable part, when one is needed, is made under `scratch`. */
+export async function viewNpmCache(
+  request: LaunchRequest,
+  fetched: string,
+  scratch: string
+): Promise<NpmCacheView> {
+  const direct = npxBin(request, fetched)
+  if (direct !== undefined) {
+    const tree = dirname(dirname(direct.bin))
+    return { fetched, writable: undefined, readOnly: [[join(fetched, tree), tree]], direct }
+  }
+  const writable = await mkdtemp(join(scratch, 'npm-'))
+  const parts = ['_cacache/content-v2', ...(await npxInstalls(fetched))].filter((part) =>
+    existsSync(join(fetched, part))
+  )
+  const skipped = new Set([...parts, '_logs'].map((part) => join(fetched, part)))
+  await cp(fetched, writable, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => !skipped.has(source)
+  })
+  // The mount points, made here: under sudo, bubblewrap would make them root's.
+  for (const part of parts) await mkdir(join(writable, part), { recursive: true })
+  return {
+    fetched,
+    writable,
+    readOnly: parts.map((part) => [join(fetched, part), part] as const),
+    direct: undefined
+  }
+}
+
+/** npx's installs, `_npx/<hash>/node_modules`: the bulk of a fetched package. */
+async function npxInstalls(fetched: string): Promise<string[]> {
+  try {
+    const hashes = await readdir(join(fetched, '_npx'))
+    return hashes.map((hash) => `_npx/${hash}/node_modules`)
+  } catch {
+    return []
+  }
+}
+
+/** The command line a view starts, with the cache at `cache` where the server sees it. */
+export function viewCommand(
+  request: LaunchRequest,
+  view: NpmCacheView,
+  cache: string
+): { command: string; args: readonly string[] } {
+  return view.direct === undefined
+    ? { command: request.command, args: request.args }
+    : { command: `${cache}/${view.direct.bin}`, args: view.direct.args }
+}
+
+/** The server's environment with the bin's directory first on PATH, as npx puts it. */
+export function withBinPath(
+  env: Record<string, string>,
+  view: NpmCacheView,
+  cache: string
+): Record<string, string> {
+  if (view.direct === undefined) return env
+  const bins = `${cache}/${dirname(view.direct.bin)}`
+  return { ...env, PATH: env.PATH === undefined || env.PATH === '' ? bins : `${bins}:${env.PATH}` }
+}
