@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bwrapArgs } from '../../src/runner/bwrap-args.js'
 import type { LaunchRequest } from '../../src/runner/launch.js'
-import { viewCommand, viewNpmCache, withBinPath } from '../../src/runner/npm-cache.js'
-import { binName, npxBin } from '../../src/runner/npx-bin.js'
+import { directView, viewCommand, viewNpmCache, withBinPath } from '../../src/runner/npm-cache.js'
+import { fetchTrees } from '../../src/runner/npm-trees.js'
+import { binName, npxShape, packageBin } from '../../src/runner/npx-bin.js'
 import { tempRepos } from '../helpers/temp-repo.js'
 
 const tempRepo = tempRepos()
+const npm = '/home/mcp-lint/.npm'
 
 function npx(args: readonly string[], spec = 'pkg@1.0.0', command = 'npx'): LaunchRequest {
   return {
@@ -24,21 +26,15 @@ function npx(args: readonly string[], spec = 'pkg@1.0.0', command = 'npx'): Laun
   }
 }
 
-/** A cache as npx leaves it after fetching `name`: its install, its bin link, some index. */
-function fetchedCache(name: string, bin: unknown, hash = 'aaaa'): string {
-  const cache = tempRepo()
-  const tree = join(cache, '_npx', hash, 'node_modules')
-  mkdirSync(join(tree, name, 'dist'), { recursive: true })
-  mkdirSync(join(tree, '.bin'))
-  writeFileSync(join(tree, name, 'package.json'), JSON.stringify({ name, version: '1.0.0', bin }))
-  writeFileSync(join(tree, name, 'dist/index.js'), '#!/usr/bin/env node\n')
-  symlinkSync(`../${name}/dist/index.js`, join(tree, '.bin', name.replace(/^@[^/]+\//, '')))
-  writeFileSync(join(cache, '_npx', hash, 'package.json'), '{}')
-  mkdirSync(join(cache, '_cacache/index-v5/aa'), { recursive: true })
-  writeFileSync(join(cache, '_cacache/index-v5/aa/entry'), 'index')
-  mkdirSync(join(cache, '_cacache/content-v2/sha512'), { recursive: true })
-  writeFileSync(join(cache, '_cacache/content-v2/sha512/blob'), 'tarball')
-  return cache
+/** An install tree holding package `name` with the given manifest fields, its bin file on disk. */
+function installTree(name: string, fields: Record<string, unknown>): string {
+  const tree = tempRepo()
+  const home = join(tree, 'node_modules', name)
+  mkdirSync(join(home, 'dist'), { recursive: true })
+  writeFileSync(join(home, 'package.json'), JSON.stringify({ name, version: '1.2.3', ...fields }))
+  writeFileSync(join(home, 'dist/index.js'), '#!/usr/bin/env node\n')
+  chmodSync(join(home, 'dist/index.js'), 0o755)
+  return tree
 }
 
 describe("the bin npx picks (libnpmexec's getBinFromManifest)", () => {
@@ -53,20 +49,27 @@ describe("the bin npx picks (libnpmexec's getBinFromManifest)", () => {
   ])('%s', (_, manifest, expected) => {
     expect(binName(manifest)).toBe(expected)
   })
+
+  it('is the file inside the installed package, with its version', () => {
+    const tree = installTree('@s/server', { bin: { server: './dist/index.js' } })
+    expect(packageBin(tree, '@s/server')).toEqual({
+      bin: 'node_modules/@s/server/dist/index.js',
+      version: '1.2.3'
+    })
+    expect(packageBin(tree, '@s/absent')).toBeUndefined()
+    // A bin outside the package, or missing, is left to npx.
+    expect(packageBin(installTree('pkg', { bin: '../../../etc/passwd' }), 'pkg')).toBeUndefined()
+    expect(packageBin(installTree('pkg', { bin: 'dist/missing.js' }), 'pkg')).toBeUndefined()
+  })
 })
 
 describe('npx launches started from their bin', () => {
-  it('finds the bin of `npx -y pkg args` in the cache, with the args after the package', () => {
-    const cache = fetchedCache('@s/server', { server: 'dist/index.js' })
-    const request = npx(['-y', '@s/server@1.0.0', '--flag', 'x'], '@s/server@1.0.0')
-    expect(npxBin(request, cache)).toEqual({
-      bin: '_npx/aaaa/node_modules/.bin/server',
-      args: ['--flag', 'x']
-    })
-    expect(npxBin(npx(['--yes', '--quiet', '@s/server@1.0.0'], '@s/server@1.0.0'), cache)).toEqual({
-      bin: '_npx/aaaa/node_modules/.bin/server',
-      args: []
-    })
+  it('are `npx -y pkg args`: the args after the package', () => {
+    expect(npxShape(npx(['-y', '@s/server@1.0.0', '--flag', 'x'], '@s/server@1.0.0'))).toEqual([
+      '--flag',
+      'x'
+    ])
+    expect(npxShape(npx(['--yes', '--quiet', 'pkg@1.0.0']))).toEqual([])
   })
 
   it.each([
@@ -75,37 +78,30 @@ describe('npx launches started from their bin', () => {
     ['a shell command (-c)', ['-y', '-c', 'pkg']],
     ['an option npx would act on', ['-y', '--registry', 'https://r.example', 'pkg@1.0.0']],
     ['a `--` after the package', ['-y', 'pkg@1.0.0', '--', 'x']]
-  ])('leaves %s to npx', (_, args) => {
-    const cache = fetchedCache('pkg', 'dist/index.js')
-    expect(npxBin(npx(args), cache)).toBeUndefined()
+  ])('leave %s to npx', (_, args) => {
+    expect(npxShape(npx(args))).toBeUndefined()
   })
 
-  it('leaves to npx a `cmd /c` wrapper, a package not in the cache, a bin npx could not choose', () => {
-    const cache = fetchedCache('pkg', 'dist/index.js')
-    expect(npxBin(npx(['/c', 'npx', '-y', 'pkg@1.0.0'], 'pkg@1.0.0', 'cmd'), cache)).toBeUndefined()
-    expect(npxBin(npx(['-y', 'pkg@1.0.0']), tempRepo())).toBeUndefined()
-    const several = fetchedCache('pkg', { x: 'x.js', y: 'y.js' })
-    expect(npxBin(npx(['-y', 'pkg@1.0.0']), several)).toBeUndefined()
+  it('leave to npx a `cmd /c` wrapper and a spec that is no registry name', () => {
+    expect(npxShape(npx(['/c', 'npx', '-y', 'pkg@1.0.0'], 'pkg@1.0.0', 'cmd'))).toBeUndefined()
+    expect(npxShape(npx(['-y', '../../outside'], '../../outside'))).toBeUndefined()
+    expect(npxShape(npx(['-y', 'Upper@1.0.0'], 'Upper@1.0.0'))).toBeUndefined()
   })
 
-  it('mounts only the installed tree, read-only, and puts its bins first on PATH', async () => {
-    const cache = fetchedCache('pkg', 'dist/index.js')
-    const view = await viewNpmCache(npx(['-y', 'pkg@1.0.0', 'serve']), cache, tempRepo())
+  it('see only their install tree, read-only, with its bins first on PATH', () => {
+    const view = directView('/cache', 'trees/abc', 'node_modules/pkg/dist/index.js', ['serve'])
     expect(view.writable).toBeUndefined()
-    expect(view.readOnly).toEqual([
-      [join(cache, '_npx/aaaa/node_modules'), '_npx/aaaa/node_modules']
-    ])
-    const npm = '/home/mcp-lint/.npm'
+    expect(view.readOnly).toEqual([['/cache/trees/abc/node_modules', 'trees/abc/node_modules']])
     expect(viewCommand(npx([]), view, npm)).toEqual({
-      command: `${npm}/_npx/aaaa/node_modules/.bin/pkg`,
+      command: `${npm}/trees/abc/node_modules/pkg/dist/index.js`,
       args: ['serve']
     })
     expect(withBinPath({ PATH: '/usr/bin' }, view, npm).PATH).toBe(
-      `${npm}/_npx/aaaa/node_modules/.bin:/usr/bin`
+      `${npm}/trees/abc/node_modules/.bin:/usr/bin`
     )
     const args = bwrapArgs('user', npx([]), '/repo', view, { path: [], binds: [] })
     expect(args.join(' ')).toContain(
-      `--ro-bind ${cache}/_npx/aaaa/node_modules ${npm}/_npx/aaaa/node_modules`
+      `--ro-bind /cache/trees/abc/node_modules ${npm}/trees/abc/node_modules`
     )
     expect(args).not.toContain('--bind')
   })
@@ -113,9 +109,14 @@ describe('npx launches started from their bin', () => {
 
 describe('launches that run npm in the sandbox', () => {
   it('get a copy of the index they may write, with the contents and installs read-only over it', async () => {
-    const cache = fetchedCache('pkg', { x: 'x.js', y: 'y.js' })
+    const cache = tempRepo({
+      '_npx/aaaa/package.json': '{}',
+      '_npx/aaaa/node_modules/pkg/package.json': '{}',
+      '_cacache/index-v5/aa/entry': 'index',
+      '_cacache/content-v2/sha512/blob': 'tarball'
+    })
     const scratch = tempRepo()
-    const view = await viewNpmCache(npx(['-y', 'pkg@1.0.0']), cache, scratch)
+    const view = await viewNpmCache(cache, scratch)
     const writable = view.writable ?? ''
     expect(writable.startsWith(scratch)).toBe(true)
     expect(view.direct).toBeUndefined()
@@ -129,9 +130,49 @@ describe('launches that run npm in the sandbox', () => {
     expect(readdirSync(join(writable, '_cacache/content-v2'))).toEqual([])
     expect(readdirSync(join(writable, '_npx/aaaa/node_modules'))).toEqual([])
     const args = bwrapArgs('user', npx([]), '/repo', view, { path: [], binds: [] }).join(' ')
-    expect(args).toContain(`--bind ${writable} /home/mcp-lint/.npm`)
+    expect(args).toContain(`--bind ${writable} ${npm}`)
     expect(args).toContain(
-      `--ro-bind ${cache}/_npx/aaaa/node_modules /home/mcp-lint/.npm/_npx/aaaa/node_modules`
+      `--ro-bind ${cache}/_npx/aaaa/node_modules ${npm}/_npx/aaaa/node_modules`
     )
   })
+})
+
+describe('install trees', () => {
+  it('reuse a pinned package an earlier run installed, without npm', async () => {
+    const root = tempRepo({
+      'trees/t1/mcp-lint-fetched.json': JSON.stringify(['pkg@1.0.0', 'other@latest']),
+      'trees/t1/node_modules/pkg/package.json': '{}',
+      'trees/t1/node_modules/other/package.json': '{}'
+    })
+    const lines: string[] = []
+    const trees = await fetchTrees([{ spec: 'pkg@1.0.0', name: 'pkg' }], root, 1, (line) =>
+      lines.push(line)
+    )
+    expect(trees.get('pkg@1.0.0')).toEqual({
+      ok: true,
+      tree: join(root, 'trees/t1'),
+      fetchedBefore: true
+    })
+    expect(lines).toEqual([])
+  })
+
+  it('install each package alone when installing them together fails, so each failure is its own', async () => {
+    const root = tempRepo()
+    const lines: string[] = []
+    const absent = [
+      { spec: '@mcp-lint-test/absent-one@1.0.0', name: '@mcp-lint-test/absent-one' },
+      { spec: '@mcp-lint-test/absent-two@1.0.0', name: '@mcp-lint-test/absent-two' }
+    ]
+    const trees = await fetchTrees(absent, root, 60_000, (line) => lines.push(line))
+    expect(lines).toEqual([
+      'fetching @mcp-lint-test/absent-one@1.0.0, @mcp-lint-test/absent-two@1.0.0',
+      'fetching @mcp-lint-test/absent-one@1.0.0',
+      'fetching @mcp-lint-test/absent-two@1.0.0'
+    ])
+    for (const { spec } of absent)
+      expect(trees.get(spec)).toEqual({
+        ok: false,
+        detail: expect.stringMatching(new RegExp(`^npm could not fetch ${spec}: `))
+      })
+  }, 120_000)
 })

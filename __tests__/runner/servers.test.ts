@@ -1,13 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  cpSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync
-} from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { launchRefusal } from '../../src/action/event-policy.js'
@@ -121,7 +113,12 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     const kept = listing()
     // A pinned version fetched once is not asked of the registry again.
     expect(await runOnce()).toContain(`${spec} for memory: fetched by an earlier run`)
-    expect(readdirSync(cache)).toHaveLength(2)
+    // npm's cache and the install tree of `npx -y`, and a directory for the launch npx runs.
+    expect(readdirSync(cache).sort()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}$/),
+      'npm',
+      'trees'
+    ])
     expect(listing()).toEqual(kept)
   }, 120_000)
 
@@ -133,22 +130,20 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
         mcpServers: { planter: { command: 'npx', args: ['-y', spec, '--serve'] } }
       })
     })
-    // The first run makes the launch's cache; the package is on no registry, so its fetch fails.
+    // The first run makes the package's install tree; the package is on no registry, so its
+    // fetch fails.
     const first = await lint({ root, enumerate: { sandbox: 'bwrap', cacheDir: cache } })
     expect(first.servers[0]?.status).toBe('failed')
-    const [launchCache = ''] = readdirSync(cache)
-    // What npx would have left after fetching it, and mcp-lint's note that it did.
-    const tree = join(cache, launchCache, '_npx/0123456789abcdef/node_modules')
-    const planter = join(tree, '@mcp-lint-test/planter')
+    const [tree = ''] = readdirSync(join(cache, 'trees'))
+    // What npm would have installed there, and mcp-lint's note that it did.
+    const planter = join(cache, 'trees', tree, 'node_modules/@mcp-lint-test/planter')
     cpSync('fixtures/hostile/npm-planter', planter, { recursive: true })
     cpSync('fixtures/hostile/servers/serve.mjs', join(planter, 'serve.mjs'))
     writeFileSync(
       join(planter, 'package.json'),
       JSON.stringify({ name: '@mcp-lint-test/planter', version: '1.0.0', bin: 'index.mjs' })
     )
-    mkdirSync(join(tree, '.bin'))
-    symlinkSync('../@mcp-lint-test/planter/index.mjs', join(tree, '.bin/planter'))
-    writeFileSync(join(cache, launchCache, 'mcp-lint-fetched'), spec)
+    writeFileSync(join(cache, 'trees', tree, 'mcp-lint-fetched.json'), JSON.stringify([spec]))
     const before = readdirSync(cache, { recursive: true }).map(String).sort()
 
     const lines: string[] = []
@@ -158,7 +153,7 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     })
     expect(lines).toContain(`${spec} for planter: fetched by an earlier run`)
     const report = JSON.parse(result.servers[0]?.tools?.[0]?.description ?? '{}') as unknown
-    // Its own tree is the kept cache, read-only; the rest of ~/.npm is the sandbox's own home,
+    // Its own tree is in the kept cache, read-only; the rest of ~/.npm is the sandbox's own home,
     // thrown away with it: nothing written there reaches the cache (the listing below).
     expect(report).toMatchObject({ ownTree: 'failed (EROFS)' })
     expect(result.servers[0]?.package).toEqual({
@@ -195,7 +190,12 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     const cached = await runCli([root, '--enumerate', '--sandbox', 'bwrap'], { env })
     expect(cached.stdout).toMatch(/memory \(\.mcp\.json\): 9 tools in/)
     const kept = join(home, 'mcp-lint', 'npm')
-    expect(readdirSync(kept)).toHaveLength(2)
+    // The planter's own directory, npm's cache and server-memory's install tree.
+    expect(readdirSync(kept).sort()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}$/),
+      'npm',
+      'trees'
+    ])
     expect(statSync(kept).mode & 0o777).toBe(0o700)
     await runCli([root, '--enumerate', '--sandbox', 'bwrap'], { env })
     expect(

@@ -9,6 +9,8 @@ import { finish, type Outcome } from './entry-results.js'
 import { planLaunch, type LaunchRequest, type RemoteRequest } from './launch.js'
 import type { EnumerationOptions } from './options.js'
 import { labelLaunches, type Planned } from './planned-launches.js'
+import { fetchTrees, type TreeSpec } from './npm-trees.js'
+import { npxShape } from './npx-bin.js'
 import { mapPool } from './pool.js'
 import { refuseHost } from './remote-host.js'
 import { report, runStdio, type Caches } from './run-stdio.js'
@@ -21,6 +23,15 @@ export { defaultLimits, type EnumerationLimits } from './limits.js'
 export { defaultEnumerationOptions, type EnumerationOptions } from './options.js'
 
 type Job = { readonly stdio: LaunchRequest } | { readonly remote: RemoteRequest }
+
+/** The packages of the `npx -y pkg` launches, started from their bins (see fetchTrees). */
+function treeSpecs(jobs: readonly (readonly [string, Job])[]): TreeSpec[] {
+  return jobs.flatMap(([, job]) => {
+    if (!('stdio' in job) || npxShape(job.stdio) === undefined) return []
+    const { packageSpec: spec, packageName: name } = job.stdio
+    return spec === undefined || name === undefined ? [] : [{ spec, name }]
+  })
+}
 
 /**
  * Starts every stdio server the workspace configures, in a sandbox, and lists its tools; remote
@@ -85,6 +96,12 @@ export async function enumerate(
   const labels = labelLaunches(planned)
   const runnable = [...jobs.entries()].filter(([, job]) => 'remote' in job || sandbox !== undefined)
   try {
+    const trees = await fetchTrees(
+      sandbox === undefined ? [] : treeSpecs(runnable),
+      caches.root,
+      options.prefetchTimeoutMs,
+      progress
+    )
     await mapPool(runnable, options.concurrency, async ([key, job]) => {
       const { name, label } = labels.get(key) ?? { name: '', label: 'server' }
       if (performance.now() > deadline) {
@@ -114,8 +131,9 @@ export async function enumerate(
         return
       }
       if (sandbox === undefined) return
-      const outcome = await runStdio(job.stdio, sandbox, caches, options, limits, label, progress)
-      outcomes.set(key, outcome)
+      const context = { sandbox, caches, options, limits, label, progress }
+      const tree = trees.get(job.stdio.packageSpec ?? '')
+      outcomes.set(key, await runStdio(job.stdio, context, tree))
     })
     if (sandbox !== undefined && options.concurrency > 1 && options.retimeAboveMs !== undefined) {
       const stdio = runnable.filter(([, job]) => 'stdio' in job)
@@ -124,7 +142,8 @@ export async function enumerate(
         if (!('stdio' in job)) return {}
         progress(`starting ${label} again alone, to time its start without the others`)
         const limits = { ...options.limits, ...options.serverLimits?.[name] }
-        return runStdio(job.stdio, sandbox, caches, options, limits, label, progress)
+        const context = { sandbox, caches, options, limits, label, progress }
+        return runStdio(job.stdio, context, trees.get(job.stdio.packageSpec ?? ''))
       })
     }
   } finally {

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { LaunchRequest } from './launch.js'
-import { npxBin } from './npx-bin.js'
 
 /**
  * The npm cache one server launch sees, where only npm ever writes the cache itself:
  * - a package npx runs as `npx -y pkg args` starts directly from its bin (`direct`), with only its
- *   installed tree mounted, read-only;
+ *   install tree mounted, read-only (see fetchTrees);
  * - any other launch runs npm in the sandbox, and npm writes even to run a package it has (a lookup
  *   compacts its index bucket; npx takes a lock in its install directory). It gets `writable`, a
  *   copy of the cache made for this launch and removed after it, less the package contents and
@@ -23,21 +22,29 @@ export interface NpmCacheView {
   readonly writable: string | undefined
   /** Read-only mounts: [a fetched directory, where it goes under the cache in the sandbox]. */
   readonly readOnly: readonly (readonly [string, string])[]
-  /** The bin to start instead of npx, relative to the cache, and its args. */
-  readonly direct: { readonly bin: string; readonly args: readonly string[] } | undefined
+  /** The bin to start instead of npx and the directory of its tree's bins, relative to the cache; its args. */
+  readonly direct:
+    { readonly bin: string; readonly bins: string; readonly args: readonly string[] } | undefined
 }
 
-/** A view of `fetched` for one launch; a writable part, when one is needed, is made under `scratch`. */
-export async function viewNpmCache(
-  request: LaunchRequest,
-  fetched: string,
-  scratch: string
-): Promise<NpmCacheView> {
-  const direct = npxBin(request, fetched)
-  if (direct !== undefined) {
-    const tree = dirname(dirname(direct.bin))
-    return { fetched, writable: undefined, readOnly: [[join(fetched, tree), tree]], direct }
+/** A view of one install tree (`tree`, relative to the cache `root`), to start `bin` in it directly. */
+export function directView(
+  root: string,
+  tree: string,
+  bin: string,
+  args: readonly string[]
+): NpmCacheView {
+  const modules = `${tree}/node_modules`
+  return {
+    fetched: root,
+    writable: undefined,
+    readOnly: [[join(root, modules), modules]],
+    direct: { bin: `${tree}/${bin}`, bins: `${modules}/.bin`, args }
   }
+}
+
+/** A view of `fetched` for one launch of npm in the sandbox, its writable copy made under `scratch`. */
+export async function viewNpmCache(fetched: string, scratch: string): Promise<NpmCacheView> {
   const writable = await mkdtemp(join(scratch, 'npm-'))
   const parts = ['_cacache/content-v2', ...(await npxInstalls(fetched))].filter((part) =>
     existsSync(join(fetched, part))
@@ -86,6 +93,6 @@ export function withBinPath(
   cache: string
 ): Record<string, string> {
   if (view.direct === undefined) return env
-  const bins = `${cache}/${dirname(view.direct.bin)}`
+  const bins = `${cache}/${view.direct.bins}`
   return { ...env, PATH: env.PATH === undefined || env.PATH === '' ? bins : `${bins}:${env.PATH}` }
 }

@@ -1,68 +1,71 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync, statSync } from 'node:fs'
+import { join, normalize } from 'node:path'
 import { packageOf, programName } from '../model/launcher.js'
 import type { LaunchRequest } from './launch.js'
+
+/** A name npm's registry accepts: it names a directory under `node_modules`, and nothing else. */
+const packageNamePattern = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/
 
 /** npx options that change nothing about what it runs once the package is fetched. */
 const quietOptions = new Set(['-y', '--yes', '-q', '--quiet'])
 
 /**
- * What npx would run for `npx -y pkg args…`, found in the cache npm fetched into: the package's
- * bin under `_npx/<hash>/node_modules/.bin`, relative to the cache, and the args after the package.
- * Starting it directly spares every launch npm's own start (about 0.6 s of CPU each, measured) and
- * leaves npm's cache out of the sandbox. Undefined for any other shape (`-p`, `-c`, a `cmd /c`
- * wrapper, a `--`), for a package whose bin npx itself could not choose, and when the package is
- * not in the cache: those start through npx as written.
+ * The args after the package when a launch is `npx -y pkg args…`, which mcp-lint starts from the
+ * package's bin as npx would; undefined for any other shape (`-p`, `-c`, a `cmd /c` wrapper, a
+ * `--`, an option npx acts on), which starts through npx as written.
  */
-export function npxBin(
-  request: LaunchRequest,
-  cache: string
-): { readonly bin: string; readonly args: readonly string[] } | undefined {
-  if (request.packageName === undefined || programName(request.command) !== 'npx') return undefined
+export function npxShape(request: LaunchRequest): readonly string[] | undefined {
+  const name = request.packageName
+  if (
+    name === undefined ||
+    !packageNamePattern.test(name) ||
+    programName(request.command) !== 'npx'
+  )
+    return undefined
   const ref = packageOf(request.command, request.args)
   if (ref === undefined || request.args[ref.index] !== request.packageSpec) return undefined
   if (!request.args.slice(0, ref.index).every((arg) => quietOptions.has(arg))) return undefined
   const args = request.args.slice(ref.index + 1)
-  if (args.includes('--')) return undefined
-  const install = newestInstall(cache, request.packageName)
-  const name = install === undefined ? undefined : binName(install.manifest)
-  if (install === undefined || name === undefined) return undefined
-  const bin = `${install.dir}/node_modules/.bin/${name}`
+  return args.includes('--') ? undefined : args
+}
+
+/**
+ * The file npx would run for package `name` installed in `tree`, relative to the tree
+ * (`node_modules/<name>/<bin>`), and the installed version; undefined when npx could not choose
+ * a bin either, or the bin is not a file inside the package.
+ */
+export function packageBin(
+  tree: string,
+  name: string
+): { readonly bin: string; readonly version: string | undefined } | undefined {
+  const home = `node_modules/${name}`
+  let manifest: unknown
   try {
-    return statSync(join(cache, bin)).isFile() ? { bin, args } : undefined
+    manifest = JSON.parse(readFileSync(join(tree, home, 'package.json'), 'utf8'))
   } catch {
     return undefined
   }
-}
-
-interface Install {
-  /** `_npx/<hash>`, relative to the cache. */
-  readonly dir: string
-  readonly manifest: Record<string, unknown>
-}
-
-/** The `_npx/<hash>` whose copy of the package was installed last, as npx would have made it. */
-function newestInstall(cache: string, name: string): Install | undefined {
-  let newest: (Install & { time: number }) | undefined
-  let hashes: string[]
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return undefined
+  const fields = manifest as Record<string, unknown>
+  const chosen = binName(fields)
+  const path = chosen === undefined ? undefined : binPath(fields.bin, chosen)
+  if (path === undefined) return undefined
+  const inside = normalize(path)
+  if (inside.startsWith('..') || inside.startsWith('/')) return undefined
+  const bin = `${home}/${inside}`
   try {
-    hashes = readdirSync(join(cache, '_npx'))
+    if (!statSync(join(tree, bin)).isFile()) return undefined
   } catch {
     return undefined
   }
-  for (const hash of hashes) {
-    const path = join(cache, '_npx', hash, 'node_modules', name, 'package.json')
-    try {
-      const manifest = JSON.parse(readFileSync(path, 'utf8')) as unknown
-      const time = statSync(path).mtimeMs
-      if (typeof manifest === 'object' && manifest !== null && !Array.isArray(manifest))
-        if (newest === undefined || time > newest.time)
-          newest = { dir: `_npx/${hash}`, manifest: manifest as Record<string, unknown>, time }
-    } catch {
-      // Not this package.
-    }
-  }
-  return newest
+  return { bin, version: typeof fields.version === 'string' ? fields.version : undefined }
+}
+
+function binPath(bin: unknown, name: string): string | undefined {
+  if (typeof bin === 'string') return bin
+  if (typeof bin !== 'object' || bin === null || !Object.hasOwn(bin, name)) return undefined
+  const path = (bin as Record<string, unknown>)[name]
+  return typeof path === 'string' ? path : undefined
 }
 
 /**

@@ -33,7 +33,7 @@ export type PrefetchResult =
  */
 const FETCHED = 'mcp-lint-fetched'
 
-function isPinned(spec: string): boolean {
+export function isPinned(spec: string): boolean {
   const version = packageVersion(spec)
   return version !== undefined && isExactVersion(version)
 }
@@ -58,12 +58,34 @@ export function fetchedBefore(
  * Downloads an npm package into a cache with npx's own resolution, running none of its code
  * (`--ignore-scripts`, and `true` as the command), so the sandboxed launch can run offline.
  */
-export function prefetchNpm(
+export async function prefetchNpm(
   spec: string,
   name: string,
   cache: string,
   timeoutMs: number
 ): Promise<PrefetchResult> {
+  const ran = await runNpm(
+    ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'],
+    cache,
+    cache,
+    timeoutMs
+  )
+  if (ran !== undefined)
+    return { ok: false, detail: `npm could not fetch ${sanitize(spec, 100)}: ${ran}` }
+  if (isPinned(spec)) writeFileSync(join(cache, FETCHED), spec)
+  return { ok: true, version: installedVersion(cache, name) }
+}
+
+/**
+ * Runs npm with its cache at `cache`, in `project` (made a project of its own), with only what it
+ * needs from the runner's environment. Undefined when it succeeded, else why it failed.
+ */
+export function runNpm(
+  args: readonly string[],
+  project: string,
+  cache: string,
+  timeoutMs: number
+): Promise<string | undefined> {
   const env: Record<string, string> = {
     npm_config_cache: cache,
     npm_config_update_notifier: 'false',
@@ -75,26 +97,24 @@ export function prefetchNpm(
     const value = process.env[key]
     if (value !== undefined) env[key] = value
   }
-  // npm exec takes the nearest directory with a package.json or node_modules as the project and
-  // is satisfied by a package installed there, fetching nothing: a cache directory inside a
+  // npm takes the nearest directory with a package.json or node_modules as the project, and npm
+  // exec is satisfied by a package installed there, fetching nothing: a cache directory inside a
   // project (node_modules/.cache, say) must be a project of its own.
-  const manifest = join(cache, 'package.json')
+  const manifest = join(project, 'package.json')
   if (!existsSync(manifest)) writeFileSync(manifest, '{}\n')
   return new Promise((resolve) => {
     execFile(
       'npm',
-      ['exec', '--yes', '--ignore-scripts', `--package=${spec}`, '--', 'true'],
-      { env, cwd: cache, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
+      args,
+      { env, cwd: project, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
       (error, _stdout, stderr) => {
-        if (error === null) {
-          if (isPinned(spec)) writeFileSync(join(cache, FETCHED), spec)
-          resolve({ ok: true, version: installedVersion(cache, name) })
-          return
-        }
-        const reason = error.killed
-          ? `timed out after ${timeoutMs / 1000} s`
-          : (/npm error code (\S+)/.exec(stderr)?.[1] ?? `exit ${String(error.code)}`)
-        resolve({ ok: false, detail: `npm could not fetch ${sanitize(spec, 100)}: ${reason}` })
+        if (error === null) resolve(undefined)
+        else
+          resolve(
+            error.killed
+              ? `timed out after ${timeoutMs / 1000} s`
+              : (/npm error code (\S+)/.exec(stderr)?.[1] ?? `exit ${String(error.code)}`)
+          )
       }
     )
   })
