@@ -164,6 +164,22 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     expect(readdirSync(cache, { recursive: true }).map(String).sort()).toEqual(before)
   }, 120_000)
 
+  it('starts an npx package from its bin without a sandbox too, when asked', async () => {
+    const spec = '@modelcontextprotocol/server-memory@2026.8.31'
+    const root = tempRepo({
+      '.mcp.json': JSON.stringify({
+        mcpServers: { memory: { command: 'npx', args: ['-y', spec] } }
+      })
+    })
+    const result = await lint({ root, enumerate: { sandbox: 'none', cacheDir: tempRepo() } })
+    expect(result.enumeration?.sandbox).toBe('none')
+    expect(result.servers[0]).toMatchObject({
+      status: 'ok',
+      package: { spec, version: '2026.8.31' }
+    })
+    expect(result.servers[0]?.tools).toHaveLength(9)
+  }, 120_000)
+
   it('keeps fetched packages in the user cache, and in none with --no-cache', async () => {
     const home = tempRepo()
     const root = repo('fixtures/real-servers/.mcp.json', false)
