@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bwrapArgs } from '../../src/runner/bwrap-args.js'
 import type { LaunchRequest } from '../../src/runner/launch.js'
@@ -26,14 +26,21 @@ function npx(args: readonly string[], spec = 'pkg@1.0.0', command = 'npx'): Laun
   }
 }
 
-/** An install tree holding package `name` with the given manifest fields, its bin file on disk. */
-function installTree(name: string, fields: Record<string, unknown>): string {
+/** An install tree holding package `name` with the given manifest fields, linked as npm links bins. */
+function installTree(
+  name: string,
+  fields: Record<string, unknown>,
+  link = 'dist/index.js'
+): string {
   const tree = tempRepo()
   const home = join(tree, 'node_modules', name)
   mkdirSync(join(home, 'dist'), { recursive: true })
+  mkdirSync(join(tree, 'node_modules/.bin'))
   writeFileSync(join(home, 'package.json'), JSON.stringify({ name, version: '1.2.3', ...fields }))
   writeFileSync(join(home, 'dist/index.js'), '#!/usr/bin/env node\n')
   chmodSync(join(home, 'dist/index.js'), 0o755)
+  const bin = name.replace(/^@[^/]+\//, '')
+  symlinkSync(join('..', name, link), join(tree, 'node_modules/.bin', bin))
   return tree
 }
 
@@ -45,21 +52,27 @@ describe("the bin npx picks (libnpmexec's getBinFromManifest)", () => {
     ['the bin named like the package', { name: '@s/pkg', bin: { x: 'x.js', pkg: 'p.js' } }, 'pkg'],
     ['several, none named like it', { name: 'pkg', bin: { x: 'x.js', y: 'y.js' } }, undefined],
     ['no bin', { name: 'pkg' }, undefined],
-    ['no name', { bin: 'cli.js' }, undefined]
+    ['no name', { bin: 'cli.js' }, undefined],
+    ['one file written two ways', { name: 'pkg', bin: { a: './x.js', b: 'x.js' } }, 'a'],
+    ['keys as npm normalises them', { name: 'pkg', bin: { foo: 'a.js', 'x/foo': 'b.js' } }, 'foo']
   ])('%s', (_, manifest, expected) => {
     expect(binName(manifest)).toBe(expected)
   })
 
-  it('is the file inside the installed package, with its version', () => {
+  it("is npm's link to a file inside the installed package, with its version", () => {
     const tree = installTree('@s/server', { bin: { server: './dist/index.js' } })
     expect(packageBin(tree, '@s/server')).toEqual({
-      bin: 'node_modules/@s/server/dist/index.js',
+      bin: 'node_modules/.bin/server',
       version: '1.2.3'
     })
     expect(packageBin(tree, '@s/absent')).toBeUndefined()
-    // A bin outside the package, or missing, is left to npx.
-    expect(packageBin(installTree('pkg', { bin: '../../../etc/passwd' }), 'pkg')).toBeUndefined()
-    expect(packageBin(installTree('pkg', { bin: 'dist/missing.js' }), 'pkg')).toBeUndefined()
+    // A link out of the package (another package's bin of that name), or to nothing, is left to npx.
+    expect(
+      packageBin(installTree('pkg', { bin: 'dist/index.js' }, '../../etc'), 'pkg')
+    ).toBeUndefined()
+    expect(
+      packageBin(installTree('pkg', { bin: 'dist/gone.js' }, 'dist/gone.js'), 'pkg')
+    ).toBeUndefined()
   })
 })
 
@@ -70,6 +83,17 @@ describe('npx launches started from their bin', () => {
       'x'
     ])
     expect(npxShape(npx(['--yes', '--quiet', 'pkg@1.0.0']))).toEqual([])
+    for (const spec of ['pkg', 'pkg@^1.2', 'pkg@latest', 'pkg@>=1 <2', 'pkg@npm:other@1.0.0'])
+      expect(npxShape(npx(['-y', spec], spec))).toEqual([])
+  })
+
+  it.each([
+    'pkg@github:user/repo',
+    'pkg@git+https://example.com/r.git',
+    'pkg@file:../x',
+    'pkg@https://example.com/p.tgz'
+  ])('leave %s, which the registry does not answer, to npx', (spec) => {
+    expect(npxShape(npx(['-y', spec], spec))).toBeUndefined()
   })
 
   it.each([
@@ -108,7 +132,7 @@ describe('npx launches started from their bin', () => {
 })
 
 describe('launches that run npm in the sandbox', () => {
-  it('get a copy of the index they may write, with the contents and installs read-only over it', async () => {
+  it('get a copy of the cache they may write, with the tarball contents read-only over it', async () => {
     const cache = tempRepo({
       '_npx/aaaa/package.json': '{}',
       '_npx/aaaa/node_modules/pkg/package.json': '{}',
@@ -120,40 +144,58 @@ describe('launches that run npm in the sandbox', () => {
     const writable = view.writable ?? ''
     expect(writable.startsWith(scratch)).toBe(true)
     expect(view.direct).toBeUndefined()
-    expect(view.readOnly).toEqual([
-      [join(cache, '_cacache/content-v2'), '_cacache/content-v2'],
-      [join(cache, '_npx/aaaa/node_modules'), '_npx/aaaa/node_modules']
-    ])
+    expect(view.readOnly).toEqual([[join(cache, '_cacache/content-v2'), '_cacache/content-v2']])
     expect(existsSync(join(writable, '_cacache/index-v5/aa/entry'))).toBe(true)
-    expect(existsSync(join(writable, '_npx/aaaa/package.json'))).toBe(true)
-    // The mount points are there, empty: what is mounted on them is never copied.
+    // npx reifies its install again for a range or a tag: the install is copied, writable.
+    expect(existsSync(join(writable, '_npx/aaaa/node_modules/pkg/package.json'))).toBe(true)
+    // The mount point is there, empty: what is mounted on it is never copied.
     expect(readdirSync(join(writable, '_cacache/content-v2'))).toEqual([])
-    expect(readdirSync(join(writable, '_npx/aaaa/node_modules'))).toEqual([])
     const args = bwrapArgs('user', npx([]), '/repo', view, { path: [], binds: [] }).join(' ')
     expect(args).toContain(`--bind ${writable} ${npm}`)
-    expect(args).toContain(
-      `--ro-bind ${cache}/_npx/aaaa/node_modules ${npm}/_npx/aaaa/node_modules`
-    )
+    expect(args).toContain(`--ro-bind ${cache}/_cacache/content-v2 ${npm}/_cacache/content-v2`)
   })
 })
 
 describe('install trees', () => {
-  it('reuse a pinned package an earlier run installed, without npm', async () => {
+  it('reuse pinned packages an earlier run installed, without npm', async () => {
     const root = tempRepo({
-      'trees/t1/mcp-lint-fetched.json': JSON.stringify(['pkg@1.0.0', 'other@latest']),
+      'trees/t1/mcp-lint-fetched.json': JSON.stringify(['pkg@1.0.0', 'two@2.0.0']),
       'trees/t1/node_modules/pkg/package.json': '{}',
-      'trees/t1/node_modules/other/package.json': '{}'
+      'trees/t1/node_modules/two/package.json': '{}'
     })
     const lines: string[] = []
-    const trees = await fetchTrees([{ spec: 'pkg@1.0.0', name: 'pkg' }], root, 1, (line) =>
+    const wanted = [
+      { spec: 'pkg@1.0.0', name: 'pkg' },
+      { spec: 'two@2.0.0', name: 'two' }
+    ]
+    const trees = await fetchTrees(wanted, root, { timeoutMs: 1, concurrency: 1 }, (line) =>
       lines.push(line)
     )
-    expect(trees.get('pkg@1.0.0')).toEqual({
-      ok: true,
-      tree: join(root, 'trees/t1'),
-      fetchedBefore: true
-    })
+    for (const { spec } of wanted)
+      expect(trees.get(spec)).toEqual({
+        ok: true,
+        tree: join(root, 'trees/t1'),
+        fetchedBefore: true
+      })
     expect(lines).toEqual([])
+  })
+
+  it('never reuse a tree that holds a package this run does not want', async () => {
+    // Another repository's package in the tree could put a bin named `node` first on PATH.
+    const root = tempRepo({
+      'trees/t1/mcp-lint-fetched.json': JSON.stringify(['pkg@1.0.0', 'foreign@1.0.0']),
+      'trees/t1/node_modules/pkg/package.json': '{}'
+    })
+    const trees = await fetchTrees(
+      [{ spec: 'pkg@1.0.0', name: 'pkg' }],
+      root,
+      { timeoutMs: 1, concurrency: 1 },
+      () => undefined
+    )
+    expect(trees.get('pkg@1.0.0')).toEqual({
+      ok: false,
+      detail: 'npm could not fetch pkg@1.0.0: timed out after 0.001 s'
+    })
   })
 
   it('install each package alone when installing them together fails, so each failure is its own', async () => {
@@ -163,7 +205,9 @@ describe('install trees', () => {
       { spec: '@mcp-lint-test/absent-one@1.0.0', name: '@mcp-lint-test/absent-one' },
       { spec: '@mcp-lint-test/absent-two@1.0.0', name: '@mcp-lint-test/absent-two' }
     ]
-    const trees = await fetchTrees(absent, root, 60_000, (line) => lines.push(line))
+    const trees = await fetchTrees(absent, root, { timeoutMs: 60_000, concurrency: 2 }, (line) =>
+      lines.push(line)
+    )
     expect(lines).toEqual([
       'fetching @mcp-lint-test/absent-one@1.0.0, @mcp-lint-test/absent-two@1.0.0',
       'fetching @mcp-lint-test/absent-one@1.0.0',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
 import { launchRefusal } from '../../src/action/event-policy.js'
@@ -91,18 +99,28 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
         mcpServers: {
           // Started from its bin; and through npx in the sandbox, which writes to a copy of the index.
           memory: { command: 'npx', args: ['-y', spec] },
-          viaNpx: { command: 'npx', args: ['--yes', `--package=${spec}`, 'mcp-server-memory'] }
+          viaNpx: { command: 'npx', args: ['--yes', `--package=${spec}`, 'mcp-server-memory'] },
+          // A range: npx installs it again in the sandbox, rewriting its own lockfile.
+          viaNpxRange: {
+            command: 'npx',
+            args: [
+              '--yes',
+              '--package=@modelcontextprotocol/server-memory@^2026.8.0',
+              'mcp-server-memory'
+            ]
+          }
         }
       })
     )
-    const listing = () => readdirSync(cache, { recursive: true }).map(String).sort()
+    // The install tree, which servers started from their bins see read-only.
+    const listing = () => readdirSync(join(cache, 'trees'), { recursive: true }).map(String).sort()
     const runOnce = async () => {
       const lines: string[] = []
       const result = await lint({
         root,
         enumerate: { sandbox: 'bwrap', cacheDir: cache, onProgress: (line) => lines.push(line) }
       })
-      for (const name of ['memory', 'viaNpx']) {
+      for (const name of ['memory', 'viaNpx', 'viaNpxRange']) {
         const server = result.servers.find((entry) => entry.name === name)
         expect(server).toMatchObject({ status: 'ok' })
         expect(server?.tools).toHaveLength(9)
@@ -113,8 +131,9 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     const kept = listing()
     // A pinned version fetched once is not asked of the registry again.
     expect(await runOnce()).toContain(`${spec} for memory: fetched by an earlier run`)
-    // npm's cache and the install tree of `npx -y`, and a directory for the launch npx runs.
+    // npm's cache and the install tree of `npx -y`, and a directory for each launch npx runs.
     expect(readdirSync(cache).sort()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}$/),
       expect.stringMatching(/^[0-9a-f]{16}$/),
       'npm',
       'trees'
@@ -142,6 +161,11 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
     writeFileSync(
       join(planter, 'package.json'),
       JSON.stringify({ name: '@mcp-lint-test/planter', version: '1.0.0', bin: 'index.mjs' })
+    )
+    mkdirSync(join(cache, 'trees', tree, 'node_modules/.bin'))
+    symlinkSync(
+      '../@mcp-lint-test/planter/index.mjs',
+      join(cache, 'trees', tree, 'node_modules/.bin/planter')
     )
     writeFileSync(join(cache, 'trees', tree, 'mcp-lint-fetched.json'), JSON.stringify([spec]))
     const before = readdirSync(cache, { recursive: true }).map(String).sort()

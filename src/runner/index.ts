@@ -99,7 +99,7 @@ export async function enumerate(
     const trees = await fetchTrees(
       sandbox === undefined ? [] : treeSpecs(runnable),
       caches.root,
-      options.prefetchTimeoutMs,
+      { timeoutMs: options.prefetchTimeoutMs, concurrency: options.concurrency },
       progress
     )
     await mapPool(runnable, options.concurrency, async ([key, job]) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LaunchRequest } from './launch.js'
 
@@ -8,9 +8,9 @@ import type { LaunchRequest } from './launch.js'
  * - a package npx runs as `npx -y pkg args` starts directly from its bin (`direct`), with only its
  *   install tree mounted, read-only (see fetchTrees);
  * - any other launch runs npm in the sandbox, and npm writes even to run a package it has (a lookup
- *   compacts its index bucket; npx takes a lock in its install directory). It gets `writable`, a
- *   copy of the cache made for this launch and removed after it, less the package contents and
- *   installed trees, which are mounted read-only over the copy.
+ *   compacts its index bucket; npx takes a lock in its install directory and rewrites its hidden
+ *   lockfile). It gets `writable`, a copy of the cache made for this launch and removed after it,
+ *   less the tarball contents, which are mounted read-only over the copy.
  * Either way a server can change nothing that a later run loads.
  */
 export interface NpmCacheView {
@@ -43,37 +43,29 @@ export function directView(
   }
 }
 
-/** A view of `fetched` for one launch of npm in the sandbox, its writable copy made under `scratch`. */
+/**
+ * A view of `fetched` for one launch of npm in the sandbox, its writable copy made under
+ * `scratch`. npx's installs are copied too: for a range or a tag npx reifies its install again,
+ * rewriting `node_modules/.package-lock.json` even when nothing changes.
+ */
 export async function viewNpmCache(fetched: string, scratch: string): Promise<NpmCacheView> {
   const writable = await mkdtemp(join(scratch, 'npm-'))
-  const parts = ['_cacache/content-v2', ...(await npxInstalls(fetched))].filter((part) =>
-    existsSync(join(fetched, part))
-  )
-  const skipped = new Set([...parts, '_logs'].map((part) => join(fetched, part)))
+  const contents = join(fetched, CONTENTS)
+  const present = existsSync(contents)
+  const skipped = new Set([contents, join(fetched, '_logs')])
   await cp(fetched, writable, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => !skipped.has(source)
   })
-  // The mount points, made here: under sudo, bubblewrap would make them root's.
-  for (const part of parts) await mkdir(join(writable, part), { recursive: true })
-  return {
-    fetched,
-    writable,
-    readOnly: parts.map((part) => [join(fetched, part), part] as const),
-    direct: undefined
-  }
+  if (!present) return { fetched, writable, readOnly: [], direct: undefined }
+  // The mount point, made here: under sudo, bubblewrap would make it root's.
+  await mkdir(join(writable, CONTENTS), { recursive: true })
+  return { fetched, writable, readOnly: [[contents, CONTENTS]], direct: undefined }
 }
 
-/** npx's installs, `_npx/<hash>/node_modules`: the bulk of a fetched package. */
-async function npxInstalls(fetched: string): Promise<string[]> {
-  try {
-    const hashes = await readdir(join(fetched, '_npx'))
-    return hashes.map((hash) => `_npx/${hash}/node_modules`)
-  } catch {
-    return []
-  }
-}
+/** Tarball contents, by hash: npm only ever reads them once written, and they are the bulk. */
+const CONTENTS = '_cacache/content-v2'
 
 /** The command line a view starts, with the cache at `cache` where the server sees it. */
 export function viewCommand(
