@@ -26,7 +26,10 @@ function npx(args: readonly string[], spec = 'pkg@1.0.0', command = 'npx'): Laun
   }
 }
 
-/** An install tree holding package `name` with the given manifest fields, linked as npm links bins. */
+/**
+ * An install tree holding package `name` as npm leaves it: its files, its entry in the hidden
+ * lockfile (`fields`, which the bin is chosen from), its bin linked under node_modules/.bin.
+ */
 function installTree(
   name: string,
   fields: Record<string, unknown>,
@@ -36,7 +39,12 @@ function installTree(
   const home = join(tree, 'node_modules', name)
   mkdirSync(join(home, 'dist'), { recursive: true })
   mkdirSync(join(tree, 'node_modules/.bin'))
-  writeFileSync(join(home, 'package.json'), JSON.stringify({ name, version: '1.2.3', ...fields }))
+  // The tarball's own manifest names another bin: npm and npx go by the recorded one.
+  writeFileSync(join(home, 'package.json'), JSON.stringify({ name, version: '9.9.9', bin: 'x.js' }))
+  writeFileSync(
+    join(tree, 'node_modules/.package-lock.json'),
+    JSON.stringify({ packages: { [`node_modules/${name}`]: { version: '1.2.3', ...fields } } })
+  )
   writeFileSync(join(home, 'dist/index.js'), '#!/usr/bin/env node\n')
   chmodSync(join(home, 'dist/index.js'), 0o755)
   const bin = name.replace(/^@[^/]+\//, '')
@@ -59,13 +67,23 @@ describe("the bin npx picks (libnpmexec's getBinFromManifest)", () => {
     expect(binName(manifest)).toBe(expected)
   })
 
-  it("is npm's link to a file inside the installed package, with its version", () => {
+  it("is npm's link to a file inside the installed package, with its version, as npm recorded them", () => {
     const tree = installTree('@s/server', { bin: { server: './dist/index.js' } })
     expect(packageBin(tree, '@s/server')).toEqual({
       bin: 'node_modules/.bin/server',
       version: '1.2.3'
     })
     expect(packageBin(tree, '@s/absent')).toBeUndefined()
+    // An alias records the name it was published under, which npx chooses the bin by.
+    expect(
+      packageBin(
+        installTree('alias', {
+          name: 'real',
+          bin: { alias: 'dist/index.js', real: 'dist/index.js' }
+        }),
+        'alias'
+      )
+    ).toEqual({ bin: 'node_modules/.bin/alias', version: '1.2.3' })
     // A link out of the package (another package's bin of that name), or to nothing, is left to npx.
     expect(
       packageBin(installTree('pkg', { bin: 'dist/index.js' }, '../../etc'), 'pkg')

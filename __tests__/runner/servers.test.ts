@@ -162,6 +162,14 @@ describe('real MCP servers from npm, prefetched and run offline in the sandbox',
       join(planter, 'package.json'),
       JSON.stringify({ name: '@mcp-lint-test/planter', version: '1.0.0', bin: 'index.mjs' })
     )
+    writeFileSync(
+      join(cache, 'trees', tree, 'node_modules/.package-lock.json'),
+      JSON.stringify({
+        packages: {
+          'node_modules/@mcp-lint-test/planter': { version: '1.0.0', bin: { planter: 'index.mjs' } }
+        }
+      })
+    )
     mkdirSync(join(cache, 'trees', tree, 'node_modules/.bin'))
     symlinkSync(
       '../@mcp-lint-test/planter/index.mjs',

@@ -41,33 +41,49 @@ export function npxShape(request: LaunchRequest): readonly string[] | undefined 
 
 /**
  * The bin npx would run for package `name` installed in `tree`: the link npm made for it,
- * `node_modules/.bin/<bin>` relative to the tree, and the installed version. Undefined when npx
- * could not choose a bin either, or the link does not lead into the package.
+ * `node_modules/.bin/<bin>` relative to the tree, and the installed version. The bin is chosen
+ * from the package as npm recorded it when installing (its hidden lockfile, from which it also
+ * made the `.bin` links), not from the tarball's own package.json, which a publisher can make
+ * differ. Undefined when npx could not choose a bin either, or the link does not lead into the
+ * package.
  */
 export function packageBin(
   tree: string,
   name: string
 ): { readonly bin: string; readonly version: string | undefined } | undefined {
-  const home = join(tree, 'node_modules', name)
-  let manifest: unknown
-  try {
-    manifest = JSON.parse(readFileSync(join(home, 'package.json'), 'utf8'))
-  } catch {
-    return undefined
-  }
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return undefined
-  const fields = manifest as Record<string, unknown>
-  const chosen = binName(fields)
+  const entry = lockedPackage(tree, name)
+  if (entry === undefined) return undefined
+  // An alias (`pkg@npm:other@1`) records the name it was published under, which npx chooses by.
+  const chosen = binName({ ...entry, name: typeof entry.name === 'string' ? entry.name : name })
   if (chosen === undefined) return undefined
   const bin = `node_modules/.bin/${chosen}`
   try {
     // The link of another package of the tree with a bin of the same name: npx would not run it.
+    const home = realpathSync(join(tree, 'node_modules', name))
     const target = realpathSync(join(tree, bin))
-    if (!target.startsWith(`${realpathSync(home)}/`) || !statSync(target).isFile()) return undefined
+    if (!target.startsWith(`${home}/`) || !statSync(target).isFile()) return undefined
   } catch {
     return undefined
   }
-  return { bin, version: typeof fields.version === 'string' ? fields.version : undefined }
+  return { bin, version: typeof entry.version === 'string' ? entry.version : undefined }
+}
+
+/** The package's entry in the tree's hidden lockfile, `node_modules/.package-lock.json`. */
+function lockedPackage(tree: string, name: string): Record<string, unknown> | undefined {
+  let lock: unknown
+  try {
+    lock = JSON.parse(readFileSync(join(tree, 'node_modules/.package-lock.json'), 'utf8'))
+  } catch {
+    return undefined
+  }
+  const packages = isRecord(lock) ? lock.packages : undefined
+  const key = `node_modules/${name}`
+  const entry = isRecord(packages) && Object.hasOwn(packages, key) ? packages[key] : undefined
+  return isRecord(entry) ? entry : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**
@@ -87,11 +103,7 @@ export function binName(manifest: Record<string, unknown>): string | undefined {
 
 function normalizeBins(bin: unknown, unscoped: string): Map<string, string> | undefined {
   const raw: Record<string, unknown> | undefined =
-    typeof bin === 'string'
-      ? { [unscoped]: bin }
-      : typeof bin === 'object' && bin !== null && !Array.isArray(bin)
-        ? (bin as Record<string, unknown>)
-        : undefined
+    typeof bin === 'string' ? { [unscoped]: bin } : isRecord(bin) ? bin : undefined
   if (raw === undefined) return undefined
   const bins = new Map<string, string>()
   for (const [key, target] of Object.entries(raw)) {
