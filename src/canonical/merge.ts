@@ -1,4 +1,5 @@
-import type { PlainObject, PlainValue } from '../model/tree.js'
+import type { PlainObject } from '../model/tree.js'
+import { isObject } from './normalize.js'
 
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 export function mergeOverlay(base: PlainObject, overlay: PlainObject): PlainObject {
@@ -13,8 +14,4 @@ export function mergeOverlay(base: PlainObject, overlay: PlainObject): PlainObje
       result[key] = isObject(change) && isObject(current) ? mergeOverlay(current, change) : change
   }
   return result
-}
-
-function isObject(value: PlainValue | undefined): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

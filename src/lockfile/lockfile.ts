@@ -1,4 +1,5 @@
 import { UsageError } from '../util/errors.js'
+import { isRecord } from '../util/is-record.js'
 import { formatValue } from '../model/json-format.js'
 import { mask } from '../detect/mask.js'
 import { shouldMask } from '../detect/redact.js'
@@ -144,9 +145,7 @@ export function compareTools(locked: LockedServer, live: readonly ToolInfo[]): T
 /** Dotted paths where two JSON values differ, deepest first found, at most a handful. */
 export function differingPaths(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
   if (out.length >= 6) return out
-  const isObject = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-  if (isObject(a) && isObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
       differingPaths(a[key], b[key], path === '' ? key : `${path}.${key}`, out)
     }

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { packageOf, packageVersion, programName } from '../model/launcher.js'
+import { isRecord } from '../util/is-record.js'
 import type { LaunchRequest } from './launch.js'
 
 /** A name npm's registry accepts: it names a directory under `node_modules`, and nothing else. */
@@ -80,10 +81,6 @@ function lockedPackage(tree: string, name: string): Record<string, unknown> | un
   const key = `node_modules/${name}`
   const entry = isRecord(packages) && Object.hasOwn(packages, key) ? packages[key] : undefined
   return isRecord(entry) ? entry : undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

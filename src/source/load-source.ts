@@ -12,6 +12,7 @@ import {
 import { getPlatform, resolvePlatform } from '../platforms/index.js'
 import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
 import { mergeOverlay } from '../canonical/merge.js'
+import { isObject } from '../canonical/normalize.js'
 import {
   SOURCE_ONLY_FIELDS,
   SOURCE_PATH,
@@ -218,8 +219,4 @@ function readTargets(main: AnyConfigFile | undefined, files: readonly ConfigFile
 
 function defaultPath(platform: Platform): string {
   return platform.paths[0] ?? getPlatform(platform.id).paths[0] ?? ''
-}
-
-function isObject(value: PlainValue | undefined): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

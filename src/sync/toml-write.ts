@@ -1,4 +1,5 @@
 import type { PlainObject, PlainValue } from '../model/tree.js'
+import { isObject } from '../canonical/normalize.js'
 
 /**
  * Writes MCP server tables as TOML: `[mcp_servers.<name>]`, scalars and arrays inline, objects as
@@ -32,14 +33,11 @@ function writeTable(path: readonly string[], table: PlainObject): string {
   const subtables: string[] = []
   for (const [key, value] of Object.entries(table)) {
     // Small maps of strings (env, headers) read best inline; anything nested gets its own table.
-    if (isTable(value) && !isFlatStringMap(value)) subtables.push(writeTable([...path, key], value))
+    if (isObject(value) && !isFlatStringMap(value))
+      subtables.push(writeTable([...path, key], value))
     else lines.push(`${writeKey(key)} = ${writeValue(value)}`)
   }
   return [lines.join('\n') + '\n', ...subtables].join('\n')
-}
-
-function isTable(value: PlainValue): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function isFlatStringMap(value: PlainObject): boolean {

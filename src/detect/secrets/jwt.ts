@@ -1,6 +1,6 @@
 // JSON Web Tokens, classified by their payload (Supabase roles, jwt.io's example).
 import { type Candidate, rankToken, type SecretConfidence } from './candidate.js'
-import { isRecord } from './nested-json.js'
+import { isRecord } from '../../util/is-record.js'
 
 const jwtPattern =
   /(?:(?<![A-Za-z0-9_-])|(?<=:-))eyJ[A-Za-z0-9_-]{4,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])/g

@@ -1,4 +1,5 @@
 // Nested JSON (Notion's OPENAPI_MCP_HEADERS and friends)
+import { isRecord } from '../../util/is-record.js'
 import type { Candidate } from './candidate.js'
 
 /** The whole detector, passed in so that string values inside the JSON are scanned like any other. */
@@ -50,9 +51,4 @@ function relocate(candidate: Candidate, outer: string): Candidate {
   return at === -1
     ? { ...candidate, start: 0, end: outer.length }
     : { ...candidate, start: at, end: at + candidate.text.length }
-}
-
-/** A JSON object (not an array, not null); also used for JWT segments. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
