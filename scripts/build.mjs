@@ -9,7 +9,7 @@ import { transformSync } from 'esbuild'
 const factoryParameter =
   '(?:module|exports|__unused_webpack_\\w+|__webpack_\\w+__\\d*|__nccwpck_require__\\d*)'
 const arrowFactory = new RegExp(
-  `(\\d+:\\s*(?:/\\*{3}/\\s*)?)\\(\\(((?:${factoryParameter}(?:,\\s*${factoryParameter})*)?)\\)\\s*=>\\s*\\{`,
+  `(\\d+:\\s*(?:/\\*{3}/\\s*)?)\\((?:\\(((?:${factoryParameter}(?:,\\s*${factoryParameter})*)?)\\)|(${factoryParameter}))\\s*=>\\s*\\{`,
   'g'
 )
 
@@ -60,7 +60,10 @@ for (const [entry, name] of entries) {
  */
 function compileFactoriesEagerly(file) {
   const code = readFileSync(file, 'utf8')
-  writeFileSync(file, code.replace(arrowFactory, '$1(function($2) {'))
+  writeFileSync(
+    file,
+    code.replace(arrowFactory, (_, key, list, single) => `${key}(function(${list ?? single}) {`)
+  )
 }
 
 /**

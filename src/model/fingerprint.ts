@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hexDigest } from '../util/digest.js'
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js'
 
 /**
@@ -23,10 +23,7 @@ export function fingerprintDiagnostics(diagnostics: readonly Diagnostic[]): stri
     ].join('\u0000')
     const occurrence = (seen.get(identity) ?? 0) + 1
     seen.set(identity, occurrence)
-    byDiagnostic.set(
-      d,
-      createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32)
-    )
+    byDiagnostic.set(d, hexDigest('sha256', `${identity}\u0000${occurrence}`).slice(0, 32))
   }
   return diagnostics.map((d) => byDiagnostic.get(d) ?? '')
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hexDigest } from '../util/digest.js'
 import type { PlainValue } from './tree.js'
 
 /** A tool as a server lists it, reduced to what clients show the model. */
@@ -76,9 +76,10 @@ export function canonicalJson(value: unknown): string {
  */
 export function toolHash(tool: ToolInfo): string {
   const { name, title, description, inputSchema, outputSchema, annotations } = tool
-  const digest = createHash('sha256')
-    .update(canonicalJson({ name, title, description, inputSchema, outputSchema, annotations }))
-    .digest('hex')
+  const digest = hexDigest(
+    'sha256',
+    canonicalJson({ name, title, description, inputSchema, outputSchema, annotations })
+  )
   return `sha256:${digest}`
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hexDigest } from '../util/digest.js'
 import { changed, colliding, type ExposedTool, type NamingServer } from './tool-naming.js'
 
 // Codex 0.171.0 (verified against the client 2026-12-03, __tests__/clients/cases/codex.ts
@@ -19,7 +19,7 @@ const codexPrefix = 'mcp__'
 
 export function exposeTools(servers: readonly NamingServer[]): ExposedTool[] {
   const sanitize = (name: string) => name.replace(/[^A-Za-z0-9_]/gu, '_') || '_'
-  const hash = (input: string) => `_${createHash('sha1').update(input).digest('hex').slice(0, 12)}`
+  const hash = (input: string) => `_${hexDigest('sha1', input).slice(0, 12)}`
   const seen = new Set<string>()
   const candidates = servers.flatMap((server) => {
     const clean = sanitize(server.name)

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { UsageError } from '../util/errors.js'
 
 /**
@@ -16,7 +14,16 @@ export interface BaseRevision {
   read(path: string): Promise<string | null>
 }
 
-const run = promisify(execFile)
+/** node:child_process loads only when a base revision is read: loading it costs a static run 5 ms. */
+async function run(
+  file: string,
+  args: readonly string[],
+  options: { maxBuffer: number; encoding: 'utf8' }
+): Promise<{ stdout: string }> {
+  const { execFile } = await import('node:child_process')
+  const { promisify } = await import('node:util')
+  return promisify(execFile)(file, args, options)
+}
 
 /** Larger than any lockfile mcp-lint writes; a bigger blob is refused rather than buffered. */
 const MAX_BLOB_BYTES = 64 * 1024 * 1024

@@ -1,5 +1,5 @@
 // Provider tokens (§1.5): the token rules run over a value, filler and documented examples sorted out.
-import { createHash } from 'node:crypto'
+import { hexDigest } from '../../util/digest.js'
 import { type Candidate, rankToken } from './candidate.js'
 import { isFiller, wordSet } from './placeholders.js'
 import { tokenRules } from './token-rules.js'
@@ -13,7 +13,7 @@ const documentedKeys = wordSet(
 )
 
 function isDocumentedKey(token: string): boolean {
-  return documentedKeys.has(createHash('sha256').update(token).digest('hex').slice(0, 32))
+  return documentedKeys.has(hexDigest('sha256', token).slice(0, 32))
 }
 
 export function findProviderTokens(value: string): Candidate[] {
