@@ -9,7 +9,6 @@ import { escapeLogLine } from '../reporters/escape/log-line.js'
 import { formatJson } from '../reporters/json.js'
 import { formatSarif } from '../reporters/sarif.js'
 import { formatText, summaryLine } from '../reporters/text.js'
-import { runFixes } from './fix-command.js'
 import { ExitCode, type CliIO } from './io.js'
 import { enumerateRequest, lintOptions, oneOf } from './lint-options.js'
 import { keepDiagnostics, keepFiles } from './narrow-result.js'
@@ -49,7 +48,9 @@ export async function runCheck(
   const options = await checkOptions(values, target.root, io)
   if (values.fix === true || values['fix-dry-run'] === true)
     // The diff goes where it cannot spoil a JSON or SARIF report on standard output.
-    await runFixes(options.lint, values['fix-dry-run'] === true, io, {
+    await (
+      await import('./fix-command.js')
+    ).runFixes(options.lint, values['fix-dry-run'] === true, io, {
       ...(target.files === undefined ? {} : { only: target.files }),
       diffToStderr: format !== 'text' && values.output === undefined
     })

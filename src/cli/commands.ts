@@ -1,17 +1,15 @@
 import { UsageError } from '../util/errors.js'
 import { checkEnumerationOptions, runCheck } from './check-command.js'
-import { runInit } from './init-command.js'
 import type { CliIO } from './io.js'
 import { enumerateRequest, lintOptions, oneDirectory } from './lint-options.js'
-import { runLock } from './lock-command.js'
 import { checkApplies, type Command, type Values } from './options.js'
 import { createProgress } from './progress.js'
-import { runRules } from './rules-command.js'
-import { runSync } from './sync-command.js'
 
 /**
  * Runs one command. Loaded only once the command line asks for a command: `--version` and
- * `--help` never evaluate lint() and everything it imports.
+ * `--help` never evaluate lint() and everything it imports. The commands other than check load
+ * when asked for: a check never compiles the code that writes files (sync, fix, init, lock) nor
+ * the YAML and TOML editors it brings.
  */
 export async function runCommand(
   command: Command | undefined,
@@ -23,8 +21,9 @@ export async function runCommand(
     case 'rules':
       if (positionals.length > 0)
         throw new UsageError('"rules" takes no arguments (see mcp-lint rules --help)')
-      return runRules(values, io)
+      return (await import('./rules-command.js')).runRules(values, io)
     case 'lock': {
+      const { runLock } = await import('./lock-command.js')
       const progress = createProgress(io)
       return runLock(
         {
@@ -35,14 +34,17 @@ export async function runCommand(
         progress.done
       )
     }
-    case 'sync':
+    case 'sync': {
+      const { runSync } = await import('./sync-command.js')
       return runSync(
         lintOptions(values, oneDirectory(positionals, 'sync')),
         { check: values.check === true, init: values.init === true },
         io
       )
+    }
     case 'init': {
       checkEnumerationOptions(values)
+      const { runInit } = await import('./init-command.js')
       const progress = createProgress(io)
       const options = lintOptions(values, oneDirectory(positionals, 'init'))
       try {
