@@ -21,6 +21,8 @@ export interface Location {
 /** The decoded text of one file with a line index, so any offset becomes a position in O(log lines). */
 export class SourceText {
   readonly #lineStarts: number[]
+  /** The line of the last lookup: parsers ask in text order, so the next answer is usually on it. */
+  #lastLine = 0
 
   constructor(
     readonly path: string,
@@ -37,14 +39,28 @@ export class SourceText {
     let clamped = Math.max(0, Math.min(offset, this.text.length))
     // Between the \r and \n of a CRLF is still the end of the line, not a column past it.
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--
-    let low = 0
-    let high = this.#lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((this.#lineStarts[middle] ?? 0) <= clamped) low = middle
-      else high = middle - 1
+    const starts = this.#lineStarts
+    let line = this.#lastLine
+    // The last line or the few after it; else a binary search.
+    if ((starts[line] ?? 0) <= clamped) {
+      const stop = Math.min(line + 4, starts.length - 1)
+      while (line < stop && (starts[line + 1] ?? 0) <= clamped) line++
     }
-    return { line: low + 1, column: clamped - (this.#lineStarts[low] ?? 0) + 1 }
+    if (
+      (starts[line] ?? 0) > clamped ||
+      (line + 1 < starts.length && (starts[line + 1] ?? 0) <= clamped)
+    ) {
+      let low = 0
+      let high = starts.length - 1
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if ((starts[middle] ?? 0) <= clamped) low = middle
+        else high = middle - 1
+      }
+      line = low
+    }
+    this.#lastLine = line
+    return { line: line + 1, column: clamped - (starts[line] ?? 0) + 1 }
   }
 
   rangeAt(offset: number, length: number): Range {

@@ -127,11 +127,17 @@ export function forEachString(
   if (node.kind === 'string') visit(node, path)
   else if (node.kind === 'array')
     node.items.forEach((item, index) => {
-      forEachString(item, visit, [...path, index])
+      if (item.kind === 'string' || isContainer(item)) forEachString(item, visit, [...path, index])
     })
   else if (node.kind === 'object')
-    for (const property of node.properties)
-      forEachString(property.value, visit, [...path, property.key.value])
+    for (const { key, value } of node.properties)
+      if (value.kind === 'string' || isContainer(value))
+        forEachString(value, visit, [...path, key.value])
+}
+
+/** Objects and arrays: the nodes a walk goes into. Scalars need no path of their own. */
+function isContainer(node: ValueNode): node is ObjectNode | ArrayNode {
+  return node.kind === 'object' || node.kind === 'array'
 }
 
 /** The human name of a node's JSON type, for messages. */
@@ -147,12 +153,13 @@ export function forEachProperty(
 ): void {
   if (node.kind === 'array')
     node.items.forEach((item, index) => {
-      forEachProperty(item, visit, [...path, String(index)])
+      if (isContainer(item)) forEachProperty(item, visit, [...path, String(index)])
     })
   else if (node.kind === 'object')
     for (const property of node.properties) {
       visit(property, node, path)
-      forEachProperty(property.value, visit, [...path, property.key.value])
+      if (isContainer(property.value))
+        forEachProperty(property.value, visit, [...path, property.key.value])
     }
 }
 
