@@ -9,6 +9,49 @@ import { getOrCompute } from '../util/memo.js'
 /** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
 const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers']
 
+/** What normalisation needs of a platform: worked out once per platform, not once per entry. */
+interface Reading {
+  readonly canonical: (value: string) => string
+  readonly envKey: string
+  readonly typeKey: string
+  readonly urlKeys: readonly string[]
+  /** Codex's literal headers, Continue's requestOptions.headers, or everyone else's headers. */
+  readonly headersPath: readonly [string, ...string[]]
+  /** The fields normalisation reads whatever their values; the rest are the entry's extras. */
+  readonly consumed: ReadonlySet<string>
+}
+
+const readings = new WeakMap<Dialect, Reading>()
+
+function readingOf(platform: Dialect): Reading {
+  return getOrCompute(readings, platform, () => {
+    const t = platform.translation
+    const bare = platform.interpolation.syntaxes.includes('bare')
+    const envKey = t.envKey ?? 'env'
+    const typeKey = t.typeKey ?? 'type'
+    const urlKeys = Object.keys(t.urlKeys)
+    const headersPath: readonly [string, ...string[]] =
+      t.references === 'env-vars' ? ['http_headers'] : (t.headersAt ?? ['headers'])
+    const consumed = new Set(['command', 'args', envKey, 'headers', ...urlKeys, headersPath[0]])
+    if (Object.keys(t.readTypes).length > 0) consumed.add(typeKey)
+    if (platform.serverList !== undefined) consumed.add(platform.serverList.nameKey)
+    if (t.cwd) consumed.add('cwd')
+    if (t.description) consumed.add('description')
+    if (t.disabled !== undefined) consumed.add(t.disabled.key)
+    if (t.disabledToo !== undefined) consumed.add(t.disabledToo.key)
+    if (t.references === 'env-vars') for (const field of codexEnvFields) consumed.add(field)
+    return {
+      canonical: (value: string) =>
+        toCanonical(value, t.references, bare, t.lenientReferences === true),
+      envKey,
+      typeKey,
+      urlKeys,
+      headersPath,
+      consumed
+    }
+  })
+}
+
 /**
  * A platform's server entry (its loaded value) in canonical form, with the path of every value in
  * the entry so differences can be located. Values of the wrong type are left out: config-schema
@@ -17,22 +60,13 @@ const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 
 export function normalizeServer(platform: Dialect, entry: PlainValue): CanonicalServer {
   const server = isObject(entry) ? entry : {}
   const t = platform.translation
-  const bare = platform.interpolation.syntaxes.includes('bare')
-  const canonical = (value: string) =>
-    toCanonical(value, t.references, bare, t.lenientReferences === true)
-  const envKey = t.envKey ?? 'env'
-  const consumed = new Set(['command', 'args', envKey, 'headers', ...Object.keys(t.urlKeys)])
-  const typeKey = t.typeKey ?? 'type'
+  const reading = readingOf(platform)
+  const { canonical, envKey, typeKey, headersPath } = reading
+  // Fields consumed only for some values: a tool list of strings, a timeout that is a number.
+  const consumedHere: string[] = []
   const type = server[typeKey]
-  if (Object.keys(t.readTypes).length > 0) consumed.add(typeKey)
-  if (platform.serverList !== undefined) consumed.add(platform.serverList.nameKey)
-  if (t.cwd) consumed.add('cwd')
-  if (t.description) consumed.add('description')
-  if (t.disabled !== undefined) consumed.add(t.disabled.key)
-  if (t.disabledToo !== undefined) consumed.add(t.disabledToo.key)
-  if (t.references === 'env-vars') for (const field of codexEnvFields) consumed.add(field)
 
-  const urlKey = Object.keys(t.urlKeys).find((key) => typeof server[key] === 'string')
+  const urlKey = reading.urlKeys.find((key) => typeof server[key] === 'string')
   const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical)
   const env = new Map<string, Item<string>>()
   const headers = new Map<string, Item<string>>()
@@ -43,10 +77,6 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
         item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key])
       )
   }
-  // Codex's literal headers, Continue's requestOptions.headers, or everyone else's headers.
-  const headersPath: readonly [string, ...string[]] =
-    t.references === 'env-vars' ? ['http_headers'] : (t.headersAt ?? ['headers'])
-  consumed.add(headersPath[0])
   for (const [key, value] of entries(valueAt(server, headersPath))) {
     if (typeof value === 'string') {
       headers.set(
@@ -66,7 +96,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     const value = key === undefined ? undefined : server[key]
     if (key === undefined || !Array.isArray(value) || !value.every((v) => typeof v === 'string'))
       return undefined
-    consumed.add(key)
+    consumedHere.push(key)
     return value.map((name, index) => item(name, [key, String(index)]))
   }
   const includeTools = toolList(filters?.allow)
@@ -76,15 +106,16 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const timeout = (field: TimeoutField | undefined) => {
     const value = field === undefined ? undefined : server[field.key]
     if (field === undefined || typeof value !== 'number') return undefined
-    consumed.add(field.key)
+    consumedHere.push(field.key)
     return item(field.unit === 's' ? Math.round(value * 1000) : value, [field.key])
   }
   const toolTimeout = timeout(t.timeouts?.tool)
   const startupTimeout = timeout(t.timeouts?.startup)
 
   const extras = new Map<string, Item<PlainValue>>()
-  for (const [key, value] of Object.entries(server))
-    if (!consumed.has(key)) extras.set(key, item(value, [key]))
+  for (const key in server)
+    if (!reading.consumed.has(key) && !consumedHere.includes(key))
+      extras.set(key, item(server[key] ?? null, [key]))
 
   // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
   const marker = [t.disabled, t.disabledToo].find(

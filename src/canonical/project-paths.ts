@@ -1,3 +1,4 @@
+import { getOrCompute } from '../util/memo.js'
 import type { Dialect } from '../platforms/platform.js'
 import { item, type CanonicalServer, type Item } from './canonical.js'
 import type { MeaningOf } from './compare.js'
@@ -75,6 +76,9 @@ export function relativeToProject(platform: Dialect, server: CanonicalServer): C
   }
 }
 
+/** One writer per platform: every entry rendered for the platform uses it. */
+const writers = new WeakMap<Dialect, (value: string) => string | undefined>()
+
 /**
  * How a platform is given a path relative to the project (`.`, `./x`, `../x`, as the source writes
  * them): as it is where servers start in the project, from the platform's workspace variable where
@@ -82,12 +86,14 @@ export function relativeToProject(platform: Dialect, server: CanonicalServer): C
  * (Claude Desktop). Other values pass through.
  */
 export function projectPathWriter(platform: Dialect): (value: string) => string | undefined {
-  const elsewhere = startsOutsideProject(platform)
-  const root = projectVariables(platform)[0]
-  return (value) => {
-    if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
-      return value
-    if (root === undefined) return undefined
-    return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`
-  }
+  return getOrCompute(writers, platform, () => {
+    const elsewhere = startsOutsideProject(platform)
+    const root = projectVariables(platform)[0]
+    return (value) => {
+      if (!elsewhere || !(value === '.' || value.startsWith('./') || value.startsWith('../')))
+        return value
+      if (root === undefined) return undefined
+      return value === '.' ? root : `${root}/${value.replace(/^\.\//, '')}`
+    }
+  })
 }

@@ -120,6 +120,8 @@ function renderTimeouts(
   out: PlainObject,
   problems: Unexpressible[]
 ): void {
+  // Most entries have neither: no list of three to build for them.
+  if (server.toolTimeout === undefined && server.startupTimeout === undefined) return
   const fields = platform.translation.timeouts
   const timeouts = [
     [server.toolTimeout, fields?.tool, 'timeout for one tool call'],
@@ -143,6 +145,7 @@ function renderToolLists(
   out: PlainObject,
   problems: Unexpressible[]
 ): void {
+  if (server.includeTools === undefined && server.excludeTools === undefined) return
   const filters = platform.tools?.filters
   const lists = [
     [
