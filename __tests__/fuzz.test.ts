@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -6,6 +6,7 @@ import type { Diagnostic } from '../src/model/diagnostic.js'
 import { UsageError } from '../src/util/errors.js'
 import { parseJson } from '../src/parse/json.js'
 import { parseToml } from '../src/parse/toml.js'
+import { loadYamlParser } from '../src/parse/load-yaml.js'
 import { SourceText } from '../src/model/location.js'
 import type { PlainValue } from '../src/model/tree.js'
 import { lint } from '../src/lint.js'
@@ -209,6 +210,9 @@ function lintInMemory(file: { path: string; text: string }): void {
 const scratch = scratchDir()
 
 describe('fuzzing', () => {
+  // lintFiles parses YAML clients' files in memory: a check loads the parser when it reads one.
+  beforeAll(loadYamlParser)
+
   it('has seeds from the fixtures and the corpus', () => {
     expect(seeds.length).toBeGreaterThan(150)
     expect(seeds.some((file) => file.path.endsWith('.toml'))).toBe(true)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadWorkspace } from '../../src/lint.js'
@@ -6,6 +6,7 @@ import { compareServers } from '../../src/canonical/compare.js'
 import { projectPathMeaning } from '../../src/canonical/project-paths.js'
 import fc from 'fast-check'
 import { parseConfigText } from '../../src/parse/load.js'
+import { loadYamlParser } from '../../src/parse/load-yaml.js'
 import { toPlain, type PlainObject } from '../../src/model/tree.js'
 import { dialects } from '../../src/platforms/index.js'
 import type { Dialect } from '../../src/platforms/platform.js'
@@ -185,6 +186,9 @@ function writeFile(platform: Dialect, server: PlainObject): string {
 }
 
 describe('render then parse then normalise gives the server back', () => {
+  // YAML clients' rendered text is parsed in memory: a check loads the parser when it reads a file.
+  beforeAll(loadYamlParser)
+
   it.each(dialects.map((platform) => [platform.id, platform] as const))('%s', (_, platform) => {
     fc.assert(
       fc.property(expressible(platform), (server) => {

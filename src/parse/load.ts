@@ -3,7 +3,7 @@ import { splitCommandLine } from './command-line.js'
 import type { ConfigFile, ServerEntry, Transport } from '../model/workspace.js'
 import { parseJson } from './json.js'
 import { parseToml } from './toml.js'
-import { parseYaml } from './yaml.js'
+import { loadYamlParser, yamlParser } from './load-yaml.js'
 import { decode, readRepoFile, type ReadOptions, type ReadOutcome } from './read-file.js'
 import { SourceText } from '../model/location.js'
 import {
@@ -23,7 +23,9 @@ export async function loadConfigFile<D extends Dialect>(
   options: ReadOptions
 ): Promise<ConfigFile<D> | undefined> {
   const outcome = await readRepoFile(root, path, options)
-  return outcome.status === 'missing' ? undefined : modelOutcome(path, platform, outcome)
+  if (outcome.status === 'missing') return undefined
+  if (platform.format === 'yaml') await loadYamlParser()
+  return modelOutcome(path, platform, outcome)
 }
 
 /** Models file bytes that are already in memory (rule examples, tests). */
@@ -53,7 +55,10 @@ function modelOutcome<D extends Dialect>(
   return parseConfigText(path, platform, outcome.text, outcome.byteOrderMark)
 }
 
-/** Parses config text that is already in memory (tests, rule examples). */
+/**
+ * Parses config text that is already in memory (tests, rule examples). YAML needs
+ * loadYamlParser() awaited first; loadConfigFile does that for the files it reads.
+ */
 export function parseConfigText<D extends Dialect>(
   path: string,
   platform: D,
@@ -65,7 +70,7 @@ export function parseConfigText<D extends Dialect>(
     platform.format === 'toml'
       ? { ...parseToml(source), comments: [], trailingCommas: [] }
       : platform.format === 'yaml'
-        ? { ...parseYaml(source), comments: [], trailingCommas: [] }
+        ? { ...yamlParser()(source), comments: [], trailingCommas: [] }
         : parseJson(source)
   const serversProperty = findServersProperty(parsed.root, platform)
   return {
