@@ -20,7 +20,7 @@ export default tseslint.config(
       'node_modules/',
       '.scratch/',
       'fixtures/',
-      'src/parse/generated/*.js'
+      'src/parse/generated/**/*.js'
     ]
   },
   js.configs.recommended,

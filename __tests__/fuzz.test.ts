@@ -6,7 +6,7 @@ import type { Diagnostic } from '../src/model/diagnostic.js'
 import { UsageError } from '../src/util/errors.js'
 import { parseJson } from '../src/parse/json.js'
 import { parseToml } from '../src/parse/toml.js'
-import { loadYamlParser } from '../src/parse/load-yaml.js'
+import { loadParsing } from './helpers/load-parsing.js'
 import { SourceText } from '../src/model/location.js'
 import type { PlainValue } from '../src/model/tree.js'
 import { lint } from '../src/lint.js'
@@ -211,7 +211,7 @@ const scratch = scratchDir()
 
 describe('fuzzing', () => {
   // lintFiles parses YAML clients' files in memory: a check loads the parser when it reads one.
-  beforeAll(loadYamlParser)
+  beforeAll(loadParsing)
 
   it('has seeds from the fixtures and the corpus', () => {
     expect(seeds.length).toBeGreaterThan(150)

@@ -1,12 +1,16 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { lintFiles } from '../src/lint-text.js'
 import { dialects, platforms } from '../src/platforms/index.js'
 import { rules } from '../src/rules/index.js'
+import { loadParsing } from './helpers/load-parsing.js'
 
 /** Checks over the whole registry, as stylelint's meta tests and ESLint's checkRuleFiles do. */
 describe('rule registry', () => {
+  // The examples are linted in memory, every client's among them.
+  beforeAll(loadParsing)
+
   it('has one file per rule, named by its id, sorted', () => {
     // Helpers of several rules, or of one large rule, live in support/.
     const files = readdirSync('src/rules')
@@ -64,8 +68,12 @@ describe('platform registry', () => {
 
 describe('generated validators', () => {
   it('cover every schema mcp-lint validates with, so no run compiles one', async () => {
-    const { precompiledValidator } = await import('../src/parse/generated/validators.js')
+    const { loadPrecompiledValidator, precompiledValidator } =
+      await import('../src/parse/generated/validators.js')
     const ids = [...dialects.map((dialect) => dialect.id), 'mcp-lint-config', 'mcp-lint-report']
+    // mcp-lint.json's is always there; the others load with the first file of their schema.
+    expect(typeof precompiledValidator('mcp-lint-config')).toBe('function')
+    for (const id of ids) await loadPrecompiledValidator(id)
     for (const id of ids) expect(typeof precompiledValidator(id)).toBe('function')
     // A key no schema has, Object.prototype's included, has no validator.
     expect(precompiledValidator('constructor')).toBeUndefined()

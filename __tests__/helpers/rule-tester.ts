@@ -1,7 +1,8 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { Diagnostic, Severity } from '../../src/model/diagnostic.js'
 import type { EntryResult } from '../../src/model/tools.js'
 import { lintFiles } from '../../src/lint-text.js'
+import { loadParsing } from './load-parsing.js'
 import type { Rule, RuleSettings } from '../../src/rules/rule.js'
 
 export interface ValidCase {
@@ -43,6 +44,7 @@ export function testRule(
   cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }
 ): void {
   describe(rule.id, () => {
+    beforeAll(loadParsing)
     describe('valid', () => {
       it.each(cases.valid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
         '%s',

@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { loadParsing } from '../helpers/load-parsing.js'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PlainObject } from '../../src/model/tree.js'
@@ -9,6 +10,9 @@ import type { PlatformId } from '../../src/platforms/platform.js'
 import { rules } from '../../src/rules/index.js'
 import { normalizeServer } from '../../src/canonical/normalize.js'
 import { makeRepo } from '../helpers/temp-repo.js'
+
+// The clients' texts are linted in memory: a check loads the parser and validator of each file it reads.
+beforeAll(loadParsing)
 
 /** The name each tool of each server reaches the model as, under a client's naming. */
 function names(id: PlatformId, servers: Record<string, readonly string[]>) {

@@ -6,7 +6,7 @@ import { compareServers } from '../../src/canonical/compare.js'
 import { projectPathMeaning } from '../../src/canonical/project-paths.js'
 import fc from 'fast-check'
 import { parseConfigText } from '../../src/parse/load.js'
-import { loadYamlParser } from '../../src/parse/load-yaml.js'
+import { loadParsing } from '../helpers/load-parsing.js'
 import { toPlain, type PlainObject } from '../../src/model/tree.js'
 import { dialects } from '../../src/platforms/index.js'
 import type { Dialect } from '../../src/platforms/platform.js'
@@ -187,7 +187,7 @@ function writeFile(platform: Dialect, server: PlainObject): string {
 
 describe('render then parse then normalise gives the server back', () => {
   // YAML clients' rendered text is parsed in memory: a check loads the parser when it reads a file.
-  beforeAll(loadYamlParser)
+  beforeAll(loadParsing)
 
   it.each(dialects.map((platform) => [platform.id, platform] as const))('%s', (_, platform) => {
     fc.assert(

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { Diagnostic } from '../model/diagnostic.js'
 import { UsageError } from '../util/errors.js'
-import { validatePlain } from '../parse/schema.js'
+import { loadValidators, validatePlain } from '../parse/schema.js'
 import type { LintResult } from '../lint.js'
 import type { ReportContext } from '../reporters/json.js'
 import { reportSchema } from '../reporters/json-schema.js'
@@ -73,6 +73,7 @@ export async function readReport(
     // JSON.parse's message quotes the input; the report is not ours to print.
     throw new UsageError(`${path} is not JSON`)
   }
+  await loadValidators(['mcp-lint-report'])
   const problems = validatePlain('mcp-lint-report', reportSchema(), data)
   if (problems.length > 0)
     throw new UsageError(`${path} is not an mcp-lint report: ${problems.join('; ')}`)

@@ -8,6 +8,7 @@ import { lintFiles } from '../lint-text.js'
 import { lint, type LintOptions, type LintResult } from '../lint.js'
 import { rules } from '../rules/index.js'
 import { loadYamlParser } from '../parse/load-yaml.js'
+import { loadValidators } from '../parse/schema.js'
 
 /** One file `check --fix` changes: its text before and after, and the findings it fixes. */
 export interface FixedFile {
@@ -36,7 +37,7 @@ const breaking = new Set(['config-syntax', 'config-duplicate-key', 'config-schem
  * if it holds the same servers and no new syntax or schema error: a fix never breaks a file.
  */
 export async function planFixes(options: LintOptions): Promise<FixPlan> {
-  await loadYamlParser()
+  await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
   const result = await lint(options)
   const byFile = new Map<string, Diagnostic[]>()
   for (const diagnostic of result.diagnostics)

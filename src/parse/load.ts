@@ -4,6 +4,7 @@ import type { ConfigFile, ServerEntry, Transport } from '../model/workspace.js'
 import { parseJson } from './json.js'
 import { parseToml } from './toml.js'
 import { loadYamlParser, yamlParser } from './load-yaml.js'
+import { loadPrecompiledValidator } from './generated/validators.js'
 import { decode, readRepoFile, type ReadOptions, type ReadOutcome } from './read-file.js'
 import { SourceText } from '../model/location.js'
 import {
@@ -25,6 +26,7 @@ export async function loadConfigFile<D extends Dialect>(
   const outcome = await readRepoFile(root, path, options)
   if (outcome.status === 'missing') return undefined
   if (platform.format === 'yaml') await loadYamlParser()
+  await loadPrecompiledValidator(platform.id)
   return modelOutcome(path, platform, outcome)
 }
 

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
-import { precompiledValidator } from './generated/validators.js'
+import { loadPrecompiledValidator, precompiledValidator } from './generated/validators.js'
 import { listedName } from './load.js'
 import type { AnyConfigFile } from '../model/workspace.js'
 import { startOf, type Location } from '../model/location.js'
@@ -42,12 +42,23 @@ export function setSchemaCompiler(compile: SchemaCompiler | undefined): void {
   compileSchema = compile
 }
 
+/**
+ * Loads the generated validators of these schema ids. Reading a file loads its own (loadConfigFile);
+ * code that validates text of other clients (sync writing a client's first file, the rule
+ * examples) loads theirs first.
+ */
+export async function loadValidators(ids: Iterable<string>): Promise<void> {
+  await Promise.all([...ids].map((id) => loadPrecompiledValidator(id)))
+}
+
 /** The generated validator for a schema id, else one compiled once by the registered compiler. */
 function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
   let validate = validators.get(id) ?? precompiledValidator(id)
   if (validate === undefined) {
     if (compileSchema === undefined)
-      throw new Error(`no generated validator for schema "${id}": run npm run generate`)
+      throw new Error(
+        `no generated validator loaded for schema "${id}": await loadValidators() first, or run npm run generate`
+      )
     validate = compileSchema(schema)
   }
   validators.set(id, validate)

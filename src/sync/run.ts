@@ -5,10 +5,12 @@ import { UsageError } from '../util/errors.js'
 import { runRules } from '../engine.js'
 import { loadWorkspace, type LintOptions } from '../lint.js'
 import { findRule } from '../rules/index.js'
+import { dialects } from '../platforms/index.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { planInit, type InitPlan } from './init.js'
 import { planSync, type FileChange, type RenamedServer, type SkippedTarget } from './sync.js'
 import { loadYamlParser } from '../parse/load-yaml.js'
+import { loadValidators } from '../parse/schema.js'
 
 export interface SyncResult {
   readonly root: string
@@ -23,7 +25,7 @@ export interface SyncResult {
 /** Plans `mcp-lint sync`: the files to write so every target matches the central source. */
 export async function sync(options: LintOptions): Promise<SyncResult> {
   // A target may be a YAML client whose file does not exist yet: its new text is parsed again.
-  await loadYamlParser()
+  await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
   const { root, config, workspace } = await loadWorkspace(options)
   const source = workspace.source
   if (source === undefined) {
@@ -66,7 +68,7 @@ export async function sync(options: LintOptions): Promise<SyncResult> {
 export async function initSource(
   options: LintOptions
 ): Promise<{ root: string; path: string } & InitPlan> {
-  await loadYamlParser()
+  await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
   const { root, workspace } = await loadWorkspace(options)
   if (workspace.source !== undefined && workspace.source.generator === undefined) {
     throw new UsageError(
