@@ -5,11 +5,11 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformSync } from 'esbuild'
 
-/** The parameter names webpack gives a module factory. */
+/** The parameter names webpack gives a module factory, which follows its id in the module table. */
 const factoryParameter =
   '(?:module|exports|__unused_webpack_\\w+|__webpack_\\w+__\\d*|__nccwpck_require__\\d*)'
 const arrowFactory = new RegExp(
-  `(\\d+:\\s*(?:/\\*{3}/\\s*)?)\\((?:\\(((?:${factoryParameter}(?:,\\s*${factoryParameter})*)?)\\)|(${factoryParameter}))\\s*=>\\s*\\{`,
+  `(?<=[{,]\\s*(?:/\\*{3}/\\s*)?)(\\d+:\\s*(?:/\\*{3}/\\s*)?)\\((?:\\(((?:${factoryParameter}(?:,\\s*${factoryParameter})*)?)\\)|(${factoryParameter}))\\s*=>\\s*\\{`,
   'g'
 )
 

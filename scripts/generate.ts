@@ -8,8 +8,8 @@ import { Ajv } from 'ajv'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import { lintConfigSchema } from '../src/config/schema.js'
 import { addKeywords, ajvOptions } from '../src/parse/ajv-options.js'
-import { loadValidators, setSchemaCompiler } from '../src/parse/schema.js'
-import { loadYamlParser } from '../src/parse/load-yaml.js'
+import { setSchemaCompiler } from '../src/parse/schema.js'
+import { prepareDialects } from '../src/parse/load.js'
 import { reportSchema } from '../src/reporters/json-schema.js'
 import { lintFiles } from '../src/lint-text.js'
 import { dialects, platforms } from '../src/platforms/index.js'
@@ -21,7 +21,7 @@ import type { Example, Rule, RuleSettings } from '../src/rules/rule.js'
 
 const check = process.argv.includes('--check')
 // The rule examples are linted in memory, YAML clients' among them.
-await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
+await prepareDialects(dialects)
 const outputs = new Map<string, string>()
 
 // The rule examples are linted below with the generated validators; a schema that has none yet

@@ -1,5 +1,5 @@
 import { compareText, type Diagnostic } from './model/diagnostic.js'
-import { loadConfigBytes } from './parse/load.js'
+import { loadConfigBytes, prepareDialects } from './parse/load.js'
 import { isClientFile, isSourceFile, type AnyConfigFile } from './model/workspace.js'
 import { unattributedIn, type UnattributedFile } from './discover/unattributed.js'
 import { runRules } from './engine.js'
@@ -22,7 +22,8 @@ export interface TextFile {
 
 /**
  * Lints files held in memory, as if they sat at their paths in a repository: what rule examples,
- * the rule tester and the docs generator run.
+ * the rule tester and the docs generator run. Their clients' parsers and validators must be loaded
+ * (prepareDialects); lintText does that itself.
  */
 export function lintFiles(
   files: readonly TextFile[],
@@ -86,12 +87,17 @@ function pendingSettingsOf(
   )
 }
 
-/** Lints one file held in memory. */
-export function lintText(
+/** Lints one file held in memory, loading its client's parser and schema validator first. */
+export async function lintText(
   path: string,
   text: string | Uint8Array,
   registry: readonly Rule[],
   platform?: Dialect
-): Diagnostic[] {
-  return lintFiles([platform === undefined ? { path, text } : { path, text, platform }], registry)
+): Promise<Diagnostic[]> {
+  const dialect = platform ?? dialectForPath(path)
+  await prepareDialects(dialect === undefined ? [] : [dialect])
+  return lintFiles(
+    [dialect === undefined ? { path, text } : { path, text, platform: dialect }],
+    registry
+  )
 }

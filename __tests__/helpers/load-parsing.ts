@@ -1,4 +1,4 @@
-import { loadYamlParser } from '../../src/parse/load-yaml.js'
+import { prepareDialects } from '../../src/parse/load.js'
 import { loadValidators } from '../../src/parse/schema.js'
 import { dialects } from '../../src/platforms/index.js'
 
@@ -7,8 +7,5 @@ import { dialects } from '../../src/platforms/index.js'
  * validator. Tests that parse or lint text in memory (lintFiles, parseConfigText) await it first.
  */
 export async function loadParsing(): Promise<void> {
-  await Promise.all([
-    loadYamlParser(),
-    loadValidators([...dialects.map((dialect) => dialect.id), 'mcp-lint-report'])
-  ])
+  await Promise.all([prepareDialects(dialects), loadValidators(['mcp-lint-report'])])
 }

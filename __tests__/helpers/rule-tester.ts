@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { Diagnostic, Severity } from '../../src/model/diagnostic.js'
 import type { EntryResult } from '../../src/model/tools.js'
 import { lintFiles } from '../../src/lint-text.js'
-import { loadParsing } from './load-parsing.js'
+import { prepareDialects } from '../../src/parse/load.js'
+import { dialectForPath } from '../../src/platforms/index.js'
 import type { Rule, RuleSettings } from '../../src/rules/rule.js'
 
 export interface ValidCase {
@@ -44,7 +45,14 @@ export function testRule(
   cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }
 ): void {
   describe(rule.id, () => {
-    beforeAll(loadParsing)
+    // Only the clients the cases use: loading every validator in each rule's test file costs seconds.
+    beforeAll(() =>
+      prepareDialects(
+        [...cases.valid, ...cases.invalid]
+          .flatMap((c) => [c, ...(c.others ?? [])])
+          .flatMap((file) => dialectForPath(file.path) ?? [])
+      )
+    )
     describe('valid', () => {
       it.each(cases.valid.map((c, index) => [c.name ?? `${c.path} #${index + 1}`, c] as const))(
         '%s',

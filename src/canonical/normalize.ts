@@ -113,7 +113,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const startupTimeout = timeout(t.timeouts?.startup)
 
   const extras = new Map<string, Item<PlainValue>>()
-  for (const key in server)
+  for (const key of Object.keys(server))
     if (!reading.consumed.has(key) && !consumedHere.includes(key))
       extras.set(key, item(server[key] ?? null, [key]))
 

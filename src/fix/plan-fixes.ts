@@ -1,5 +1,5 @@
 import type { Diagnostic, TextEdit } from '../model/diagnostic.js'
-import { parseConfigText } from '../parse/load.js'
+import { parseConfigText, prepareDialects } from '../parse/load.js'
 import { plural } from '../util/plural.js'
 import { readRepoFile } from '../parse/read-file.js'
 import { dialects } from '../platforms/index.js'
@@ -7,8 +7,6 @@ import type { Dialect } from '../platforms/platform.js'
 import { lintFiles } from '../lint-text.js'
 import { lint, type LintOptions, type LintResult } from '../lint.js'
 import { rules } from '../rules/index.js'
-import { loadYamlParser } from '../parse/load-yaml.js'
-import { loadValidators } from '../parse/schema.js'
 
 /** One file `check --fix` changes: its text before and after, and the findings it fixes. */
 export interface FixedFile {
@@ -37,7 +35,7 @@ const breaking = new Set(['config-syntax', 'config-duplicate-key', 'config-schem
  * if it holds the same servers and no new syntax or schema error: a fix never breaks a file.
  */
 export async function planFixes(options: LintOptions): Promise<FixPlan> {
-  await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
+  await prepareDialects(dialects)
   const result = await lint(options)
   const byFile = new Map<string, Diagnostic[]>()
   for (const diagnostic of result.diagnostics)

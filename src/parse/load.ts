@@ -25,12 +25,25 @@ export async function loadConfigFile<D extends Dialect>(
 ): Promise<ConfigFile<D> | undefined> {
   const outcome = await readRepoFile(root, path, options)
   if (outcome.status === 'missing') return undefined
-  if (platform.format === 'yaml') await loadYamlParser()
-  await loadPrecompiledValidator(platform.id)
+  await prepareDialects([platform])
   return modelOutcome(path, platform, outcome)
 }
 
-/** Models file bytes that are already in memory (rule examples, tests). */
+/**
+ * Loads what parsing and validating these clients' files needs: the YAML parser if one of them is
+ * YAML, and each one's schema validator. Kept out of the start of every run, since a repository
+ * has few clients' files; loadConfigFile awaits it for the file it reads, and code that parses or
+ * lints other text (loadConfigBytes, parseConfigText, lintFiles) awaits it first.
+ */
+export async function prepareDialects(dialects: Iterable<Dialect>): Promise<void> {
+  const list = [...dialects]
+  await Promise.all([
+    ...(list.some((dialect) => dialect.format === 'yaml') ? [loadYamlParser()] : []),
+    ...list.map((dialect) => loadPrecompiledValidator(dialect.id))
+  ])
+}
+
+/** Models file bytes that are already in memory (rule examples, tests): prepareDialects first. */
 export function loadConfigBytes<D extends Dialect>(
   path: string,
   platform: D,
@@ -57,10 +70,7 @@ function modelOutcome<D extends Dialect>(
   return parseConfigText(path, platform, outcome.text, outcome.byteOrderMark)
 }
 
-/**
- * Parses config text that is already in memory (tests, rule examples). YAML needs
- * loadYamlParser() awaited first; loadConfigFile does that for the files it reads.
- */
+/** Parses config text that is already in memory (tests, rule examples): prepareDialects first. */
 export function parseConfigText<D extends Dialect>(
   path: string,
   platform: D,

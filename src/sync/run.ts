@@ -9,8 +9,7 @@ import { dialects } from '../platforms/index.js'
 import { SOURCE_PATH } from '../source/model.js'
 import { planInit, type InitPlan } from './init.js'
 import { planSync, type FileChange, type RenamedServer, type SkippedTarget } from './sync.js'
-import { loadYamlParser } from '../parse/load-yaml.js'
-import { loadValidators } from '../parse/schema.js'
+import { prepareDialects } from '../parse/load.js'
 
 export interface SyncResult {
   readonly root: string
@@ -25,7 +24,7 @@ export interface SyncResult {
 /** Plans `mcp-lint sync`: the files to write so every target matches the central source. */
 export async function sync(options: LintOptions): Promise<SyncResult> {
   // A target may be a YAML client whose file does not exist yet: its new text is parsed again.
-  await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
+  await prepareDialects(dialects)
   const { root, config, workspace } = await loadWorkspace(options)
   const source = workspace.source
   if (source === undefined) {
@@ -68,7 +67,7 @@ export async function sync(options: LintOptions): Promise<SyncResult> {
 export async function initSource(
   options: LintOptions
 ): Promise<{ root: string; path: string } & InitPlan> {
-  await Promise.all([loadYamlParser(), loadValidators(dialects.map((dialect) => dialect.id))])
+  await prepareDialects(dialects)
   const { root, workspace } = await loadWorkspace(options)
   if (workspace.source !== undefined && workspace.source.generator === undefined) {
     throw new UsageError(
