@@ -5,6 +5,7 @@ import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platfo
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
 import { getOrCompute } from '../util/memo.js'
+import { isRecord } from '../util/is-record.js'
 
 /** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
 const codexEnvFields = ['env_vars', 'bearer_token_env_var', 'env_http_headers', 'http_headers']
@@ -113,9 +114,9 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const startupTimeout = timeout(t.timeouts?.startup)
 
   const extras = new Map<string, Item<PlainValue>>()
-  for (const key of Object.keys(server))
+  for (const [key, value] of Object.entries(server))
     if (!reading.consumed.has(key) && !consumedHere.includes(key))
-      extras.set(key, item(server[key] ?? null, [key]))
+      extras.set(key, item(value, [key]))
 
   // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
   const marker = [t.disabled, t.disabledToo].find(
@@ -263,8 +264,9 @@ function entries(value: PlainValue | undefined): [string, PlainValue][] {
   return isObject(value) ? Object.entries(value) : []
 }
 
+/** isRecord, for a loaded value: an object of PlainValues. */
 export function isObject(value: PlainValue | undefined): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return isRecord(value)
 }
 
 const entryCache = new WeakMap<ServerEntry['value'], Map<string, CanonicalServer>>()

@@ -43,9 +43,8 @@ export function setSchemaCompiler(compile: SchemaCompiler | undefined): void {
 }
 
 /**
- * Loads the generated validators of these schema ids. Reading a file loads its own (loadConfigFile);
- * code that validates text of other clients (sync writing a client's first file, the rule
- * examples) loads theirs first.
+ * Loads the generated validators of these schema ids. A client's comes with prepareDialects
+ * (src/parse/load.ts, which cannot import this module); this is for the others, the report's.
  */
 export async function loadValidators(ids: Iterable<string>): Promise<void> {
   await Promise.all([...ids].map((id) => loadPrecompiledValidator(id)))
@@ -57,7 +56,7 @@ function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
   if (validate === undefined) {
     if (compileSchema === undefined)
       throw new Error(
-        `no generated validator loaded for schema "${id}": await loadValidators() first, or run npm run generate`
+        `no generated validator loaded for schema "${id}": await prepareDialects() or loadValidators() first, or run npm run generate`
       )
     validate = compileSchema(schema)
   }
