@@ -14,7 +14,10 @@ const base = {
   testTimeout: 30000
 }
 
-/** Tests that start processes (servers, the bundle, git, a browser) or take more than seconds. */
+/**
+ * Tests that start processes (servers, the bundle, git, a browser), take more than seconds, or time
+ * their work (`scale/`: linear growth at 10,000 to 100,000 entries, and bounds in milliseconds).
+ */
 const integration = [
   '<rootDir>/__tests__/action-comment.test.ts',
   '<rootDir>/__tests__/action-e2e.test.ts',
@@ -28,6 +31,7 @@ const integration = [
   '<rootDir>/__tests__/clients/**/*.test.ts',
   '<rootDir>/__tests__/parse/read-file.test.ts',
   '<rootDir>/__tests__/runner/**/*.test.ts',
+  '<rootDir>/__tests__/scale/**/*.test.ts',
   '<rootDir>/__tests__/security/**/*.test.ts',
   '<rootDir>/__tests__/source/roundtrip.test.ts'
 ]
