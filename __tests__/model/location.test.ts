@@ -42,3 +42,33 @@ describe('SourceText.positionAt', () => {
     expect(new SourceText('f', '').positionAt(5)).toEqual({ line: 1, column: 1 })
   })
 })
+
+describe('SourceText.locate', () => {
+  const text = '{\n  "key": "value"\n}\n'
+  const source = new SourceText('dir/f.json', text)
+
+  it('works out line and column when they are read, as a plain Location would hold them', () => {
+    const location = source.locate(text.indexOf('"value"'), 7)
+    const plain = {
+      file: 'dir/f.json',
+      range: { start: { line: 2, column: 10 }, end: { line: 2, column: 17 } },
+      offset: 11,
+      length: 7
+    }
+    expect(location).toEqual(plain)
+    expect(location.range).toBe(location.range)
+    // Spreads, JSON and key order see the same four fields: range is an own, enumerable property.
+    expect(Object.keys(location)).toEqual(['file', 'range', 'offset', 'length'])
+    expect({ ...location }).toEqual(plain)
+    expect(JSON.parse(JSON.stringify(location))).toEqual(plain)
+  })
+
+  it('clamps to the text, so a problem at the end of input points at its end', () => {
+    expect(source.locate(text.length + 5, 3)).toEqual({
+      file: 'dir/f.json',
+      range: { start: { line: 4, column: 1 }, end: { line: 4, column: 1 } },
+      offset: text.length,
+      length: 0
+    })
+  })
+})

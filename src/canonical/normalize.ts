@@ -4,7 +4,7 @@ import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
-import { getOrCompute } from '../util/memo.js'
+import { derivedKey, getOrCompute } from '../util/memo.js'
 import { isRecord } from '../util/is-record.js'
 
 /** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
@@ -269,12 +269,12 @@ export function isObject(value: PlainValue | undefined): value is PlainObject {
   return isRecord(value)
 }
 
-const entryCache = new WeakMap<ServerEntry['value'], Map<string, CanonicalServer>>()
-const plainCache = new WeakMap<ServerEntry['value'], PlainValue>()
+const plain = derivedKey<PlainValue>('plain')
+const canonical = derivedKey<Map<string, CanonicalServer>>('canonical by platform')
 
 /** A located entry's loaded value, computed once: several rules compare every entry. */
 export function plainEntry(entry: ServerEntry): PlainValue {
-  return getOrCompute(plainCache, entry.value, () => toPlain(entry.value))
+  return entry.derived.get(plain, () => toPlain(entry.value))
 }
 
 /**
@@ -282,6 +282,6 @@ export function plainEntry(entry: ServerEntry): PlainValue {
  * look at every entry, and a repository can hold thousands.
  */
 export function normalizeEntry(platform: Dialect, entry: ServerEntry): CanonicalServer {
-  const byPlatform = getOrCompute(entryCache, entry.value, () => new Map<string, CanonicalServer>())
+  const byPlatform = entry.derived.get(canonical, () => new Map<string, CanonicalServer>())
   return getOrCompute(byPlatform, platform.id, () => normalizeServer(platform, plainEntry(entry)))
 }

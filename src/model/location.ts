@@ -71,11 +71,38 @@ export class SourceText {
   locate(offset: number, length: number): Location {
     const start = Math.max(0, Math.min(offset, this.text.length))
     const end = Math.max(start, Math.min(offset + Math.max(0, length), this.text.length))
-    return {
-      file: this.path,
-      range: this.rangeAt(start, end - start),
-      offset: start,
-      length: end - start
+    return new TextLocation(this, start, end - start)
+  }
+}
+
+/**
+ * A location whose line and column are worked out when first read. Most located values are never
+ * reported, and four objects per key and value (location, range, two positions) were a third of a
+ * large repository's parse trees. `range` is an own, enumerable property (an accessor), so spreads,
+ * JSON and deep equality see the same four fields as a plain Location's.
+ */
+class TextLocation implements Location {
+  // Declared, not initialised: the constructor adds them in a Location's own order.
+  declare readonly file: string
+  declare readonly range: Range
+  declare readonly offset: number
+  declare readonly length: number
+  readonly #source: SourceText
+  #range: Range | undefined
+
+  constructor(source: SourceText, offset: number, length: number) {
+    this.file = source.path
+    Object.defineProperty(this, 'range', TextLocation.#rangeProperty)
+    this.offset = offset
+    this.length = length
+    this.#source = source
+  }
+
+  // One descriptor for every instance, so all of them share one hidden class.
+  static readonly #rangeProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: TextLocation): Range {
+      return (this.#range ??= this.#source.rangeAt(this.offset, this.length))
     }
   }
 }

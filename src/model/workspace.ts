@@ -12,6 +12,7 @@ import type { ReadProblem } from '../parse/read-file.js'
 import type { PendingSettings } from '../trust/settings-change.js'
 import type { Location, SourceText } from './location.js'
 import type { UnattributedFile } from '../discover/unattributed.js'
+import type { Derived } from '../util/memo.js'
 import type { ObjectNode, PlainObject, PropertyNode, StringNode, ValueNode } from './tree.js'
 
 export type Transport = 'stdio' | 'http' | 'sse' | 'unknown'
@@ -22,6 +23,8 @@ export interface ServerEntry {
   readonly value: ValueNode
   readonly fields: ReadonlyMap<string, PropertyNode>
   readonly transport: Transport
+  /** Forms computed from the entry (plain, canonical per platform), once, by the rules that read them. */
+  readonly derived: Derived
 }
 
 /**

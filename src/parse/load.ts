@@ -7,6 +7,7 @@ import { loadYamlParser, yamlParser } from './load-yaml.js'
 import { loadPrecompiledValidator } from './generated/validators.js'
 import { decode, readRepoFile, type ReadOptions, type ReadOutcome } from './read-file.js'
 import { SourceText } from '../model/location.js'
+import { Derived } from '../util/memo.js'
 import {
   effectiveProperties,
   findProperty,
@@ -179,7 +180,8 @@ function platformServers(
     name: derivedString(setting.server, line.key),
     value: { kind: 'object', properties: fields, location: line.value.location },
     fields: new Map(fields.map((property) => [property.key.value, property])),
-    transport: 'stdio'
+    transport: 'stdio',
+    derived: new Derived()
   }
   return [...servers.filter((server) => server.name.value !== setting.server), entry]
 }
@@ -265,7 +267,8 @@ function toEntry(name: StringNode, value: ValueNode, platform?: Dialect): Server
     name,
     value,
     fields,
-    transport: detectTransport(fields, platform?.translation.typeKey ?? 'type')
+    transport: detectTransport(fields, platform?.translation.typeKey ?? 'type'),
+    derived: new Derived()
   }
 }
 

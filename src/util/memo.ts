@@ -5,7 +5,7 @@ interface Store<K, V> {
 
 /**
  * The value a map keeps for a key, computed and stored on first use: the caches of derived forms
- * (a file's surface, a target's rendered servers, an entry's plain value) that several rules read.
+ * (a file's surface, a target's rendered servers) that several rules read.
  */
 export function getOrCompute<K, V>(store: Store<K, V>, key: K, compute: () => V): V {
   let value = store.get(key)
@@ -14,4 +14,32 @@ export function getOrCompute<K, V>(store: Store<K, V>, key: K, compute: () => V)
     store.set(key, value)
   }
   return value
+}
+
+/** Names one derived value of a {@link Derived}; `T` is the value's type. */
+export interface DerivedKey<T> {
+  readonly name: string
+  /** Never set: it only carries `T`. */
+  readonly type?: T
+}
+
+export function derivedKey<T>(name: string): DerivedKey<T> {
+  return { name }
+}
+
+/**
+ * Values derived from one object and kept on it, so they live exactly as long as it does. Used
+ * where there are thousands of such objects (server entries): a WeakMap keyed by thousands of young
+ * objects makes every scavenge process its entries, which cost more than the work it saved.
+ */
+export class Derived {
+  #values: Map<DerivedKey<unknown>, unknown> | undefined
+
+  get<T>(key: DerivedKey<T>, compute: () => T): T {
+    this.#values ??= new Map()
+    if (this.#values.has(key)) return this.#values.get(key) as T
+    const value = compute()
+    this.#values.set(key, value)
+    return value
+  }
 }
