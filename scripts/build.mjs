@@ -82,5 +82,21 @@ function minify(file) {
     target: 'es2022',
     legalComments: 'none'
   })
-  writeFileSync(file, code)
+  writeFileSync(file, escapeNonAscii(code))
+}
+
+/**
+ * esbuild's `charset: 'ascii'` escapes strings and identifiers but leaves regular expression
+ * literals as written (`/don['’]t/`), and one such character makes V8 hold the whole chunk as a
+ * two-byte string. A `\uXXXX` escape means the same code unit in a regular expression, with or
+ * without the `u` flag (a pair of escaped surrogates is one code point there), and in a string.
+ * Only an escaped character (`\’`) would change meaning, so the build refuses one.
+ */
+function escapeNonAscii(code) {
+  if (/\\[\u0080-\uffff]/.test(code))
+    throw new Error('a backslash before a non-ASCII character: escape it in the source instead')
+  return code.replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }
