@@ -4,7 +4,7 @@ import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
-import { derivedKey, getOrCompute } from '../util/memo.js'
+import { derivedKey, getOrCompute, type DerivedKey } from '../util/memo.js'
 import { isRecord } from '../util/is-record.js'
 
 /** Fields every platform writes the same way, plus the ones normalisation consumes per platform. */
@@ -131,10 +131,10 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     ...(t.commandLine === true
       ? commandLineOf(server, canonical)
       : commandOf(server, t.commandArray === true, canonical)),
-    env,
+    env: orNone(env),
     cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
     url,
-    headers,
+    headers: orNone(headers),
     disabled:
       marker === undefined
         ? undefined
@@ -143,8 +143,18 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     excludeTools,
     toolTimeout,
     startupTimeout,
-    extras
+    extras: orNone(extras)
   }
+}
+
+/**
+ * Most servers have no env, headers or extra fields. Their empty maps would outlive the run (each
+ * canonical form is kept for the rules), and thousands of them cost every collection a copy.
+ */
+const none: ReadonlyMap<string, never> = new Map<string, never>()
+
+function orNone<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  return map.size === 0 ? none : map
 }
 
 /** `command` and `args`, or OpenCode's one `command` array: program first, its arguments after. */
@@ -270,7 +280,8 @@ export function isObject(value: PlainValue | undefined): value is PlainObject {
 }
 
 const plain = derivedKey<PlainValue>('plain')
-const canonical = derivedKey<Map<string, CanonicalServer>>('canonical by platform')
+/** One key per platform: an entry is read as its own file's platform, and rarely another. */
+const canonicalAs = new Map<string, DerivedKey<CanonicalServer>>()
 
 /** A located entry's loaded value, computed once: several rules compare every entry. */
 export function plainEntry(entry: ServerEntry): PlainValue {
@@ -282,6 +293,8 @@ export function plainEntry(entry: ServerEntry): PlainValue {
  * look at every entry, and a repository can hold thousands.
  */
 export function normalizeEntry(platform: Dialect, entry: ServerEntry): CanonicalServer {
-  const byPlatform = entry.derived.get(canonical, () => new Map<string, CanonicalServer>())
-  return getOrCompute(byPlatform, platform.id, () => normalizeServer(platform, plainEntry(entry)))
+  const key = getOrCompute(canonicalAs, platform.id, () =>
+    derivedKey<CanonicalServer>(`canonical as ${platform.id}`)
+  )
+  return entry.derived.get(key, () => normalizeServer(platform, plainEntry(entry)))
 }

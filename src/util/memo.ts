@@ -33,13 +33,16 @@ export function derivedKey<T>(name: string): DerivedKey<T> {
  * objects makes every scavenge process its entries, which cost more than the work it saved.
  */
 export class Derived {
-  #values: Map<DerivedKey<unknown>, unknown> | undefined
+  // Pairs of key and value in a flat list: an entry holds one to three, and a Map each would
+  // weigh more than the values it holds.
+  #pairs: unknown[] | undefined
 
   get<T>(key: DerivedKey<T>, compute: () => T): T {
-    this.#values ??= new Map()
-    if (this.#values.has(key)) return this.#values.get(key) as T
+    const pairs = (this.#pairs ??= [])
+    for (let index = 0; index < pairs.length; index += 2)
+      if (pairs[index] === key) return pairs[index + 1] as T
     const value = compute()
-    this.#values.set(key, value)
+    pairs.push(key, value)
     return value
   }
 }
