@@ -73,14 +73,19 @@ export function findProperty(object: ObjectNode, key: string): PropertyNode | un
   return undefined
 }
 
-/** The effective properties of an object: one per key, the last one winning, in first-seen order. */
+/** The effective properties of an object: one per key, the last one winning, in the order of those last ones. */
 export function effectiveProperties(object: ObjectNode): PropertyNode[] {
+  return [...effectiveFields(object).values()]
+}
+
+/** The effective properties by key, in the order of effectiveProperties. */
+export function effectiveFields(object: ObjectNode): Map<string, PropertyNode> {
   const byKey = new Map<string, PropertyNode>()
   for (const property of object.properties) {
     byKey.delete(property.key.value)
     byKey.set(property.key.value, property)
   }
-  return [...byKey.values()]
+  return byKey
 }
 
 /** Follows JSON-pointer segments (already unescaped) through the effective tree. */
@@ -161,6 +166,34 @@ export function forEachProperty(
       if (isContainer(property.value))
         forEachProperty(property.value, visit, [...path, property.key.value])
     }
+}
+
+/** Visits every object under a node, the node included, with its path of keys and indexes. */
+export function forEachObject(
+  node: ValueNode,
+  visit: (object: ObjectNode, path: readonly string[]) => void,
+  path: readonly string[] = []
+): void {
+  if (node.kind === 'array')
+    node.items.forEach((item, index) => {
+      if (isContainer(item)) forEachObject(item, visit, [...path, String(index)])
+    })
+  else if (node.kind === 'object') {
+    visit(node, path)
+    for (const { key, value } of node.properties)
+      if (isContainer(value)) forEachObject(value, visit, [...path, key.value])
+  }
+}
+
+/** Whether two of an object's properties have one key; without allocating for the usual few keys. */
+export function hasDuplicateKeys(object: ObjectNode): boolean {
+  const properties = object.properties
+  if (properties.length > 8)
+    return new Set(properties.map((property) => property.key.value)).size < properties.length
+  for (let index = 1; index < properties.length; index++)
+    for (let other = 0; other < index; other++)
+      if (properties[index]?.key.value === properties[other]?.key.value) return true
+  return false
 }
 
 /** A path for messages: `env.API_KEY`, `args[1]`. */

@@ -9,6 +9,7 @@ import { decode, readRepoFile, type ReadOptions, type ReadOutcome } from './read
 import { SourceText } from '../model/location.js'
 import { Derived } from '../util/memo.js'
 import {
+  effectiveFields,
   effectiveProperties,
   findProperty,
   type ObjectNode,
@@ -260,9 +261,7 @@ export function holdsNestedServers(value: ValueNode): value is ObjectNode {
 }
 
 function toEntry(name: StringNode, value: ValueNode, platform?: Dialect): ServerEntry {
-  const fields = new Map(
-    value.kind === 'object' ? effectiveProperties(value).map((p) => [p.key.value, p]) : []
-  )
+  const fields = value.kind === 'object' ? effectiveFields(value) : new Map<string, PropertyNode>()
   return {
     name,
     value,

@@ -1,5 +1,5 @@
 import { serverAtPath } from '../parse/schema.js'
-import { forEachProperty, type StringNode } from '../model/tree.js'
+import { forEachObject, hasDuplicateKeys, type StringNode } from '../model/tree.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({
@@ -32,27 +32,28 @@ export default defineRule({
       `"${d.key}" is already defined at ${d.line}:${d.column}; ${d.platform} keeps only this last value`
   },
   check({ file, report }) {
-    const seen = new Map<object, Map<string, StringNode>>()
     if (file.root === undefined) return
-    forEachProperty(file.root, (property, owner, path) => {
-      const keys = seen.get(owner) ?? new Map<string, StringNode>()
-      seen.set(owner, keys)
-      const first = keys.get(property.key.value)
-      if (first === undefined) {
-        keys.set(property.key.value, property.key)
-        return
+    forEachObject(file.root, (owner, path) => {
+      if (!hasDuplicateKeys(owner)) return
+      const seen = new Map<string, StringNode>()
+      for (const property of owner.properties) {
+        const first = seen.get(property.key.value)
+        if (first === undefined) {
+          seen.set(property.key.value, property.key)
+          continue
+        }
+        const { line, column } = first.location.range.start
+        const server =
+          path.length === 1 && file.platform.serversKeys.includes(path[0] ?? '')
+            ? property.key.value
+            : serverAtPath(file, path)?.server
+        const data = { key: property.key.value, line, column, platform: file.platform.displayName }
+        const lastWins = file.platform.duplicateKeys?.keeps === 'last'
+        report('duplicate', property.key.location, data, {
+          ...(server === undefined ? {} : { server }),
+          ...(lastWins ? { milder: 1 as const } : {})
+        })
       }
-      const { line, column } = first.location.range.start
-      const server =
-        path.length === 1 && file.platform.serversKeys.includes(path[0] ?? '')
-          ? property.key.value
-          : serverAtPath(file, path)?.server
-      const data = { key: property.key.value, line, column, platform: file.platform.displayName }
-      const lastWins = file.platform.duplicateKeys?.keeps === 'last'
-      report('duplicate', property.key.location, data, {
-        ...(server === undefined ? {} : { server }),
-        ...(lastWins ? { milder: 1 as const } : {})
-      })
     })
   }
 })
