@@ -33,6 +33,7 @@ export interface ServerReport {
 
 /** Every server entry, in file order, with its enumeration result where there is one. */
 export function serverReports(workspace: Workspace): ServerReport[] {
+  const results = resultsByFile(workspace.tools?.entries ?? [])
   return allFiles(workspace).flatMap((file) =>
     file.servers.map((server) => {
       const base = {
@@ -41,14 +42,23 @@ export function serverReports(workspace: Workspace): ServerReport[] {
         platform: file.platform.id,
         transport: server.transport
       }
-      const result = workspace.tools?.entries.find(
-        (entry) => entry.file === file.path && entry.name === server.name.value
-      )
+      const result = results.get(file.path)?.get(server.name.value)
       return result === undefined
         ? { ...base, status: 'skipped' as const, reason: 'enumeration-off' }
         : { ...base, ...describe(result) }
     })
   )
+}
+
+/** Enumeration results by file and name, the first one where two share both (as `find` would). */
+function resultsByFile(entries: readonly EntryResult[]): Map<string, Map<string, EntryResult>> {
+  const byFile = new Map<string, Map<string, EntryResult>>()
+  for (const entry of entries) {
+    const byName = byFile.get(entry.file) ?? new Map<string, EntryResult>()
+    byFile.set(entry.file, byName)
+    if (!byName.has(entry.name)) byName.set(entry.name, entry)
+  }
+  return byFile
 }
 
 function describe(
