@@ -22,14 +22,22 @@ export function parseCanonical(value: string): Segment[] {
   let index = 0
   const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\}/
   while (index < value.length) {
+    // Literal text runs to the next `$`: most values have none.
+    const dollar = value.indexOf('$', index)
+    if (dollar === -1) {
+      literal += value.slice(index)
+      break
+    }
+    literal += value.slice(index, dollar)
+    index = dollar
     if (value.startsWith('$${', index)) {
       literal += '${'
       index += 3
       continue
     }
-    const match = value[index] === '$' ? reference.exec(value.slice(index)) : null
+    const match = reference.exec(value.slice(index))
     if (match === null) {
-      literal += value[index] ?? ''
+      literal += '$'
       index++
       continue
     }
@@ -103,6 +111,9 @@ export function fromCanonical(
   style: ReferenceStyle,
   defaults: boolean
 ): string | undefined {
+  // Without a `$` the value is one literal segment, its own text.
+  if (!value.includes('$'))
+    return style === 'curly-env' && value.includes('{env:') ? undefined : value
   let result = ''
   for (const segment of parseCanonical(value)) {
     if (segment.name === undefined) {
