@@ -1,6 +1,7 @@
 import { shlexWords } from '../parse/command-line.js'
 import type { ServerEntry } from '../model/workspace.js'
-import { toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
+import type { PlainObject, PlainValue } from '../model/tree.js'
+import { plainEntry } from '../model/plain-entry.js'
 import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
@@ -279,14 +280,8 @@ export function isObject(value: PlainValue | undefined): value is PlainObject {
   return isRecord(value)
 }
 
-const plain = derivedKey<PlainValue>('plain')
 /** One key per platform: an entry is read as its own file's platform, and rarely another. */
 const canonicalAs = new Map<string, DerivedKey<CanonicalServer>>()
-
-/** A located entry's loaded value, computed once: several rules compare every entry. */
-export function plainEntry(entry: ServerEntry): PlainValue {
-  return entry.derived.get(plain, () => toPlain(entry.value))
-}
 
 /**
  * A located server entry in canonical form, computed once per entry and platform: several rules

@@ -107,17 +107,24 @@ export interface PlainObject {
 
 /**
  * The value a platform would load. Objects have no prototype, so a `__proto__` key stays an
- * ordinary property instead of replacing the prototype.
+ * ordinary property instead of replacing the prototype. `reuse` answers for a subtree whose value
+ * is already at hand (a server entry's, kept on the entry), so it is not copied again.
  */
-export function toPlain(node: ValueNode): PlainValue {
+export function toPlain(
+  node: ValueNode,
+  reuse?: (node: ValueNode) => PlainValue | undefined
+): PlainValue {
+  const reused = reuse?.(node)
+  if (reused !== undefined) return reused
   switch (node.kind) {
     case 'object': {
       const object = Object.create(null) as PlainObject
-      for (const property of node.properties) object[property.key.value] = toPlain(property.value)
+      for (const property of node.properties)
+        object[property.key.value] = toPlain(property.value, reuse)
       return object
     }
     case 'array':
-      return node.items.map(toPlain)
+      return node.items.map((item) => toPlain(item, reuse))
     default:
       return node.value
   }

@@ -3,9 +3,16 @@ import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
 import { loadPrecompiledValidator, precompiledValidator } from './generated/validators.js'
 import { listedName } from './load.js'
-import type { AnyConfigFile } from '../model/workspace.js'
+import type { AnyConfigFile, ServerEntry } from '../model/workspace.js'
+import { plainEntry } from '../model/plain-entry.js'
 import { startOf, type Location } from '../model/location.js'
-import { findProperty, resolvePath, toPlain, type ValueNode } from '../model/tree.js'
+import {
+  findProperty,
+  resolvePath,
+  toPlain,
+  type PlainValue,
+  type ValueNode
+} from '../model/tree.js'
 
 /** One schema violation, located at the key or value it is about. */
 export interface SchemaIssue {
@@ -64,10 +71,19 @@ function validatorFor(id: string, schema: JsonSchema): ValidateFunction {
   return validate
 }
 
-/** Validates a positioned tree against a schema, returning located issues. */
-export function validateTree(id: string, schema: JsonSchema, root: ValueNode): SchemaIssue[] {
+/**
+ * Validates a positioned tree against a schema, returning located issues. `reuse` gives the loaded
+ * value of subtrees already converted (see toPlain); ajv here neither coerces nor fills in defaults,
+ * so sharing them is safe.
+ */
+export function validateTree(
+  id: string,
+  schema: JsonSchema,
+  root: ValueNode,
+  reuse?: (node: ValueNode) => PlainValue | undefined
+): SchemaIssue[] {
   const validate = validatorFor(id, schema)
-  validate(toPlain(root))
+  validate(toPlain(root, reuse))
   return toIssues(root, validate.errors ?? [])
 }
 
@@ -76,8 +92,14 @@ export function schemaIssues(file: AnyConfigFile): readonly SchemaIssue[] {
   const cached = issuesByFile.get(file)
   if (cached !== undefined) return cached
   const root = file.root
+  // Each entry's loaded value is kept on it for the rules: the file's is built around those.
+  const entries = new Map<ValueNode, ServerEntry>(file.servers.map((entry) => [entry.value, entry]))
+  const reuse = (node: ValueNode) => {
+    const entry = entries.get(node)
+    return entry === undefined ? undefined : plainEntry(entry)
+  }
   const issues =
-    root === undefined ? [] : validateTree(file.platform.id, file.platform.schema, root)
+    root === undefined ? [] : validateTree(file.platform.id, file.platform.schema, root, reuse)
   issuesByFile.set(file, issues)
   return issues
 }

@@ -3,7 +3,8 @@ import type { PlainObject, PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { compareServers, deepEqual, type Difference } from '../canonical/compare.js'
 import { projectPathMeaning } from '../canonical/project-paths.js'
-import { normalizeEntry, normalizeServer, plainEntry } from '../canonical/normalize.js'
+import { normalizeEntry, normalizeServer } from '../canonical/normalize.js'
+import { plainEntry } from '../model/plain-entry.js'
 
 /** The differences between the entry a platform file should hold and the one it holds. */
 export function diffEntry(

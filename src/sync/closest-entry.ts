@@ -2,7 +2,8 @@ import { plainAt, type PlainObject, type PlainValue } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { compareServers, deepEqual } from '../canonical/compare.js'
 import { projectPathMeaning } from '../canonical/project-paths.js'
-import { isObject, normalizeServer, plainEntry } from '../canonical/normalize.js'
+import { isObject, normalizeServer } from '../canonical/normalize.js'
+import { plainEntry } from '../model/plain-entry.js'
 import type { ServerEntry } from '../model/workspace.js'
 
 /** How many of an entry's values closestEntry tries to keep, each with one comparison. */
