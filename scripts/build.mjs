@@ -82,21 +82,21 @@ function minify(file) {
     target: 'es2022',
     legalComments: 'none'
   })
-  writeFileSync(file, escapeNonAscii(code))
+  assertAscii(code, file)
+  writeFileSync(file, code)
 }
 
 /**
- * esbuild's `charset: 'ascii'` escapes strings and identifiers but leaves regular expression
- * literals as written (`/don['’]t/`), and one such character makes V8 hold the whole chunk as a
- * two-byte string. A `\uXXXX` escape means the same code unit in a regular expression, with or
- * without the `u` flag (a pair of escaped surrogates is one code point there), and in a string.
- * Only an escaped character (`\’`) would change meaning, so the build refuses one.
+ * One non-ASCII character makes V8 hold a whole chunk as a two-byte string. esbuild's `charset:
+ * 'ascii'` escapes strings and identifiers, but leaves regular expression literals and tagged
+ * template text as written, where an escape would change what the code reads (`String.raw`,
+ * `RegExp#source`). So the build refuses such a character instead of rewriting it: write it as a
+ * `\u` escape in the source (as the poisoning and placeholder patterns do).
  */
-function escapeNonAscii(code) {
-  if (/\\[\u0080-\uffff]/.test(code))
-    throw new Error('a backslash before a non-ASCII character: escape it in the source instead')
-  return code.replace(
-    /[\u0080-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )
+function assertAscii(code, file) {
+  const at = code.search(/[\u0080-\uffff]/)
+  if (at !== -1)
+    throw new Error(
+      `${file} has a non-ASCII character after minifying: ${JSON.stringify(code.slice(Math.max(0, at - 40), at + 10))}; escape it in the source`
+    )
 }

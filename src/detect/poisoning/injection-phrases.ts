@@ -16,19 +16,20 @@ const PHRASES: readonly Phrase[] = [
       /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding|former|original|system)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?)\b/i,
     label: 'the phrase "ignore previous instructions"'
   },
+  // `\u2019` is the typographic apostrophe, escaped to keep the bundle ASCII (scripts/build.mjs).
   {
     pattern:
-      /\b(?:do\s+not|don['’]?t|never|you\s+must\s+not)\s+(?:tell|mention|inform|notify|alert|reveal|disclose|show|warn)\s+(?:(?:this|that|it|anything|any\s+of\s+this)\s+)?(?:to\s+)?the\s+user\b(?!['’]s)/i,
+      /\b(?:do\s+not|don['\u2019]?t|never|you\s+must\s+not)\s+(?:tell|mention|inform|notify|alert|reveal|disclose|show|warn)\s+(?:(?:this|that|it|anything|any\s+of\s+this)\s+)?(?:to\s+)?the\s+user\b(?!['\u2019]s)/i,
     label: 'the phrase "do not tell the user"'
   },
   {
     pattern:
-      /\b(?:(?:do\s+not|don['’]?t|never)\s+let\s+the\s+user\s+know|without\s+(?:telling|informing|notifying)\s+the\s+user)\b/i,
+      /\b(?:(?:do\s+not|don['\u2019]?t|never)\s+let\s+the\s+user\s+know|without\s+(?:telling|informing|notifying)\s+the\s+user)\b/i,
     label: 'the phrase "do not tell the user"'
   },
   {
     pattern:
-      /\b(?:do\s+not|don['’]?t|never)\s+(?:mention|reveal|disclose)\s+(?:that|this|it)\s+you\b/i,
+      /\b(?:do\s+not|don['\u2019]?t|never)\s+(?:mention|reveal|disclose)\s+(?:that|this|it)\s+you\b/i,
     label: 'the phrase "do not mention that you …"'
   },
   {
@@ -38,7 +39,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\botherwise\s+(?:the|this)\s+tool\s+(?:will\s+not|won['’]?t|does\s+not|doesn['’]?t|cannot|can['’]?t)\s+work\b/i,
+      /\botherwise\s+(?:the|this)\s+tool\s+(?:will\s+not|won['\u2019]?t|does\s+not|doesn['\u2019]?t|cannot|can['\u2019]?t)\s+work\b/i,
     label: 'the phrase "otherwise the tool will not work"'
   },
   {

@@ -26,9 +26,13 @@ const placeholderWords = wordSet(
   'changeme replaceme todo tbd fixme none null nil undefined true false redacted secret secrets password passwd pass pwd token apikey apitoken accesstoken authtoken secretkey key value placeholder empty default test testing unset notset required optional string mypassword mysecret mytoken myapikey'
 )
 
-/** Fragments that no real token carries but templates do (gitleaks-style stopwords, kept short). */
+/**
+ * Fragments that no real token carries but templates do (gitleaks-style stopwords, kept short).
+ * `\u2026` is the ellipsis: non-ASCII characters in a regular expression are written as escapes,
+ * which keeps the bundle ASCII (scripts/build.mjs refuses anything else).
+ */
 const placeholderFragments =
-  /your|example|placeholder|dummy|sample|fake|test123|replace|changeme|change_me|change-me|redacted|insert|paste|xxxx|\*\*\*|\.\.\.|…|(?:^|[^a-z])here(?:[^a-z]|$)|(?:^|[^a-z])todo(?:[^a-z]|$)/
+  /your|example|placeholder|dummy|sample|fake|test123|replace|changeme|change_me|change-me|redacted|insert|paste|xxxx|\*\*\*|\.\.\.|\u2026|(?:^|[^a-z])here(?:[^a-z]|$)|(?:^|[^a-z])todo(?:[^a-z]|$)/
 
 /** Fragments that rule out a provider token's random part (a subset: test/here occur in real prefixes). */
 const fillerFragments =
