@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readReport } from '../src/action/report-file.js'
-import type { Diagnostic, Severity } from '../src/model/diagnostic.js'
+import type { Diagnostic } from '../src/model/diagnostic.js'
 import { lint, type LintResult } from '../src/lint.js'
 import { annotationsWithinBudget } from '../src/reporters/annotations.js'
 import { commentMarker, COMMENT_LIMIT, formatComment } from '../src/reporters/comment.js'
@@ -15,34 +15,11 @@ import { formatSarif } from '../src/reporters/sarif.js'
 import { formatSummary } from '../src/reporters/summary.js'
 import { rules } from '../src/rules/index.js'
 import { tempRepos } from './helpers/temp-repo.js'
+import { finding, withFindings } from './helpers/findings.js'
 
 const demo = await lint({ root: 'fixtures/demo' })
 const risky = await lint({ root: 'fixtures/scenarios/ng-tools-and-secrets' })
 const tempRepo = tempRepos()
-
-function finding(
-  index: number,
-  severity: Severity,
-  message = `finding number ${index}`
-): Diagnostic {
-  return {
-    ruleId: 'config-schema',
-    messageId: 'schema',
-    message,
-    severity,
-    file: `.mcp.json`,
-    range: { start: { line: index + 1, column: 1 }, end: { line: index + 1, column: 5 } }
-  }
-}
-
-function withFindings(diagnostics: readonly Diagnostic[]): LintResult {
-  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
-  return {
-    ...demo,
-    diagnostics,
-    summary: { errors: count('error'), warnings: count('warning'), notices: count('notice') }
-  }
-}
 
 describe('SARIF', () => {
   const schema = JSON.parse(
@@ -55,10 +32,10 @@ describe('SARIF', () => {
   it.each([
     ['the demo', demo],
     ['the tool and secret rules', risky],
-    ['no findings', withFindings([])],
+    ['no findings', withFindings(demo, [])],
     [
       'a finding over several lines',
-      withFindings([
+      withFindings(demo, [
         {
           ...finding(1, 'error'),
           range: { start: { line: 2, column: 3 }, end: { line: 5, column: 1 } }
@@ -98,6 +75,7 @@ describe('SARIF', () => {
         }
       ).runs[0]?.results.map((r) => r.partialFingerprints)
     const moved = withFindings(
+      demo,
       demo.diagnostics.map((d) => ({
         ...d,
         range: {
@@ -193,7 +171,9 @@ describe('pull request comment', () => {
 
   it('links each finding to its line at the head, with a hostile file name kept inside the link', () => {
     const body = formatComment(
-      withFindings([{ ...finding(4, 'error'), file: 'x) [evil](https://evil.example/.mcp.json' }]),
+      withFindings(demo, [
+        { ...finding(4, 'error'), file: 'x) [evil](https://evil.example/.mcp.json' }
+      ]),
       { marker, linkBase }
     )
     const line = body.split('\n').find((text) => text.startsWith('- ')) ?? ''
@@ -206,7 +186,7 @@ describe('pull request comment', () => {
       fix: { description: 'write it', edits: [] }
     }
     const drift: Diagnostic = { ...finding(2, 'error'), ruleId: 'source-drift' }
-    const body = formatComment(withFindings([fixable, finding(3, 'warning'), drift, drift]), {
+    const body = formatComment(withFindings(demo, [fixable, finding(3, 'warning'), drift, drift]), {
       marker
     })
     expect(body).toContain(
@@ -236,13 +216,13 @@ describe('pull request comment', () => {
   })
 
   it('is a short all-clear without findings', () => {
-    expect(formatComment(withFindings([]), { marker })).toBe(
+    expect(formatComment(withFindings(demo, []), { marker })).toBe(
       `${marker}\n### ✅ mcp-lint: no findings\n\n0 errors, 0 warnings, 0 notices in 6 config files with 19 servers.\n\n<sub>[mcp-lint](https://github.com/mcp-lint/mcp-lint) 0.1.0</sub>\n`
     )
   })
 
   it('cannot be made to mention, link or inject HTML through a message', () => {
-    const hostile = withFindings([
+    const hostile = withFindings(demo, [
       finding(
         1,
         'error',
@@ -260,6 +240,7 @@ describe('pull request comment', () => {
 
   it("fits GitHub's 65,536 characters with 20,000 findings", () => {
     const many = withFindings(
+      demo,
       Array.from({ length: 20_000 }, (_, index) => finding(index, 'warning'))
     )
     const body = formatComment(many, { marker })
