@@ -157,24 +157,6 @@ export function describeKind(node: ValueNode): string {
   return node.kind === 'datetime' ? 'date' : node.kind
 }
 
-/** Visits every property of every object under a node, duplicates included, in source order. */
-export function forEachProperty(
-  node: ValueNode,
-  visit: (property: PropertyNode, owner: ObjectNode, path: readonly string[]) => void,
-  path: readonly string[] = []
-): void {
-  if (node.kind === 'array')
-    node.items.forEach((item, index) => {
-      if (isContainer(item)) forEachProperty(item, visit, [...path, String(index)])
-    })
-  else if (node.kind === 'object')
-    for (const property of node.properties) {
-      visit(property, node, path)
-      if (isContainer(property.value))
-        forEachProperty(property.value, visit, [...path, property.key.value])
-    }
-}
-
 /** Visits every object under a node, the node included, with its path of keys and indexes. */
 export function forEachObject(
   node: ValueNode,

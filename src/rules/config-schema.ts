@@ -3,7 +3,7 @@ import { splitCommandLine } from '../parse/command-line.js'
 import { listedName } from '../parse/load.js'
 import { entryIssueRejectsFile, serverAtPath } from '../parse/schema.js'
 import { startOf } from '../model/location.js'
-import { forEachProperty, resolvePath, type StringNode } from '../model/tree.js'
+import { forEachObject, resolvePath, type StringNode } from '../model/tree.js'
 import { platformsUsingKey } from '../platforms/index.js'
 import {
   article,
@@ -215,11 +215,12 @@ export default defineRule({
         })
     }
     checkUniqueNames(file, report)
-    forEachProperty(root, (property, owner) => {
-      const name = property.key.value
-      const reserved = file.platform.reservedServerNames?.names ?? defaultReservedServerNames
-      if (name === '__proto__' || (owner === serverMap && reserved.includes(name))) {
-        report('unsafeKey', property.key.location, { key: name })
+    const reserved = file.platform.reservedServerNames?.names ?? defaultReservedServerNames
+    forEachObject(root, (owner) => {
+      for (const property of owner.properties) {
+        const name = property.key.value
+        if (name === '__proto__' || (owner === serverMap && reserved.includes(name)))
+          report('unsafeKey', property.key.location, { key: name })
       }
     })
   }
