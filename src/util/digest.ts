@@ -3,7 +3,7 @@ import type * as NodeCrypto from 'node:crypto'
 
 type Crypto = typeof NodeCrypto
 
-const require = createRequire(import.meta.url)
+const requireBuiltin = createRequire(import.meta.url)
 let crypto: Crypto | undefined
 
 /**
@@ -11,6 +11,6 @@ let crypto: Crypto | undefined
  * nothing, and loading it costs every run about 6 ms.
  */
 export function hexDigest(algorithm: 'sha1' | 'sha256', text: string): string {
-  crypto ??= require('node:crypto') as Crypto
+  crypto ??= requireBuiltin('node:crypto') as Crypto
   return crypto.createHash(algorithm).update(text).digest('hex')
 }
