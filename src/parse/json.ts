@@ -1,6 +1,7 @@
 import { createScanner } from 'jsonc-parser'
 import type { Location, SourceText } from '../model/location.js'
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree.js'
+import { parseJsonQuickly } from './json-quick.js'
 import { MAX_DEPTH, type SyntaxProblem } from './syntax-problem.js'
 
 /** jsonc-parser's SyntaxKind and ScanError are ambient const enums, unusable under isolatedModules. */
@@ -67,10 +68,17 @@ class Failure extends Error {
 }
 
 /**
- * Parses JSON and JSONC with a position on every key and value. The parser is iterative (an
- * explicit stack), so 100,000 nested brackets give a finding instead of a stack overflow.
+ * Parses JSON and JSONC with a position on every key and value. Most files take the quick reader
+ * (json-quick.ts); the thorough parser reads the rest and words their problems. It is iterative
+ * (an explicit stack), so 100,000 nested brackets give a finding instead of a stack overflow.
  */
 export function parseJson(source: SourceText): JsonParse {
+  const quick = parseJsonQuickly(source)
+  return quick === undefined ? parseJsonThoroughly(source) : { ...quick, problems: [] }
+}
+
+/** parseJson without the quick reader: what the quick reader's tests compare it with. */
+export function parseJsonThoroughly(source: SourceText): JsonParse {
   const comments: Location[] = []
   const trailingCommas: Location[] = []
   const scanner = createScanner(source.text, false)

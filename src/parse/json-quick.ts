@@ -1,0 +1,292 @@
+import type { Location, SourceText } from '../model/location.js'
+import type { PropertyNode, StringNode, ValueNode } from '../model/tree.js'
+import { MAX_DEPTH } from './syntax-problem.js'
+
+/** What parseJson returns for a file with no syntax problem. */
+export interface QuickJsonParse {
+  readonly root: ValueNode
+  readonly comments: readonly Location[]
+  readonly trailingCommas: readonly Location[]
+}
+
+const Code = {
+  tab: 9,
+  lineFeed: 10,
+  carriageReturn: 13,
+  space: 32,
+  quote: 34,
+  comma: 44,
+  minus: 45,
+  dot: 46,
+  slash: 47,
+  zero: 48,
+  nine: 57,
+  colon: 58,
+  upperE: 69,
+  openBracket: 91,
+  backslash: 92,
+  closeBracket: 93,
+  lowerE: 101,
+  lowerU: 117,
+  openBrace: 123,
+  closeBrace: 125,
+  lineSeparator: 0x2028,
+  paragraphSeparator: 0x2029
+} as const
+
+/** The one-character escapes JSON allows, by the code of the character after the backslash. */
+const escapes = new Map<number, string>([
+  [Code.quote, '"'],
+  [Code.backslash, '\\'],
+  [Code.slash, '/'],
+  [98, '\b'],
+  [102, '\f'],
+  [110, '\n'],
+  [114, '\r'],
+  [116, '\t']
+])
+
+/**
+ * A reader for the files nearly every repository has: well-formed JSON or JSONC with ASCII
+ * whitespace. It reads the text once, by character code, and builds the same tree as the
+ * jsonc-parser path of parseJson (same values, same locations) at about a third of the cost. On
+ * anything else (a syntax error, a character jsonc-parser reads as whitespace or a line break
+ * that this reader does not, nesting past MAX_DEPTH) it gives up, returning undefined, and
+ * parseJson reads the file again the thorough way, which words the finding.
+ */
+export function parseJsonQuickly(source: SourceText): QuickJsonParse | undefined {
+  return new QuickReader(source).read()
+}
+
+class QuickReader {
+  readonly #source: SourceText
+  readonly #text: string
+  #pos = 0
+  readonly comments: Location[] = []
+  readonly trailingCommas: Location[] = []
+
+  constructor(source: SourceText) {
+    this.#source = source
+    this.#text = source.text
+  }
+
+  read(): QuickJsonParse | undefined {
+    if (this.#skip() === -1) return undefined
+    const root = this.#value(0)
+    if (root === undefined || this.#skip() !== -1) return undefined
+    return { root, comments: this.comments, trailingCommas: this.trailingCommas }
+  }
+
+  /**
+   * Skips whitespace and comments; returns the code of the next character, -1 at the end of the
+   * text, or -2 where this reader gives up.
+   */
+  #skip(): number {
+    const text = this.#text
+    for (;;) {
+      const code = text.charCodeAt(this.#pos)
+      if (Number.isNaN(code)) return -1
+      if (
+        code === Code.space ||
+        code === Code.lineFeed ||
+        code === Code.carriageReturn ||
+        code === Code.tab
+      )
+        this.#pos++
+      else if (code === Code.slash) {
+        if (!this.#comment()) return -2
+      } else return code > 127 || code < Code.space ? -2 : code
+    }
+  }
+
+  #comment(): boolean {
+    const text = this.#text
+    const start = this.#pos
+    const second = text.charCodeAt(start + 1)
+    let end: number
+    if (second === Code.slash) {
+      end = start + 2
+      for (; end < text.length; end++) {
+        const code = text.charCodeAt(end)
+        if (code === Code.lineFeed || code === Code.carriageReturn) break
+        if (code === Code.lineSeparator || code === Code.paragraphSeparator) return false
+      }
+    } else if (second === 42) {
+      const close = text.indexOf('*/', start + 2)
+      if (close === -1) return false
+      end = close + 2
+    } else return false
+    this.comments.push(this.#source.locate(start, end - start))
+    this.#pos = end
+    return true
+  }
+
+  #value(depth: number): ValueNode | undefined {
+    const text = this.#text
+    const start = this.#pos
+    const code = text.charCodeAt(start)
+    if (code === Code.quote) return this.#string()
+    if (code === Code.openBrace) return depth >= MAX_DEPTH ? undefined : this.#object(depth + 1)
+    if (code === Code.openBracket) return depth >= MAX_DEPTH ? undefined : this.#array(depth + 1)
+    if (code === Code.minus || (code >= Code.zero && code <= Code.nine)) return this.#number()
+    const word = text.startsWith('true', start)
+      ? 'true'
+      : text.startsWith('false', start)
+        ? 'false'
+        : text.startsWith('null', start)
+          ? 'null'
+          : undefined
+    if (word === undefined || !this.#endsWord(start + word.length)) return undefined
+    this.#pos = start + word.length
+    const location = this.#source.locate(start, word.length)
+    return word === 'null'
+      ? { kind: 'null', value: null, location }
+      : { kind: 'boolean', value: word === 'true', location }
+  }
+
+  /** Whether a literal or number ends here, as jsonc-parser would end the word. */
+  #endsWord(at: number): boolean {
+    const code = this.#text.charCodeAt(at)
+    return (
+      Number.isNaN(code) ||
+      code === Code.space ||
+      code === Code.lineFeed ||
+      code === Code.carriageReturn ||
+      code === Code.tab ||
+      code === Code.comma ||
+      code === Code.closeBrace ||
+      code === Code.closeBracket ||
+      code === Code.slash
+    )
+  }
+
+  #object(depth: number): ValueNode | undefined {
+    const start = this.#pos++
+    const properties: PropertyNode[] = []
+    let next = this.#skip()
+    if (next === Code.closeBrace)
+      return { kind: 'object', properties, location: this.#close(start) }
+    for (;;) {
+      if (next !== Code.quote) return undefined
+      const key = this.#string()
+      if (key === undefined || this.#skip() !== Code.colon) return undefined
+      this.#pos++
+      if (this.#skip() < 0) return undefined
+      const value = this.#value(depth)
+      if (value === undefined) return undefined
+      properties.push({ key, value })
+      next = this.#skip()
+      if (next === Code.comma) {
+        next = this.#afterComma(Code.closeBrace)
+        if (next === Code.closeBrace)
+          return { kind: 'object', properties, location: this.#close(start) }
+      } else if (next === Code.closeBrace)
+        return { kind: 'object', properties, location: this.#close(start) }
+      else return undefined
+    }
+  }
+
+  #array(depth: number): ValueNode | undefined {
+    const start = this.#pos++
+    const items: ValueNode[] = []
+    let next = this.#skip()
+    if (next === Code.closeBracket) return { kind: 'array', items, location: this.#close(start) }
+    for (;;) {
+      if (next < 0) return undefined
+      const item = this.#value(depth)
+      if (item === undefined) return undefined
+      items.push(item)
+      next = this.#skip()
+      if (next === Code.comma) {
+        next = this.#afterComma(Code.closeBracket)
+        if (next === Code.closeBracket)
+          return { kind: 'array', items, location: this.#close(start) }
+      } else if (next === Code.closeBracket)
+        return { kind: 'array', items, location: this.#close(start) }
+      else return undefined
+    }
+  }
+
+  /** Steps over a comma; a closer right after it makes the comma a trailing one. */
+  #afterComma(closer: number): number {
+    const comma = this.#pos++
+    const next = this.#skip()
+    if (next === closer) this.trailingCommas.push(this.#source.locate(comma, 1))
+    return next
+  }
+
+  /** Steps over a container's closing character; the container's location. */
+  #close(start: number): Location {
+    this.#pos++
+    return this.#source.locate(start, this.#pos - start)
+  }
+
+  #string(): StringNode | undefined {
+    const text = this.#text
+    const start = this.#pos
+    let value = ''
+    let from = start + 1
+    let at = from
+    for (;;) {
+      const code = text.charCodeAt(at)
+      if (code === Code.quote) break
+      if (Number.isNaN(code) || code < Code.space) return undefined
+      if (code === Code.backslash) {
+        value += text.slice(from, at)
+        const escape = text.charCodeAt(at + 1)
+        if (escape === Code.lowerU) {
+          const hex = text.slice(at + 2, at + 6)
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined
+          value += String.fromCharCode(Number.parseInt(hex, 16))
+          at += 6
+        } else {
+          const character = escapes.get(escape)
+          if (character === undefined) return undefined
+          value += character
+          at += 2
+        }
+        from = at
+      } else at++
+    }
+    value += text.slice(from, at)
+    this.#pos = at + 1
+    return {
+      kind: 'string',
+      value,
+      style: 'json',
+      location: this.#source.locate(start, at + 1 - start)
+    }
+  }
+
+  #number(): ValueNode | undefined {
+    const text = this.#text
+    const start = this.#pos
+    let at = start
+    if (text.charCodeAt(at) === Code.minus) at++
+    if (text.charCodeAt(at) === Code.zero) at++
+    else if ((at = skipDigits(text, at)) === -1) return undefined
+    if (text.charCodeAt(at) === Code.dot && (at = skipDigits(text, at + 1)) === -1) return undefined
+    const exponent = text.charCodeAt(at)
+    if (exponent === Code.lowerE || exponent === Code.upperE) {
+      at++
+      const sign = text.charCodeAt(at)
+      if (sign === 43 || sign === Code.minus) at++
+      if ((at = skipDigits(text, at)) === -1) return undefined
+    }
+    if (!this.#endsWord(at)) return undefined
+    this.#pos = at
+    return {
+      kind: 'number',
+      value: Number(text.slice(start, at)),
+      location: this.#source.locate(start, at - start)
+    }
+  }
+}
+
+/** The index after a run of digits from `at`, or -1 when there is none. */
+function skipDigits(text: string, from: number): number {
+  let at = from
+  for (let code = text.charCodeAt(at); code >= Code.zero && code <= Code.nine;)
+    code = text.charCodeAt(++at)
+  return at > from ? at : -1
+}
