@@ -5,7 +5,7 @@ import { join, relative } from 'node:path'
 import type { Diagnostic } from '../src/model/diagnostic.js'
 import { UsageError } from '../src/util/errors.js'
 import { parseJson } from '../src/parse/json.js'
-import { parseToml } from '../src/parse/toml.js'
+import { loadThoroughToml, parseToml } from '../src/parse/toml.js'
 import { loadParsing } from './helpers/load-parsing.js'
 import { SourceText } from '../src/model/location.js'
 import type { PlainValue } from '../src/model/tree.js'
@@ -15,6 +15,9 @@ import { dialectForPath, platforms } from '../src/platforms/index.js'
 import { listedExample } from '../src/rules/examples.js'
 import { rules } from '../src/rules/index.js'
 import { scratchDir, writeFileAt } from './helpers/temp-repo.js'
+
+// Texts the quick reader leaves to toml-eslint-parser need it loaded.
+beforeAll(loadThoroughToml)
 
 /**
  * Property-based tests over every parser and the whole lint: random and mutated configs, seeded

@@ -1,10 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { findReferences } from '../../src/model/interpolation.js'
 import { parseJson } from '../../src/parse/json.js'
-import { parseToml } from '../../src/parse/toml.js'
+import { loadThoroughToml, parseToml } from '../../src/parse/toml.js'
 import { SourceText } from '../../src/model/location.js'
 import { locateInString } from '../../src/model/string-range.js'
 import { resolvePath, type StringNode } from '../../src/model/tree.js'
+
+// Texts the quick reader leaves to toml-eslint-parser need it loaded.
+beforeAll(loadThoroughToml)
 
 function locate(source: SourceText, node: StringNode, needle: string) {
   const start = node.value.indexOf(needle)

@@ -1,6 +1,9 @@
-import { describe, expect, it } from '@jest/globals'
-import { parseToml } from '../../src/parse/toml.js'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { loadThoroughToml, parseToml } from '../../src/parse/toml.js'
 import { SourceText } from '../../src/model/location.js'
+
+// Texts the quick reader leaves to toml-eslint-parser need it loaded.
+beforeAll(loadThoroughToml)
 
 const parse = (text: string) => parseToml(new SourceText('config.toml', text))
 

@@ -1,5 +1,6 @@
 import type { Location, SourceText } from '../model/location.js'
 import type { PropertyNode, StringNode, ValueNode } from '../model/tree.js'
+import { Code, shortEscapes } from './char-codes.js'
 import { MAX_DEPTH } from './syntax-problem.js'
 
 /** What parseJson returns for a file with no syntax problem. */
@@ -9,42 +10,8 @@ export interface QuickJsonParse {
   readonly trailingCommas: readonly Location[]
 }
 
-const Code = {
-  tab: 9,
-  lineFeed: 10,
-  carriageReturn: 13,
-  space: 32,
-  quote: 34,
-  comma: 44,
-  minus: 45,
-  dot: 46,
-  slash: 47,
-  zero: 48,
-  nine: 57,
-  colon: 58,
-  upperE: 69,
-  openBracket: 91,
-  backslash: 92,
-  closeBracket: 93,
-  lowerE: 101,
-  lowerU: 117,
-  openBrace: 123,
-  closeBrace: 125,
-  lineSeparator: 0x2028,
-  paragraphSeparator: 0x2029
-} as const
-
-/** The one-character escapes JSON allows, by the code of the character after the backslash. */
-const escapes = new Map<number, string>([
-  [Code.quote, '"'],
-  [Code.backslash, '\\'],
-  [Code.slash, '/'],
-  [98, '\b'],
-  [102, '\f'],
-  [110, '\n'],
-  [114, '\r'],
-  [116, '\t']
-])
+/** The one-character escapes JSON allows: the ones TOML has, and `\/`. */
+const escapes = new Map([...shortEscapes, [Code.slash, '/']])
 
 /**
  * A reader for the files nearly every repository has: well-formed JSON or JSONC with ASCII
@@ -111,7 +78,7 @@ class QuickReader {
         if (code === Code.lineFeed || code === Code.carriageReturn) break
         if (code === Code.lineSeparator || code === Code.paragraphSeparator) return false
       }
-    } else if (second === 42) {
+    } else if (second === Code.asterisk) {
       const close = text.indexOf('*/', start + 2)
       if (close === -1) return false
       end = close + 2
@@ -270,7 +237,7 @@ class QuickReader {
     if (exponent === Code.lowerE || exponent === Code.upperE) {
       at++
       const sign = text.charCodeAt(at)
-      if (sign === 43 || sign === Code.minus) at++
+      if (sign === Code.plus || sign === Code.minus) at++
       if ((at = skipDigits(text, at)) === -1) return undefined
     }
     if (!this.#endsWord(at)) return undefined

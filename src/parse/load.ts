@@ -2,7 +2,7 @@ import type { Dialect } from '../platforms/platform.js'
 import { splitCommandLine } from './command-line.js'
 import type { ConfigFile, ServerEntry, Transport } from '../model/workspace.js'
 import { parseJson } from './json.js'
-import { parseToml } from './toml.js'
+import { loadThoroughToml, parseToml, prepareTomlText } from './toml.js'
 import { loadYamlParser, yamlParser } from './load-yaml.js'
 import { loadPrecompiledValidator } from './generated/validators.js'
 import { decode, readRepoFile, type ReadOptions, type ReadOutcome } from './read-file.js'
@@ -27,21 +27,35 @@ export async function loadConfigFile<D extends Dialect>(
 ): Promise<ConfigFile<D> | undefined> {
   const outcome = await readRepoFile(root, path, options)
   if (outcome.status === 'missing') return undefined
-  await prepareDialects([platform])
+  await Promise.all([
+    prepareValidation([platform]),
+    // toml-eslint-parser loads only for a file the quick reader leaves to it.
+    ...(platform.format === 'toml' && outcome.status === 'ok'
+      ? [prepareTomlText(outcome.text)]
+      : [])
+  ])
   return modelOutcome(path, platform, outcome)
 }
 
 /**
  * Loads what parsing and validating these clients' files needs: the YAML parser if one of them is
- * YAML, and each one's schema validator. Kept out of the start of every run, since a repository
- * has few clients' files; loadConfigFile awaits it for the file it reads, and code that parses or
- * lints other text (loadConfigBytes, parseConfigText, lintFiles) awaits it first.
+ * YAML, toml-eslint-parser if one is TOML, and each one's schema validator. Kept out of the start
+ * of every run, since a repository has few clients' files; code that parses or lints text
+ * (loadConfigBytes, parseConfigText, lintFiles) awaits it first. loadConfigFile needs less: it
+ * loads toml-eslint-parser only for a file the quick TOML reader cannot read.
  */
 export async function prepareDialects(dialects: Iterable<Dialect>): Promise<void> {
   const list = [...dialects]
   await Promise.all([
-    ...(list.some((dialect) => dialect.format === 'yaml') ? [loadYamlParser()] : []),
-    ...list.map((dialect) => loadPrecompiledValidator(dialect.id))
+    prepareValidation(list),
+    ...(list.some((dialect) => dialect.format === 'toml') ? [loadThoroughToml()] : [])
+  ])
+}
+
+async function prepareValidation(dialects: readonly Dialect[]): Promise<void> {
+  await Promise.all([
+    ...(dialects.some((dialect) => dialect.format === 'yaml') ? [loadYamlParser()] : []),
+    ...dialects.map((dialect) => loadPrecompiledValidator(dialect.id))
   ])
 }
 

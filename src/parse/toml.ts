@@ -1,78 +1,76 @@
-import { parseTOML } from 'toml-eslint-parser'
-import type { AST } from 'toml-eslint-parser'
-import type { Location, SourceText } from '../model/location.js'
-import type { PropertyNode, StringNode, StringStyle, ValueNode } from '../model/tree.js'
-import { MAX_DEPTH, type SyntaxProblem } from './syntax-problem.js'
+import type { SourceText } from '../model/location.js'
+import type { ValueNode } from '../model/tree.js'
+import type { SyntaxProblem } from './syntax-problem.js'
 import { findTomlLimitBreach } from './toml-limits.js'
-
-/** The TOML version Codex 0.171.0 reads (verified 2026-12-03). */
-export const TOML_VERSION = '1.1'
+import { readTomlQuickly } from './toml-quick.js'
+import type { parseTomlItems } from './toml-thorough.js'
+import { buildTomlTree, TooDeep, type TomlItems } from './toml-tree.js'
 
 export interface TomlParse {
   readonly root: ValueNode | undefined
   readonly problems: readonly SyntaxProblem[]
 }
 
-/** A table under construction: TOML builds one object from many headers and dotted keys. */
-interface TableBuilder {
-  readonly kind: 'table'
-  readonly location: Location
-  /** Objects and arrays from the root down to this table, itself included; the root is 1. */
-  readonly depth: number
-  readonly properties: PropertyBuilder[]
-  /** The properties by key, so a file of 100,000 tables is read in linear time. */
-  readonly byKey: Map<string, PropertyBuilder>
-}
-interface ArrayOfTablesBuilder {
-  readonly kind: 'tables'
-  readonly location: Location
-  readonly tables: TableBuilder[]
-}
-interface PropertyBuilder {
-  readonly key: StringNode
-  value: TableBuilder | ArrayOfTablesBuilder | ValueNode
+let parseThoroughly: typeof parseTomlItems | undefined
+/** Texts read quickly ahead of parseToml, and what the quick reader made of each. */
+const readAhead = new Map<string, TomlItems | undefined>()
+
+/**
+ * Loads toml-eslint-parser (a tenth of the code a check would otherwise compile at every start),
+ * for the TOML files the quick reader leaves to it. Awaited before parsing TOML text that has not
+ * been through prepareTomlText.
+ */
+export async function loadThoroughToml(): Promise<void> {
+  parseThoroughly ??= (await import('./toml-thorough.js')).parseTomlItems
 }
 
-/** A tree deeper than MAX_DEPTH, which the recursive walkers downstream must never see. */
-class TooDeep extends Error {
-  constructor(
-    readonly detail: string,
-    readonly location: Location
-  ) {
-    super(detail)
-  }
+/**
+ * Reads a file's text with the quick reader ahead of parseToml, and loads toml-eslint-parser only
+ * if the quick reader leaves the file to it.
+ */
+export async function prepareTomlText(text: string): Promise<void> {
+  const items = readTomlQuickly(text)
+  readAhead.set(text, items)
+  if (items === undefined) await loadThoroughToml()
 }
 
 /**
  * Parses TOML into the same positioned tree as JSON, so rules see one model. TOML 1.1, as Codex
  * reads it: Codex 0.171.0 loads inline tables over several lines and with a trailing comma, the
  * `\e` and `\xHH` escapes and times without seconds, and still rejects non-ASCII bare keys
- * (verified 2026-12-03, __tests__/clients/cases/codex.ts `syntax-*`).
+ * (verified 2026-12-03, __tests__/clients/cases/codex.ts `syntax-*`). Most files take the quick
+ * reader; toml-eslint-parser reads the rest and words their problems.
  */
 export function parseToml(source: SourceText): TomlParse {
-  const breach = findTomlLimitBreach(source.text)
-  if (breach !== undefined) {
-    const { kind, detail, offset } = breach
-    return { root: undefined, problems: [{ kind, detail, location: source.locate(offset, 1) }] }
-  }
-  let program: AST.TOMLProgram
-  try {
-    program = parseTOML(source.text, { tomlVersion: TOML_VERSION })
-  } catch (error) {
-    return { root: undefined, problems: [toProblem(source, error)] }
-  }
-  try {
-    const root = newTable(source.locate(0, 0), 1)
-    const topLevel = program.body[0]
-    let current = root
-    for (const item of topLevel.body) {
-      if (item.type === 'TOMLKeyValue') assign(source, current, item)
-      else {
-        current = openTable(source, root, item)
-        for (const entry of item.body) assign(source, current, entry)
-      }
+  const { text } = source
+  const items = readAhead.has(text) ? readAhead.get(text) : readTomlQuickly(text)
+  readAhead.delete(text)
+  return parseTomlWith(source, items)
+}
+
+/** parseToml without the quick reader: what the quick reader's tests compare it with. */
+export function parseTomlThoroughly(source: SourceText): TomlParse {
+  return parseTomlWith(source, undefined)
+}
+
+function parseTomlWith(source: SourceText, quickItems: TomlItems | undefined): TomlParse {
+  let items = quickItems
+  if (items === undefined) {
+    const breach = findTomlLimitBreach(source.text)
+    if (breach !== undefined) {
+      const { kind, detail, offset } = breach
+      return { root: undefined, problems: [{ kind, detail, location: source.locate(offset, 1) }] }
     }
-    return { root: finish(root), problems: [] }
+    if (parseThoroughly === undefined)
+      throw new Error(
+        'toml-eslint-parser is not loaded: await loadThoroughToml() or prepareTomlText() first'
+      )
+    const parsed = parseThoroughly(source)
+    if ('problem' in parsed) return { root: undefined, problems: [parsed.problem] }
+    items = parsed.items
+  }
+  try {
+    return { root: buildTomlTree(source, items), problems: [] }
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error
     return {
@@ -80,178 +78,4 @@ export function parseToml(source: SourceText): TomlParse {
       problems: [{ kind: 'too-deep', detail: error.detail, location: error.location }]
     }
   }
-}
-
-function newTable(location: Location, depth: number): TableBuilder {
-  if (depth > MAX_DEPTH) throw new TooDeep(`nesting deeper than ${MAX_DEPTH} levels`, location)
-  return { kind: 'table', location, depth, properties: [], byKey: new Map() }
-}
-
-function addProperty(table: TableBuilder, property: PropertyBuilder): void {
-  table.properties.push(property)
-  if (!table.byKey.has(property.key.value)) table.byKey.set(property.key.value, property)
-}
-
-function keyNode(source: SourceText, key: AST.TOMLBare | AST.TOMLQuoted): StringNode {
-  const style: StringStyle =
-    key.type === 'TOMLBare' ? 'toml-bare' : key.style === 'basic' ? 'toml-basic' : 'toml-literal'
-  const value = key.type === 'TOMLBare' ? key.name : key.value
-  return { kind: 'string', value, style, location: locate(source, key.range) }
-}
-
-function locate(source: SourceText, range: readonly [number, number]): Location {
-  return source.locate(range[0], range[1] - range[0])
-}
-
-function lookup(table: TableBuilder, key: string): PropertyBuilder | undefined {
-  return table.byKey.get(key)
-}
-
-/** All of a dotted key's parts, refused past MAX_DEPTH: each part but the last opens a table. */
-function keyParts(
-  source: SourceText,
-  key: AST.TOMLKey
-): readonly (AST.TOMLBare | AST.TOMLQuoted)[] {
-  const extra = key.keys[MAX_DEPTH]
-  if (extra !== undefined)
-    throw new TooDeep(`a key of more than ${MAX_DEPTH} parts`, locate(source, extra.range))
-  return key.keys
-}
-
-/** Walks (and creates) the tables named by all but the last segment of a dotted key or header. */
-function descend(
-  source: SourceText,
-  table: TableBuilder,
-  segments: readonly (AST.TOMLBare | AST.TOMLQuoted)[]
-): TableBuilder {
-  let current = table
-  for (const segment of segments) {
-    const key = keyNode(source, segment)
-    const existing = lookup(current, key.value)
-    if (existing === undefined) {
-      const child = newTable(key.location, current.depth + 1)
-      addProperty(current, { key, value: child })
-      current = child
-    } else if (existing.value.kind === 'table') current = existing.value
-    else if (existing.value.kind === 'tables') {
-      const last = existing.value.tables.at(-1)
-      if (last === undefined) throw new Error('empty array of tables')
-      current = last
-    } else throw new Error('TOML key redefined; the parser should have rejected it')
-  }
-  return current
-}
-
-function openTable(source: SourceText, root: TableBuilder, table: AST.TOMLTable): TableBuilder {
-  const segments = keyParts(source, table.key)
-  const last = segments.at(-1)
-  if (last === undefined) throw new Error('table without a key')
-  const parent = descend(source, root, segments.slice(0, -1))
-  const key = keyNode(source, last)
-  const header = locate(source, [
-    table.range[0],
-    table.key.range[1] + (table.kind === 'array' ? 2 : 1)
-  ])
-  const existing = lookup(parent, key.value)
-  if (table.kind === 'array') {
-    // The array is one level, each of its tables the next.
-    const element = newTable(header, parent.depth + 2)
-    if (existing?.value.kind === 'tables') existing.value.tables.push(element)
-    else
-      addProperty(parent, { key, value: { kind: 'tables', location: header, tables: [element] } })
-    return element
-  }
-  if (existing?.value.kind === 'table') return existing.value
-  const created = newTable(header, parent.depth + 1)
-  addProperty(parent, { key, value: created })
-  return created
-}
-
-function assign(source: SourceText, table: TableBuilder, entry: AST.TOMLKeyValue): void {
-  const segments = keyParts(source, entry.key)
-  const last = segments.at(-1)
-  if (last === undefined) throw new Error('key without segments')
-  const parent = descend(source, table, segments.slice(0, -1))
-  addProperty(parent, {
-    key: keyNode(source, last),
-    value: convert(source, entry.value, parent.depth + 1)
-  })
-}
-
-/** A value whose objects and arrays start at `depth`; the limit scan keeps the recursion shallow. */
-function convert(source: SourceText, node: AST.TOMLContentNode, depth: number): ValueNode {
-  const location = locate(source, node.range)
-  switch (node.type) {
-    case 'TOMLArray':
-      if (depth > MAX_DEPTH) throw new TooDeep(`nesting deeper than ${MAX_DEPTH} levels`, location)
-      return {
-        kind: 'array',
-        items: node.elements.map((element) => convert(source, element, depth + 1)),
-        location
-      }
-    case 'TOMLInlineTable': {
-      const table = newTable(location, depth)
-      for (const entry of node.body) assign(source, table, entry)
-      return finish(table)
-    }
-    case 'TOMLValue':
-      switch (node.kind) {
-        case 'string': {
-          const style: StringStyle = node.multiline
-            ? node.style === 'basic'
-              ? 'toml-multiline-basic'
-              : 'toml-multiline-literal'
-            : node.style === 'basic'
-              ? 'toml-basic'
-              : 'toml-literal'
-          return { kind: 'string', value: node.value, style, location }
-        }
-        case 'integer':
-        case 'float':
-          return { kind: 'number', value: node.value, location }
-        case 'boolean':
-          return { kind: 'boolean', value: node.value, location }
-        default:
-          return {
-            kind: 'datetime',
-            value: source.text.slice(node.range[0], node.range[1]),
-            location
-          }
-      }
-  }
-}
-
-function finish(table: TableBuilder): ValueNode {
-  const properties: PropertyNode[] = table.properties.map(({ key, value }) => {
-    if (value.kind === 'table') return { key, value: finish(value) }
-    if (value.kind === 'tables') {
-      return {
-        key,
-        value: { kind: 'array', items: value.tables.map(finish), location: value.location }
-      }
-    }
-    return { key, value }
-  })
-  return { kind: 'object', properties, location: table.location }
-}
-
-interface TomlParseError {
-  readonly index: number
-  readonly message: string
-}
-
-function isTomlParseError(error: unknown): error is TomlParseError {
-  return (
-    error instanceof SyntaxError && typeof (error as Partial<TomlParseError>).index === 'number'
-  )
-}
-
-/** toml-eslint-parser's messages are fixed templates; only the code-point one carries input text. */
-function toProblem(source: SourceText, error: unknown): SyntaxProblem {
-  if (!isTomlParseError(error)) throw error
-  const message = error.message.startsWith('Invalid code point')
-    ? 'Invalid code point'
-    : error.message
-  const detail = message.charAt(0).toLowerCase() + message.slice(1)
-  return { kind: 'syntax', detail, location: source.locate(error.index, 1) }
 }

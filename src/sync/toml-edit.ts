@@ -1,6 +1,6 @@
 import { parseTOML } from 'toml-eslint-parser'
 import type { PlainObject } from '../model/tree.js'
-import { TOML_VERSION } from '../parse/toml.js'
+import { TOML_VERSION } from '../parse/toml-thorough.js'
 import { keyName } from './toml-entry-edit.js'
 import { writeTomlServers } from './toml-write.js'
 

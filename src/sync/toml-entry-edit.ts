@@ -1,6 +1,6 @@
 import { parseTOML, type AST } from 'toml-eslint-parser'
 import { plainAt, type PlainValue } from '../model/tree.js'
-import { TOML_VERSION } from '../parse/toml.js'
+import { TOML_VERSION } from '../parse/toml-thorough.js'
 import type { EntryEdit, EntryPath } from './closest-entry.js'
 import { writeKey, writeValue } from './toml-write.js'
 
