@@ -130,21 +130,38 @@ export function toPlain(
   }
 }
 
-/** Visits every string value under a node with its path of keys and indexes. */
+/**
+ * Visits every string value under a node with its path of keys and indexes. The path is the walk's
+ * own, changing as it goes: read it during the call, copy it to keep it (one array per walk, not
+ * one per value, as most visits never look at it).
+ */
 export function forEachString(
   node: ValueNode,
+  visit: (node: StringNode, path: readonly (string | number)[]) => void
+): void {
+  walkStrings(node, visit, [])
+}
+
+function walkStrings(
+  node: ValueNode,
   visit: (node: StringNode, path: readonly (string | number)[]) => void,
-  path: readonly (string | number)[] = []
+  path: (string | number)[]
 ): void {
   if (node.kind === 'string') visit(node, path)
   else if (node.kind === 'array')
     node.items.forEach((item, index) => {
-      if (item.kind === 'string' || isContainer(item)) forEachString(item, visit, [...path, index])
+      if (item.kind !== 'string' && !isContainer(item)) return
+      path.push(index)
+      walkStrings(item, visit, path)
+      path.pop()
     })
   else if (node.kind === 'object')
-    for (const { key, value } of node.properties)
-      if (value.kind === 'string' || isContainer(value))
-        forEachString(value, visit, [...path, key.value])
+    for (const { key, value } of node.properties) {
+      if (value.kind !== 'string' && !isContainer(value)) continue
+      path.push(key.value)
+      walkStrings(value, visit, path)
+      path.pop()
+    }
 }
 
 /** Objects and arrays: the nodes a walk goes into. Scalars need no path of their own. */
@@ -157,20 +174,37 @@ export function describeKind(node: ValueNode): string {
   return node.kind === 'datetime' ? 'date' : node.kind
 }
 
-/** Visits every object under a node, the node included, with its path of keys and indexes. */
+/**
+ * Visits every object under a node, the node included, with its path of keys and indexes: the
+ * walk's own, as in forEachString (read it during the call, copy it to keep it).
+ */
 export function forEachObject(
   node: ValueNode,
+  visit: (object: ObjectNode, path: readonly string[]) => void
+): void {
+  walkObjects(node, visit, [])
+}
+
+function walkObjects(
+  node: ValueNode,
   visit: (object: ObjectNode, path: readonly string[]) => void,
-  path: readonly string[] = []
+  path: string[]
 ): void {
   if (node.kind === 'array')
     node.items.forEach((item, index) => {
-      if (isContainer(item)) forEachObject(item, visit, [...path, String(index)])
+      if (!isContainer(item)) return
+      path.push(String(index))
+      walkObjects(item, visit, path)
+      path.pop()
     })
   else if (node.kind === 'object') {
     visit(node, path)
-    for (const { key, value } of node.properties)
-      if (isContainer(value)) forEachObject(value, visit, [...path, key.value])
+    for (const { key, value } of node.properties) {
+      if (!isContainer(value)) continue
+      path.push(key.value)
+      walkObjects(value, visit, path)
+      path.pop()
+    }
   }
 }
 
