@@ -6,7 +6,7 @@ import { serverHomes, toolsByName } from '../canonical/surface.js'
 import { locateInString } from '../model/string-range.js'
 import type { Location } from '../model/location.js'
 import type { PlainValue, StringNode, ValueNode } from '../model/tree.js'
-import type { Dialect } from '../platforms/platform.js'
+import { advice, fieldName, variableName } from './support/secret-advice.js'
 import { listedExample } from './examples.js'
 import { defineRule, type Report } from './rule.js'
 
@@ -67,35 +67,49 @@ export default defineRule({
     for (const file of allFiles(workspace)) {
       if (file.root === undefined || file.source === undefined) continue
       const servers = new Map(file.servers.map((entry) => [entry.value, entry.name.value]))
-      scanTree(file, file.root, { path: [], key: undefined, server: undefined, servers }, report)
+      scanTree(file, file.root, { path: [], server: undefined, servers }, undefined, report)
       scanComments(file, report)
     }
     scanTools(workspace, report)
   }
 })
 
+/**
+ * Where the walk is. `path` is the walk's own array, pushed and popped as it goes (a new one for
+ * each server entry): read it during a call, never keep it.
+ */
 interface Walk {
   /** Field path inside the server entry, or inside the file outside any entry. */
-  readonly path: readonly (string | number)[]
-  readonly key: string | undefined
+  readonly path: (string | number)[]
   readonly server: string | undefined
   readonly servers: ReadonlyMap<ValueNode, string>
 }
 
-function scanTree(file: AnyConfigFile, node: ValueNode, walk: Walk, report: SecretReport): void {
+/** `key` names the value for the detectors: its field, or the flag before an argument. */
+function scanTree(
+  file: AnyConfigFile,
+  node: ValueNode,
+  walk: Walk,
+  key: string | undefined,
+  report: SecretReport
+): void {
   const server = walk.servers.get(node)
   const here = server === undefined ? walk : { ...walk, path: [], server }
   if (node.kind === 'string') {
-    for (const match of findSecrets(node.value, { key: here.key }))
+    for (const match of findSecrets(node.value, { key }))
       reportMatch(file, node, match, here, report)
   } else if (node.kind === 'object') {
     for (const property of node.properties) {
+      here.path.push(property.key.value)
       // A token pasted as a key is as public as one pasted as a value.
       for (const match of findSecrets(property.key.value))
-        if (match.confidence === 'high')
-          reportMatch(file, property.key, match, { ...here, path: [...here.path, '(key)'] }, report)
-      const path = [...here.path, property.key.value]
-      scanTree(file, property.value, { ...here, path, key: property.key.value }, report)
+        if (match.confidence === 'high') {
+          here.path[here.path.length - 1] = '(key)'
+          reportMatch(file, property.key, match, here, report)
+          here.path[here.path.length - 1] = property.key.value
+        }
+      scanTree(file, property.value, here, property.key.value, report)
+      here.path.pop()
     }
   } else if (node.kind === 'array') {
     node.items.forEach((item, index) => {
@@ -103,8 +117,9 @@ function scanTree(file: AnyConfigFile, node: ValueNode, walk: Walk, report: Secr
       // `--access-token sbp_…`: an argument is named by the flag before it.
       const flag =
         previous?.kind === 'string' && previous.value.startsWith('-') ? previous.value : undefined
-      const key = flag ?? (here.key === 'args' ? undefined : here.key)
-      scanTree(file, item, { ...here, path: [...here.path, index], key }, report)
+      here.path.push(index)
+      scanTree(file, item, here, flag ?? (key === 'args' ? undefined : key), report)
+      here.path.pop()
     })
   }
 }
@@ -242,55 +257,6 @@ function stringsOf(value: PlainValue | undefined): string[] {
 
 /** Keys that are public by design (publishable keys, anon JWTs): a notice, not a leak. */
 const publicDetectors = new Set(['stripe-publishable-key', 'supabase-publishable-key', 'jwt'])
-
-/** The variable to hold the secret: the env key it sits under, or a name for its kind. */
-function variableName(platform: Dialect, path: readonly (string | number)[], detector: string) {
-  return path[0] === (platform.translation.envKey ?? 'env') &&
-    typeof path[1] === 'string' &&
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(path[1])
-    ? path[1]
-    : detector === 'url-credentials' || detector === 'password'
-      ? 'DB_PASSWORD'
-      : 'API_TOKEN'
-}
-
-/** How to write the value as a reference on this platform. */
-function advice(
-  platform: Dialect,
-  name: string,
-  path: readonly (string | number)[],
-  scheme: string
-): string {
-  switch (platform.translation.references) {
-    case 'brace':
-      return `write "${scheme}\${${name}}" in its place and set ${name} in the environment`
-    case 'env-prefix':
-      return platform.interpolation.prefixes.includes('input')
-        ? `write "${scheme}\${input:${name.toLowerCase()}}" (an input with "password": true) or "${scheme}\${env:${name}}"`
-        : `write "${scheme}\${env:${name}}" in its place and set ${name} in the environment`
-    case 'curly-env':
-      return `write "${scheme}{env:${name}}" in its place and set ${name} in the environment`
-    case 'secrets-template':
-      return `write "${scheme}\${{ secrets.${name} }}" in its place and set ${name} in the environment or an uncommitted .env`
-    case 'env-vars':
-      return path[0] === 'http_headers'
-        ? 'use bearer_token_env_var or env_http_headers to name the variable that holds it'
-        : `forward it with env_vars = ["${name}"] instead`
-    case 'none':
-      return (
-        platform.interpolation.secretAdvice?.replaceAll('{name}', name) ??
-        'leave it out of the file and set it in the environment the client starts from'
-      )
-  }
-}
-
-function fieldName(path: readonly (string | number)[]): string {
-  return path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`
-    )
-    .join('')
-}
 
 function article(kind: string): string {
   return /^[aeiouAEIO]/.test(kind) || /^npm\b/.test(kind) ? 'an' : 'a'
