@@ -1,10 +1,10 @@
-import { shlexWords } from '../parse/command-line.js'
 import type { ServerEntry } from '../model/workspace.js'
 import type { PlainObject, PlainValue } from '../model/tree.js'
 import { plainEntry } from '../model/plain-entry.js'
 import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
-import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
+import { item, type CanonicalServer, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
+import { commandLineOf, commandOf, stringItem } from './command.js'
 import { derivedKey, getOrCompute, type DerivedKey } from '../util/memo.js'
 import { isRecord } from '../util/is-record.js'
 
@@ -70,18 +70,21 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
 
   const urlKey = reading.urlKeys.find((key) => typeof server[key] === 'string')
   const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical)
-  const env = new Map<string, Item<string>>()
-  const headers = new Map<string, Item<string>>()
+  // Made for the first value: most entries have no env or headers.
+  let env: Map<string, Item<string>> | undefined
+  let headers: Map<string, Item<string>> | undefined
   for (const [key, value] of entries(server[envKey])) {
     if (typeof value === 'string')
-      env.set(
+      env = put(
+        env,
         key,
         item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [envKey, key])
       )
   }
   for (const [key, value] of entries(valueAt(server, headersPath))) {
     if (typeof value === 'string') {
-      headers.set(
+      headers = put(
+        headers,
         key,
         item(t.references === 'env-vars' ? escapeLiteral(value) : canonical(value), [
           ...headersPath,
@@ -90,7 +93,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
       )
     }
   }
-  if (t.references === 'env-vars') readCodexReferences(server, env, headers)
+  if (t.references === 'env-vars') ({ env, headers } = readCodexReferences(server, env, headers))
 
   // Tool lists by the platform's names; a list that is not all strings stays the platform's own field.
   const filters = platform.tools?.filters
@@ -114,10 +117,10 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const toolTimeout = timeout(t.timeouts?.tool)
   const startupTimeout = timeout(t.timeouts?.startup)
 
-  const extras = new Map<string, Item<PlainValue>>()
-  for (const [key, value] of Object.entries(server))
+  let extras: Map<string, Item<PlainValue>> | undefined
+  for (const key of Object.keys(server))
     if (!reading.consumed.has(key) && !consumedHere.includes(key))
-      extras.set(key, item(value, [key]))
+      extras = put(extras, key, item(server[key] ?? null, [key]))
 
   // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
   const marker = [t.disabled, t.disabledToo].find(
@@ -154,73 +157,23 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
  */
 const none: ReadonlyMap<string, never> = new Map<string, never>()
 
-function orNone<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
-  return map.size === 0 ? none : map
+function orNone<V>(map: ReadonlyMap<string, V> | undefined): ReadonlyMap<string, V> {
+  return map === undefined || map.size === 0 ? none : map
 }
 
-/** `command` and `args`, or OpenCode's one `command` array: program first, its arguments after. */
-function commandOf(
-  server: PlainObject,
-  commandArray: boolean,
-  canonical: (value: string) => string
-): Pick<CanonicalServer, 'command' | 'args'> {
-  const strings = (value: PlainValue | undefined, key: string, from: number) =>
-    stringItems(value, key, canonical).filter((arg) => Number(arg.path[1]) >= from)
-  if (!commandArray)
-    return {
-      command: stringItem(server, ['command'], canonical),
-      args: strings(server.args, 'args', 0)
-    }
-  const [program] = Array.isArray(server.command) ? server.command : []
-  return {
-    command: typeof program === 'string' ? item(canonical(program), ['command', '0']) : undefined,
-    args: strings(server.command, 'command', 1)
-  }
-}
-
-/**
- * Mistral Vibe's command: a string split by Python's shlex (quotes honoured, nothing expanded), or
- * an array of words, with `args` after them. A string shlex refuses (an open quote) stays one word.
- */
-function commandLineOf(
-  server: PlainObject,
-  canonical: (value: string) => string
-): Pick<CanonicalServer, 'command' | 'args'> {
-  const strings = (value: PlainValue | undefined, key: string) => stringItems(value, key, canonical)
-  const args = strings(server.args, 'args')
-  const command = server.command
-  if (Array.isArray(command)) {
-    const [program, ...rest] = strings(command, 'command')
-    return { command: program, args: [...rest, ...args] }
-  }
-  if (typeof command !== 'string') return { command: undefined, args }
-  const words = shlexWords(command)
-  const [program = command, ...rest] = words === undefined || words.length === 0 ? [command] : words
-  return {
-    command: item(canonical(program), ['command']),
-    args: [...rest.map((word) => item(canonical(word), ['command'])), ...args]
-  }
-}
-
-/** The strings of a list field in canonical form, each at its index. */
-function stringItems(
-  value: PlainValue | undefined,
-  key: string,
-  canonical: (value: string) => string
-): Item<string>[] {
-  return Array.isArray(value)
-    ? value.flatMap((arg, index) =>
-        typeof arg === 'string' ? [item(canonical(arg), [key, String(index)])] : []
-      )
-    : []
+/** Sets a key in a map, made on the first call. */
+function put<V>(map: Map<string, V> | undefined, key: string, value: V): Map<string, V> {
+  return (map ?? new Map<string, V>()).set(key, value)
 }
 
 /** Codex forwards variables by name: env_vars, bearer_token_env_var and env_http_headers. */
 function readCodexReferences(
   server: PlainObject,
-  env: Map<string, Item<string>>,
-  headers: Map<string, Item<string>>
-): void {
+  envRead: Map<string, Item<string>> | undefined,
+  headersRead: Map<string, Item<string>> | undefined
+): { env: Map<string, Item<string>> | undefined; headers: Map<string, Item<string>> | undefined } {
+  let env = envRead
+  let headers = headersRead
   const vars = Array.isArray(server.env_vars) ? server.env_vars : []
   vars.forEach((entry, index) => {
     const name =
@@ -229,17 +182,20 @@ function readCodexReferences(
         : isObject(entry) && typeof entry.name === 'string'
           ? entry.name
           : undefined
-    if (name !== undefined) env.set(name, item(`\${${name}}`, ['env_vars', String(index)]))
+    if (name !== undefined) env = put(env, name, item(`\${${name}}`, ['env_vars', String(index)]))
   })
   if (typeof server.bearer_token_env_var === 'string') {
-    headers.set(
+    headers = put(
+      headers,
       'Authorization',
       item(`Bearer \${${server.bearer_token_env_var}}`, ['bearer_token_env_var'])
     )
   }
   for (const [key, value] of entries(server.env_http_headers)) {
-    if (typeof value === 'string') headers.set(key, item(`\${${value}}`, ['env_http_headers', key]))
+    if (typeof value === 'string')
+      headers = put(headers, key, item(`\${${value}}`, ['env_http_headers', key]))
   }
+  return { env, headers }
 }
 
 function transportOf(
@@ -254,15 +210,6 @@ function transportOf(
   const implied = t.urlKeys[urlKey]
   if (implied !== undefined) return implied
   return declared === 'sse' ? 'sse' : 'http'
-}
-
-function stringItem(
-  server: PlainObject,
-  path: FieldPath,
-  canonical: (value: string) => string
-): Item<string> | undefined {
-  const value = server[path[0] ?? '']
-  return typeof value === 'string' ? item(canonical(value), path) : undefined
 }
 
 function valueAt(server: PlainObject, path: readonly string[]): PlainValue | undefined {
