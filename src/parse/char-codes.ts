@@ -44,3 +44,26 @@ export const shortEscapes: ReadonlyMap<number, string> = new Map([
 export function isDigit(code: number): boolean {
   return code >= Code.zero && code <= Code.nine
 }
+
+/**
+ * The escape at `at` (a backslash) in a quoted string: what it stands for and the index after it.
+ * Undefined for one outside `escapes` and `\uXXXX`, or a `\u` surrogate where `scalarsOnly` (TOML
+ * escapes name Unicode scalar values; JSON's may name half of a pair).
+ */
+export function readEscape(
+  text: string,
+  at: number,
+  escapes: ReadonlyMap<number, string>,
+  scalarsOnly: boolean
+): { readonly character: string; readonly end: number } | undefined {
+  const escape = text.charCodeAt(at + 1)
+  if (escape !== Code.lowerU) {
+    const character = escapes.get(escape)
+    return character === undefined ? undefined : { character, end: at + 2 }
+  }
+  const hex = text.slice(at + 2, at + 6)
+  if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined
+  const unit = Number.parseInt(hex, 16)
+  if (scalarsOnly && unit >= 0xd800 && unit <= 0xdfff) return undefined
+  return { character: String.fromCharCode(unit), end: at + 6 }
+}

@@ -1,6 +1,6 @@
 import type { Location, SourceText } from '../model/location.js'
 import type { PropertyNode, StringNode, ValueNode } from '../model/tree.js'
-import { Code, shortEscapes } from './char-codes.js'
+import { Code, readEscape, shortEscapes } from './char-codes.js'
 import { MAX_DEPTH } from './syntax-problem.js'
 
 /** What parseJson returns for a file with no syntax problem. */
@@ -199,20 +199,10 @@ class QuickReader {
       if (code === Code.quote) break
       if (Number.isNaN(code) || code < Code.space) return undefined
       if (code === Code.backslash) {
-        value += text.slice(from, at)
-        const escape = text.charCodeAt(at + 1)
-        if (escape === Code.lowerU) {
-          const hex = text.slice(at + 2, at + 6)
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined
-          value += String.fromCharCode(Number.parseInt(hex, 16))
-          at += 6
-        } else {
-          const character = escapes.get(escape)
-          if (character === undefined) return undefined
-          value += character
-          at += 2
-        }
-        from = at
+        const escaped = readEscape(text, at, escapes, false)
+        if (escaped === undefined) return undefined
+        value += text.slice(from, at) + escaped.character
+        at = from = escaped.end
       } else at++
     }
     value += text.slice(from, at)

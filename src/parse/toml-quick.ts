@@ -1,4 +1,4 @@
-import { Code, isDigit, shortEscapes } from './char-codes.js'
+import { Code, isDigit, readEscape, shortEscapes } from './char-codes.js'
 import { MAX_DEPTH, MAX_TOKEN_LENGTH } from './syntax-problem.js'
 import {
   endsValue,
@@ -266,22 +266,10 @@ class QuickTomlReader {
         return undefined
       if (at - this.#pos > MAX_QUICK_LENGTH) return undefined
       if (code === Code.backslash && quote === Code.quote) {
-        value += text.slice(from, at)
-        const escape = text.charCodeAt(at + 1)
-        if (escape === Code.lowerU) {
-          const hex = text.slice(at + 2, at + 6)
-          const unit = /^[0-9a-fA-F]{4}$/.test(hex) ? Number.parseInt(hex, 16) : Number.NaN
-          // A surrogate is not a Unicode scalar value: TOML refuses it.
-          if (Number.isNaN(unit) || (unit >= 0xd800 && unit <= 0xdfff)) return undefined
-          value += String.fromCharCode(unit)
-          at += 6
-        } else {
-          const character = shortEscapes.get(escape)
-          if (character === undefined) return undefined
-          value += character
-          at += 2
-        }
-        from = at
+        const escaped = readEscape(text, at, shortEscapes, true)
+        if (escaped === undefined) return undefined
+        value += text.slice(from, at) + escaped.character
+        at = from = escaped.end
       } else at++
     }
     value += text.slice(from, at)
