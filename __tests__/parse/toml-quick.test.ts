@@ -94,6 +94,7 @@ describe('readTomlQuickly', () => {
     ['an unterminated string', 'a = "x'],
     ['a missing value', 'a ='],
     ['a byte order mark', '\ufeffa = 1'],
+    ['a surrogate in a comment', '# \ud800\na = 1'],
     ['a string past the length limit', `a = "${'x'.repeat(70_000)}"`],
     ['a bare key past the length limit', `${'k'.repeat(70_000)} = 1`],
     ['nesting past the limit', `a = ${'['.repeat(70)}${']'.repeat(70)}`]

@@ -101,7 +101,12 @@ class QuickTomlReader {
     let code = this.#skipSpaces()
     if (code === Code.hash)
       do code = text.charCodeAt(++this.#pos)
-      while (code === Code.tab || (code >= Code.space && code !== Code.delete) || code > 127)
+      while (
+        // A surrogate ends the quick read: a lone one (text from code, never a decoded file) is no
+        // code point, which toml-eslint-parser refuses, and an emoji in a comment is rare.
+        code === Code.tab ||
+        (code >= Code.space && code !== Code.delete && (code < 0xd800 || code > 0xdfff))
+      )
     if (Number.isNaN(code)) return true
     if (code === Code.carriageReturn && text.charCodeAt(this.#pos + 1) === Code.lineFeed)
       this.#pos++
