@@ -1,16 +1,12 @@
 // What the quick TOML reader knows of TOML beyond reading characters: which characters make a
 // bare key, where a value ends, and which headers redefine a table.
 import { Code, isDigit } from './char-codes.js'
-import type { TomlKeyPart } from './toml-tree.js'
+import { partName, type TomlKeyPart } from './toml-tree.js'
 
 /** A table as far as redefinition goes: its keys, and whether a header has opened it. */
 export interface TableShape {
   readonly keys: Map<string, TableShape | 'value'>
   opened: boolean
-}
-
-export function partName(part: TomlKeyPart | undefined): string {
-  return part === undefined ? '' : part.type === 'TOMLBare' ? part.name : part.value
 }
 
 /**

@@ -1,19 +1,14 @@
 import { Code, isDigit, readEscape, shortEscapes } from './char-codes.js'
 import { MAX_DEPTH, MAX_TOKEN_LENGTH } from './syntax-problem.js'
+import { endsValue, isBareKeyCharacter, openTable, type TableShape } from './toml-grammar.js'
 import {
-  endsValue,
-  isBareKeyCharacter,
-  openTable,
   partName,
-  type TableShape
-} from './toml-grammar.js'
-import type {
-  TomlContent,
-  TomlItems,
-  TomlKey,
-  TomlKeyPart,
-  TomlKeyValue,
-  TomlTable
+  type TomlContent,
+  type TomlItems,
+  type TomlKey,
+  type TomlKeyPart,
+  type TomlKeyValue,
+  type TomlTable
 } from './toml-tree.js'
 
 /**

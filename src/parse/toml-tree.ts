@@ -63,6 +63,11 @@ export type TomlContent =
       readonly kind: 'offset-date-time' | 'local-date-time' | 'local-date' | 'local-time'
       readonly range: Range
     }
+/** The name a key part stands for: a bare key as written, a quoted one decoded. */
+export function partName(part: TomlKeyPart | undefined): string {
+  return part === undefined ? '' : part.type === 'TOMLBare' ? part.name : part.value
+}
+
 /** The top-level table's items in source order: key/values, then each table with its own. */
 export type TomlItems = readonly (TomlKeyValue | TomlTable)[]
 
@@ -126,8 +131,7 @@ function addProperty(table: TableBuilder, property: PropertyBuilder): void {
 function keyNode(source: SourceText, key: TomlKeyPart): StringNode {
   const style: StringStyle =
     key.type === 'TOMLBare' ? 'toml-bare' : key.style === 'basic' ? 'toml-basic' : 'toml-literal'
-  const value = key.type === 'TOMLBare' ? key.name : key.value
-  return { kind: 'string', value, style, location: locate(source, key.range) }
+  return { kind: 'string', value: partName(key), style, location: locate(source, key.range) }
 }
 
 function locate(source: SourceText, range: readonly [number, number]): Location {
@@ -155,7 +159,7 @@ function descend(
   let current = table
   for (const segment of segments) {
     // Most segments name a table that exists: its key node is made only for a new one.
-    const existing = lookup(current, segment.type === 'TOMLBare' ? segment.name : segment.value)
+    const existing = lookup(current, partName(segment))
     if (existing === undefined) {
       const key = keyNode(source, segment)
       const child = newTable(key.location, current.depth + 1)
