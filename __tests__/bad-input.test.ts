@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   chmodSync,
   closeSync,
+  constants,
   cpSync,
   existsSync,
   ftruncateSync,
@@ -10,10 +12,12 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   statSync,
   symlinkSync
 } from 'node:fs'
 import { join } from 'node:path'
+import { writeText } from '../src/cli/standard-streams.js'
 import { scratchDir, writeFileAt } from './helpers/temp-repo.js'
 
 /**
@@ -438,6 +442,73 @@ describe('bad input gives a finding or a clean error, never a crash', () => {
     const status = await new Promise<number | null>((done) => child.on('close', done))
     expect(status).toBe(1)
     expect(stderr).toBe('')
+  })
+
+  it('a reader slower than the report still gets all of it, as the report file has it', async () => {
+    const root = repo((r) => {
+      const servers = Object.fromEntries(
+        Array.from({ length: 3000 }, (_, index) => [`s${index}`, { command: 1 }])
+      )
+      writeFileAt(r, '.mcp.json', JSON.stringify({ mcpServers: servers }, null, 1))
+    })
+    const child = spawn(
+      process.execPath,
+      ['dist/cli/index.js', 'check', root, '--format', 'json'],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    )
+    // Nothing is read for a while: the pipe fills and the CLI's writes wait.
+    await new Promise((done) => setTimeout(done, 300))
+    const chunks: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const status = await new Promise<number | null>((done) => child.on('close', done))
+    const piped = Buffer.concat(chunks).toString()
+    expect(status).toBe(1)
+    expect(piped.length).toBeGreaterThan(1024 * 1024)
+    const target = join(root, 'report.json')
+    expect(check(root, '--format', 'json', '-o', target).status).toBe(1)
+    expect(piped).toBe(readFileSync(target, 'utf8'))
+  })
+
+  it('a pipe left non-blocking by its writer waits for the reader instead of failing (EAGAIN)', async () => {
+    const dir = mkdtempSync(join(scratch, 'fifo-'))
+    const fifo = join(dir, 'out')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    // The reader opens the pipe, then waits before reading: a megabyte fills it many times over.
+    const reader = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs'); const fd = fs.openSync(process.argv[1], 'r');
+         setTimeout(() => {
+           const hash = require('crypto').createHash('sha1'); const buffer = Buffer.alloc(4096); let n
+           while ((n = fs.readSync(fd, buffer)) > 0) hash.update(buffer.subarray(0, n))
+           process.stdout.write(hash.digest('hex'))
+         }, 300)`,
+        fifo
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    )
+    let digest = ''
+    reader.stdout.on('data', (chunk: Buffer) => (digest += chunk.toString()))
+    const closed = new Promise((done) => reader.on('close', done))
+    let fd: number | undefined
+    // Opening a FIFO without blocking fails (ENXIO) until its reader has opened it.
+    for (let attempt = 0; fd === undefined && attempt < 200; attempt++) {
+      try {
+        fd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)
+      } catch {
+        await new Promise((done) => setTimeout(done, 25))
+      }
+    }
+    if (fd === undefined) throw new Error('the reader never opened the pipe')
+    const text = 'mcp-lint report line\n'.repeat(50_000)
+    try {
+      writeText(fd, text)
+    } finally {
+      closeSync(fd)
+    }
+    await closed
+    expect(digest).toBe(createHash('sha1').update(text).digest('hex'))
   })
 
   it.each<[string, Setup, string[], RegExp]>([

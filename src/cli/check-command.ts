@@ -101,7 +101,12 @@ async function writeReport(
   if (output === undefined) {
     io.stdout(
       format === 'text'
-        ? formatText(result, { color: io.color === true })
+        ? formatText(
+            result,
+            io.color === true
+              ? { paint: (await import('picocolors')).default.createColors(true) }
+              : {}
+          )
         : format === 'json'
           ? formatJson(result)
           : formatSarif(result)

@@ -7,14 +7,9 @@ import * as nodeModule from 'node:module'
 const { enableCompileCache } = nodeModule as { enableCompileCache?: () => unknown }
 enableCompileCache?.()
 
-// A reader that stops early (`mcp-lint check . | head`) closes the pipe. Like a tool ended by
-// SIGPIPE, stop writing to it, quietly, and still finish the run and return its exit code.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error
-  })
-}
-
 // Imported after the cache is on, so the bundle's chunks are compiled through it.
-const { main } = await import('./main.js')
+const { main, outputPending } = await import('./main.js')
 process.exitCode = await main(process.argv.slice(2))
+// Leave now rather than wait for Node to tear the heap down (20 ms after a large repository),
+// unless a terminal stream still queues output (Windows). Node writes its compile cache here too.
+if (!outputPending()) process.exit()

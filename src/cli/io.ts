@@ -1,4 +1,5 @@
 import { writeFileMakingDirectories } from '../util/write-file.js'
+import { isTerminal, stderrColumns, writeText } from './standard-streams.js'
 import { reportTargetProblem } from './report-target.js'
 
 type Environment = Readonly<Record<string, string | undefined>>
@@ -16,19 +17,30 @@ export interface CliIO {
   /** Standard error is a terminal: progress rewrites one status line instead of adding lines. */
   readonly stderrIsTerminal?: boolean
   /** The terminal's width, which the status line must not pass (it would wrap and stay). */
-  readonly columns?: number
+  readonly columns?: number | undefined
   /** Where the user cache directory is found (XDG_CACHE_HOME, HOME). Without it: no cache. */
   readonly env?: Environment
 }
 
+/** The process's own streams; what they are is asked when first read, not at import. */
 export const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => {
+    writeText(1, text)
+  },
+  stderr: (text) => {
+    writeText(2, text)
+  },
   writeFile: writeFileMakingDirectories,
   reportTargetProblem,
-  color: colorWanted(process.env, process.stdout.isTTY),
-  stderrIsTerminal: process.stderr.isTTY && process.env.TERM !== 'dumb',
-  columns: process.stderr.columns,
+  get color() {
+    return colorWanted(process.env, isTerminal(1))
+  },
+  get stderrIsTerminal() {
+    return isTerminal(2) && process.env.TERM !== 'dumb'
+  },
+  get columns() {
+    return stderrColumns()
+  },
   env: process.env
 }
 

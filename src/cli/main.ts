@@ -6,6 +6,7 @@ import { ExitCode, processIO, type CliIO } from './io.js'
 import { COMMANDS, parseCommandLine, type Command } from './options.js'
 
 export { ExitCode, processIO, type CliIO } from './io.js'
+export { outputPending } from './standard-streams.js'
 
 /** Runs the CLI; returns the exit code. Never throws: a usage error is 2, anything else 3. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {

@@ -2,19 +2,29 @@ import { plural } from '../util/plural.js'
 import { escapeText } from '../util/quote.js'
 import type { LintResult, ServerReport } from '../lint.js'
 import { escapeLogLine } from './escape/log-line.js'
-import { createColors } from 'picocolors'
+/** The colours the text report uses. */
+export type Paint = Readonly<
+  Record<'bold' | 'dim' | 'red' | 'yellow' | 'cyan', (text: string) => string>
+>
 
 export interface TextOptions {
-  /** ANSI colours: the severity, the position and the rule id stand out on a terminal. */
-  readonly color?: boolean
+  /**
+   * ANSI colours (picocolors' createColors(true)): the severity, the position and the rule id
+   * stand out on a terminal. The CLI loads picocolors only then: on import it reads
+   * process.stdout, which a pipe or a file never needs made.
+   */
+  readonly paint?: Paint
 }
+
+const plain = (text: string) => text
+const noPaint: Paint = { bold: plain, dim: plain, red: plain, yellow: plain, cyan: plain }
 
 /**
  * `path:line:col: severity message [rule-id]`, one finding per line (actionlint's format); after
  * an enumeration, one line per server run with its cost and tools; then a summary.
  */
 export function formatText(result: LintResult, options: TextOptions = {}): string {
-  const paint = createColors(options.color === true)
+  const paint = options.paint ?? noPaint
   const severityColor = { error: paint.red, warning: paint.yellow, notice: paint.cyan } as const
   // Paths, messages and names come from the repository; a workflow that runs the CLI puts these
   // lines in the runner's log, where the same text could also be read as a workflow command. Each
