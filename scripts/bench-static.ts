@@ -2,7 +2,7 @@
 // source and in every platform file (written by `mcp-lint sync`), linted by the bundled CLI without
 // enumeration. Printed next to the floor: node starting, node loading the bundle (--version), and
 // node reading and JSON.parse-ing the same files. Medians with min and max over several runs.
-//   npm run bench:static -- --runs 5
+//   npm run bench:static -- --runs 5 [--sizes 1,1000]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -10,7 +10,11 @@ import { join, resolve } from 'node:path'
 
 const runsArg = process.argv.indexOf('--runs')
 const runs = runsArg === -1 ? 5 : Number(process.argv[runsArg + 1])
-const sizes = [1, 10, 100, 1000, 10000]
+const sizesArg = process.argv.indexOf('--sizes')
+const sizes =
+  sizesArg === -1
+    ? [1, 10, 100, 1000, 10000]
+    : (process.argv[sizesArg + 1] ?? '').split(',').map(Number)
 const cli = resolve('dist/cli/index.js')
 const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-static-'))
 // Peak memory from inside each child: process.resourceUsage() needs no external `time` binary.

@@ -3,7 +3,9 @@ import type { Ajv, Options } from 'ajv'
 /** One ajv configuration for the validators compiled at run time and the ones generated ahead. */
 export const ajvOptions: Options = {
   allErrors: true,
-  verbose: true,
+  // No `parentSchema` on each error: it is the schema at the error's schemaPath (parentSchemaOf),
+  // and writing it into every error made a quarter of each generated validator's code.
+  verbose: false,
   strict: true,
   strictTypes: false,
   strictRequired: false,

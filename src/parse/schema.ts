@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
 import { loadPrecompiledValidator, precompiledValidator } from './generated/validators.js'
+import { parentSchemaOf } from './schema-path.js'
 import { listedName } from './load.js'
 import type { AnyConfigFile, ServerEntry } from '../model/workspace.js'
 import { plainEntry } from '../model/plain-entry.js'
@@ -84,7 +85,7 @@ export function validateTree(
 ): SchemaIssue[] {
   const validate = validatorFor(id, schema)
   validate(toPlain(root, reuse))
-  return toIssues(root, validate.errors ?? [])
+  return toIssues(root, validate.errors ?? [], schema)
 }
 
 /** Validates a parsed file against its platform's schema; memoised, since several rules read it. */
@@ -151,7 +152,18 @@ export function serverAtPath(
 /** Compound keywords whose own error says it all; their branch errors are noise. */
 const compound = new Set(['anyOf', 'oneOf', 'propertyNames'])
 
-function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[] {
+/** An ajv error with the schema object that holds its keyword. */
+type LocatedError = ErrorObject & { readonly parent: Readonly<Record<string, unknown>> | undefined }
+
+function toIssues(
+  root: ValueNode,
+  ajvErrors: readonly ErrorObject[],
+  schema: JsonSchema
+): SchemaIssue[] {
+  const errors = ajvErrors.map((error): LocatedError => ({
+    ...error,
+    parent: parentSchemaOf(schema, error.schemaPath)
+  }))
   const covered = errors
     .filter((error) => compound.has(error.keyword))
     .map((error) => `${error.schemaPath}/`)
@@ -181,14 +193,13 @@ function toIssues(root: ValueNode, errors: readonly ErrorObject[]): SchemaIssue[
   return issues
 }
 
-function annotationOf(error: ErrorObject, keyword: string): string | undefined {
-  const value = (error.parentSchema as Record<string, unknown> | undefined)?.[keyword]
+function annotationOf(error: LocatedError, keyword: string): string | undefined {
+  const value = error.parent?.[keyword]
   return typeof value === 'string' ? value : undefined
 }
 
-function hintOf(error: ErrorObject): string | undefined {
-  const message = (error.parentSchema as Record<string, unknown> | undefined)?.['x-message']
-  return typeof message === 'string' ? message : undefined
+function hintOf(error: LocatedError): string | undefined {
+  return annotationOf(error, 'x-message')
 }
 
 function fieldOf(error: ErrorObject): string | undefined {
@@ -197,7 +208,7 @@ function fieldOf(error: ErrorObject): string | undefined {
   return typeof field === 'string' ? field : undefined
 }
 
-function expectedOf(error: ErrorObject): string[] {
+function expectedOf(error: LocatedError): string[] {
   const params = error.params as Record<string, unknown>
   if (error.keyword === 'type') {
     const type = params.type
@@ -207,9 +218,8 @@ function expectedOf(error: ErrorObject): string[] {
     return params.allowedValues.map(String)
   }
   if (error.keyword === 'additionalProperties') {
-    const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
-      ?.properties
-    return Object.keys(properties ?? {})
+    const properties = error.parent?.properties
+    return Object.keys(typeof properties === 'object' && properties !== null ? properties : {})
   }
   return []
 }
