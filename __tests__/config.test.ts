@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { UsageError } from '../src/util/errors.js'
-import { matchesIgnore, parseLintConfig } from '../src/config/lint-config.js'
+import { ignoreMatcher } from '../src/config/ignore-matcher.js'
+import { parseLintConfig } from '../src/config/lint-config.js'
 import { enumerationOptions, lint } from '../src/lint.js'
 import { makeRepo } from './helpers/temp-repo.js'
 
@@ -76,17 +77,25 @@ describe('mcp-lint.json', () => {
     ).toEqual({ 'config-unknown-field': 'notice' })
   })
 
-  it('matches ignores by rule, file glob and server', () => {
+  it('matches ignores by rule, file glob and server', async () => {
     const finding = {
       ruleId: 'config-env-syntax',
       file: '.windsurf/mcp_config.json',
       server: 'github'
     }
-    expect(matchesIgnore({ reason: 'r', rule: 'config-env-syntax' }, finding)).toBe(true)
-    expect(matchesIgnore({ reason: 'r', files: ['.windsurf/**'] }, finding)).toBe(true)
-    expect(matchesIgnore({ reason: 'r', files: ['*.json'] }, finding)).toBe(false)
-    expect(matchesIgnore({ reason: 'r', server: 'other' }, finding)).toBe(false)
-    expect(matchesIgnore({ reason: 'r', rule: 'config-schema' }, finding)).toBe(false)
+    expect((await ignoreMatcher([{ reason: 'r', rule: 'config-env-syntax' }]))(finding)).toBe(true)
+    expect((await ignoreMatcher([{ reason: 'r', files: ['.windsurf/**'] }]))(finding)).toBe(true)
+    expect((await ignoreMatcher([{ reason: 'r', files: ['*.json'] }]))(finding)).toBe(false)
+    expect((await ignoreMatcher([{ reason: 'r', server: 'other' }]))(finding)).toBe(false)
+    expect((await ignoreMatcher([{ reason: 'r', rule: 'config-schema' }]))(finding)).toBe(false)
+    // Every part an entry names must match; any entry may.
+    const both = await ignoreMatcher([
+      { reason: 'r', rule: 'config-schema', files: ['.windsurf/**'] },
+      { reason: 'r', rule: 'config-env-syntax', files: ['*.json'] }
+    ])
+    expect(both(finding)).toBe(false)
+    expect(both({ ...finding, ruleId: 'config-schema' })).toBe(true)
+    expect(both({ ...finding, file: 'x.json' })).toBe(true)
   })
 })
 

@@ -1,7 +1,8 @@
 // Static lint benchmark: repositories of 1, 10, 100, 1,000 and 10,000 servers, each server in the central
 // source and in every platform file (written by `mcp-lint sync`), linted by the bundled CLI without
 // enumeration. Printed next to the floor: node starting, node loading the bundle (--version), and
-// node reading and JSON.parse-ing the same files. Medians with min and max over several runs.
+// node reading and JSON.parse-ing the same files, each run in turn with mcp-lint's. Medians with min
+// and max over several runs.
 //   npm run bench:static -- --runs 5 [--sizes 1,1000]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -81,10 +82,19 @@ function measure(args: string[]): { ms: number; rssKb: number } {
   return { ms, rssKb: Number(rss ?? 0) }
 }
 
-function repeat(args: string[]): { ms: Stats; rssKb: Stats } {
-  measure(args) // warm the file cache
-  const samples = Array.from({ length: runs }, () => measure(args))
-  return { ms: stats(samples.map((s) => s.ms)), rssKb: stats(samples.map((s) => s.rssKb)) }
+/**
+ * Each command `runs` times, the commands taking turns (a, b, a, b, …) so that a slow spell of the
+ * machine falls on all of them alike.
+ */
+function interleave(commands: string[][]): { ms: Stats; rssKb: Stats }[] {
+  for (const args of commands) measure(args) // warm the file cache
+  const samples = commands.map(() => [] as { ms: number; rssKb: number }[])
+  for (let run = 0; run < runs; run++)
+    commands.forEach((args, index) => samples[index]?.push(measure(args)))
+  return samples.map((taken) => ({
+    ms: stats(taken.map((s) => s.ms)),
+    rssKb: stats(taken.map((s) => s.rssKb))
+  }))
 }
 
 interface Stats {
@@ -109,8 +119,11 @@ try {
   console.log(
     `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${runs} runs each, medians (min–max)\n`
   )
-  const nodeFloor = repeat(['-e', '0'])
-  const bundleFloor = repeat([cli, '--version'])
+  const [nodeFloor, bundleFloor] = interleave([
+    ['-e', '0'],
+    [cli, '--version']
+  ])
+  if (nodeFloor === undefined || bundleFloor === undefined) throw new Error('no measurement')
   console.log(`node starting: ${ms(nodeFloor.ms)}, ${mb(nodeFloor.rssKb)}`)
   console.log(
     `node loading the bundle (--version): ${ms(bundleFloor.ms)}, ${mb(bundleFloor.rssKb)}\n`
@@ -124,11 +137,14 @@ try {
   for (const count of sizes) {
     const { root, files, bytes } = makeRepository(count)
     const jsonFiles = files.filter((path) => path.endsWith('.json'))
-    const lint = repeat([cli, 'check', root, '--fail-on', 'never'])
-    const parse = repeat([
-      '-e',
-      `const fs = require('fs'); for (const f of ${JSON.stringify(jsonFiles)}) JSON.parse(fs.readFileSync(f, 'utf8'))`
+    const [lint, parse] = interleave([
+      [cli, 'check', root, '--fail-on', 'never'],
+      [
+        '-e',
+        `const fs = require('fs'); for (const f of ${JSON.stringify(jsonFiles)}) JSON.parse(fs.readFileSync(f, 'utf8'))`
+      ]
     ])
+    if (lint === undefined || parse === undefined) throw new Error('no measurement')
     const entries = count * files.length
     // The cost of each entry added since the previous size: constant when the cost is linear.
     const cost =

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
-import { loadLintConfig, matchesIgnore, type LintConfig } from './config/lint-config.js'
+import { ignoreMatcher } from './config/ignore-matcher.js'
+import { loadLintConfig, type LintConfig } from './config/lint-config.js'
 import { runRules } from './engine.js'
 import type { Diagnostic } from './model/diagnostic.js'
 import type { Enumeration } from './model/tools.js'
@@ -78,9 +79,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const generator = workspace.source?.generator
   const generatedFrom = workspace.source?.main?.path
   const all = runRules(workspace, rules, config.rules, config.ruleSettings)
-  const kept = all.filter(
-    (diagnostic) => !config.ignores.some((ignore) => matchesIgnore(ignore, diagnostic))
-  )
+  const ignored = await ignoreMatcher(config.ignores)
+  const kept = all.filter((diagnostic) => !ignored(diagnostic))
   const baseline =
     options.baseline === false ? undefined : await loadBaseline(loaded.root, options.base)
   const { fresh: diagnostics, known } =

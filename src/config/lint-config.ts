@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path'
-import picomatch from 'picomatch'
 import type { SeveritySetting } from '../model/diagnostic.js'
 import { UsageError } from '../util/errors.js'
 import { parseJson } from '../parse/json.js'
@@ -253,22 +252,4 @@ function checkInside(label: string, path: string): void {
       `${label}: "paths" entry ${quote(path)} is outside the repository; paths are repo-relative`
     )
   }
-}
-
-/** Whether an ignore entry covers a finding. */
-export function matchesIgnore(
-  ignore: Ignore,
-  finding: { ruleId: string; file: string; server?: string }
-): boolean {
-  if (ignore.rule !== undefined && ignore.rule !== finding.ruleId) return false
-  if (ignore.server !== undefined && ignore.server !== finding.server) return false
-  // Paths are repo-relative with `/`: `**` crosses directories, `*` and `?` do not, and dotted
-  // directories (`.cursor/`) are where configs live. A glob means the same on every runner, so a
-  // backslash escapes, as in POSIX, on Windows too.
-  if (
-    ignore.files !== undefined &&
-    !ignore.files.some((glob) => picomatch(glob, { dot: true, windows: false })(finding.file))
-  )
-    return false
-  return true
 }

@@ -1,4 +1,4 @@
-import { createScanner } from 'jsonc-parser'
+import { createScanner } from 'jsonc-parser/lib/esm/impl/scanner.js'
 import type { Location, SourceText } from '../model/location.js'
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../model/tree.js'
 import { parseJsonQuickly } from './json-quick.js'
