@@ -204,6 +204,24 @@ testRule(rule, {
       ]
     },
     {
+      name: 'entries that differ only in their env are different launches',
+      path: '.cursor/mcp.json',
+      text: servers({
+        a: '{ "command": "npx", "args": ["-y", "m@1.0.0"], "env": { "X": "1" } }',
+        b: '{ "command": "npx", "args": ["-y", "m@1.0.0"], "env": { "X": "2" } }',
+        c: '{ "command": "npx", "args": ["-y", "m@1.0.0"], "env": { "X": "1" } }'
+      }),
+      errors: [
+        {
+          messageId: 'sameLaunch',
+          line: 5,
+          column: 5,
+          server: 'c',
+          message: /^servers "a" and "c" start the same server with the same settings/
+        }
+      ]
+    },
+    {
       name: 'many entries that start the same server: one finding at the second',
       path: '.cursor/mcp.json',
       text: servers(

@@ -35,17 +35,26 @@ export interface ServerReport {
 export function serverReports(workspace: Workspace): ServerReport[] {
   const results = resultsByFile(workspace.tools?.entries ?? [])
   return allFiles(workspace).flatMap((file) =>
-    file.servers.map((server) => {
-      const base = {
-        name: server.name.value,
-        file: file.path,
-        platform: file.platform.id,
-        transport: server.transport
-      }
-      const result = results.get(file.path)?.get(server.name.value)
+    file.servers.map((server): ServerReport => {
+      const name = server.name.value
+      const result = results.get(file.path)?.get(name)
+      // One literal, not a spread of a shared base: a check without enumeration makes one per entry.
       return result === undefined
-        ? { ...base, status: 'skipped' as const, reason: 'enumeration-off' }
-        : { ...base, ...describe(result) }
+        ? {
+            name,
+            file: file.path,
+            platform: file.platform.id,
+            transport: server.transport,
+            status: 'skipped',
+            reason: 'enumeration-off'
+          }
+        : {
+            name,
+            file: file.path,
+            platform: file.platform.id,
+            transport: server.transport,
+            ...describe(result)
+          }
     })
   )
 }

@@ -163,19 +163,31 @@ function checkSameLaunch(
   report: CollisionReport
 ): Map<string, string> {
   const copies = new Map<string, string>()
+  const launchOf = (surface: ServerSurface) => normalizeEntry(file.platform, surface.entry)
+  // Entries are first grouped by their program, arguments and url alone, a key that costs one
+  // string; only the few groups of two or more are split by the whole launch.
   const groups = groupBy(surfaces, (surface) => {
-    const server = normalizeEntry(file.platform, surface.entry)
+    const server = launchOf(surface)
     if (server.command === undefined && server.url === undefined) return undefined
-    return JSON.stringify([
-      server.transport,
-      server.command?.value,
-      server.args.map((arg) => arg.value),
-      [...server.env].map(([key, value]) => [key, value.value]).sort(),
-      server.cwd?.value,
-      server.url?.value,
-      [...server.headers].map(([key, value]) => [key, value.value]).sort()
-    ])
-  })
+    return [server.url?.value, server.command?.value, ...server.args.map((arg) => arg.value)].join(
+      '\u0000'
+    )
+  }).flatMap((group) =>
+    group.length < 2
+      ? []
+      : groupBy(group, (surface) => {
+          const server = launchOf(surface)
+          return JSON.stringify([
+            server.transport,
+            server.command?.value,
+            server.args.map((arg) => arg.value),
+            [...server.env].map(([key, value]) => [key, value.value]).sort(),
+            server.cwd?.value,
+            server.url?.value,
+            [...server.headers].map(([key, value]) => [key, value.value]).sort()
+          ])
+        })
+  )
   for (const group of groups) {
     const [first, second, ...rest] = group
     if (first === undefined || second === undefined) continue
