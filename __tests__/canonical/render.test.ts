@@ -34,7 +34,8 @@ describe('renderServer', () => {
     const { value, problems } = renderServer(platform('cursor'), server, extras)
     expect(problems).toEqual([])
     if (!isRecord(value)) throw new Error('no object')
-    expect(Object.getPrototypeOf(value)).toBeNull()
+    // No Object.prototype on the chain: nothing is inherited, and `__proto__` is a key.
+    expect(['constructor' in value, 'toString' in value]).toEqual([false, false])
     expect(Object.keys(value)).toEqual(['command', 'env', '__proto__'])
     expect(Object.keys(value.env as PlainObject)).toEqual(['__proto__', 'A'])
     expect(JSON.stringify(value)).toBe(

@@ -1,9 +1,9 @@
-import type { PlainObject } from '../model/tree.js'
+import { plainObject, type PlainObject } from '../model/tree.js'
 import { isObject } from './normalize.js'
 
 /** Deep merge for overlays: objects merge key by key, arrays and scalars replace, `null` deletes. */
 export function mergeOverlay(base: PlainObject, overlay: PlainObject): PlainObject {
-  const result = Object.create(null) as PlainObject
+  const result = plainObject()
   for (const key of new Set([...Object.keys(base), ...Object.keys(overlay)])) {
     const current = base[key]
     const change = overlay[key]

@@ -1,5 +1,5 @@
 import { shlexWords } from '../parse/command-line.js'
-import type { PlainObject } from '../model/tree.js'
+import { plainObject, type PlainObject } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import type { CanonicalServer, FieldPath } from './canonical.js'
 import { projectPathWriter } from './project-paths.js'
@@ -25,7 +25,7 @@ export interface Rendered {
 export function renderServer(
   platform: Dialect,
   server: CanonicalServer,
-  extras: PlainObject = Object.create(null) as PlainObject,
+  extras: PlainObject = plainObject(),
   description?: string,
   /** `as-is` for a generator's files: rulesync and ruler copy paths as they are. */
   projectPaths: 'per-platform' | 'as-is' = 'per-platform'
@@ -68,7 +68,7 @@ export function renderServer(
 
   // No prototype, as toPlain's objects: a `__proto__` key (an env name or override from the source)
   // becomes an ordinary field instead of replacing the prototype or vanishing.
-  const out = Object.create(null) as PlainObject
+  const out = plainObject()
   const type = t.typeValues[server.transport]
   if (type !== undefined) out[t.typeKey ?? 'type'] = type
   if (server.transport === 'stdio') {
@@ -179,7 +179,7 @@ function renderEnv(
   problems: Unexpressible[]
 ): void {
   const t = platform.translation
-  const env = Object.create(null) as PlainObject
+  const env = plainObject()
   const forwarded: string[] = []
   for (const [key, value] of server.env) {
     const passthrough = passthroughName(value.value) === key
@@ -217,15 +217,15 @@ function renderHeaders(
     return
   }
   if (t.references !== 'env-vars') {
-    const headers = Object.create(null) as PlainObject
+    const headers = plainObject()
     for (const [key, value] of server.headers) headers[key] = text(value.value, value.path)
     // Nested where the platform keeps them (Continue's requestOptions.headers).
     const [first, ...rest] = t.headersAt ?? ['headers']
     out[first] = rest.reduceRight<PlainObject>((inner, key) => ({ [key]: inner }), headers)
     return
   }
-  const literal = Object.create(null) as PlainObject
-  const fromEnv = Object.create(null) as PlainObject
+  const literal = plainObject()
+  const fromEnv = plainObject()
   for (const [key, value] of server.headers) {
     const segments = parseCanonical(value.value)
     const names = segments.filter((segment) => segment.name !== undefined)

@@ -50,19 +50,24 @@ class QuickReader {
    */
   #skip(): number {
     const text = this.#text
+    // A local index: indentation is a third of a formatted file, one field store per space.
+    let pos = this.#pos
     for (;;) {
-      const code = text.charCodeAt(this.#pos)
-      if (Number.isNaN(code)) return -1
+      const code = text.charCodeAt(pos)
       if (
         code === Code.space ||
         code === Code.lineFeed ||
         code === Code.carriageReturn ||
         code === Code.tab
-      )
-        this.#pos++
-      else if (code === Code.slash) {
-        if (!this.#comment()) return -2
-      } else return code > 127 || code < Code.space ? -2 : code
+      ) {
+        pos++
+        continue
+      }
+      this.#pos = pos
+      if (Number.isNaN(code)) return -1
+      if (code !== Code.slash) return code > 127 || code < Code.space ? -2 : code
+      if (!this.#comment()) return -2
+      pos = this.#pos
     }
   }
 

@@ -1,4 +1,4 @@
-import type { PlainObject } from '../model/tree.js'
+import { plainObject, type PlainObject } from '../model/tree.js'
 import { isObject } from '../canonical/normalize.js'
 import { platforms } from './clients.js'
 import type { Interpolation, LaunchSemantics } from './platform.js'
@@ -25,10 +25,10 @@ const serverFields = [
 export function passThrough(common: PlainObject): PlainObject {
   const extras = Object.entries(common).filter(([key]) => !serverFields.includes(key))
   if (extras.length === 0) return common
-  const result = Object.create(null) as PlainObject
+  const result = plainObject()
   for (const [key, value] of Object.entries(common))
     if (serverFields.includes(key)) result[key] = value
-  const overrides = Object.create(null) as PlainObject
+  const overrides = plainObject()
   const current = common.overrides
   for (const platform of platforms) {
     const own = isObject(current) ? current[platform.id] : undefined

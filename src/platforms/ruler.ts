@@ -1,4 +1,4 @@
-import type { PlainObject } from '../model/tree.js'
+import { plainObject, type PlainObject } from '../model/tree.js'
 import { isObject } from '../canonical/normalize.js'
 import { generatorInterpolation, generatorLaunch, passThrough } from './generated-source.js'
 import type { SourceDialect } from './platform.js'
@@ -105,7 +105,7 @@ export const rulerJson: SourceDialect = {
 
 /** A ruler server as mcp-lint's source writes it: the transport follows from "url". */
 function toCommon(_name: string, value: PlainObject): PlainObject | undefined {
-  const server = Object.create(null) as PlainObject
+  const server = plainObject()
   for (const [key, field] of Object.entries(value)) if (key !== 'type') server[key] = field
   if (typeof value.url === 'string' && value.url !== '') {
     delete server.command

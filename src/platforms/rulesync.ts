@@ -1,4 +1,4 @@
-import type { PlainObject } from '../model/tree.js'
+import { plainObject, type PlainObject } from '../model/tree.js'
 import { isObject } from '../canonical/normalize.js'
 import { generatorInterpolation, generatorLaunch, passThrough } from './generated-source.js'
 import { everyTypeSpelling, type PlatformId, type SourceDialect } from './platform.js'
@@ -110,7 +110,7 @@ export const rulesync: SourceDialect = {
 
 /** A rulesync entry as mcp-lint's source writes it. */
 function toCommon(name: string, value: PlainObject, root: PlainObject): PlainObject | undefined {
-  const common = Object.create(null) as PlainObject
+  const common = plainObject()
   for (const [key, field] of Object.entries(value))
     if (!rulesyncOnly.includes(key) && key !== 'transport') common[key] = field
   if (value.type === undefined && typeof value.transport === 'string') common.type = value.transport
@@ -126,7 +126,7 @@ function toCommon(name: string, value: PlainObject, root: PlainObject): PlainObj
     ? [...new Set(Object.values(tools))]
     : [...new Set(targets.flatMap((tool) => (typeof tool === 'string' ? (tools[tool] ?? []) : [])))]
   if (value.enabled === false) clients = []
-  const overrides = Object.create(null) as PlainObject
+  const overrides = plainObject()
   for (const [tool, client] of Object.entries(tools)) {
     const section = root[tool]
     const entries = isObject(section) ? section.mcpServers : undefined
@@ -146,7 +146,7 @@ function toCommon(name: string, value: PlainObject, root: PlainObject): PlainObj
 
 /** A section entry replaces the shared one: the server fields it leaves out are removed. */
 function replaceWholly(replacement: PlainObject): PlainObject {
-  const override = Object.create(null) as PlainObject
+  const override = plainObject()
   for (const field of serverFields) override[field] = replacement[field] ?? null
   for (const [key, field] of Object.entries(replacement))
     if (!serverFields.includes(key) && !rulesyncOnly.includes(key)) override[key] = field

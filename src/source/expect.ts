@@ -1,4 +1,4 @@
-import type { PlainObject, PlainValue } from '../model/tree.js'
+import { plainObject, type PlainObject, type PlainValue } from '../model/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import type { Platform } from '../platforms/platform.js'
 import { item, type CanonicalServer, type FieldPath, type Item } from '../canonical/canonical.js'
@@ -55,10 +55,10 @@ export function canonicalFor(
       disabled: undefined,
       extras: new Map()
     }))
-    return { canonical, extras: Object.create(null) as PlainObject }
+    return { canonical, extras: plainObject() }
   }
-  const changes = Object.create(null) as PlainObject
-  const extras = Object.create(null) as PlainObject
+  const changes = plainObject()
+  const extras = plainObject()
   const fields = overridableFields(platform)
   for (const [key, value] of Object.entries(override)) {
     if (fields.has(key)) changes[key] = value

@@ -7,7 +7,8 @@ import {
   type ObjectNode,
   type PlainObject,
   type PlainValue,
-  type ValueNode
+  type ValueNode,
+  plainObject
 } from '../model/tree.js'
 import { getPlatform, resolvePlatform } from '../platforms/index.js'
 import type { Platform, PlatformId, SourceDialect } from '../platforms/platform.js'
@@ -81,7 +82,7 @@ export function buildSource(
     const value =
       toCommon === undefined || !isObject(plain)
         ? plain
-        : toCommon(name, plain, isObject(root) ? root : (Object.create(null) as PlainObject))
+        : toCommon(name, plain, isObject(root) ? root : plainObject())
     if (value !== undefined) values.set(name, { entry, value })
   }
   if (overlay !== undefined) {
@@ -144,11 +145,11 @@ function chooseSource(files: readonly ConfigFile<SourceDialect>[]): {
 
 function plainRoot(root: ValueNode): PlainObject {
   const plain = toPlain(root)
-  return isObject(plain) ? plain : (Object.create(null) as PlainObject)
+  return isObject(plain) ? plain : plainObject()
 }
 
 function toSourceServer(name: string, entry: ServerEntry, value: PlainObject): SourceServer {
-  const server = Object.create(null) as PlainObject
+  const server = plainObject()
   for (const [key, field] of Object.entries(value))
     if (!SOURCE_ONLY_FIELDS.includes(key)) server[key] = field
   const listed = Array.isArray(value.platforms) ? value.platforms : undefined

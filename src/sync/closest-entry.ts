@@ -1,4 +1,4 @@
-import { plainAt, type PlainObject, type PlainValue } from '../model/tree.js'
+import { plainAt, type PlainObject, type PlainValue, plainObject } from '../model/tree.js'
 import type { Dialect } from '../platforms/platform.js'
 import { compareServers, deepEqual } from '../canonical/compare.js'
 import { projectPathMeaning } from '../canonical/project-paths.js'
@@ -92,7 +92,7 @@ export function entryObject(entry: ServerEntry): PlainObject {
 
 /** The expected object with its keys in the actual one's order, new keys last. */
 function inOrderOf(expected: PlainObject, actual: PlainObject): PlainObject {
-  const ordered = Object.create(null) as PlainObject
+  const ordered = plainObject()
   for (const [key, current] of Object.entries(actual)) {
     const value = plainAt(expected, [key])
     if (value !== undefined)
@@ -114,7 +114,7 @@ function setAt(value: PlainValue, path: EntryPath, replacement: PlainValue): Pla
   }
   const object = isObject(value) ? value : {}
   const name = String(key)
-  const copy = Object.assign(Object.create(null) as PlainObject, object)
+  const copy = Object.assign(plainObject(), object)
   copy[name] = setAt(plainAt(object, [name]) ?? {}, rest, replacement)
   return copy
 }

@@ -1,5 +1,5 @@
 import { findSecrets } from '../detect/secrets.js'
-import type { PlainObject, PlainValue } from '../model/tree.js'
+import { plainObject, type PlainObject, type PlainValue } from '../model/tree.js'
 import { isObject } from '../canonical/normalize.js'
 
 /** A literal secret `init` kept out of the central source, described without its value. */
@@ -34,7 +34,7 @@ function scrubAll(
       scrubAll(item, `${field}[${String(index)}]`, key, scrub, base)
     )
   if (!isObject(value)) return value
-  const out = Object.create(null) as PlainObject
+  const out = plainObject()
   for (const [name, item] of Object.entries(value))
     out[name] = scrubAll(item, `${field}.${name}`, name, scrub, base)
   return out

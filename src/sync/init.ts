@@ -1,5 +1,12 @@
 import type { Workspace } from '../model/workspace.js'
-import { findProperty, plainAt, toPlain, type PlainObject, type PlainValue } from '../model/tree.js'
+import {
+  findProperty,
+  plainAt,
+  toPlain,
+  type PlainObject,
+  type PlainValue,
+  plainObject
+} from '../model/tree.js'
 import { source as sourceDialect } from '../platforms/source.js'
 import { SCHEMA_BASE_URL } from '../platforms/schema-parts.js'
 import type { Dialect } from '../platforms/platform.js'
@@ -164,7 +171,7 @@ function ownFields(
 ): { override: PlainObject; disagreements: string[]; ignored: string[] } {
   const platform = file.platform
   const own = normalizeEntry(platform, entry)
-  const override = Object.create(null) as PlainObject
+  const override = plainObject()
   const fields = overridableFields(platform)
   const expected = renderServer(platform, normalizeServer(sourceDialect, shape)).value
   const differing = new Set<string>()
@@ -207,7 +214,7 @@ function mapChanges(
 ): PlainValue | undefined {
   const before = isObject(from) ? from : {}
   if (!isObject(to)) return undefined
-  const changes = Object.create(null) as PlainObject
+  const changes = plainObject()
   for (const [key, value] of Object.entries(to))
     if (!deepEqual(value, plainAt(before, [key]))) changes[key] = value
   for (const key of Object.keys(before)) if (!Object.hasOwn(to, key)) changes[key] = null
