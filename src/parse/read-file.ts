@@ -1,4 +1,12 @@
-import { open, realpath, stat } from 'node:fs/promises'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync
+} from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
 
 /** MCP configs are kilobytes; a cap keeps a hostile file from costing memory or time. */
@@ -33,11 +41,17 @@ export async function readRepoFile(
   path: string,
   options: ReadOptions
 ): Promise<ReadOutcome> {
+  // Synchronous calls: a config file is kilobytes, and eight promise round trips through the
+  // thread pool per file cost more than reading it (a tenth of a small repository's run).
+  return Promise.resolve(readRepoFileNow(root, path, options))
+}
+
+function readRepoFileNow(root: string, path: string, options: ReadOptions): ReadOutcome {
   let real: string
   let realRoot: string
   try {
-    realRoot = await realpath(root)
-    real = await realpath(join(root, path))
+    realRoot = realpathSync.native(root)
+    real = realpathSync.native(join(root, path))
   } catch (error) {
     const code = errorCode(error)
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' }
@@ -47,8 +61,9 @@ export async function readRepoFile(
   if (!isInside(realRoot, real)) {
     return problem('outside', 'is a symlink to a path outside the repository; not read')
   }
+  let fd: number | undefined
   try {
-    const info = await stat(real)
+    const info = statSync(real)
     if (info.isDirectory()) return problem('not-file', 'is a directory, not a file')
     if (!info.isFile())
       return problem('not-file', 'is not a regular file (a FIFO, socket or device); not read')
@@ -58,7 +73,11 @@ export async function readRepoFile(
         `is ${info.size} bytes, over the ${options.maxBytes}-byte limit (maxFileBytes); not read`
       )
     }
-    const bytes = await readAtMost(real, options.maxBytes + 1)
+    // O_NONBLOCK: a file swapped for a FIFO after the check above cannot hang the open.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+    if (!fstatSync(fd).isFile())
+      return problem('not-file', 'is not a regular file (a FIFO, socket or device); not read')
+    const bytes = readAtMost(fd, options.maxBytes + 1)
     if (bytes.length > options.maxBytes) {
       return problem(
         'too-large',
@@ -68,6 +87,8 @@ export async function readRepoFile(
     return decode(bytes)
   } catch (error) {
     return problem('io', `cannot be read (${errorCode(error) ?? 'unknown error'})`)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
@@ -77,28 +98,23 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..')
 }
 
-async function readAtMost(path: string, limit: number): Promise<Buffer> {
-  const handle = await open(path, 'r')
-  try {
-    // Sized by the file, not the limit (a limit of 64 MiB would cost 64 MiB a file); grown if the
-    // file is longer than it said, up to the limit.
-    const { size } = await handle.stat()
-    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, size + 1)))
-    let filled = 0
-    while (filled < limit) {
-      if (filled === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2))
-        buffer.copy(grown, 0, 0, filled)
-        buffer = grown
-      }
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled)
-      if (bytesRead === 0) break
-      filled += bytesRead
+function readAtMost(fd: number, limit: number): Buffer {
+  // Sized by the file, not the limit (a limit of 64 MiB would cost 64 MiB a file); grown if the
+  // file is longer than it said, up to the limit.
+  const { size } = fstatSync(fd)
+  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, size + 1)))
+  let filled = 0
+  while (filled < limit) {
+    if (filled === buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2))
+      buffer.copy(grown, 0, 0, filled)
+      buffer = grown
     }
-    return buffer.subarray(0, filled)
-  } finally {
-    await handle.close()
+    const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
   }
+  return buffer.subarray(0, filled)
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
