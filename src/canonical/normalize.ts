@@ -97,25 +97,10 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
 
   // Tool lists by the platform's names; a list that is not all strings stays the platform's own field.
   const filters = platform.tools?.filters
-  const toolList = (key: string | undefined) => {
-    const value = key === undefined ? undefined : server[key]
-    if (key === undefined || !Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-      return undefined
-    consumedHere.push(key)
-    return value.map((name, index) => item(name, [key, String(index)]))
-  }
-  const includeTools = toolList(filters?.allow)
-  const excludeTools = toolList(filters?.deny)
-
-  // Timeouts in milliseconds, whatever unit the platform writes.
-  const timeout = (field: TimeoutField | undefined) => {
-    const value = field === undefined ? undefined : server[field.key]
-    if (field === undefined || typeof value !== 'number') return undefined
-    consumedHere.push(field.key)
-    return item(field.unit === 's' ? Math.round(value * 1000) : value, [field.key])
-  }
-  const toolTimeout = timeout(t.timeouts?.tool)
-  const startupTimeout = timeout(t.timeouts?.startup)
+  const includeTools = toolList(server, filters?.allow, consumedHere)
+  const excludeTools = toolList(server, filters?.deny, consumedHere)
+  const toolTimeout = timeout(server, t.timeouts?.tool, consumedHere)
+  const startupTimeout = timeout(server, t.timeouts?.startup, consumedHere)
 
   let extras: Map<string, Item<PlainValue>> | undefined
   for (const key of Object.keys(server))
@@ -123,9 +108,12 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
       extras = put(extras, key, item(server[key] ?? null, [key]))
 
   // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
-  const marker = [t.disabled, t.disabledToo].find(
-    (candidate) => candidate !== undefined && typeof server[candidate.key] === 'boolean'
-  )
+  const marker =
+    t.disabled !== undefined && typeof server[t.disabled.key] === 'boolean'
+      ? t.disabled
+      : t.disabledToo !== undefined && typeof server[t.disabledToo.key] === 'boolean'
+        ? t.disabledToo
+        : undefined
   return {
     transport: transportOf(platform, type, urlKey),
     // A url key that names its transport (Gemini CLI's httpUrl) says as much as a "type".
@@ -149,6 +137,31 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
     startupTimeout,
     extras: orNone(extras)
   }
+}
+
+/** A tool list of strings, each at its index; another value stays the platform's own field. */
+function toolList(
+  server: PlainObject,
+  key: string | undefined,
+  consumed: string[]
+): Item<string>[] | undefined {
+  const value = key === undefined ? undefined : server[key]
+  if (key === undefined || !Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    return undefined
+  consumed.push(key)
+  return value.map((name, index) => item(name, [key, String(index)]))
+}
+
+/** A timeout in milliseconds, whatever unit the platform writes. */
+function timeout(
+  server: PlainObject,
+  field: TimeoutField | undefined,
+  consumed: string[]
+): Item<number> | undefined {
+  const value = field === undefined ? undefined : server[field.key]
+  if (field === undefined || typeof value !== 'number') return undefined
+  consumed.push(field.key)
+  return item(field.unit === 's' ? Math.round(value * 1000) : value, [field.key])
 }
 
 /**

@@ -82,19 +82,27 @@ export default defineRule({
     const interpolation = file.platform.interpolation
     const platform = file.platform.displayName
     const inputs = declaredInputs(file)
+    const envKey = file.platform.translation.envKey
+    const sharedOptions = {
+      unconfirmed: interpolation.certainty === 'unconfirmed',
+      // The server still loads, with the reference as its value.
+      ...(interpolation.unexpandedStaysLiteral === true ? { milder: 1 as const } : {})
+    }
     for (const server of file.servers) {
-      const options = {
-        server: server.name.value,
-        unconfirmed: interpolation.certainty === 'unconfirmed',
-        // The server still loads, with the reference as its value.
-        ...(interpolation.unexpandedStaysLiteral === true ? { milder: 1 as const } : {})
-      }
-      const shell = isShell(server.fields.get('command')?.value)
+      // Made when a finding needs them: most entries have none.
+      const optionsOf = () => ({ server: server.name.value, ...sharedOptions })
+      // Asked for a `$VAR` argument only: most entries have no reference at all.
+      let shell: boolean | undefined
       for (const [field, property] of server.fields) {
-        if (!launchFields.has(field) && field !== file.platform.translation.envKey) continue
+        if (!launchFields.has(field) && field !== envKey) continue
         forEachString(property.value, (node) => {
           for (const reference of findReferences(node.value)) {
-            if (reference.kind === 'bare' && shell && field === 'args') continue
+            if (
+              reference.kind === 'bare' &&
+              field === 'args' &&
+              (shell ??= isShell(server.fields.get('command')?.value))
+            )
+              continue
             const at = locateInString(source, node, reference.start, reference.end)
             const text = reference.text
             const refuses = interpolation.refuses
@@ -128,6 +136,7 @@ export default defineRule({
               // A location that is the whole literal could not be mapped into it: no edit there.
               const exact = at.offset !== node.location.offset || at.length !== node.location.length
               const written = exact ? rewrite(reference, interpolation) : undefined
+              const options = optionsOf()
               report(
                 'notExpanded',
                 at,
@@ -140,7 +149,7 @@ export default defineRule({
                     }
               )
             } else if (interpolation.fields !== 'all' && !interpolation.fields.includes(field)) {
-              report('notInField', at, { reference: text, platform, field }, options)
+              report('notInField', at, { reference: text, platform, field }, optionsOf())
             } else if (
               reference.kind === 'brace' &&
               reference.name !== undefined &&
@@ -151,7 +160,7 @@ export default defineRule({
                 'editorVariable',
                 at,
                 { reference: text, platform, name: reference.name },
-                options
+                optionsOf()
               )
             }
           }

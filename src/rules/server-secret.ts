@@ -93,7 +93,8 @@ function scanTree(
   key: string | undefined,
   report: SecretReport
 ): void {
-  const server = walk.servers.get(node)
+  // Entries hold no entries: only a node outside every entry can start one.
+  const server = walk.server === undefined ? walk.servers.get(node) : undefined
   const here = server === undefined ? walk : { ...walk, path: [], server }
   if (node.kind === 'string') {
     for (const match of findSecrets(node.value, { key }))
@@ -112,15 +113,18 @@ function scanTree(
       here.path.pop()
     }
   } else if (node.kind === 'array') {
-    node.items.forEach((item, index) => {
-      const previous = node.items[index - 1]
+    const items = node.items
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index]
+      if (item === undefined) continue
+      const previous = items[index - 1]
       // `--access-token sbp_…`: an argument is named by the flag before it.
       const flag =
         previous?.kind === 'string' && previous.value.startsWith('-') ? previous.value : undefined
       here.path.push(index)
       scanTree(file, item, here, flag ?? (key === 'args' ? undefined : key), report)
       here.path.pop()
-    })
+    }
   }
 }
 
