@@ -66,8 +66,8 @@ export function renderServer(
     return text(value, path)
   }
 
-  // No prototype, as toPlain's objects: a `__proto__` key (an env name or override from the source)
-  // becomes an ordinary field instead of replacing the prototype or vanishing.
+  // No Object.prototype, as toPlain's objects: a `__proto__` key (an env name or override from the
+  // source) becomes an ordinary field instead of replacing the prototype or vanishing.
   const out = plainObject()
   const type = t.typeValues[server.transport]
   if (type !== undefined) out[t.typeKey ?? 'type'] = type

@@ -75,9 +75,10 @@ function readRepoFileNow(root: string, path: string, options: ReadOptions): Read
     }
     // O_NONBLOCK: a file swapped for a FIFO after the check above cannot hang the open.
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
-    if (!fstatSync(fd).isFile())
+    const opened = fstatSync(fd)
+    if (!opened.isFile())
       return problem('not-file', 'is not a regular file (a FIFO, socket or device); not read')
-    const bytes = readAtMost(fd, options.maxBytes + 1)
+    const bytes = readAtMost(fd, opened.size, options.maxBytes + 1)
     if (bytes.length > options.maxBytes) {
       return problem(
         'too-large',
@@ -98,10 +99,9 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..')
 }
 
-function readAtMost(fd: number, limit: number): Buffer {
+function readAtMost(fd: number, size: number, limit: number): Buffer {
   // Sized by the file, not the limit (a limit of 64 MiB would cost 64 MiB a file); grown if the
   // file is longer than it said, up to the limit.
-  const { size } = fstatSync(fd)
   let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, size + 1)))
   let filled = 0
   while (filled < limit) {

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../platforms/schema-parts.js'
+import { isRecord } from '../util/is-record.js'
 
 /**
  * The schema object holding the keyword an error is about: the error's schemaPath (a URI fragment
@@ -14,7 +15,5 @@ export function parentSchemaOf(
     node =
       typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined
   }
-  return typeof node === 'object' && node !== null && !Array.isArray(node)
-    ? (node as Record<string, unknown>)
-    : undefined
+  return isRecord(node) ? node : undefined
 }

@@ -3,6 +3,7 @@ import type { Dialect } from '../platforms/platform.js'
 import type { JsonSchema } from '../platforms/schema-parts.js'
 import { loadPrecompiledValidator, precompiledValidator } from './generated/validators.js'
 import { parentSchemaOf } from './schema-path.js'
+import { isRecord } from '../util/is-record.js'
 import { listedName } from './load.js'
 import type { AnyConfigFile, ServerEntry } from '../model/workspace.js'
 import { plainEntry } from '../model/plain-entry.js'
@@ -219,7 +220,7 @@ function expectedOf(error: LocatedError): string[] {
   }
   if (error.keyword === 'additionalProperties') {
     const properties = error.parent?.properties
-    return Object.keys(typeof properties === 'object' && properties !== null ? properties : {})
+    return Object.keys(isRecord(properties) ? properties : {})
   }
   return []
 }

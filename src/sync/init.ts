@@ -90,7 +90,7 @@ export function planInit(workspace: Workspace): InitPlan {
     }
   }
   // Server names and env keys come from the files: `__proto__` is a name like any other.
-  const servers = Object.create(null) as Record<string, PlainObject>
+  const servers = plainObject() as Record<string, PlainObject>
   const origins: InitOrigin[] = []
   const secrets: ReplacedSecret[] = []
   const variables = new Set<string>()
