@@ -41,6 +41,25 @@ export function item<T>(value: T, path: FieldPath): Item<T> {
   return { value, path }
 }
 
+// Paths are never changed once made, so entries share them: thousands of entries each have a
+// `command` and an `args[0]`, and a canonical form is kept for every entry of every file.
+const fieldPaths = new Map<string, FieldPath>()
+const itemPaths = new Map<string, FieldPath[]>()
+
+/** The path of an entry's field, `[key]`, one per key. */
+export function fieldPath(key: string): FieldPath {
+  let path = fieldPaths.get(key)
+  if (path === undefined) fieldPaths.set(key, (path = Object.freeze([key])))
+  return path
+}
+
+/** The path of a list field's item, `[key, "index"]`, one per key and index. */
+export function itemPath(key: string, index: number): FieldPath {
+  let paths = itemPaths.get(key)
+  if (paths === undefined) itemPaths.set(key, (paths = []))
+  return (paths[index] ??= Object.freeze([key, String(index)]))
+}
+
 /** The name of a field for messages and matching: `command`, `args[2]`, `env.TOKEN`; overrides prefix dropped. */
 export function fieldName(path: FieldPath): string {
   const rest = path[0] === 'overrides' ? path.slice(2) : path

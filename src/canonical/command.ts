@@ -1,6 +1,6 @@
 import { shlexWords } from '../parse/command-line.js'
 import type { PlainObject, PlainValue } from '../model/tree.js'
-import { item, type CanonicalServer, type FieldPath, type Item } from './canonical.js'
+import { fieldPath, item, itemPath, type CanonicalServer, type Item } from './canonical.js'
 
 // A server entry's program and arguments in canonical form, as each client writes them.
 
@@ -14,12 +14,13 @@ export function commandOf(
     stringItems(value, key, canonical, from)
   if (!commandArray)
     return {
-      command: stringItem(server, ['command'], canonical),
+      command: stringItem(server, 'command', canonical),
       args: strings(server.args, 'args', 0)
     }
   const [program] = Array.isArray(server.command) ? server.command : []
   return {
-    command: typeof program === 'string' ? item(canonical(program), ['command', '0']) : undefined,
+    command:
+      typeof program === 'string' ? item(canonical(program), itemPath('command', 0)) : undefined,
     args: strings(server.command, 'command', 1)
   }
 }
@@ -43,8 +44,8 @@ export function commandLineOf(
   const words = shlexWords(command)
   const [program = command, ...rest] = words === undefined || words.length === 0 ? [command] : words
   return {
-    command: item(canonical(program), ['command']),
-    args: [...rest.map((word) => item(canonical(word), ['command'])), ...args]
+    command: item(canonical(program), fieldPath('command')),
+    args: [...rest.map((word) => item(canonical(word), fieldPath('command'))), ...args]
   }
 }
 
@@ -55,21 +56,22 @@ function stringItems(
   canonical: (value: string) => string,
   from = 0
 ): Item<string>[] {
+  if (!Array.isArray(value) || value.length <= from) return []
   const items: Item<string>[] = []
-  if (Array.isArray(value))
-    for (let index = from; index < value.length; index++) {
-      const arg = value[index]
-      if (typeof arg === 'string') items.push(item(canonical(arg), [key, String(index)]))
-    }
-  return items
+  for (let index = from; index < value.length; index++) {
+    const arg = value[index]
+    if (typeof arg === 'string') items.push(item(canonical(arg), itemPath(key, index)))
+  }
+  // A copy of the exact length: push leaves room for 16 more, and every entry's list is kept.
+  return items.slice()
 }
 
 /** A string field in canonical form, at its path. */
 export function stringItem(
   server: PlainObject,
-  path: FieldPath,
+  key: string,
   canonical: (value: string) => string
 ): Item<string> | undefined {
-  const value = server[path[0] ?? '']
-  return typeof value === 'string' ? item(canonical(value), path) : undefined
+  const value = server[key]
+  return typeof value === 'string' ? item(canonical(value), fieldPath(key)) : undefined
 }

@@ -2,7 +2,7 @@ import type { ServerEntry } from '../model/workspace.js'
 import type { PlainObject, PlainValue } from '../model/tree.js'
 import { plainEntry } from '../model/plain-entry.js'
 import type { Dialect, ServerTransport, TimeoutField } from '../platforms/platform.js'
-import { item, type CanonicalServer, type Item } from './canonical.js'
+import { fieldPath, item, itemPath, type CanonicalServer, type Item } from './canonical.js'
 import { escapeLiteral, toCanonical } from './references.js'
 import { commandLineOf, commandOf, stringItem } from './command.js'
 import { derivedKey, getOrCompute, type DerivedKey } from '../util/memo.js'
@@ -69,7 +69,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   const type = server[typeKey]
 
   const urlKey = reading.urlKeys.find((key) => typeof server[key] === 'string')
-  const url = urlKey === undefined ? undefined : stringItem(server, [urlKey], canonical)
+  const url = urlKey === undefined ? undefined : stringItem(server, urlKey, canonical)
   // Made for the first value: most entries have no env or headers.
   let env: Map<string, Item<string>> | undefined
   let headers: Map<string, Item<string>> | undefined
@@ -105,7 +105,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   let extras: Map<string, Item<PlainValue>> | undefined
   for (const key of Object.keys(server))
     if (!reading.consumed.has(key) && !consumedHere.includes(key))
-      extras = put(extras, key, item(server[key] ?? null, [key]))
+      extras = put(extras, key, item(server[key] ?? null, fieldPath(key)))
 
   // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
   const marker =
@@ -124,13 +124,13 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
       ? commandLineOf(server, canonical)
       : commandOf(server, t.commandArray === true, canonical)),
     env: orNone(env),
-    cwd: t.cwd ? stringItem(server, ['cwd'], canonical) : undefined,
+    cwd: t.cwd ? stringItem(server, 'cwd', canonical) : undefined,
     url,
     headers: orNone(headers),
     disabled:
       marker === undefined
         ? undefined
-        : item(server[marker.key] === marker.whenDisabled, [marker.key]),
+        : item(server[marker.key] === marker.whenDisabled, fieldPath(marker.key)),
     includeTools,
     excludeTools,
     toolTimeout,
@@ -149,7 +149,7 @@ function toolList(
   if (key === undefined || !Array.isArray(value) || !value.every((v) => typeof v === 'string'))
     return undefined
   consumed.push(key)
-  return value.map((name, index) => item(name, [key, String(index)]))
+  return value.map((name, index) => item(name, itemPath(key, index)))
 }
 
 /** A timeout in milliseconds, whatever unit the platform writes. */
@@ -161,7 +161,7 @@ function timeout(
   const value = field === undefined ? undefined : server[field.key]
   if (field === undefined || typeof value !== 'number') return undefined
   consumed.push(field.key)
-  return item(field.unit === 's' ? Math.round(value * 1000) : value, [field.key])
+  return item(field.unit === 's' ? Math.round(value * 1000) : value, fieldPath(field.key))
 }
 
 /**
@@ -195,7 +195,7 @@ function readCodexReferences(
         : isObject(entry) && typeof entry.name === 'string'
           ? entry.name
           : undefined
-    if (name !== undefined) env = put(env, name, item(`\${${name}}`, ['env_vars', String(index)]))
+    if (name !== undefined) env = put(env, name, item(`\${${name}}`, itemPath('env_vars', index)))
   })
   if (typeof server.bearer_token_env_var === 'string') {
     headers = put(

@@ -110,6 +110,12 @@ class TextLocation implements Location {
 /** Line starts for `\n`, `\r\n` and a lone `\r`, the three line breaks JSON and TOML editors honour. */
 function indexLines(text: string): number[] {
   const starts = [0]
+  // Without a \r, indexOf finds each line break natively instead of a loop over every character.
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+      starts.push(at + 1)
+    return starts
+  }
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code === 10) starts.push(index + 1)

@@ -32,17 +32,22 @@ export function derivedKey<T>(name: string): DerivedKey<T> {
  * where there are thousands of such objects (server entries): a WeakMap keyed by thousands of young
  * objects makes every scavenge process its entries, which cost more than the work it saved.
  */
+/** What an object with nothing derived yet holds: one shared empty list. */
+const none: readonly unknown[] = []
+
 export class Derived {
   // Pairs of key and value in a flat list: an entry holds one to three, and a Map each would
   // weigh more than the values it holds.
-  #pairs: unknown[] | undefined
+  #pairs: readonly unknown[] = none
 
   get<T>(key: DerivedKey<T>, compute: () => T): T {
-    const pairs = (this.#pairs ??= [])
+    const pairs = this.#pairs
     for (let index = 0; index < pairs.length; index += 2)
       if (pairs[index] === key) return pairs[index + 1] as T
     const value = compute()
-    pairs.push(key, value)
+    // concat makes a list of the exact length, where push or a spread leave room for 16 more on
+    // each of thousands. The pair is wrapped so that a value that is an array is not spread.
+    this.#pairs = this.#pairs.concat([key, value])
     return value
   }
 }

@@ -1,0 +1,15 @@
+import { fieldPath, fieldName, itemPath } from '../../src/canonical/canonical.js'
+
+describe('fieldPath and itemPath', () => {
+  it('give one shared, frozen path per key and index', () => {
+    expect(itemPath('args', 2)).toEqual(['args', '2'])
+    expect(itemPath('args', 2)).toBe(itemPath('args', 2))
+    expect(itemPath('command', 2)).not.toBe(itemPath('args', 2))
+    expect(fieldPath('command')).toEqual(['command'])
+    expect(fieldPath('command')).toBe(fieldPath('command'))
+    expect(Object.isFrozen(itemPath('args', 0)) && Object.isFrozen(fieldPath('url'))).toBe(true)
+    // A key that names an Object.prototype property is a key like any other.
+    expect(fieldPath('__proto__')).toEqual(['__proto__'])
+    expect(fieldName(itemPath('args', 1))).toBe('args[1]')
+  })
+})
