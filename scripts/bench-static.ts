@@ -1,11 +1,14 @@
 // Static lint benchmark: repositories of 1, 10, 100, 1,000 and 10,000 servers, each server in the central
 // source and in every platform file (written by `mcp-lint sync`), linted by the bundled CLI without
 // enumeration. Printed next to the floor: node starting, node loading the bundle (--version), and
-// node reading and JSON.parse-ing the same files, each run in turn with mcp-lint's. Medians with min
-// and max over several runs.
+// node reading and JSON.parse-ing the same files, each run in turn with mcp-lint's. Two more runs
+// take their turn too: the same check with every rule off (reading, modelling and reporting alone),
+// and jsonc-parser's parseTree on the same files (what a position for every key and value costs with
+// a well-kept parser). Medians with min and max over several runs.
 //   npm run bench:static -- --runs 5 [--sizes 1,1000]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -36,6 +39,17 @@ const platformTargets = [
   'windsurf',
   'zed'
 ]
+
+/** An mcp-lint config turning every rule off, with the file limit large repositories need. */
+function writeRulesOff(): string {
+  const listed = JSON.parse(
+    execFileSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' })
+  ) as { id: string }[]
+  const path = join(scratch, 'rules-off.json')
+  const rules = Object.fromEntries(listed.map((rule) => [rule.id, 'off']))
+  writeFileSync(path, `${JSON.stringify({ maxFileBytes: 67108864, rules })}\n`)
+  return path
+}
 
 /** A repository whose central source has `count` servers, synced into every platform file. */
 function makeRepository(count: number): { root: string; files: string[]; bytes: number } {
@@ -112,6 +126,8 @@ function stats(values: number[]): Stats {
   }
 }
 
+const ratio = (run: { ms: Stats }, floor: { ms: Stats }) =>
+  `${(run.ms.median / floor.ms.median).toFixed(1)}x`
 const ms = (s: Stats) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
 const mb = (s: Stats) => `${(s.median / 1024).toFixed(0)} MB`
 
@@ -119,6 +135,8 @@ try {
   console.log(
     `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${runs} runs each, medians (min–max)\n`
   )
+  const rulesOff = writeRulesOff()
+  const jsoncParser = createRequire(import.meta.url).resolve('jsonc-parser')
   const [nodeFloor, bundleFloor] = interleave([
     ['-e', '0'],
     [cli, '--version']
@@ -129,22 +147,28 @@ try {
     `node loading the bundle (--version): ${ms(bundleFloor.ms)}, ${mb(bundleFloor.rssKb)}\n`
   )
   console.log(
-    '| servers | files | entries | bytes | mcp-lint check | peak memory | JSON.parse floor | floor memory | ratio | each added entry |'
+    '| servers | files | entries | bytes | mcp-lint check | peak memory | every rule off | JSON.parse floor | floor memory | jsonc-parser tree | ratio | each added entry |'
   )
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   const marginal: number[] = []
   let previous: { entries: number; ms: number } | undefined
   for (const count of sizes) {
     const { root, files, bytes } = makeRepository(count)
     const jsonFiles = files.filter((path) => path.endsWith('.json'))
-    const [lint, parse] = interleave([
+    const [lint, off, parse, tree] = interleave([
       [cli, 'check', root, '--fail-on', 'never'],
+      [cli, 'check', root, '--fail-on', 'never', '--config', rulesOff],
       [
         '-e',
         `const fs = require('fs'); for (const f of ${JSON.stringify(jsonFiles)}) JSON.parse(fs.readFileSync(f, 'utf8'))`
+      ],
+      [
+        '-e',
+        `const fs = require('fs'); const { parseTree } = require(${JSON.stringify(jsoncParser)}); for (const f of ${JSON.stringify(jsonFiles)}) parseTree(fs.readFileSync(f, 'utf8'))`
       ]
     ])
-    if (lint === undefined || parse === undefined) throw new Error('no measurement')
+    if (lint === undefined || off === undefined || parse === undefined || tree === undefined)
+      throw new Error('no measurement')
     const entries = count * files.length
     // The cost of each entry added since the previous size: constant when the cost is linear.
     const cost =
@@ -154,7 +178,7 @@ try {
     if (cost !== undefined) marginal.push(cost)
     previous = { entries, ms: lint.ms.median }
     console.log(
-      `| ${count} | ${files.length} | ${entries} | ${(bytes / 1024).toFixed(0)} KiB | ${ms(lint.ms)} | ${mb(lint.rssKb)} | ${ms(parse.ms)} | ${mb(parse.rssKb)} | ${(lint.ms.median / parse.ms.median).toFixed(1)}x | ${cost === undefined ? '-' : `${(cost * 1000).toFixed(0)} µs`} |`
+      `| ${count} | ${files.length} | ${entries} | ${(bytes / 1024).toFixed(0)} KiB | ${ms(lint.ms)} | ${mb(lint.rssKb)} | ${ms(off.ms)}, ${ratio(off, parse)} | ${ms(parse.ms)} | ${mb(parse.rssKb)} | ${ms(tree.ms)}, ${ratio(tree, parse)} | ${ratio(lint, parse)} | ${cost === undefined ? '-' : `${(cost * 1000).toFixed(0)} µs`} |`
     )
   }
   console.log(
