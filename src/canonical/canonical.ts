@@ -42,19 +42,23 @@ export function item<T>(value: T, path: FieldPath): Item<T> {
 }
 
 // Paths are never changed once made, so entries share them: thousands of entries each have a
-// `command` and an `args[0]`, and a canonical form is kept for every entry of every file.
+// `command` and an `args[0]`, and a canonical form is kept for every entry of every file. Only the
+// platforms' own field names are shared, and the first indexes of a list: the repository chooses
+// every other key and how long a list is, and these maps outlive the run.
 const fieldPaths = new Map<string, FieldPath>()
 const itemPaths = new Map<string, FieldPath[]>()
+const sharedIndexes = 64
 
-/** The path of an entry's field, `[key]`, one per key. */
+/** The path of a field a platform names (`command`, `url`, `cwd`…), `[key]`, one per key. */
 export function fieldPath(key: string): FieldPath {
   let path = fieldPaths.get(key)
   if (path === undefined) fieldPaths.set(key, (path = Object.freeze([key])))
   return path
 }
 
-/** The path of a list field's item, `[key, "index"]`, one per key and index. */
+/** The path of an item of a list field a platform names, `[key, "index"]`. */
 export function itemPath(key: string, index: number): FieldPath {
+  if (index >= sharedIndexes) return [key, String(index)]
   let paths = itemPaths.get(key)
   if (paths === undefined) itemPaths.set(key, (paths = []))
   return (paths[index] ??= Object.freeze([key, String(index)]))

@@ -105,7 +105,7 @@ export function normalizeServer(platform: Dialect, entry: PlainValue): Canonical
   let extras: Map<string, Item<PlainValue>> | undefined
   for (const key of Object.keys(server))
     if (!reading.consumed.has(key) && !consumedHere.includes(key))
-      extras = put(extras, key, item(server[key] ?? null, fieldPath(key)))
+      extras = put(extras, key, item(server[key] ?? null, [key]))
 
   // The first marker present decides: OpenCode's V1 "enabled", else its V2 "disabled".
   const marker =

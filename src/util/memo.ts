@@ -27,14 +27,14 @@ export function derivedKey<T>(name: string): DerivedKey<T> {
   return { name }
 }
 
+/** What an object with nothing derived yet holds: one shared empty list. */
+const none: readonly unknown[] = []
+
 /**
  * Values derived from one object and kept on it, so they live exactly as long as it does. Used
  * where there are thousands of such objects (server entries): a WeakMap keyed by thousands of young
  * objects makes every scavenge process its entries, which cost more than the work it saved.
  */
-/** What an object with nothing derived yet holds: one shared empty list. */
-const none: readonly unknown[] = []
-
 export class Derived {
   // Pairs of key and value in a flat list: an entry holds one to three, and a Map each would
   // weigh more than the values it holds.
