@@ -4,7 +4,8 @@
 // node reading and JSON.parse-ing the same files, each run in turn with mcp-lint's. Two more runs
 // take their turn too: the same check with every rule off (reading, modelling and reporting alone),
 // and jsonc-parser's parseTree on the same files (what a position for every key and value costs with
-// a well-kept parser). Medians with min and max over several runs.
+// a well-kept parser). Medians with min and max over several runs. Last, lint() called again and
+// again in one process (scripts/bench-in-process.ts): how much of a run is code still cold.
 //   npm run bench:static -- --runs 5 [--sizes 1,1000]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -111,6 +112,17 @@ function interleave(commands: string[][]): { ms: Stats; rssKb: Stats }[] {
   }))
 }
 
+/** lint() called 8 times in one process: the first call's time, and the median of calls 4 to 8. */
+function callsInOneProcess(root: string): { first: number; warm: number } {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench-in-process.ts', root, '8'],
+    { encoding: 'utf8', maxBuffer: 1 << 24 }
+  )
+  const { calls } = JSON.parse(output) as { calls: number[] }
+  return { first: calls[0] ?? 0, warm: stats(calls.slice(3)).median }
+}
+
 interface Stats {
   median: number
   min: number
@@ -151,9 +163,11 @@ try {
   )
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   const marginal: number[] = []
+  const roots: [number, string][] = []
   let previous: { entries: number; ms: number } | undefined
   for (const count of sizes) {
     const { root, files, bytes } = makeRepository(count)
+    roots.push([count, root])
     const jsonFiles = files.filter((path) => path.endsWith('.json'))
     const [lint, off, parse, tree] = interleave([
       [cli, 'check', root, '--fail-on', 'never'],
@@ -190,6 +204,17 @@ try {
   console.log(
     `cost of an added entry, 100 to 1,000 servers against 10 to 100: ${growth(fromHundred, fromTen)}; 1,000 to 10,000 against 100 to 1,000: ${growth(fromThousand, fromHundred)} (1.00 is linear, above 1 superlinear)`
   )
+  console.log(
+    '\nlint() in one process, from the source through tsx: its first call, then warm (the median of calls 4 to 8)\n'
+  )
+  console.log('| servers | first call | warm | first / warm |')
+  console.log('| --- | --- | --- | --- |')
+  for (const [count, root] of roots) {
+    const { first, warm } = callsInOneProcess(root)
+    console.log(
+      `| ${count} | ${first.toFixed(0)} ms | ${warm.toFixed(0)} ms | ${(first / warm).toFixed(1)}x |`
+    )
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }
