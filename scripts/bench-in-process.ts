@@ -7,10 +7,11 @@
 //   tsx scripts/bench-in-process.ts <root> <calls>  →  {"calls":[ms, ms, …]}
 import { lint } from '../src/lint.js'
 
-const [root, callsArg] = process.argv.slice(2)
-if (root === undefined) throw new Error('usage: bench-in-process.ts <root> <calls>')
+const [root, count] = process.argv.slice(2)
+if (root === undefined || count === undefined)
+  throw new Error('usage: bench-in-process.ts <root> <calls>')
 const calls: number[] = []
-for (let call = 0; call < Number(callsArg ?? 7); call++) {
+for (let call = 0; call < Number(count); call++) {
   const started = performance.now()
   await lint({ root })
   calls.push(performance.now() - started)

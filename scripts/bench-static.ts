@@ -21,6 +21,7 @@ const sizes =
     ? [1, 10, 100, 1000, 10000]
     : (process.argv[sizesArg + 1] ?? '').split(',').map(Number)
 const cli = resolve('dist/cli/index.js')
+const inProcess = resolve('scripts/bench-in-process.ts')
 const scratch = mkdtempSync(join(tmpdir(), 'mcp-lint-bench-static-'))
 // Peak memory from inside each child: process.resourceUsage() needs no external `time` binary.
 const hook = join(scratch, 'rss.cjs')
@@ -112,11 +113,14 @@ function interleave(commands: string[][]): { ms: Stats; rssKb: Stats }[] {
   }))
 }
 
-/** lint() called 8 times in one process: the first call's time, and the median of calls 4 to 8. */
+/** How many times bench-in-process.ts calls lint(); the first three are not counted as warm. */
+const inProcessCalls = 8
+
+/** lint() called in one process: the first call's time, and the median of calls 4 and later. */
 function callsInOneProcess(root: string): { first: number; warm: number } {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/bench-in-process.ts', root, '8'],
+    ['--import', 'tsx', inProcess, root, String(inProcessCalls)],
     { encoding: 'utf8', maxBuffer: 1 << 24 }
   )
   const { calls } = JSON.parse(output) as { calls: number[] }
@@ -205,7 +209,7 @@ try {
     `cost of an added entry, 100 to 1,000 servers against 10 to 100: ${growth(fromHundred, fromTen)}; 1,000 to 10,000 against 100 to 1,000: ${growth(fromThousand, fromHundred)} (1.00 is linear, above 1 superlinear)`
   )
   console.log(
-    '\nlint() in one process, from the source through tsx: its first call, then warm (the median of calls 4 to 8)\n'
+    `\nlint() in one process, from the source through tsx: its first call, then warm (the median of calls 4 to ${inProcessCalls})\n`
   )
   console.log('| servers | first call | warm | first / warm |')
   console.log('| --- | --- | --- | --- |')
